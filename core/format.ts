@@ -1,0 +1,58 @@
+/** Formatting in the prospect's locale (full BCP 47 tag) with Intl only: pure and deterministic. */
+
+export function formatMoney(locale: string, currency: string, amount: number): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+export function formatNumber(locale: string, n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** A wall-clock date (YYYY-MM-DD) in words: "Thursday, December 3, 2026". */
+export function formatLongDate(locale: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An instant in words in a zone, without the year: "Tuesday, December 8 at 10:00 AM". */
+export function formatDayAndTime(locale: string, isoInstant: string, timeZone: string): { day: string; time: string } {
+  const instant = new Date(isoInstant);
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(instant);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+  return { day, time };
+}
+
+export function formatList(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/**
+ * Shortens text to `max` characters (code points) with an ellipsis, at a word boundary when one
+ * is near, so a long answer never overflows a slide. The full text stays in the speaker notes.
+ */
+export function clip(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  const base = space > max * 0.6 ? cut.slice(0, space) : cut;
+  return `${base.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+/**
+ * Fills {name} placeholders of a trusted template with values, in one pass, so text a person
+ * typed (which may itself contain "{firstName}" or "${x}") is never interpreted again.
+ * Returns undefined when a placeholder has no value: the caller drops that line.
+ */
+export function fill(template: string, values: Readonly<Record<string, string | undefined>>): string | undefined {
+  let missing = false;
+  const out = template.replace(/\{([A-Za-z]+)\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined || value === '') {
+      missing = true;
+      return '';
+    }
+    return value;
+  });
+  return missing ? undefined : out;
+}

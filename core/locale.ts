@@ -1,0 +1,53 @@
+import countryToCurrency from 'country-to-currency';
+
+export const DEFAULT_LOCALE = 'en-US';
+
+/** The canonical form of a BCP 47 tag, or undefined when the tag is not well formed. */
+export function canonicalLocale(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && supportedCurrencies().has(code);
+}
+
+let currencies: Set<string> | undefined;
+function supportedCurrencies(): Set<string> {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies;
+}
+
+/** The currency people in the locale's region use ('fr' → France → EUR); USD when unknown. */
+export function defaultCurrency(locale: string): string {
+  const region = new Intl.Locale(locale).maximize().region;
+  const table = countryToCurrency as Record<string, string>;
+  return (region && table[region]) || 'USD';
+}
+
+/**
+ * Copy falls back from the full tag to its language, then to English:
+ * fr-CA → fr-CA, fr, en. Returns the first key present in `available`.
+ */
+export function pickLanguage(locale: string, available: readonly string[]): string {
+  const language = new Intl.Locale(locale).language;
+  for (const candidate of [locale, language, 'en']) {
+    const match = available.find((a) => a.toLowerCase() === candidate.toLowerCase());
+    if (match) return match;
+  }
+  const first = available[0];
+  if (first === undefined) throw new Error('no deck copy is available');
+  return first;
+}
+
+/** Languages in which the family name comes first. */
+const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko']);
+
+export function fullName(locale: string, firstName: string, lastName: string): string {
+  if (FAMILY_NAME_FIRST.has(new Intl.Locale(locale).language)) return `${lastName} ${firstName}`;
+  return `${firstName} ${lastName}`;
+}

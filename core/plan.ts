@@ -1,0 +1,310 @@
+import type { Advisor } from './advisor';
+import type { Goal, Intake } from './intake';
+import type { Copy, Recipe, SlideKind } from './recipe';
+import { followUpSlot, type FollowUpSlot } from './followUp';
+import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney, formatNumber } from './format';
+import { fullName, pickLanguage } from './locale';
+
+/** A recipe with its copy in every language it ships (keys: language tags such as en, fr). */
+export interface DeckRecipe {
+  recipe: Recipe;
+  copy: Readonly<Record<string, Copy>>;
+}
+
+export type AspectRatio = '4:3' | '16:9';
+
+export interface Slide {
+  /** Unique in the deck and stable across runs: title, goal-retirement, … */
+  id: string;
+  layout: SlideKind;
+  title: string;
+  subtitle?: string;
+  minutes: number;
+  /** The goals this slide covers. */
+  goals: Goal[];
+  /** At most six short lines, already shortened to fit a slide. */
+  points: string[];
+  /** Short labels shown as chips (the goals in the prospect's order on "what we heard"). */
+  chips?: string[];
+  /** The prospect's own words, shortened to fit. */
+  quote?: string;
+  /** One line the summary lists under "what we covered". */
+  takeaway: string;
+  /** For the advisor only: the full texts and what to say. */
+  notes: string;
+  /** Disclosures and assumptions, printed small. */
+  fineprint?: string;
+}
+
+export interface DeckPlan {
+  version: 1;
+  locale: string;
+  /** The language of the copy used, after fallback (fr-CA → fr → en). */
+  language: string;
+  recipe: string;
+  prospect: { fullName: string; firstName: string; lastName: string };
+  advisor: { name: string; firm: string };
+  deck: {
+    title: string;
+    aspectRatio: AspectRatio;
+    budgetMinutes: number;
+    qaMinutes: number;
+    plannedMinutes: number;
+    slides: Slide[];
+  };
+  followUp: FollowUpSlot;
+}
+
+const MAX_POINTS = 6;
+const POINT_CHARS = 110;
+const QUOTE_CHARS = 180;
+
+/** A quarter of the meeting (the recipe's share), rounded to the half minute, half up. */
+export function qaMinutes(budget: number, share: number): number {
+  return Math.round(budget * share * 2) / 2;
+}
+
+interface Selection {
+  kinds: Set<SlideKind>;
+  dedicatedGoals: number;
+}
+
+/**
+ * Which slides fit the budget: the required ones and the top goal's own slide first, then
+ * the recipe's fill order while time remains. Goals without their own slide share one
+ * "also on your list" slide, so every goal is always covered.
+ */
+function selectSlides(recipe: Recipe, available: number, goals: number, present: (k: SlideKind) => boolean): { selection: Selection; remaining: number } {
+  const cost = recipe.minutes;
+  const kinds = new Set<SlideKind>(recipe.required.filter(present));
+  let dedicatedGoals = Math.min(1, goals);
+  const coverage = (k: number) => k * cost.goal + (k < goals ? cost['also-on-your-list'] : 0);
+  let remaining = available - [...kinds].reduce((sum, k) => sum + cost[k], 0) - coverage(dedicatedGoals);
+  if (remaining < 0) {
+    throw new Error(`recipe "${recipe.id}" needs ${available - remaining} minutes for its required slides but only ${available} are available`);
+  }
+
+  const addGoal = (): boolean => {
+    if (dedicatedGoals >= goals) return false;
+    const delta = coverage(dedicatedGoals + 1) - coverage(dedicatedGoals);
+    if (delta > remaining) return false;
+    dedicatedGoals++;
+    remaining -= delta;
+    return true;
+  };
+
+  for (const step of recipe.fill) {
+    if (step === 'goal') addGoal();
+    else if (step === 'goal*') while (addGoal());
+    else if (!kinds.has(step) && step !== 'also-on-your-list' && present(step) && cost[step] <= remaining) {
+      kinds.add(step);
+      remaining -= cost[step];
+    }
+  }
+  return { selection: { kinds, dedicatedGoals }, remaining };
+}
+
+/** Leftover time becomes discussion time on the slides the recipe names, half a minute at a time. */
+function spreadExtraTime(slides: Slide[], recipe: Recipe, remaining: number): void {
+  const caps = recipe.extraTimeTo;
+  const order = (Object.keys(caps) as SlideKind[]).flatMap((kind) => slides.filter((s) => s.layout === kind));
+  let left = remaining;
+  let added = true;
+  while (left >= 0.5 && added) {
+    added = false;
+    for (const slide of order) {
+      const cap = caps[slide.layout] ?? slide.minutes;
+      if (left >= 0.5 && slide.minutes + 0.5 <= cap) {
+        slide.minutes += 0.5;
+        left -= 0.5;
+        added = true;
+      }
+    }
+  }
+}
+
+function lines(templates: readonly string[], values: Readonly<Record<string, string | undefined>>): string[] {
+  return templates.map((t) => fill(t, values)).filter((s): s is string => s !== undefined);
+}
+
+/** Up to six lines; past that, five and "+N more" so nothing is silently dropped. */
+function capped(items: readonly string[], more: (n: number) => string, max = MAX_POINTS): string[] {
+  const clipped = items.map((i) => clip(i, POINT_CHARS));
+  if (clipped.length <= max) return clipped;
+  return [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))];
+}
+
+/** Groups many short labels onto at most six lines: "Tax · Estate · Debt". */
+function packLabels(labels: readonly string[], max = MAX_POINTS): string[] {
+  const perLine = Math.ceil(labels.length / max);
+  const out: string[] = [];
+  for (let i = 0; i < labels.length; i += perLine) out.push(labels.slice(i, i + perLine).join(' · '));
+  return out;
+}
+
+/**
+ * The tailored first-meeting deck for one prospect. Pure and deterministic: the same intake,
+ * advisor and recipe give a byte-identical plan (no clock, no randomness, no I/O).
+ */
+export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecipe): DeckPlan {
+  const { recipe } = deckRecipe;
+  const locale = intake.locale;
+  const language = pickLanguage(locale, Object.keys(deckRecipe.copy));
+  const copy = deckRecipe.copy[language] as Copy;
+  const p = intake.prospect;
+  const name = fullName(locale, p.firstName, p.lastName);
+  const goals = intake.goals;
+  const concerns = intake.concerns ?? [];
+  const questions = intake.questions ?? [];
+  const meetingDate = intake.meeting.startsAt.slice(0, 10);
+
+  const followUp = followUpSlot({
+    meetingDate,
+    timeZone: intake.meeting.timeZone,
+    preferredTime: advisor.followUp.preferredTime,
+    holidays: advisor.followUp.holidays,
+  });
+  const followUpWhen = formatDayAndTime(locale, followUp.dueAt, followUp.timeZone);
+  const currency = intake.finances.currency;
+  const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(locale, currency, n));
+  const phrase = (key: string, values: Record<string, string> = {}) => fill(copy.phrases[key] ?? key, values) ?? key;
+
+  const budget = intake.meeting.minutes;
+  const qa = qaMinutes(budget, recipe.qaShare);
+  const present = (kind: SlideKind): boolean => {
+    if (kind === 'urgent-need') return intake.urgentNeed !== undefined;
+    if (kind === 'your-questions') return questions.length > 0;
+    return true;
+  };
+  const { selection, remaining } = selectSlides(recipe, budget - qa, goals.length, present);
+
+  const values: Record<string, string | undefined> = {
+    firstName: p.firstName,
+    lastName: p.lastName,
+    fullName: name,
+    partnerName: p.partner?.firstName,
+    advisorName: advisor.name,
+    advisorTitle: advisor.title,
+    firm: advisor.firm,
+    credentials: advisor.credentials?.length ? formatList(locale, advisor.credentials) : undefined,
+    meetingDate: formatLongDate(locale, meetingDate),
+    followUpDay: followUpWhen.day,
+    followUpTime: followUpWhen.time,
+    assets: money(intake.finances.investableAssets),
+    income: money(intake.finances.annualIncome),
+    monthlySavings: money(intake.finances.monthlySavings),
+    years: intake.timeHorizonYears === undefined ? undefined : formatNumber(locale, intake.timeHorizonYears),
+    risk: intake.riskTolerance ? copy.risk[intake.riskTolerance] : undefined,
+    dependents: p.dependents?.length ? formatList(locale, p.dependents.map((d) => d.firstName)) : undefined,
+    city: p.city,
+    occupation: p.occupation,
+    minutes: formatNumber(locale, budget),
+    qaMinutes: formatNumber(locale, qa),
+  };
+
+  const goalLabels = goals.map((g) => copy.goals[g].label);
+  const slides: Slide[] = [];
+  const add = (kind: SlideKind, id: string, build: Partial<Slide> & { goals?: Goal[] }) => {
+    const c = copy.slides[kind];
+    slides.push({
+      id,
+      layout: kind,
+      title: clip(build.title ?? fill(c?.title ?? '', values) ?? c?.title ?? '', 80),
+      ...(build.subtitle !== undefined || c?.subtitle ? { subtitle: build.subtitle ?? fill(c?.subtitle ?? '', values) ?? '' } : {}),
+      minutes: recipe.minutes[kind],
+      goals: build.goals ?? [],
+      points: build.points ?? capped(lines(c?.points ?? [], values), (n) => phrase('more', { count: String(n) })),
+      ...(build.chips ? { chips: build.chips } : {}),
+      ...(build.quote ? { quote: build.quote } : {}),
+      takeaway: build.takeaway ?? fill(c?.takeaway ?? '', values) ?? '',
+      notes: build.notes ?? fill(c?.notes ?? '', values) ?? '',
+      ...(build.fineprint ? { fineprint: build.fineprint } : {}),
+    });
+  };
+
+  for (const kind of recipe.order) {
+    if (kind === 'goal') {
+      goals.slice(0, selection.dedicatedGoals).forEach((goal) => {
+        const g = copy.goals[goal];
+        add('goal', `goal-${goal}`, {
+          title: fill(g.title, values) ?? g.label,
+          goals: [goal],
+          points: capped(lines(g.points, values), (n) => phrase('more', { count: String(n) })),
+          takeaway: fill(g.takeaway, values) ?? g.label,
+          notes: fill(g.notes, values) ?? '',
+        });
+      });
+      const rest = goals.slice(selection.dedicatedGoals);
+      if (rest.length > 0) {
+        add('also-on-your-list', 'also-on-your-list', {
+          goals: rest,
+          points: packLabels(rest.map((g) => copy.goals[g].label)),
+          notes: [fill(copy.slides['also-on-your-list']?.notes ?? '', values) ?? '', ...rest.map((g) => `${copy.goals[g].label}: ${copy.goals[g].takeaway}`)].join('\n'),
+        });
+      }
+      continue;
+    }
+    if (!selection.kinds.has(kind)) continue;
+    switch (kind) {
+      case 'title':
+        add(kind, 'title', { title: name, subtitle: fill(copy.slides.title?.subtitle ?? '', values) ?? '' });
+        break;
+      case 'what-we-heard':
+        add(kind, 'what-we-heard', {
+          chips: goalLabels,
+          ...(intake.urgentNeed ? { quote: clip(intake.urgentNeed, QUOTE_CHARS) } : {}),
+          points: capped(concerns, (n) => phrase('moreConcerns', { count: String(n) }), intake.urgentNeed ? 3 : 4),
+          notes: [
+            fill(copy.slides['what-we-heard']?.notes ?? '', values) ?? '',
+            ...(intake.urgentNeed ? [`${phrase('urgent')}: ${intake.urgentNeed}`] : []),
+            ...concerns.map((c) => `• ${c}`),
+            ...(intake.notes ? [`${phrase('notes')}: ${intake.notes}`] : []),
+          ].join('\n'),
+        });
+        break;
+      case 'urgent-need':
+        add(kind, 'urgent-need', {
+          quote: clip(intake.urgentNeed ?? '', QUOTE_CHARS),
+          notes: [fill(copy.slides['urgent-need']?.notes ?? '', values) ?? '', intake.urgentNeed ?? ''].join('\n'),
+        });
+        break;
+      case 'your-questions':
+        add(kind, 'your-questions', {
+          points: capped(questions, (n) => phrase('moreQuestions', { count: String(n) })),
+          notes: [fill(copy.slides['your-questions']?.notes ?? '', values) ?? '', ...questions.map((q) => `• ${q}`)].join('\n'),
+        });
+        break;
+      case 'why-us':
+        add(kind, 'why-us', {
+          chips: advisor.credentials ?? [],
+        });
+        break;
+      case 'closing':
+        add(kind, 'closing', { fineprint: advisor.disclosure });
+        break;
+      default:
+        add(kind, kind, {});
+    }
+  }
+
+  spreadExtraTime(slides, recipe, remaining);
+  const plannedMinutes = slides.reduce((sum, s) => sum + s.minutes, 0);
+
+  return {
+    version: 1,
+    locale,
+    language,
+    recipe: recipe.id,
+    prospect: { fullName: name, firstName: p.firstName, lastName: p.lastName },
+    advisor: { name: advisor.name, firm: advisor.firm },
+    deck: {
+      title: fill(copy.deckTitle, values) ?? name,
+      aspectRatio: intake.meeting.format === 'in-person' ? '4:3' : '16:9',
+      budgetMinutes: budget,
+      qaMinutes: qa,
+      plannedMinutes,
+      slides,
+    },
+    followUp,
+  };
+}

@@ -1,0 +1,50 @@
+// electron-vite builds the three parts of the app into out/: main (Node), preload and the
+// renderer (the app window). `npx electron-vite build` does not need the Electron binary.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/adapters/csp';
+
+const root = import.meta.dirname;
+
+// The dev server needs a looser policy than the built app (inline React Fast Refresh
+// preamble, injected <style> tags, the HMR socket), so in `electron-vite dev` only the
+// <meta> policy of index.html is swapped for the dev one. The build keeps the strict one.
+function devCsp(): Plugin {
+  return {
+    name: 'advisor-deck:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html, ctx) {
+      const devServerUrl = ctx.server?.resolvedUrls?.local[0] ?? 'http://localhost:5173';
+      const policy = contentSecurityPolicy({ devServerUrl, forMeta: true });
+      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${policy}"`);
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main.ts') },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot require node_modules and cannot be an ES module:
+      // bundle everything it uses into one CommonJS file.
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react(), devCsp()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

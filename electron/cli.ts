@@ -1,0 +1,81 @@
+// The headless entry point: build a prospect's meeting files from an intake file.
+// Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written); 1 unexpected.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { formatProblem } from '../core/validation';
+import { build, SAMPLE_ADVISOR, type FileProblems } from './services/build';
+
+const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--out <dir>]
+
+  build      Check the intake and the advisor profile, then write the meeting files
+             (plan.json, …) into the output folder.
+  --advisor  The advisor profile (default: templates/samples/advisor.json).
+  --out      The output folder (default: out/).`;
+
+export class UsageError extends Error {}
+
+interface BuildArgs {
+  intake: string;
+  advisor: string;
+  out: string;
+}
+
+export function parseCli(argv: readonly string[]): BuildArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { advisor: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, intake, ...extra] = parsed.positionals;
+  if (parsed.values.help) throw new UsageError('');
+  if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (!intake) throw new UsageError('missing the intake file');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, out: parsed.values.out ?? 'out' };
+}
+
+export function printProblems(invalid: readonly FileProblems[], write: (line: string) => void): void {
+  for (const { file, problems } of invalid) {
+    write(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was written`);
+    for (const p of problems) write(`  ${formatProblem(p)}`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: BuildArgs;
+  try {
+    args = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) console.error(`error: ${error.message}`);
+      console.error(USAGE);
+      return 2;
+    }
+    throw error;
+  }
+  const outDir = resolve(args.out);
+  const result = await build({ intakePath: args.intake, advisorPath: args.advisor, outDir });
+  if (!result.ok) {
+    printProblems(result.invalid, (line) => console.error(line));
+    return 2;
+  }
+  const { deck, followUp } = result.plan;
+  console.log(`Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`);
+  for (const file of result.files) console.log(`  ${file}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

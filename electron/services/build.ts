@@ -1,0 +1,62 @@
+import { join, resolve } from 'node:path';
+import { checkAdvisor, type Advisor } from '../../core/advisor';
+import { checkIntake, type Intake } from '../../core/intake';
+import { planDeck, type DeckPlan } from '../../core/plan';
+import type { Problem } from '../../core/validation';
+import { readJsonFile, writeFileAtomic } from './files';
+import { loadRecipe, TEMPLATES_DIR } from './recipes';
+
+export const SAMPLE_INTAKE = join(TEMPLATES_DIR, 'samples', 'intake.json');
+export const SAMPLE_ADVISOR = join(TEMPLATES_DIR, 'samples', 'advisor.json');
+
+export interface BuildRequest {
+  intakePath: string;
+  advisorPath?: string;
+  outDir: string;
+  recipe?: string;
+}
+
+/** Problems grouped by the file they are in, so the message names the file and the field. */
+export interface FileProblems {
+  file: string;
+  problems: Problem[];
+}
+
+export type BuildResult =
+  | { ok: true; plan: DeckPlan; files: string[] }
+  | { ok: false; invalid: FileProblems[] };
+
+export interface Inputs {
+  intake: Intake;
+  advisor: Advisor;
+  advisorPath: string;
+}
+
+/** Reads and checks every input before anything is written: bad input leaves no trace. */
+export async function readInputs(intakePath: string, advisorPath: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
+  const invalid: FileProblems[] = [];
+  const intakeRead = await readJsonFile(intakePath);
+  const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
+  if (!intake.ok) invalid.push({ file: intakePath, problems: intake.problems });
+  const advisorRead = await readJsonFile(advisorPath);
+  const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
+  if (!advisor.ok) invalid.push({ file: advisorPath, problems: advisor.problems });
+  if (!intake.ok || !advisor.ok) return { ok: false, invalid };
+  return { ok: true, value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath) } };
+}
+
+export function serializePlan(plan: DeckPlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** Intake + advisor → the files of one prospect's meeting, in `outDir`. */
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  const inputs = await readInputs(request.intakePath, request.advisorPath ?? SAMPLE_ADVISOR);
+  if (!inputs.ok) return inputs;
+  const recipe = await loadRecipe(request.recipe ?? 'first-meeting');
+  const plan = planDeck(inputs.value.intake, inputs.value.advisor, recipe);
+
+  const planPath = join(request.outDir, 'plan.json');
+  await writeFileAtomic(planPath, serializePlan(plan));
+  return { ok: true, plan, files: [planPath] };
+}

@@ -1,0 +1,33 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkCopy, checkRecipe, type Copy } from '../../core/recipe';
+import type { DeckRecipe } from '../../core/plan';
+import { formatProblem } from '../../core/validation';
+import { readJsonFile } from './files';
+
+/** Where the shipped templates live when running from source (CLI, tests). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Loads a recipe folder: recipe.json and copy/<language>.json. A firm adds a recipe or a
+ * language by adding files here; they are checked like user files.
+ */
+export async function loadRecipe(id: string, templatesDir: string = TEMPLATES_DIR): Promise<DeckRecipe> {
+  const dir = join(templatesDir, 'recipes', id);
+  const recipeFile = await readJsonFile(join(dir, 'recipe.json'));
+  if (!recipeFile.ok) throw new Error(`recipe "${id}": ${recipeFile.problems.map(formatProblem).join('; ')}`);
+  const recipe = checkRecipe(recipeFile.value);
+  if (!recipe.ok) throw new Error(`recipe "${id}": ${recipe.problems.map(formatProblem).join('; ')}`);
+
+  const copy: Record<string, Copy> = {};
+  const files = (await readdir(join(dir, 'copy'))).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
+    const read = await readJsonFile(join(dir, 'copy', file));
+    const checked = read.ok ? checkCopy(read.value) : read;
+    if (!checked.ok) throw new Error(`recipe "${id}", copy ${file}: ${checked.problems.map(formatProblem).join('; ')}`);
+    copy[file.replace(/\.json$/, '')] = checked.value;
+  }
+  if (!copy['en']) throw new Error(`recipe "${id}" has no English copy (copy/en.json), the last fallback`);
+  return { recipe: recipe.value, copy };
+}
