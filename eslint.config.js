@@ -62,7 +62,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/cli.ts', 'electron/demo.ts'],
+    files: ['electron/services/**/*.ts', 'electron/cli.ts', 'electron/demo.ts', 'electron/problems.ts'],
     rules: restrict(
       ['electron', 'electron/*', '**/renderer/**'],
       'services and the CLI run under plain Node: only main.ts, preload.ts and electron/adapters/ may import electron.',

@@ -1,29 +1,43 @@
 /** Formatting in the prospect's locale (full BCP 47 tag) with Intl only: pure and deterministic. */
 
+// Building an Intl formatter costs far more than using one: keep one per locale and options.
+const cache = new Map<string, { format(value: never): string }>();
+function cached<T extends { format(value: never): string }>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions) => cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
+
 export function formatMoney(locale: string, currency: string, amount: number): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 export function formatNumber(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale, {}).format(n);
 }
 
 /** A wall-clock date (YYYY-MM-DD) in words: "Thursday, December 3, 2026". */
 export function formatLongDate(locale: string, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant in words in a zone, without the year: "Tuesday, December 8 at 10:00 AM". */
 export function formatDayAndTime(locale: string, isoInstant: string, timeZone: string): { day: string; time: string } {
   const instant = new Date(isoInstant);
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(instant);
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+  const day = dateFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(instant);
+  const time = dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
   return { day, time };
 }
 
 export function formatList(locale: string, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return cached('l', locale, {}, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items as never);
 }
 
 /**
@@ -31,7 +45,8 @@ export function formatList(locale: string, items: readonly string[]): string {
  * is near, so a long answer never overflows a slide. The full text stays in the speaker notes.
  */
 export function clip(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  // Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay.
+  const chars = [...text.replace(/[ \t\n\r]+/g, ' ').trim()];
   if (chars.length <= max) return chars.join('');
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');

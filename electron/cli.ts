@@ -2,8 +2,8 @@
 // Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written); 1 unexpected.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { formatProblem } from '../core/validation';
-import { build, SAMPLE_ADVISOR, type FileProblems } from './services/build';
+import { build, SAMPLE_ADVISOR } from './services/build';
+import { printProblems } from './problems';
 
 const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--out <dir>]
 
@@ -37,13 +37,6 @@ export function parseCli(argv: readonly string[]): BuildArgs {
   if (!intake) throw new UsageError('missing the intake file');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, out: parsed.values.out ?? 'out' };
-}
-
-export function printProblems(invalid: readonly FileProblems[], write: (line: string) => void): void {
-  for (const { file, problems } of invalid) {
-    write(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was written`);
-    for (const p of problems) write(`  ${formatProblem(p)}`);
-  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,0 +1,8 @@
+// `npm run bench`: speed and size targets, printed as one table. Timings are for this machine;
+// compare rows across commits on the same machine, not across machines.
+import { printTable, type Row } from './measure';
+import { benchPlan } from './plan.bench';
+
+const rows: Row[] = [];
+rows.push(...(await benchPlan()));
+printTable(rows);

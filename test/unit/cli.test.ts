@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['electron/cli.ts', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'advisor-deck-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const write = async (name: string, value: unknown) => {
+  const path = join(dir, name);
+  await writeFile(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+
+describe('cli build', () => {
+  it('writes plan.json for the sample and exits 0', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const out = join(dir, 'out');
+    const result = await cli('build', intake, '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(join(out, 'plan.json'));
+    const plan = JSON.parse(await readFile(join(out, 'plan.json'), 'utf8'));
+    expect(plan).toMatchObject({
+      version: 1,
+      locale: 'en-US',
+      prospect: { fullName: 'Maria Lopez' },
+      deck: { aspectRatio: '4:3', budgetMinutes: 20, qaMinutes: 5 },
+      followUp: { dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', businessDaysAfter: 3 },
+    });
+    expect(plan.deck.slides[0]).toMatchObject({ id: 'title', layout: 'title', goals: [] });
+    // No temporary file is left behind by the atomic write.
+    expect(await readdir(out)).toEqual(['plan.json']);
+  });
+
+  it('writes byte-identical plans across runs', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    await cli('build', intake, '--out', join(dir, 'a'));
+    await cli('build', intake, '--out', join(dir, 'b'));
+    expect(await readFile(join(dir, 'a/plan.json'), 'utf8')).toBe(await readFile(join(dir, 'b/plan.json'), 'utf8'));
+  });
+
+  it('uses a given advisor file', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), name: 'Camille Martin', followUp: { preferredTime: '15:00', holidays: [] } });
+    const result = await cli('build', intake, '--advisor', advisor, '--out', join(dir, 'out'));
+    expect(result.code, result.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(join(dir, 'out/plan.json'), 'utf8'));
+    expect(plan.followUp.dueAt).toBe('2026-12-08T15:00:00-08:00');
+    expect(JSON.stringify(plan)).toContain('Camille Martin');
+  });
+
+  it.each([
+    ['a missing file', async () => join(dir, 'nope.json'), 'file not found'],
+    ['a file that is not JSON', async () => write('bad.json', '{"prospect": '), 'is not valid JSON'],
+    ['JSON that is not an object', async () => write('list.json', '[1, 2]'), '(root): must be a JSON object'],
+    ['an intake that fails the schema', async () => write('typo.json', { ...sampleIntakeInput(), prospect: { firstname: 'Maria', lastName: 'Lopez' } }), 'prospect.firstName: is required'],
+  ])('exits 2 for %s, names the problem, and writes nothing', async (_, makePath, message) => {
+    const out = join(dir, 'out');
+    const result = await cli('build', await makePath(), '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('prints every problem of a bad intake and of a bad advisor file, each naming its field', async () => {
+    const intake = await write('intake.json', { ...sampleIntakeInput(), goals: ['tax', 'tax'], meeting: { startsAt: '2026-13-01T10:00', timeZone: 'America/Los_Angeles' } });
+    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), email: 'nope', colors: { primary: 'blue', accent: '#C8A24A' } });
+    const out = join(dir, 'out');
+    const result = await cli('build', intake, '--advisor', advisor, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('goals[1]: repeats "tax"');
+    expect(result.stderr).toContain('meeting.startsAt: is not a real date and time');
+    expect(result.stderr).toContain('email: must be an email address');
+    expect(result.stderr).toContain('colors.primary: must be a colour like #1F4E79');
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('leaves an existing output folder untouched on bad input', async () => {
+    const out = join(dir, 'out');
+    const intake = await write('intake.json', sampleIntakeInput());
+    await cli('build', intake, '--out', out);
+    const before = await readFile(join(out, 'plan.json'), 'utf8');
+    const bad = await write('bad.json', { ...sampleIntakeInput(), goals: [] });
+    expect((await cli('build', bad, '--out', out)).code).toBe(2);
+    expect(await readFile(join(out, 'plan.json'), 'utf8')).toBe(before);
+  });
+
+  it('exits 2 with the usage for a wrong command line', async () => {
+    for (const args of [[], ['make'], ['build'], ['build', 'a.json', 'b.json'], ['build', 'a.json', '--colour']]) {
+      const result = await cli(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage: npm run cli -- build');
+    }
+  });
+});
