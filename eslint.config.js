@@ -44,6 +44,11 @@ export default tseslint.config(
     ),
   },
   {
+    // Runs inside the exported deck.html, in the browser, as a classic script.
+    files: ['templates/deck/present.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(

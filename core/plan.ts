@@ -4,6 +4,9 @@ import type { Copy, Recipe, SlideKind } from './recipe';
 import { followUpSlot, type FollowUpSlot } from './followUp';
 import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney, formatNumber } from './format';
 import { fullName, pickLanguage } from './locale';
+import { retirementProjectionFor, type RetirementProjection } from './charts/projection';
+import { collegeCostProjection, type CollegeProjection } from './charts/college';
+import { modelAllocation, type ModelAllocation } from './charts/allocation';
 
 /** A recipe with its copy in every language it ships (keys: language tags such as en, fr). */
 export interface DeckRecipe {
@@ -12,6 +15,12 @@ export interface DeckRecipe {
 }
 
 export type AspectRatio = '4:3' | '16:9';
+
+/** The numbers behind a goal's chart: a hypothetical projection or a model allocation. */
+export type SlideChart =
+  | { kind: 'retirement'; projection: RetirementProjection }
+  | { kind: 'college'; projection: CollegeProjection }
+  | { kind: 'allocation'; allocation: ModelAllocation };
 
 export interface Slide {
   /** Unique in the deck and stable across runs: title, goal-retirement, … */
@@ -34,6 +43,8 @@ export interface Slide {
   notes: string;
   /** Disclosures and assumptions, printed small. */
   fineprint?: string;
+  /** A chart drawn as SVG from these numbers; projections carry their assumptions. */
+  chart?: SlideChart;
 }
 
 export interface DeckPlan {
@@ -42,6 +53,8 @@ export interface DeckPlan {
   /** The language of the copy used, after fallback (fr-CA → fr → en). */
   language: string;
   recipe: string;
+  /** ISO 4217: the prospect's money, for charts and the summary. */
+  currency: string;
   prospect: { fullName: string; firstName: string; lastName: string };
   advisor: { name: string; firm: string };
   deck: {
@@ -58,6 +71,8 @@ export interface DeckPlan {
 const MAX_POINTS = 6;
 const POINT_CHARS = 110;
 const QUOTE_CHARS = 180;
+// "What we heard" shows the urgent need beside everything else; its own slide shows more of it.
+const HEARD_QUOTE_CHARS = 120;
 
 /** A quarter of the meeting (the recipe's share), rounded to the half minute, half up. */
 export function qaMinutes(budget: number, share: number): number {
@@ -219,14 +234,31 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
       takeaway: build.takeaway ?? fill(c?.takeaway ?? '', values) ?? '',
       notes: build.notes ?? fill(c?.notes ?? '', values) ?? '',
       ...(build.fineprint ? { fineprint: build.fineprint } : {}),
+      ...(build.chart ? { chart: build.chart } : {}),
     });
+  };
+
+  /** The chart that helps a goal's conversation, when the prospect gave the numbers for it. */
+  const chartFor = (goal: Goal): SlideChart | undefined => {
+    if (goal === 'retirement') {
+      const projection = retirementProjectionFor(intake);
+      return projection && { kind: 'retirement', projection };
+    }
+    if (goal === 'education') {
+      const projection = collegeCostProjection(p.dependents ?? []);
+      return projection.dependents.length > 0 ? { kind: 'college', projection } : undefined;
+    }
+    if (goal === 'portfolio' && intake.riskTolerance) return { kind: 'allocation', allocation: modelAllocation(intake.riskTolerance) };
+    return undefined;
   };
 
   for (const kind of recipe.order) {
     if (kind === 'goal') {
       goals.slice(0, selection.dedicatedGoals).forEach((goal) => {
         const g = copy.goals[goal];
+        const chart = chartFor(goal);
         add('goal', `goal-${goal}`, {
+          ...(chart ? { chart } : {}),
           title: fill(g.title, values) ?? g.label,
           goals: [goal],
           points: capped(lines(g.points, values), (n) => phrase('more', { count: String(n) })),
@@ -252,13 +284,13 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
       case 'what-we-heard':
         add(kind, 'what-we-heard', {
           chips: goalLabels,
-          ...(intake.urgentNeed ? { quote: clip(intake.urgentNeed, QUOTE_CHARS) } : {}),
+          ...(intake.urgentNeed ? { quote: clip(intake.urgentNeed, HEARD_QUOTE_CHARS) } : {}),
           points: capped(concerns, (n) => phrase('moreConcerns', { count: String(n) }), intake.urgentNeed ? 3 : 4),
           notes: [
             fill(copy.slides['what-we-heard']?.notes ?? '', values) ?? '',
             ...(intake.urgentNeed ? [`${phrase('urgent')}: ${intake.urgentNeed}`] : []),
             ...concerns.map((c) => `• ${c}`),
-            ...(intake.notes ? [`${phrase('notes')}: ${intake.notes}`] : []),
+            // The intake's private notes stay out of the deck: a deck file may be shared.
           ].join('\n'),
         });
         break;
@@ -295,6 +327,7 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
     locale,
     language,
     recipe: recipe.id,
+    currency,
     prospect: { fullName: name, firstName: p.firstName, lastName: p.lastName },
     advisor: { name: advisor.name, firm: advisor.firm },
     deck: {

@@ -12,7 +12,7 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['electron/cli.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -51,7 +51,7 @@ describe('cli build', () => {
     });
     expect(plan.deck.slides[0]).toMatchObject({ id: 'title', layout: 'title', goals: [] });
     // No temporary file is left behind by the atomic write.
-    expect(await readdir(out)).toEqual(['plan.json']);
+    expect((await readdir(out)).sort()).toEqual(['deck.html', 'plan.json']);
   });
 
   it('writes byte-identical plans across runs', async () => {

@@ -1,0 +1,87 @@
+// Starts the deck with reveal.js when JavaScript runs; without it the page stays a document.
+// Everything a person typed is already text in the markup: this script only reads textContent
+// and data attributes, and writes textContent.
+(function () {
+  'use strict';
+  var root = document.querySelector('.deck');
+  if (!root || typeof window.Reveal !== 'function') return;
+
+  document.documentElement.classList.add('presenting');
+  root.classList.add('reveal');
+
+  var presenter = root.querySelector('.presenter');
+  var startedAt = 0;
+  var timer = 0;
+
+  function currentSlide() {
+    return deck.getCurrentSlide();
+  }
+
+  function renderPresenter() {
+    var slide = currentSlide();
+    if (!presenter || !slide) return;
+    var notes = slide.querySelector('aside.notes');
+    var planned = slide.getAttribute('data-minutes') || '';
+    var elapsed = startedAt ? Math.floor((Date.now() - startedAt) / 1000) : 0;
+    var mm = Math.floor(elapsed / 60);
+    var ss = String(elapsed % 60).padStart(2, '0');
+    var meta = document.createElement('div');
+    meta.className = 'presenter-meta';
+    meta.textContent = 'Planned ' + planned + ' min · elapsed ' + mm + ':' + ss + ' · ' + (deck.getIndices().h + 1) + '/' + deck.getTotalSlides();
+    var body = document.createElement('div');
+    body.textContent = notes ? notes.textContent : '';
+    presenter.replaceChildren(meta, body);
+  }
+
+  // Speaker notes in the same window (S): a tablet has no second screen for a pop-up.
+  function toggleNotes() {
+    if (!presenter) return;
+    var open = presenter.classList.toggle('open');
+    window.clearInterval(timer);
+    if (open) {
+      if (!startedAt) startedAt = Date.now();
+      renderPresenter();
+      timer = window.setInterval(renderPresenter, 1000);
+    }
+  }
+
+  var width = Number(root.getAttribute('data-width')) || 1024;
+  var height = Number(root.getAttribute('data-height')) || 768;
+  var deck = new window.Reveal(root, {
+    width: width,
+    height: height,
+    margin: 0.04,
+    minScale: 0.1,
+    maxScale: 3,
+    center: false,
+    hash: false,
+    history: false,
+    controls: true,
+    controlsLayout: 'edges',
+    controlsTutorial: false,
+    controlsBackArrows: 'visible',
+    progress: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    touch: true,
+    keyboard: { 83: toggleNotes },
+    help: true,
+    transition: 'slide',
+    transitionSpeed: 'fast',
+    backgroundTransition: 'none',
+    // A phone-width screen would switch reveal.js to its scroll view; a deck stays a deck.
+    scrollActivationWidth: 0,
+    pdfMaxPagesPerSlide: 1,
+    pdfSeparateFragments: false,
+    preloadIframes: false,
+    autoPlayMedia: false,
+    plugins: [],
+  });
+  // The running deck, for the app's presenter view and for tests.
+  window.presentation = deck;
+  deck.on('slidechanged', renderPresenter);
+  deck.initialize().then(function () {
+    if (!startedAt) startedAt = Date.now();
+    root.setAttribute('data-ready', 'true');
+  });
+})();

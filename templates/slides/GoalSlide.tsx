@@ -1,0 +1,43 @@
+import { AllocationChart } from '../charts/AllocationChart';
+import { CollegeChart } from '../charts/CollegeChart';
+import { RetirementChart } from '../charts/RetirementChart';
+import { chartLabels } from '../charts/labels';
+import type { SlideChart } from '../../core/plan';
+import type { SlideProps } from './context';
+import { Heading, Points, SlideFrame } from './parts';
+
+function Chart({ chart, locale, currency, id }: { chart: SlideChart; locale: string; currency: string; id: string }) {
+  const labels = chartLabels(locale);
+  switch (chart.kind) {
+    case 'retirement':
+      return <RetirementChart projection={chart.projection} locale={locale} currency={currency} labels={labels} id={id} />;
+    case 'college':
+      return <CollegeChart projection={chart.projection} locale={locale} currency={currency} labels={labels} id={id} />;
+    case 'allocation':
+      return <AllocationChart allocation={chart.allocation} locale={locale} labels={labels} id={id} />;
+  }
+}
+
+/** One goal: its words, and a chart when the prospect gave the numbers for one. */
+export function GoalSlide({ slide, context }: SlideProps) {
+  const { plan } = context;
+  if (!slide.chart) {
+    return (
+      <SlideFrame slide={slide} context={context}>
+        <Heading slide={slide} />
+        <Points points={slide.points} />
+      </SlideFrame>
+    );
+  }
+  // Beside the chart (16:9) three short lines fit; above it (4:3), two.
+  const lines = slide.points.slice(0, plan.deck.aspectRatio === '16:9' ? 3 : 2);
+  return (
+    <SlideFrame slide={slide} context={context} className="has-chart">
+      <Heading slide={slide} />
+      <div className="with-chart">
+        <Points points={lines} />
+        <Chart chart={slide.chart} locale={plan.locale} currency={plan.currency} id={`chart-${slide.id}`} />
+      </div>
+    </SlideFrame>
+  );
+}
