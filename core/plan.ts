@@ -71,6 +71,8 @@ export interface DeckPlan {
 const MAX_POINTS = 6;
 const POINT_CHARS = 110;
 const QUOTE_CHARS = 180;
+// What of the disclosure fits the closing slide in fine print; the summary carries all of it.
+const DISCLOSURE_CHARS = 600;
 // "What we heard" shows the urgent need beside everything else; its own slide shows more of it.
 const HEARD_QUOTE_CHARS = 120;
 
@@ -312,7 +314,9 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
         });
         break;
       case 'closing':
-        add(kind, 'closing', { fineprint: advisor.disclosure });
+        add(kind, 'closing', {
+          fineprint: [...advisor.disclosure].length > DISCLOSURE_CHARS ? `${clip(advisor.disclosure, DISCLOSURE_CHARS)} ${phrase('disclosureContinued')}` : advisor.disclosure,
+        });
         break;
       default:
         add(kind, kind, {});

@@ -46,6 +46,8 @@ export function ChartFigure({ id, title, width, height, notice, assumptions, chi
   const noticeText = notice.join(' ');
   return (
     <figure className="chart" id={id}>
+      {/* The chart's labels and legend are fine print: they sit in <small> like the rest of it. */}
+      <small className="chart-graphic">
       <svg
         xmlns="http://www.w3.org/2000/svg"
         role="img"
@@ -61,6 +63,7 @@ export function ChartFigure({ id, title, width, height, notice, assumptions, chi
         <desc id={descId}>{assumptions ? `${noticeText} ${assumptions}` : noticeText}</desc>
         {children}
       </svg>
+      </small>
       <figcaption className="chart-caption fineprint">
         <p className="chart-notice">{noticeText}</p>
         {assumptions ? <p className="chart-assumptions">{assumptions}</p> : null}

@@ -6,7 +6,8 @@
   var root = document.querySelector('.deck');
   if (!root || typeof window.Reveal !== 'function') return;
 
-  document.documentElement.classList.add('presenting');
+  // The print view (?print-pdf) lays every slide on its own page: the page must not be clipped.
+  if (!/print-pdf/i.test(window.location.search)) document.documentElement.classList.add('presenting');
   root.classList.add('reveal');
 
   var presenter = root.querySelector('.presenter');

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Slide } from '../../core/plan';
+import { clip } from '../../core/format';
+
+/** The footer holds two names on one line at fine-print size. */
+const FOOTER_CHARS = 48;
 import type { DeckContext } from './context';
 
 /**
@@ -12,8 +16,8 @@ export function SlideFrame({ slide, context, children, footer = true, className 
       <div className="slide-body">{children}</div>
       {footer ? (
         <footer>
-          <span dir="auto">{context.advisor.firm}</span>
-          <span dir="auto">{context.plan.prospect.fullName}</span>
+          <span dir="auto">{clip(context.advisor.firm, FOOTER_CHARS)}</span>
+          <span dir="auto">{clip(context.plan.prospect.fullName, FOOTER_CHARS)}</span>
         </footer>
       ) : null}
       <aside className="notes" dir="auto">
