@@ -2,7 +2,9 @@
 // compare rows across commits on the same machine, not across machines.
 import { printTable, type Row } from './measure';
 import { benchPlan } from './plan.bench';
+import { benchDeck } from './deck.bench';
 
 const rows: Row[] = [];
 rows.push(...(await benchPlan()));
+rows.push(...(await benchDeck()));
 printTable(rows);

@@ -15,6 +15,12 @@ const require = createRequire(import.meta.url);
 /** reveal.js's margin around the slide; the print view's page size depends on it. */
 const REVEAL_MARGIN = 0.04;
 
+/**
+ * Runs first, in <head>: while reveal.js starts, the slides are hidden instead of flashing as a
+ * document. Without JavaScript this never runs and the document shows.
+ */
+const STARTING_SCRIPT = "document.documentElement.classList.add('starting')";
+
 interface Assets {
   revealJs: string;
   revealCss: string;
@@ -70,7 +76,7 @@ export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, logo?: Lo
   const [width, height] = plan.deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
   const colors = deckColors(advisor.colors);
   const style = `${revealCss}\n${themeCss}\n.deck,html.presenting{${themeVariables(colors)}}\nbody{margin:0;background:#ECEAE4}`;
-  const csp = deckCsp({ scripts: [revealJs, presentJs], styles: [style, ...revealPrintStyles(width, height)] });
+  const csp = deckCsp({ scripts: [STARTING_SCRIPT, revealJs, presentJs], styles: [style, ...revealPrintStyles(width, height)] });
   const context = { plan, advisor: advisorCard(advisor, logo) };
 
   const page = (
@@ -81,8 +87,11 @@ export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, logo?: Lo
         <meta name="referrer" content="no-referrer" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="generator" content="Advisor Deck" />
+        {/* Served over http, a browser would otherwise ask the server for /favicon.ico. */}
+        <link rel="icon" href="data:," />
         <title>{plan.deck.title}</title>
         <style dangerouslySetInnerHTML={{ __html: style }} />
+        <script dangerouslySetInnerHTML={{ __html: STARTING_SCRIPT }} />
       </head>
       <body>
         <Deck context={context} />

@@ -4,7 +4,10 @@
 (function () {
   'use strict';
   var root = document.querySelector('.deck');
-  if (!root || typeof window.Reveal !== 'function') return;
+  if (!root || typeof window.Reveal !== 'function') {
+    document.documentElement.classList.remove('starting');
+    return;
+  }
 
   // The print view (?print-pdf) lays every slide on its own page: the page must not be clipped.
   if (!/print-pdf/i.test(window.location.search)) document.documentElement.classList.add('presenting');
@@ -84,5 +87,10 @@
   deck.initialize().then(function () {
     if (!startedAt) startedAt = Date.now();
     root.setAttribute('data-ready', 'true');
+    document.documentElement.classList.remove('starting');
+    // When the first slide is on screen: npm run bench measures it.
+    window.requestAnimationFrame(function () {
+      performance.mark('deck-first-slide');
+    });
   });
 })();

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -261,6 +263,34 @@ describe('deck.html safety', () => {
       await expectInert(w);
     } finally {
       await w.close();
+    }
+  });
+});
+
+describe('deck.html served over http', () => {
+  it('makes no request beyond the page itself', async () => {
+    const sample = built[0] as Built;
+    const html = await readFile(fileURLToPath(sample.url));
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const served: string[] = [];
+    server.on('request', (req) => served.push(req.url ?? ''));
+    try {
+      const url = `http://127.0.0.1:${port}/deck.html`;
+      const w = await open(url, IPAD);
+      try {
+        expect(w.requests).toEqual([]);
+        expect(w.errors).toEqual([]);
+        expect(served).toEqual(['/deck.html']);
+      } finally {
+        await w.close();
+      }
+    } finally {
+      server.close();
     }
   });
 });
