@@ -1,5 +1,5 @@
 import type { SlideProps } from './context';
-import { Points, SlideFrame } from './parts';
+import { SlideFrame } from './parts';
 
 export function TitleSlide({ slide, context }: SlideProps) {
   const { logo, firm } = context.advisor;
@@ -12,7 +12,11 @@ export function TitleSlide({ slide, context }: SlideProps) {
           {slide.subtitle}
         </p>
       ) : null}
-      <Points points={slide.points} />
+      {slide.points.map((line, i) => (
+        <p key={i} className="subtitle" dir="auto">
+          {line}
+        </p>
+      ))}
     </SlideFrame>
   );
 }

@@ -125,7 +125,7 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
       await w.page.evaluate(() => (window as unknown as { presentation: { configure(c: object): void } }).presentation.configure({ transition: 'none' }));
       for (let i = 0; i < ids.length; i++) {
         await goTo(w.page, i);
-        const report = await w.page.evaluate(inspectSlide, await w.page.$(`.slides > section:nth-child(${i + 1})`));
+        const report = await w.page.locator(`.slides > section:nth-child(${i + 1})`).evaluate(inspectSlide);
         expect(report.overflow, `${ids[i]} overflows`).toEqual([]);
         expect(report.small, `${ids[i]} has small text`).toEqual([]);
       }
@@ -306,7 +306,7 @@ describe('the slide checks themselves', () => {
       await page.addStyleTag({ content: '.deck h2 { font-size: 160px !important } .deck .points { font-size: 20px !important }' });
       const index = sample.plan.deck.slides.findIndex((s) => s.id === 'how-we-work');
       await goTo(page, index);
-      const report = await page.evaluate(inspectSlide, await page.$(`.slides > section:nth-child(${index + 1})`));
+      const report = await page.locator(`.slides > section:nth-child(${index + 1})`).evaluate(inspectSlide);
       expect(report.overflow.length).toBeGreaterThan(0);
       expect(report.small.some((s) => s.includes('20.0px, needs 24px'))).toBe(true);
     } finally {
