@@ -250,7 +250,7 @@ describe('chart components', () => {
 
   it('renders the retirement chart with its notice and assumptions', () => {
     const html = render(createElement(RetirementChart, { projection, locale: 'en-US', currency: 'USD' }));
-    expect(html).toMatch(/^<figure class="chart" id="retirement-chart"><svg [^>]*role="img"/);
+    expect(html).toMatch(/^<figure class="chart" id="retirement-chart"><small class="chart-graphic"><svg [^>]*role="img"/);
     expect(html).toContain('aria-labelledby="retirement-chart-title"');
     expect(html).toContain('<title id="retirement-chart-title">Your investments over 10 years at three assumed returns</title>');
     expect(html).toContain(`<figcaption class="chart-caption fineprint"><p class="chart-notice">${EN_LABELS.hypothetical} `);
