@@ -3,8 +3,10 @@
 import { printTable, type Row } from './measure';
 import { benchPlan } from './plan.bench';
 import { benchDeck } from './deck.bench';
+import { benchSummary } from './summary.bench';
 
 const rows: Row[] = [];
 rows.push(...(await benchPlan()));
 rows.push(...(await benchDeck()));
+rows.push(...(await benchSummary()));
 printTable(rows);

@@ -1,15 +1,18 @@
-// The headless entry point: build a prospect's meeting files from an intake file.
+// The headless entry point: build a prospect's meeting files from an intake file (and, after
+// the meeting, its record).
 // Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written); 1 unexpected.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { build, SAMPLE_ADVISOR } from './services/build';
 import { printProblems } from './problems';
 
-const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--out <dir>]
+const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--out <dir>]
 
-  build      Check the intake and the advisor profile, then write the meeting files
-             (plan.json, …) into the output folder.
+  build      Check the intake, the advisor profile and the meeting record, then write the
+             meeting files (plan.json, deck.html, summary.pdf) into the output folder.
   --advisor  The advisor profile (default: templates/samples/advisor.json).
+  --meeting  What happened in the meeting (optional): slides shown, questions and answers,
+             notes. The one-page summary (summary.pdf) then reports it.
   --out      The output folder (default: out/).`;
 
 export class UsageError extends Error {}
@@ -17,6 +20,7 @@ export class UsageError extends Error {}
 interface BuildArgs {
   intake: string;
   advisor: string;
+  meeting?: string;
   out: string;
 }
 
@@ -26,7 +30,7 @@ export function parseCli(argv: readonly string[]): BuildArgs {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { advisor: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { advisor: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -36,7 +40,8 @@ export function parseCli(argv: readonly string[]): BuildArgs {
   if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (!intake) throw new UsageError('missing the intake file');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, out: parsed.values.out ?? 'out' };
+  const { meeting } = parsed.values;
+  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), out: parsed.values.out ?? 'out' };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -52,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const outDir = resolve(args.out);
-  const result = await build({ intakePath: args.intake, advisorPath: args.advisor, outDir });
+  const result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), outDir });
   if (!result.ok) {
     printProblems(result.invalid, (line) => console.error(line));
     return 2;

@@ -1,12 +1,15 @@
 import { join, resolve } from 'node:path';
 import { checkAdvisor, type Advisor } from '../../core/advisor';
 import { checkIntake, type Intake } from '../../core/intake';
+import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting';
 import { planDeck, type DeckPlan } from '../../core/plan';
+import { buildSummary } from '../../core/summary';
 import type { Problem } from '../../core/validation';
 import { readJsonFile, writeFileAtomic } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
 import { renderDeckHtml } from './deck';
+import { checkLogoForPdf } from './summary/image';
 
 export const SAMPLE_INTAKE = join(TEMPLATES_DIR, 'samples', 'intake.json');
 export const SAMPLE_ADVISOR = join(TEMPLATES_DIR, 'samples', 'advisor.json');
@@ -14,6 +17,8 @@ export const SAMPLE_ADVISOR = join(TEMPLATES_DIR, 'samples', 'advisor.json');
 export interface BuildRequest {
   intakePath: string;
   advisorPath?: string;
+  /** What happened in the meeting (optional): the summary then says what was shown and answered. */
+  meetingPath?: string;
   outDir: string;
   recipe?: string;
 }
@@ -33,10 +38,11 @@ export interface Inputs {
   advisor: Advisor;
   advisorPath: string;
   logo?: Logo;
+  meeting?: MeetingRecord;
 }
 
 /** Reads and checks every input before anything is written: bad input leaves no trace. */
-export async function readInputs(intakePath: string, advisorPath: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
+export async function readInputs(intakePath: string, advisorPath: string, meetingPath?: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
   const invalid: FileProblems[] = [];
   const intakeRead = await readJsonFile(intakePath);
   const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
@@ -47,29 +53,57 @@ export async function readInputs(intakePath: string, advisorPath: string): Promi
   if (!advisor.ok) invalid.push({ file: advisorPath, problems: advisor.problems });
   else if (advisor.value.logo) {
     const read = await readLogo(advisorPath, advisor.value.logo);
-    if (read.ok) logo = read.value;
-    else invalid.push({ file: advisorPath, problems: [read.problem] });
+    const problem = read.ok ? checkLogoForPdf(read.value) : read.problem;
+    if (read.ok && !problem) logo = read.value;
+    else if (problem) invalid.push({ file: advisorPath, problems: [problem] });
+  }
+  let meeting: MeetingRecord | undefined;
+  if (meetingPath !== undefined) {
+    const meetingRead = await readJsonFile(meetingPath);
+    const checked = meetingRead.ok ? checkMeeting(meetingRead.value) : meetingRead;
+    if (checked.ok) meeting = checked.value;
+    else invalid.push({ file: meetingPath, problems: checked.problems });
   }
   if (!intake.ok || !advisor.ok || invalid.length > 0) return { ok: false, invalid };
-  return { ok: true, value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}) } };
+  return {
+    ok: true,
+    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}) },
+  };
 }
 
 export function serializePlan(plan: DeckPlan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Intake + advisor → the files of one prospect's meeting, in `outDir`. */
+/** Intake + advisor (+ meeting record) → the files of one prospect's meeting, in `outDir`. */
 export async function build(request: BuildRequest): Promise<BuildResult> {
-  const inputs = await readInputs(request.intakePath, request.advisorPath ?? SAMPLE_ADVISOR);
+  const advisorPath = request.advisorPath ?? SAMPLE_ADVISOR;
+  const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath);
   if (!inputs.ok) return inputs;
+  const { intake, advisor, logo, meeting } = inputs.value;
   const recipe = await loadRecipe(request.recipe ?? 'first-meeting');
-  const plan = planDeck(inputs.value.intake, inputs.value.advisor, recipe);
+  const plan = planDeck(intake, advisor, recipe);
+  if (meeting && request.meetingPath !== undefined) {
+    const problems = checkMeetingAgainstDeck(meeting, plan.deck.slides.map((s) => s.id));
+    if (problems.length) return { ok: false, invalid: [{ file: request.meetingPath, problems }] };
+  }
 
   // Everything is rendered before the first write, so a failure leaves no partial set of files.
-  const deckHtml = await renderDeckHtml(plan, inputs.value.advisor, inputs.value.logo);
-  const outputs: [string, string][] = [
+  const deckHtml = await renderDeckHtml(plan, advisor, logo);
+  // pdfkit and fontkit load only when a summary is made, so bad input is reported at once.
+  const { loadSummaryCopy, LogoError, renderSummaryPdf } = await import('./summary');
+  const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy() });
+  let summaryPdf: Uint8Array;
+  try {
+    summaryPdf = await renderSummaryPdf(summary, logo);
+  } catch (error) {
+    if (error instanceof LogoError) return { ok: false, invalid: [{ file: advisorPath, problems: [{ path: 'logo', message: error.message }] }] };
+    throw error;
+  }
+  const outputs: [string, string | Uint8Array][] = [
     ['plan.json', serializePlan(plan)],
     ['deck.html', deckHtml],
+    ['summary.pdf', summaryPdf],
   ];
   const files: string[] = [];
   for (const [name, content] of outputs) {

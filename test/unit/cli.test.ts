@@ -34,7 +34,8 @@ const write = async (name: string, value: unknown) => {
   return path;
 };
 
-describe('cli build', () => {
+// Each case starts the CLI in its own process (tsx, then the app): slow on a busy two-core machine.
+describe('cli build', { timeout: 60_000 }, () => {
   it('writes plan.json for the sample and exits 0', async () => {
     const intake = await write('intake.json', sampleIntakeInput());
     const out = join(dir, 'out');
@@ -51,7 +52,7 @@ describe('cli build', () => {
     });
     expect(plan.deck.slides[0]).toMatchObject({ id: 'title', layout: 'title', goals: [] });
     // No temporary file is left behind by the atomic write.
-    expect((await readdir(out)).sort()).toEqual(['deck.html', 'plan.json']);
+    expect((await readdir(out)).sort()).toEqual(['deck.html', 'plan.json', 'summary.pdf']);
   });
 
   it('writes byte-identical plans across runs', async () => {
@@ -108,8 +109,36 @@ describe('cli build', () => {
     expect(await readFile(join(out, 'plan.json'), 'utf8')).toBe(before);
   });
 
+  it('writes summary.pdf with a meeting record: one page, what was said in the meeting', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const out = join(dir, 'out');
+    const result = await cli('build', intake, '--meeting', join(ROOT, 'test/fixtures/meeting-sample.json'), '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(join(out, 'summary.pdf'));
+    const { stdout: info } = await run('pdfinfo', [join(out, 'summary.pdf')]);
+    expect(info).toMatch(/Pages:\s+1\n/);
+    const { stdout: text } = await run('pdftotext', [join(out, 'summary.pdf'), '-']);
+    expect(text).toContain('Prepared for Maria Lopez');
+    expect(text).toContain('A flat annual fee, agreed in writing before you decide.');
+  });
+
+  it.each([
+    ['a meeting record that fails the schema', { endedAt: 'later', questions: [{ txt: 'Why?' }] }, ['endedAt: must be a local date and time', 'questions[0].txt: unknown field (did you mean "text"?)']],
+    ['a meeting record naming a slide not in the deck', { shownSlideIds: ['title', 'goal-charity'] }, ['shownSlideIds[1]: no slide "goal-charity" in this deck']],
+    ['a meeting record that is not JSON', '{"endedAt": ', ['is not valid JSON']],
+  ])('exits 2 for %s, names the file and the field, and writes nothing', async (_, meeting, messages) => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const meetingPath = await write('meeting.json', meeting);
+    const out = join(dir, 'out');
+    const result = await cli('build', intake, '--meeting', meetingPath, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${meetingPath}: `);
+    for (const message of messages) expect(result.stderr).toContain(message);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+
   it('exits 2 with the usage for a wrong command line', async () => {
-    for (const args of [[], ['make'], ['build'], ['build', 'a.json', 'b.json'], ['build', 'a.json', '--colour']]) {
+    for (const args of [[], ['make'], ['build'], ['build', 'a.json', 'b.json'], ['build', 'a.json', '--colour'], ['build', 'a.json', '--meeting']]) {
       const result = await cli(...args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: npm run cli -- build');

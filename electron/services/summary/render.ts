@@ -1,0 +1,147 @@
+import PDFDocument from 'pdfkit';
+import type { SummaryContent } from '../../../core/summary';
+import type { Logo } from '../logo';
+import type { Face } from './fonts';
+import type { PageLayout } from './layout';
+
+/**
+ * Arabic shaping draws many letters with one dotless base glyph plus dot marks (ب ت ث ن ي in
+ * the middle of a word share a base). A PDF maps each glyph of a font to one text, so with one
+ * embedded font, pdftotext would read ت as ب. Each word therefore goes to the first copy of
+ * the font ("slot") where its glyphs mean what they meant before; a copy is a separate small
+ * subset with its own map. Most documents need one or two.
+ */
+function slotFor(face: Face, text: string, slots: Map<string, Map<number, string>[]>): number {
+  let list = slots.get(face.key);
+  if (!list) {
+    list = [];
+    slots.set(face.key, list);
+  }
+  forgetGlyphs(face);
+  const glyphs = face.font.layout(text).glyphs.filter((g) => g.codePoints.length > 0);
+  const meaning = (g: (typeof glyphs)[number]) => String.fromCodePoint(...g.codePoints);
+  let index = list.findIndex((map) => glyphs.every((g) => (map.get(g.id) ?? meaning(g)) === meaning(g)));
+  if (index < 0) {
+    index = list.length;
+    list.push(new Map());
+  }
+  const map = list[index] as Map<number, string>;
+  for (const g of glyphs) map.set(g.id, meaning(g));
+  return index;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id with the characters of its first use, so a shared
+ * base glyph would keep saying ب after drawing ت. Forgetting them before each word gives the
+ * characters of this word (pdfkit maps glyphs to text from them).
+ */
+function forgetGlyphs(face: Face): void {
+  (face.font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+}
+
+/** The same parsed font under another PostScript name, so pdfkit embeds it as a separate font. */
+function renamed(face: Face, name: string): unknown {
+  const postscriptName = `${face.font.postscriptName}-${name.replace(/[^A-Za-z0-9]/g, '')}`;
+  return new Proxy(face.font, {
+    get(target, property) {
+      if (property === 'postscriptName') return postscriptName;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * fontkit lays out any run with Arabic-script characters right to left; Arabic-Indic digits
+ * (٢٠٢٦) are Arabic script but read left to right, so a number run is handed over reversed.
+ */
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/u;
+
+/** The logo could not be embedded: reported on the advisor file's `logo` field. */
+export class LogoError extends Error {}
+
+/**
+ * Draws a laid-out page with pdfkit. Text is real text in embedded, subset TTF faces (so it is
+ * selectable and extractable), positioned run by run on its baseline. No JavaScript, no
+ * annotations other than the mailto and https links the layout placed.
+ */
+export async function renderPdf(content: SummaryContent, layout: PageLayout, logo?: Logo): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: layout.size,
+    margin: 0,
+    bufferPages: true,
+    compress: true,
+    lang: content.locale,
+    displayTitle: true,
+    info: {
+      Title: content.info.title,
+      Author: content.info.author,
+      Subject: content.info.subject,
+      Creator: 'Advisor Deck',
+      CreationDate: new Date(content.info.creationDate),
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const registered = new Set<string>();
+  const slots = new Map<string, Map<number, string>[]>();
+  const useFace = (face: Face, size: number, shaped?: string) => {
+    const name = shaped === undefined ? face.key : `${face.key}#${slotFor(face, shaped, slots)}`;
+    if (!registered.has(name)) {
+      // pdfkit accepts a fontkit font object: parsed once per process, subset per document.
+      doc.registerFont(name, (name === face.key ? face.font : renamed(face, name)) as never);
+      registered.add(name);
+    }
+    doc.font(name).fontSize(size);
+  };
+
+  for (const op of layout.ops) {
+    switch (op.kind) {
+      case 'rect':
+        doc.rect(op.x, op.y, op.w, op.h).fill(op.color);
+        break;
+      case 'dot':
+        doc.circle(op.x, op.y, op.r).fill(op.color);
+        break;
+      case 'image':
+        if (!logo) break;
+        try {
+          doc.image(Buffer.from(logo.bytes), op.x, op.y, { width: op.w, height: op.h });
+        } catch (error) {
+          throw new LogoError(`cannot be embedded in the PDF: ${(error as Error).message}`);
+        }
+        break;
+      case 'link':
+        doc.link(op.x, op.y, op.w, op.h, op.url);
+        break;
+      case 'text':
+        doc.fillColor(op.color);
+        for (const run of op.line.runs) {
+          if (!run.text) continue;
+          const shaped = run.face.family === 'arabic' || run.face.family === 'hebrew';
+          useFace(run.face, op.size, shaped ? run.text : undefined);
+          if (shaped) forgetGlyphs(run.face);
+          doc.text(run.rtl || !ARABIC_SCRIPT.test(run.text) ? run.text : [...run.text].reverse().join(''), op.x + run.x, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
+        }
+        break;
+    }
+  }
+  // pdfkit moves its cursor with each text; the layout owns every position, so check nothing spilled.
+  const pages = doc.bufferedPageRange().count;
+  if (pages !== 1) throw new Error(`the summary spilled onto ${pages} pages`);
+  doc.end();
+  await done;
+  const size = chunks.reduce((s, c) => s + c.length, 0);
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

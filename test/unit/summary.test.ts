@@ -1,0 +1,258 @@
+// The one-page summary, end to end on real files: build() writes summary.pdf, then poppler
+// (pdfinfo, pdftotext) reads it back as any viewer or test of the CLI would.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDayAndTime, formatLongDate } from '../../core/format';
+import { fullName } from '../../core/locale';
+import type { DeckPlan } from '../../core/plan';
+import { build, type BuildResult } from '../../electron/services/build';
+import { MARGIN } from '../../electron/services/summary/layout';
+import { HOSTILE, sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
+import { filler, makePng, pdfInfo, pngHeader, pdfText, pdfWords, wordsOutside, worstIntakeInput, worstMeetingInput } from './summary.support';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+let dir: string;
+let count = 0;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'advisor-deck-summary-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, value: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof value === 'string' || value instanceof Uint8Array ? value : JSON.stringify(value));
+  return path;
+}
+
+interface Built {
+  plan: DeckPlan;
+  pdf: string;
+  text: string;
+}
+
+/** Builds into a fresh folder and reads the PDF back; fails the test on bad input. */
+async function buildSummary(intake: unknown, opts: { advisor?: unknown; meeting?: unknown } = {}): Promise<Built> {
+  const n = ++count;
+  const intakePath = typeof intake === 'string' ? intake : await write(`intake-${n}.json`, intake);
+  const advisorPath = opts.advisor === undefined ? undefined : typeof opts.advisor === 'string' ? opts.advisor : await write(`advisor-${n}.json`, opts.advisor);
+  const meetingPath = opts.meeting === undefined ? undefined : typeof opts.meeting === 'string' ? opts.meeting : await write(`meeting-${n}.json`, opts.meeting);
+  const outDir = join(dir, `out-${n}`);
+  const result: BuildResult = await build({ intakePath, ...(advisorPath ? { advisorPath } : {}), ...(meetingPath ? { meetingPath } : {}), outDir });
+  if (!result.ok) throw new Error(JSON.stringify(result.invalid));
+  const pdf = join(outDir, 'summary.pdf');
+  expect(result.files).toContain(pdf);
+  return { plan: result.plan, pdf, text: await pdfText(pdf) };
+}
+
+/** What every summary must satisfy: one page, inside the margins, the names, date and disclosure. */
+async function expectOnePage(built: Built, disclosure: string, advisorName: string): Promise<void> {
+  const info = await pdfInfo(built.pdf);
+  expect(info['Pages']).toBe('1');
+  const page = await pdfWords(built.pdf);
+  expect(page.words.length).toBeGreaterThan(20);
+  expect(wordsOutside(page, MARGIN)).toEqual([]);
+  const { plan, text } = built;
+  const squash = (s: string) => s.replace(/\s+/gu, '');
+  // Names print whole, possibly across lines for the longest ones.
+  expect(squash(text)).toContain(squash(plan.prospect.fullName));
+  expect(squash(text)).toContain(squash(advisorName));
+  const due = formatDayAndTime(plan.locale, plan.followUp.dueAt, plan.followUp.timeZone);
+  if (/^(ar|he)\b/.test(plan.locale)) {
+    // pdftotext applies its own bidi to a right-to-left date inside an English sentence: the
+    // words are all there, their order is the extractor's.
+    for (const word of `${due.day} ${due.time}`.split(/[\s,،]+/u).filter(Boolean)) expect(text).toContain(word);
+  } else {
+    expect(text).toContain(due.day);
+    expect(text).toContain(due.time);
+  }
+  // The disclosure is printed in full, word for word.
+  expect(squash(text)).toContain(squash(disclosure));
+}
+
+const sampleAdvisor = sampleAdvisorInput();
+
+describe('summary.pdf for the sample', { timeout: 60_000 }, () => {
+  it('is one Letter page with the sections, the names, the follow-up and the disclosure', async () => {
+    const built = await buildSummary(sampleIntakeInput(), { meeting: join(FIXTURES, 'meeting-sample.json') });
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    const { text, pdf } = built;
+    expect(text).toContain('Prepared for Maria Lopez');
+    expect(text).toContain('Thursday, December 3, 2026');
+    expect(text).toContain('Jordan Avery will follow up with you on Tuesday, December 8, 2026 at 10:00');
+    // What you told us: goals in their order, the urgent need, the concerns.
+    expect(text).toContain('1. Retirement · 2. Education · 3. Taxes');
+    expect(text).toContain('Sell the practice within three years');
+    expect(text).toContain("Will Ana's college costs derail our plans?");
+    // What we covered: the takeaways of the slides shown, and only those.
+    expect(text).toContain('Our fees are transparent');
+    expect(text).not.toContain('We work in three steps');
+    // The meeting's questions with their answers; one still open.
+    expect(text).toContain('How are you paid? A flat annual fee, agreed in writing before you decide. No commissions.');
+    expect(text).toContain('What happens to my 401(k) if I sell the practice? We will come back to you on this.');
+    expect(text).not.toContain('How often would we meet?');
+    expect(text).toContain('Wants to include Daniel in the next meeting');
+    // The advisor's card.
+    for (const s of ['CFP®, CFA', 'Senior Wealth Advisor', 'jordan.avery@harborpine.example', '+1 415 555 0100', 'https://harborpine.example']) expect(text).toContain(s);
+    // A retirement projection was shown: the notice and its assumptions.
+    expect(text).toContain('hypothetical illustrations');
+    expect(text).toContain('4%, 6%, and 8%');
+
+    const info = await pdfInfo(pdf);
+    expect(info['Page size']).toContain('612 x 792');
+    expect(info['Title']).toBe('Summary of our meeting: Maria Lopez');
+    expect(info['Author']).toBe('Jordan Avery');
+    expect(info['Subject']).toContain('Thursday, December 3, 2026');
+    // Dated from the end of the meeting (14:24 in Los Angeles), not from the clock.
+    expect(info['CreationDate']).toBe('2026-12-03T22:24:00Z');
+    expect(info['JavaScript']).toBe('no');
+  });
+
+  it('without a meeting record: the whole deck, the intake questions, dated from the meeting start', async () => {
+    const built = await buildSummary(sampleIntakeInput());
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(built.text).toContain('We work in three steps');
+    expect(built.text).toContain('How are you paid?');
+    expect(built.text).toContain('How often would we meet?');
+    expect(built.text).not.toContain('We will come back to you on this');
+    expect((await pdfInfo(built.pdf))['CreationDate']).toBe('2026-12-03T22:00:00Z');
+  });
+
+  it('leaves out the hypothetical notice when no projection was shown', async () => {
+    const built = await buildSummary(sampleIntakeInput(), { meeting: { shownSlideIds: ['title', 'fees'] } });
+    expect(built.text).toContain('Our fees are transparent');
+    expect(built.text).not.toContain('hypothetical illustrations, not guarantees or predictions');
+    // The intake's questions stand in for the meeting's when none were recorded.
+    expect(built.text).toContain('How often would we meet?');
+  });
+
+  it('is byte-identical across runs, small, with no JavaScript and only the https and mailto links', async () => {
+    const a = await buildSummary(sampleIntakeInput());
+    const b = await buildSummary(sampleIntakeInput());
+    const bytes = await readFile(a.pdf);
+    expect(bytes.equals(await readFile(b.pdf))).toBe(true);
+    expect(bytes.length).toBeLessThan(150 * 1024);
+    const raw = bytes.toString('latin1');
+    expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|SubmitForm|ImportData)\b/);
+    const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(uris.sort()).toEqual(['https://harborpine.example/', 'mailto:jordan.avery@harborpine.example']);
+  });
+});
+
+describe('summary.pdf in the prospect locale and script', { timeout: 60_000 }, () => {
+  it('French copy and dates, Letter for Canada', async () => {
+    const built = await buildSummary(join(FIXTURES, 'intake-fr.json'));
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(built.text).toContain('Préparé pour Élodie Côté-Lefèvre');
+    expect(built.text).toContain('Ce que vous nous avez dit');
+    expect(built.text).toContain(formatLongDate('fr-CA', '2026-12-02'));
+    expect((await pdfInfo(built.pdf))['Page size']).toContain('612 x 792');
+  });
+
+  it('A4 outside the United States and Canada', async () => {
+    const built = await buildSummary({ ...sampleIntakeInput(), locale: 'fr-FR' });
+    expect(built.text).toContain('Préparé pour Maria Lopez');
+    expect((await pdfInfo(built.pdf))['Page size']).toContain('595.28 x 841.89');
+  });
+
+  it.each([
+    ['accents', 'en-US', 'José-María Ñúñez', 'Łukasiewicz-Øresund'],
+    ['Vietnamese', 'vi-VN', 'Nguyễn Thị', 'Minh Khai'],
+    ['Greek', 'el-GR', 'Ελένη', 'Παπαδοπούλου'],
+    ['Cyrillic', 'ru-RU', 'Дмитрий', 'Иванов'],
+    ['Chinese', 'zh-CN', '小明', '王'],
+    ['Japanese', 'ja-JP', '花子', '山田'],
+    ['Korean', 'ko-KR', '민준', '김'],
+    ['Arabic (right to left)', 'ar-EG', 'محمد', 'العلي'],
+    ['Hebrew (right to left)', 'he-IL', 'דוד', 'כהן'],
+  ])('prints %s names as typed', async (_, locale, firstName, lastName) => {
+    const input = sampleIntakeInput();
+    const built = await buildSummary({ ...input, locale, prospect: { ...input.prospect, firstName, lastName, partner: { firstName: 'Ελένη', lastName: 'Nguyễn' } } });
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(built.text).toContain(fullName(locale, firstName, lastName));
+  });
+
+  it('prints the CJK and RTL fixtures, mixed scripts included', async () => {
+    const cjk = await buildSummary(join(FIXTURES, 'intake-cjk.json'));
+    await expectOnePage(cjk, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(cjk.text).toContain('山田 花子');
+    expect(cjk.text).toContain('中国語の資料もありますか？ 我们需要中文资料吗？');
+    const rtl = await buildSummary(join(FIXTURES, 'intake-rtl.json'));
+    await expectOnePage(rtl, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(rtl.text).toContain('محمد العلي');
+    expect(rtl.text).toContain('هل مدخراتي كافية؟');
+  });
+});
+
+describe('summary.pdf with the worst input', { timeout: 60_000 }, () => {
+  it('stays one readable page: shortened with an ellipsis and "+N more", inside the margins', async () => {
+    const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
+    const first = await buildSummary(intake);
+    const built = await buildSummary(intake, { meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) });
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect(built.text).toMatch(/\+\d+ more/);
+    expect(built.text).toContain('…');
+    expect(built.text).toContain('1. Retirement');
+    expect(built.text).toContain('11. Investments');
+    expect(built.text).toContain('Q1:');
+    expect(built.text).toContain('A1:');
+    // The notes are shortened, not dropped.
+    expect(built.text).toContain(filler(5000, 7).slice(0, 40));
+  });
+
+  it('keeps the whole disclosure beside a long advisor profile', async () => {
+    const advisor = { ...sampleAdvisor, name: 'Alexandrina Featherstonehaugh-Wolfeschlegelsteinhausen de la Concepción'.padEnd(100, 'x'), disclosure: filler(2500, 9) };
+    const built = await buildSummary(sampleIntakeInput(), { advisor });
+    await expectOnePage(built, advisor.disclosure, advisor.name);
+  });
+
+  it('stays on one page even with a 5,000-character disclosure and every text at its limit', async () => {
+    const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
+    const advisor = { ...sampleAdvisor, name: 'N'.repeat(100), firm: filler(200, 4), credentials: Array.from({ length: 20 }, (_, i) => `CRED${i}`), disclosure: filler(5000, 9) };
+    const first = await buildSummary(intake, { advisor });
+    const built = await buildSummary(intake, { advisor, meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) });
+    expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
+    expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
+    expect(built.text).toContain(filler(5000, 9).slice(0, 200));
+  });
+});
+
+describe('summary.pdf with hostile input and logos', { timeout: 60_000 }, () => {
+  it('prints hostile strings literally, and a javascript: website is text, not a link', async () => {
+    const built = await buildSummary(join(FIXTURES, 'intake-hostile.json'), {
+      advisor: join(FIXTURES, 'advisor-hostile.json'),
+      meeting: join(FIXTURES, 'meeting-hostile.json'),
+    });
+    expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
+    expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
+    for (const s of HOSTILE) expect(built.text).toContain(s);
+    expect(built.text).toContain('Prepared for <img src=x onerror="window.__pwned=1"> "><svg onload=window.__pwned=1>');
+    const raw = (await readFile(built.pdf)).toString('latin1');
+    expect(raw).not.toMatch(/\/(JavaScript|JS|Launch)\b/);
+    expect([...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1])).toEqual(["mailto:o'brien+b@example.com"]);
+  });
+
+  it('embeds a large PNG logo and still fits one page', async () => {
+    // Noise does not compress: close to the 2 MB limit, 800 × 600 with transparency.
+    let seed = 7;
+    const noise = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+    await writeFile(join(dir, 'big-logo.png'), makePng(800, 600, () => [noise(), noise(), noise(), 200 + (noise() % 56)]));
+    const built = await buildSummary(sampleIntakeInput(), { advisor: { ...sampleAdvisor, logo: 'big-logo.png' } });
+    await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
+    expect((await readFile(built.pdf)).toString('latin1')).toContain('/Subtype /Image');
+  });
+
+  it('reports a PNG too large to decode on the logo field, and writes nothing', async () => {
+    // A few bytes on disk, 400 megabytes once decoded: a decompression bomb.
+    await writeFile(join(dir, 'bomb.png'), pngHeader(10000, 10000));
+    const intakePath = await write('bomb-intake.json', sampleIntakeInput());
+    const advisorPath = await write('bomb-advisor.json', { ...sampleAdvisor, logo: 'bomb.png' });
+    const result = await build({ intakePath, advisorPath, outDir: join(dir, 'bomb-out') });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.invalid[0]?.problems[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('10000 × 10000') });
+  });
+});
