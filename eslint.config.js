@@ -59,7 +59,7 @@ export default tseslint.config(
   {
     // Catch-all for electron/: only the shell (main, preload, adapters/) may talk to Electron.
     // Listed before the services entry so that entry's more specific message wins there.
-    files: ['electron/**/*.ts'],
+    files: ['electron/**/*.{ts,tsx}'],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/adapters/**'],
     rules: restrict(
       ['electron', 'electron/*', '**/renderer/**'],
@@ -67,7 +67,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/cli.ts', 'electron/demo.ts', 'electron/problems.ts'],
+    files: ['electron/services/**/*.{ts,tsx}', 'electron/cli.ts', 'electron/demo.ts', 'electron/problems.ts'],
     rules: restrict(
       ['electron', 'electron/*', '**/renderer/**'],
       'services and the CLI run under plain Node: only main.ts, preload.ts and electron/adapters/ may import electron.',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { LIMITS, email, text, textList } from './text';
-import { canonicalLocale } from './locale';
-import { type Checked, describeIssues } from './validation';
+import { LIMITS, email, localeTag, text, textList } from './text';
+import { type Checked, describeIssues, fieldsOf } from './validation';
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -34,11 +33,7 @@ export const advisorSchema = z.strictObject({
     })
     .optional(),
   disclosure: text(LIMITS.longText, { required: true }),
-  locale: z
-    .string()
-    .refine((tag) => canonicalLocale(tag) !== undefined, 'must be a language tag like en-US or fr-CA')
-    .transform((tag) => canonicalLocale(tag) ?? tag)
-    .optional(),
+  locale: localeTag.optional(),
   followUp: followUpPreferencesSchema.default({ preferredTime: '10:00', holidays: [] }),
 });
 
@@ -46,18 +41,12 @@ export type AdvisorInput = z.input<typeof advisorSchema>;
 export type Advisor = z.output<typeof advisorSchema>;
 export type FollowUpPreferences = z.output<typeof followUpPreferencesSchema>;
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': Object.keys(advisorSchema.shape),
-  colors: ['primary', 'accent'],
-  followUp: ['preferredTime', 'holidays'],
-};
-
 export function checkAdvisor(input: unknown): Checked<Advisor> {
   const result = advisorSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: describeIssues(result.error.issues, (path) => KNOWN_KEYS[path.filter((p) => typeof p === 'string').join('.')] ?? []),
+    problems: describeIssues(result.error.issues, fieldsOf(advisorSchema)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isoWithOffset } from './time';
+import { isoWithOffset, wallClockInZone } from './time';
 
 export interface FollowUpRule {
   /** Wall-clock date of the meeting in its time zone, YYYY-MM-DD. */
@@ -56,9 +56,6 @@ export function followUpSlot(rule: FollowUpRule): FollowUpSlot {
     chosen = { date: day, count };
   }
 
-  const local = DateTime.fromObject(
-    { year: chosen.date.year, month: chosen.date.month, day: chosen.date.day, hour, minute },
-    { zone: rule.timeZone },
-  );
+  const local = wallClockInZone({ year: chosen.date.year, month: chosen.date.month, day: chosen.date.day, hour, minute }, rule.timeZone);
   return { dueAt: isoWithOffset(local), timeZone: rule.timeZone, businessDaysAfter: chosen.count };
 }

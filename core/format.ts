@@ -40,18 +40,37 @@ export function formatList(locale: string, items: readonly string[]): string {
   return cached('l', locale, {}, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items as never);
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// East Asian wide and full-width characters, and emoji, take about two Latin letters' room.
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
+
+/** How much room text takes, in Latin letters: a CJK character or an emoji counts two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) width += WIDE.test(segment) ? 2 : 1;
+  return width;
+}
+
 /**
- * Shortens text to `max` characters (code points) with an ellipsis, at a word boundary when one
- * is near, so a long answer never overflows a slide. The full text stays in the speaker notes.
+ * Shortens text to `max` units of width (a Latin letter is one, a CJK character two) with an
+ * ellipsis, at a word boundary when one is near, never inside a character (grapheme), so a long
+ * answer never overflows a slide. The full text stays in the speaker notes.
  */
 export function clip(text: string, max: number): string {
   // Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay.
-  const chars = [...text.replace(/[ \t\n\r]+/g, ' ').trim()];
-  if (chars.length <= max) return chars.join('');
-  const cut = chars.slice(0, max - 1).join('');
+  const folded = text.replace(/[ \t\n\r]+/g, ' ').trim();
+  if (displayWidth(folded) <= max) return folded;
+  let width = 0;
+  let cut = '';
+  for (const { segment } of graphemes.segment(folded)) {
+    const w = WIDE.test(segment) ? 2 : 1;
+    if (width + w > max - 1) break;
+    width += w;
+    cut += segment;
+  }
   const space = cut.lastIndexOf(' ');
-  const base = space > max * 0.6 ? cut.slice(0, space) : cut;
-  return `${base.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+  const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${base.replace(/[\s,;:.\-–—、。，]+$/u, '')}…`;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { LIMITS, email, text, textList } from './text';
-import { DEFAULT_LOCALE, canonicalLocale, defaultCurrency, isCurrencyCode } from './locale';
+import { LIMITS, email, localeTag, text, textList } from './text';
+import { DEFAULT_LOCALE, defaultCurrency, isCurrencyCode } from './locale';
 import { isTimeZone } from './time';
-import { type Checked, describeIssues } from './validation';
+import { type Checked, describeIssues, fieldsOf } from './validation';
 
 export const GOALS = ['retirement', 'education', 'home', 'estate', 'tax', 'protection', 'business', 'debt', 'cashflow', 'charity', 'portfolio'] as const;
 export type Goal = (typeof GOALS)[number];
@@ -19,6 +19,8 @@ const age = z.number().int().min(0).max(120);
 // Money is never negative; the upper bound only keeps projections finite.
 const money = z.number().min(0).max(1e13);
 
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** `YYYY-MM-DDTHH:mm[:ss]` that names a real calendar date and clock time. */
@@ -35,10 +37,6 @@ export function isRealLocalDateTime(value: string): boolean {
   return dt.isValid;
 }
 
-const localeField = z
-  .string()
-  .refine((tag) => canonicalLocale(tag) !== undefined, 'must be a language tag like en-US or fr-CA')
-  .transform((tag) => canonicalLocale(tag) ?? tag);
 
 const person = {
   firstName: name(),
@@ -49,7 +47,9 @@ export const meetingSchema = z.strictObject({
   startsAt: z
     .string()
     .refine((v) => LOCAL_DATE_TIME.test(v), 'must be a local date and time like 2026-12-03T14:00')
-    .refine((v) => !LOCAL_DATE_TIME.test(v) || isRealLocalDateTime(v), 'is not a real date and time'),
+    .refine((v) => !LOCAL_DATE_TIME.test(v) || isRealLocalDateTime(v), 'is not a real date and time')
+    // A first meeting is in this era: far years are typos, and Date cannot format all of them.
+    .refine((v) => !LOCAL_DATE_TIME.test(v) || (Number(v.slice(0, 4)) >= MIN_YEAR && Number(v.slice(0, 4)) <= MAX_YEAR), `must be in the years ${MIN_YEAR} to ${MAX_YEAR}`),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/Los_Angeles'),
   format: z.enum(MEETING_FORMATS).default('in-person'),
   minutes: z.number().int().min(10).max(120).default(20),
@@ -57,7 +57,7 @@ export const meetingSchema = z.strictObject({
 
 export const intakeSchema = z
   .strictObject({
-    locale: localeField.default(DEFAULT_LOCALE),
+    locale: localeTag.default(DEFAULT_LOCALE),
     prospect: z.strictObject({
       ...person,
       email: email.optional(),
@@ -117,22 +117,9 @@ export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
 export type Meeting = Intake['meeting'];
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': Object.keys(intakeSchema.in.shape),
-  prospect: ['firstName', 'lastName', 'email', 'phone', 'age', 'occupation', 'city', 'partner', 'dependents'],
-  'prospect.partner': ['firstName', 'lastName', 'age'],
-  'prospect.dependents': ['firstName', 'age'],
-  finances: ['currency', 'investableAssets', 'annualIncome', 'monthlySavings'],
-  meeting: Object.keys(meetingSchema.shape),
-};
-
-function keysAt(path: readonly PropertyKey[]): readonly string[] {
-  return KNOWN_KEYS[path.filter((p) => typeof p === 'string').join('.')] ?? [];
-}
-
 /** Checks an intake as read from a file: every problem, each naming its field. */
 export function checkIntake(input: unknown): Checked<Intake> {
   const result = intakeSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: describeIssues(result.error.issues, keysAt) };
+  return { ok: false, problems: describeIssues(result.error.issues, fieldsOf(intakeSchema)) };
 }

@@ -12,6 +12,11 @@ export function canonicalLocale(tag: string): string | undefined {
   }
 }
 
+/** The tag's language subtag; "und" (undetermined) when the tag names none. */
+export function languageOf(locale: string): string {
+  return new Intl.Locale(locale).language ?? 'und';
+}
+
 export function isCurrencyCode(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && supportedCurrencies().has(code);
 }
@@ -34,8 +39,7 @@ export function defaultCurrency(locale: string): string {
  * fr-CA → fr-CA, fr, en. Returns the first key present in `available`.
  */
 export function pickLanguage(locale: string, available: readonly string[]): string {
-  const language = new Intl.Locale(locale).language;
-  for (const candidate of [locale, language, 'en']) {
+  for (const candidate of [locale, languageOf(locale), 'en']) {
     const match = available.find((a) => a.toLowerCase() === candidate.toLowerCase());
     if (match) return match;
   }
@@ -48,6 +52,6 @@ export function pickLanguage(locale: string, available: readonly string[]): stri
 const FAMILY_NAME_FIRST = new Set(['ja', 'zh', 'ko']);
 
 export function fullName(locale: string, firstName: string, lastName: string): string {
-  if (FAMILY_NAME_FIRST.has(new Intl.Locale(locale).language)) return `${lastName} ${firstName}`;
+  if (FAMILY_NAME_FIRST.has(languageOf(locale))) return `${lastName} ${firstName}`;
   return `${firstName} ${lastName}`;
 }

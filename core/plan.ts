@@ -33,6 +33,8 @@ export interface Slide {
   goals: Goal[];
   /** At most six short lines, already shortened to fit a slide. */
   points: string[];
+  /** The last point says how many more were left out ("+45 more questions"): shown quieter. */
+  more?: true;
   /** Short labels shown as chips (the goals in the prospect's order on "what we heard"). */
   chips?: string[];
   /** The prospect's own words, shortened to fit. */
@@ -71,6 +73,8 @@ export interface DeckPlan {
 const MAX_POINTS = 6;
 const POINT_CHARS = 110;
 const QUOTE_CHARS = 180;
+const SUBTITLE_CHARS = 140;
+const CHIP_CHARS = 40;
 // What of the disclosure fits the closing slide in fine print; the summary carries all of it.
 const DISCLOSURE_CHARS = 600;
 // "What we heard" shows the urgent need beside everything else; its own slide shows more of it.
@@ -144,11 +148,17 @@ function lines(templates: readonly string[], values: Readonly<Record<string, str
   return templates.map((t) => fill(t, values)).filter((s): s is string => s !== undefined);
 }
 
-/** Up to six lines; past that, five and "+N more" so nothing is silently dropped. */
-function capped(items: readonly string[], more: (n: number) => string, max = MAX_POINTS): string[] {
+/** Up to six lines; past that, five and "+N more" (flagged `more`) so nothing is silently dropped. */
+function capped(items: readonly string[], more: (n: number) => string, max = MAX_POINTS): { points: string[]; more?: true } {
   const clipped = items.map((i) => clip(i, POINT_CHARS));
-  if (clipped.length <= max) return clipped;
-  return [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))];
+  if (clipped.length <= max) return { points: clipped };
+  return { points: [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))], more: true };
+}
+
+/** Credentials as a few short chips: six at most, the last saying how many more. */
+function cappedChips(items: readonly string[], more: (n: number) => string, max = MAX_POINTS): string[] {
+  const clipped = items.map((i) => clip(i, CHIP_CHARS));
+  return clipped.length <= max ? clipped : [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))];
 }
 
 /** Groups many short labels onto at most six lines: "Tax · Estate · Debt". */
@@ -223,14 +233,16 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
   const slides: Slide[] = [];
   const add = (kind: SlideKind, id: string, build: Partial<Slide> & { goals?: Goal[] }) => {
     const c = copy.slides[kind];
+    const points = build.points ? { points: build.points, ...(build.more ? { more: build.more } : {}) } : capped(lines(c?.points ?? [], values), (n) => phrase('more', { count: String(n) }));
+    const subtitle = build.subtitle ?? (c?.subtitle ? fill(c.subtitle, values) : undefined);
     slides.push({
       id,
       layout: kind,
       title: clip(build.title ?? fill(c?.title ?? '', values) ?? c?.title ?? '', 80),
-      ...(build.subtitle !== undefined || c?.subtitle ? { subtitle: build.subtitle ?? fill(c?.subtitle ?? '', values) ?? '' } : {}),
+      ...(subtitle ? { subtitle: clip(subtitle, SUBTITLE_CHARS) } : {}),
       minutes: recipe.minutes[kind],
       goals: build.goals ?? [],
-      points: build.points ?? capped(lines(c?.points ?? [], values), (n) => phrase('more', { count: String(n) })),
+      ...points,
       ...(build.chips ? { chips: build.chips } : {}),
       ...(build.quote ? { quote: build.quote } : {}),
       takeaway: build.takeaway ?? fill(c?.takeaway ?? '', values) ?? '',
@@ -263,7 +275,7 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
           ...(chart ? { chart } : {}),
           title: fill(g.title, values) ?? g.label,
           goals: [goal],
-          points: capped(lines(g.points, values), (n) => phrase('more', { count: String(n) })),
+          ...capped(lines(g.points, values), (n) => phrase('more', { count: String(n) })),
           takeaway: fill(g.takeaway, values) ?? g.label,
           notes: fill(g.notes, values) ?? '',
         });
@@ -287,7 +299,7 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
         add(kind, 'what-we-heard', {
           chips: goalLabels,
           ...(intake.urgentNeed ? { quote: clip(intake.urgentNeed, HEARD_QUOTE_CHARS) } : {}),
-          points: capped(concerns, (n) => phrase('moreConcerns', { count: String(n) }), intake.urgentNeed ? 3 : 4),
+          ...capped(concerns, (n) => phrase('moreConcerns', { count: String(n) }), intake.urgentNeed ? 3 : 4),
           notes: [
             fill(copy.slides['what-we-heard']?.notes ?? '', values) ?? '',
             ...(intake.urgentNeed ? [`${phrase('urgent')}: ${intake.urgentNeed}`] : []),
@@ -304,13 +316,13 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
         break;
       case 'your-questions':
         add(kind, 'your-questions', {
-          points: capped(questions, (n) => phrase('moreQuestions', { count: String(n) })),
+          ...capped(questions, (n) => phrase('moreQuestions', { count: String(n) })),
           notes: [fill(copy.slides['your-questions']?.notes ?? '', values) ?? '', ...questions.map((q) => `• ${q}`)].join('\n'),
         });
         break;
       case 'why-us':
         add(kind, 'why-us', {
-          chips: advisor.credentials ?? [],
+          chips: cappedChips(advisor.credentials ?? [], (n) => phrase('more', { count: String(n) })),
         });
         break;
       case 'closing':

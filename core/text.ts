@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { canonicalLocale } from './locale';
 
-/** Length limits from the intake contract, counted in Unicode code points (what a person calls characters). */
+/** Length limits from the intake contract, counted in characters as a person sees them (grapheme clusters). */
 export const LIMITS = {
   name: 100,
   text: 2000,
@@ -15,8 +16,14 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F]/u;
 // A lone surrogate (possible in JSON via "\ud800") is not a character: fonts, PDF and mail break on it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
-export function codePointLength(s: string): number {
-  return Array.from(s).length;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters as a person counts them: grapheme clusters, so an accent typed as a combining mark
+ * or a family emoji (several code points) is one character.
+ */
+export function characterCount(s: string): number {
+  return Array.from(graphemes.segment(s)).length;
 }
 
 /**
@@ -34,7 +41,7 @@ export function text(max: number, opts: { required?: boolean } = {}) {
       } else if (LONE_SURROGATE.test(value)) {
         ctx.issues.push({ code: 'custom', input: value, message: 'contains an invalid Unicode character (a lone surrogate)' });
       }
-      const length = codePointLength(value.trim());
+      const length = characterCount(value.trim());
       if (length > max) {
         ctx.issues.push({ code: 'custom', input: value, message: `is too long: ${length} characters, at most ${max}` });
       }
@@ -50,6 +57,12 @@ export function text(max: number, opts: { required?: boolean } = {}) {
 export function textList(maxItemLength: number, maxItems: number = LIMITS.listItems) {
   return z.array(text(maxItemLength, { required: true })).max(maxItems, `has too many items: at most ${maxItems}`);
 }
+
+/** A BCP 47 language tag (en-US, fr-CA, zh-Hant-TW), kept in its canonical form. */
+export const localeTag = z
+  .string()
+  .refine((tag) => canonicalLocale(tag) !== undefined, 'must be a language tag like en-US or fr-CA')
+  .transform((tag) => canonicalLocale(tag) ?? tag);
 
 /** The HTML5 rule a browser's <input type="email"> applies: what an intake form would accept. */
 export const email = z

@@ -79,7 +79,42 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Known keys of the object schema at `path`, to suggest the right spelling of a typo. */
-type KeysAt = (path: readonly PropertyKey[]) => readonly string[];
+export type KeysAt = (path: readonly PropertyKey[]) => readonly string[];
+
+interface Def {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+}
+const defOf = (schema: z.core.$ZodType | undefined): Def | undefined => schema?._zod.def as Def | undefined;
+
+/** Looks through optional, default and transform wrappers to the schema that holds the data. */
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  for (let def = defOf(current); def; def = defOf(current)) {
+    if (['optional', 'default', 'prefault', 'nullable', 'readonly'].includes(def.type)) current = def.innerType;
+    else if (def.type === 'pipe') current = def.in;
+    else break;
+  }
+  return current;
+}
+
+/** The field names a schema expects at each path, read from the schema itself so they never drift. */
+export function fieldsOf(schema: z.core.$ZodType): KeysAt {
+  return (path) => {
+    let current = unwrap(schema);
+    for (const key of path) {
+      const def = defOf(current);
+      if (def?.type === 'object' && typeof key === 'string') current = unwrap(def.shape?.[key]);
+      else if (def?.type === 'array') current = unwrap(def.element);
+      else return [];
+    }
+    const def = defOf(current);
+    return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+  };
+}
 
 /** Every problem zod found, in plain words, one per field (not just the first). */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], keysAt?: KeysAt): Problem[] {

@@ -80,7 +80,7 @@ export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, logo?: Lo
   const context = { plan, advisor: advisorCard(advisor, logo) };
 
   const page = (
-    <html lang={plan.locale}>
+    <html lang={plan.language}>
       <head>
         <meta charSet="utf-8" />
         <meta httpEquiv="Content-Security-Policy" content={csp} />

@@ -1,5 +1,9 @@
 import type { SlideProps } from './context';
+import { clip } from '../../core/format';
 import { SlideFrame } from './parts';
+
+/** Contact lines stay short enough to sit side by side on the slide. */
+const CONTACT_CHARS = 60;
 
 /** Thanks, how to reach the advisor, and the firm's disclosure (fine print). */
 export function ClosingSlide({ slide, context }: SlideProps) {
@@ -14,17 +18,17 @@ export function ClosingSlide({ slide, context }: SlideProps) {
         </p>
       ) : null}
       <p className="contact">
-        <a href={`mailto:${advisor.email}`} dir="auto">
+        <a href={`mailto:${encodeURIComponent(advisor.email).replace('%40', '@')}`} dir="auto">
           {advisor.email}
         </a>
-        {advisor.phone ? <span dir="auto">{advisor.phone}</span> : null}
+        {advisor.phone ? <span dir="auto">{clip(advisor.phone, CONTACT_CHARS)}</span> : null}
         {advisor.website ? (
           advisor.website.href ? (
             <a href={advisor.website.href} rel="noopener noreferrer" target="_blank" dir="auto">
-              {advisor.website.text}
+              {clip(advisor.website.text, CONTACT_CHARS)}
             </a>
           ) : (
-            <span dir="auto">{advisor.website.text}</span>
+            <span dir="auto">{clip(advisor.website.text, CONTACT_CHARS)}</span>
           )
         ) : null}
       </p>

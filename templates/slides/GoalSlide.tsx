@@ -25,7 +25,7 @@ export function GoalSlide({ slide, context }: SlideProps) {
     return (
       <SlideFrame slide={slide} context={context}>
         <Heading slide={slide} />
-        <Points points={slide.points} />
+        <Points points={slide.points} more={slide.more === true} />
       </SlideFrame>
     );
   }

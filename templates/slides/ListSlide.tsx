@@ -11,7 +11,7 @@ export function ListSlide({ slide, context }: SlideProps) {
           {slide.subtitle}
         </p>
       ) : null}
-      <Points points={slide.points} />
+      <Points points={slide.points} more={slide.more === true} />
     </SlideFrame>
   );
 }

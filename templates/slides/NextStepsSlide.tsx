@@ -5,7 +5,7 @@ export function NextStepsSlide({ slide, context }: SlideProps) {
   return (
     <SlideFrame slide={slide} context={context}>
       <Heading slide={slide} />
-      <Points points={slide.points} className="points steps" />
+      <Points points={slide.points} more={slide.more === true} className="points steps" />
     </SlideFrame>
   );
 }

@@ -9,7 +9,7 @@ export function UrgentNeedSlide({ slide, context }: SlideProps) {
       <blockquote className="large" dir="auto">
         {slide.quote}
       </blockquote>
-      <Points points={slide.points} />
+      <Points points={slide.points} more={slide.more === true} />
     </SlideFrame>
   );
 }

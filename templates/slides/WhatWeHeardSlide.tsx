@@ -12,7 +12,7 @@ export function WhatWeHeardSlide({ slide, context }: SlideProps) {
           {slide.quote}
         </blockquote>
       ) : null}
-      <Points points={slide.points} />
+      <Points points={slide.points} more={slide.more === true} />
     </SlideFrame>
   );
 }

@@ -11,7 +11,7 @@ export function WhyUsSlide({ slide, context }: SlideProps) {
         </p>
       ) : null}
       <Chips items={slide.chips ?? []} />
-      <Points points={slide.points} />
+      <Points points={slide.points} more={slide.more === true} />
     </SlideFrame>
   );
 }

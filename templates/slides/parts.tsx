@@ -36,14 +36,14 @@ export function Heading({ slide }: { slide: Slide }) {
 }
 
 /** Bullets; a "+N more" line produced by the planner is shown quieter, without a bullet. */
-export function Points({ points, className = 'points' }: { points: readonly string[]; className?: string }) {
+export function Points({ points, more = false, className = 'points' }: { points: readonly string[]; more?: boolean; className?: string }) {
   if (points.length === 0) return null;
   // A few short lines get larger type; six long ones keep the base size so they fit.
   const few = points.length <= 4 && points.every((p) => p.length <= 70);
   return (
     <ul className={few ? `${className} few` : className}>
       {points.map((p, i) => (
-        <li key={i} dir="auto" className={/^\+\d/.test(p) ? 'more' : undefined}>
+        <li key={i} dir="auto" className={more && i === points.length - 1 ? 'more' : undefined}>
           {p}
         </li>
       ))}

@@ -30,8 +30,10 @@ const CASES: Case[] = [
   { name: 'long texts, every goal, 16:9', intake: join(FIXTURES, 'intake-long.json') },
   { name: 'ten minutes, every goal', intake: join(FIXTURES, 'intake-ten-minutes.json') },
   { name: 'Japanese', intake: join(FIXTURES, 'intake-cjk.json') },
+  { name: 'Japanese, long texts, 16:9', intake: join(FIXTURES, 'intake-cjk-long.json') },
   { name: 'Arabic and Hebrew', intake: join(FIXTURES, 'intake-rtl.json') },
   { name: 'French (Canada)', intake: join(FIXTURES, 'intake-fr.json') },
+  { name: 'advisor profile at its limits', intake: join(FIXTURES, 'intake-long.json'), advisor: join(FIXTURES, 'advisor-max.json') },
   { name: 'hostile strings everywhere', intake: join(FIXTURES, 'intake-hostile.json'), advisor: join(FIXTURES, 'advisor-hostile.json') },
 ];
 

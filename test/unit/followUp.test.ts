@@ -82,3 +82,16 @@ describe('follow-up slot', () => {
     }
   });
 });
+
+describe('follow-up slot at a time that happens twice or never', () => {
+  it('takes the first occurrence when the clocks go back on a business day (Cairo, Thursday night)', () => {
+    // Egypt ends DST on the last Thursday of October at midnight: 23:00–23:59 happens twice.
+    expect(slot('2027-10-24', '23:59', ['2027-10-26', '2027-10-27'], 'Africa/Cairo').dueAt).toBe('2027-10-28T23:59:00+03:00');
+  });
+
+  it('moves a time that does not exist forward by the gap', () => {
+    // Egypt starts DST on the last Friday of April at 00:00 → 01:00: 00:30 that Friday does not exist.
+    const due = slot('2027-04-27', '00:30', ['2027-04-29'], 'Africa/Cairo').dueAt;
+    expect(due).toMatch(/^2027-04-30T01:30:00\+03:00$/);
+  });
+});

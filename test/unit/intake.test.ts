@@ -60,6 +60,34 @@ describe('intake schema', () => {
     expect(list).toContain('goal: unknown field (did you mean "goals"?)');
   });
 
+  it('suggests spellings inside nested objects and lists too', () => {
+    const list = problems((i) => {
+      i.prospect.dependents = [{ firstname: 'Ana' } as never];
+      i.meeting = { ...i.meeting, timezone: 'UTC' } as never;
+    });
+    expect(list).toContain('prospect.dependents[0].firstname: unknown field (did you mean "firstName"?)');
+    expect(list).toContain('meeting.timezone: unknown field (did you mean "timeZone"?)');
+  });
+
+  it.each(['und', 'zh-Hant-TW', 'sr-Latn', 'en-150'])('accepts the language tag %s', (locale) => {
+    expect(problems((i) => (i.locale = locale))).toEqual([]);
+  });
+
+  it.each(['EST5EDT', 'CET', 'Japan', 'UTC', 'Etc/GMT+12', 'America/Argentina/Buenos_Aires'])('accepts the IANA time zone %s', (zone) => {
+    expect(problems((i) => (i.meeting.timeZone = zone))).toEqual([]);
+  });
+
+  it('rejects meeting years outside 1900 to 2200', () => {
+    expect(problems((i) => (i.meeting.startsAt = '9999-12-30T14:00'))).toEqual(['meeting.startsAt: must be in the years 1900 to 2200']);
+    expect(problems((i) => (i.meeting.startsAt = '0050-12-03T14:00'))).toEqual(['meeting.startsAt: must be in the years 1900 to 2200']);
+  });
+
+  it('counts characters as a person sees them: combining marks and emoji sequences are one each', () => {
+    expect(problems((i) => (i.prospect.lastName = 'e\u0301'.repeat(100)))).toEqual([]);
+    expect(problems((i) => (i.prospect.lastName = '👨‍👩‍👧‍👦'.repeat(100)))).toEqual([]);
+    expect(problems((i) => (i.prospect.lastName = 'e\u0301'.repeat(101)))).toHaveLength(1);
+  });
+
   it.each([
     ['prospect.firstName', (i: IntakeInput) => (i.prospect.firstName = '   '), 'must not be empty'],
     ['prospect.lastName', (i: IntakeInput) => (i.prospect.lastName = 'x'.repeat(101)), 'is too long: 101 characters, at most 100'],

@@ -125,6 +125,25 @@ describe('planDeck', () => {
     expect(de.deck.slides[0]?.subtitle).toContain('Donnerstag, 3. Dezember 2026');
   });
 
+  it('plans for an undetermined language tag in English', () => {
+    const plan = planDeck(intake((i) => (i.locale = 'und')), advisor(), recipe);
+    expect(plan.language).toBe('en');
+  });
+
+  it('keeps CJK text within the room of a slide: a wide character counts twice', () => {
+    const plan = planDeck(intake((i) => ((i.locale = 'ja-JP'), (i.questions = ['老後資金は足りるでしょうか'.repeat(20)]))), advisor(), recipe);
+    const question = plan.deck.slides.find((s) => s.id === 'your-questions')?.points[0] ?? '';
+    expect([...question].length).toBeLessThanOrEqual(56);
+    expect(question.endsWith('…')).toBe(true);
+  });
+
+  it('shows at most six credentials, each short', () => {
+    const why = planDeck(intake(), advisor((a) => (a.credentials = Array.from({ length: 20 }, (_, n) => `Credential number ${n} ${'x'.repeat(60)}`))), recipe).deck.slides.find((s) => s.id === 'why-us');
+    expect(why?.chips).toHaveLength(6);
+    expect(why?.chips?.at(-1)).toBe('+15 more');
+    for (const chip of why?.chips ?? []) expect(chip.length).toBeLessThanOrEqual(40);
+  });
+
   it('puts the family name first for Japanese, Chinese and Korean locales', () => {
     const plan = planDeck(intake((i) => ((i.locale = 'ja-JP'), (i.prospect.firstName = '花子'), (i.prospect.lastName = '山田'))), advisor(), recipe);
     expect(plan.prospect.fullName).toBe('山田 花子');
