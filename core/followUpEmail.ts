@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import type { Advisor } from './advisor';
+import { safeHttpsUrl } from './advisor';
+import { clip, fill, formatLongDate } from './format';
+import { GOALS, type Intake } from './intake';
+import { fullName, pickLanguage } from './locale';
+import type { DeckPlan, Slide } from './plan';
+import { type Checked, describeIssues } from './validation';
+
+/**
+ * The follow-up email a prospect receives 2 to 3 business days after the meeting: personal,
+ * in their language, with the summary attached. Pure: the words and the addresses; the .eml
+ * and the .ics are built from this by the services with mail and calendar libraries.
+ */
+
+export const followUpCopySchema = z.strictObject({
+  language: z.string(),
+  /** {firstName}, {topic}: the topic is a phrase from `topics`. */
+  subject: z.string(),
+  /** {firstName}, {topic}: the topic is the prospect's own words (their urgent need), quoted. */
+  subjectQuoted: z.string(),
+  topics: z.record(z.enum(GOALS), z.string()),
+  fallbackTopic: z.string(),
+  greeting: z.string(),
+  thanks: z.string(),
+  takeawaysIntro: z.string(),
+  urgentTakeaway: z.string(),
+  questionsIntro: z.string(),
+  questionsIntroUnrecorded: z.string(),
+  pendingAnswer: z.string(),
+  nextStep: z.string(),
+  attachment: z.string(),
+  signOff: z.string(),
+  eventTitle: z.string(),
+  eventAlarm: z.string(),
+  eventLabels: z.strictObject({ phone: z.string(), email: z.string(), subject: z.string(), draft: z.string() }),
+  /** Words and phrases that make mail filters (and people) suspicious; never in a subject. */
+  spamWords: z.array(z.string().min(1)),
+});
+export type FollowUpCopy = z.output<typeof followUpCopySchema>;
+
+export function checkFollowUpCopy(input: unknown): Checked<FollowUpCopy> {
+  const result = followUpCopySchema.safeParse(input);
+  if (!result.success) return { ok: false, problems: describeIssues(result.error.issues) };
+  return { ok: true, value: result.data };
+}
+
+/**
+ * What the email needs from a meeting record (core/meeting.ts's MeetingRecord fits): the
+ * questions asked with their answers, and which slides were shown.
+ */
+export interface RecordedMeeting {
+  endedAt?: string | undefined;
+  shownSlideIds?: readonly string[] | undefined;
+  questions?: readonly { text: string; answer?: string | undefined }[] | undefined;
+}
+
+export interface FollowUpEmailInput {
+  intake: Intake;
+  advisor: Advisor;
+  plan: DeckPlan;
+  meeting?: RecordedMeeting | undefined;
+  /** Copy per language tag (en, fr); falls back like the deck's copy (fr-CA → fr → en). */
+  copy: Readonly<Record<string, FollowUpCopy>>;
+}
+
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+export interface FollowUpDraft {
+  locale: string;
+  language: string;
+  from: Mailbox;
+  /** The prospect, when the intake has their email. */
+  to?: Mailbox;
+  /** One line: no line breaks, no exclamation marks, no shouting, no spam-trigger words. */
+  subject: string;
+  /** Plain text, lines separated by \n. */
+  body: string;
+  /** mailto: link with the subject and body (no attachment) for clients without .eml drafts. */
+  mailto: string;
+  /** The three key takeaways, as they appear in the body. */
+  takeaways: string[];
+  /** Words for the calendar event. */
+  event: { title: string; alarm: string; description: string };
+}
+
+const TOPIC_CHARS = 60;
+const SUBJECT_CHARS = 140;
+const URGENT_CHARS = 240;
+
+const wordPattern = (phrase: string) => new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Why a subject line would look like spam, or [] when it is fine. */
+export function subjectProblems(subject: string, spamWords: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (/[\r\n]/.test(subject)) problems.push('has a line break');
+  if (/[!¡\u01C3\uFF01]/u.test(subject)) problems.push('has an exclamation mark');
+  if (isShouting(subject)) problems.push('is written in capitals');
+  for (const word of spamWords) if (wordPattern(word).test(subject)) problems.push(`has the spam-trigger word "${word}"`);
+  return problems;
+}
+
+/**
+ * Capitals read as shouting: the whole text in capitals, or a word of five or more capital
+ * letters. Acronyms people use about money (IRA, ETF, RRSP, CELI) stay fine.
+ */
+function isShouting(text: string): boolean {
+  const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const upper = letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase());
+  if (letters.length >= 4 && upper.length === letters.length) return true;
+  return text.split(/[^\p{L}]+/u).some((w) => [...w].length >= 5 && w === w.toUpperCase() && w !== w.toLowerCase());
+}
+
+/** "MARIA" → "Maria", "JEAN-LUC" → "Jean-Luc"; a name typed in lower or mixed case is kept. */
+function unshout(name: string, locale: string): string {
+  const letters = [...name].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (letters.length < 3 || name !== name.toLocaleUpperCase(locale)) return name;
+  return name.toLocaleLowerCase(locale).replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase(locale));
+}
+
+// Line breaks and ordinary spaces fold to one space; no-break spaces (French « », 850 000 $) stay.
+const oneLine = (s: string) => s.replace(/[ \t\n\v\f\r\u0085\u2028\u2029]+/g, ' ').replace(/^ | $/g, '');
+
+/** The prospect's urgent need as a subject topic, when it is short and reads as a subject. */
+function urgentTopic(urgentNeed: string | undefined, copy: FollowUpCopy): string | undefined {
+  if (!urgentNeed) return undefined;
+  const topic = oneLine(urgentNeed).replace(/[\s.,;:…]+$/u, '');
+  if (topic.length === 0 || [...topic].length > TOPIC_CHARS) return undefined;
+  return subjectProblems(topic, copy.spamWords).length === 0 ? topic : undefined;
+}
+
+function shownSlides(plan: DeckPlan, meeting: RecordedMeeting | undefined): Slide[] {
+  if (!meeting?.shownSlideIds) return plan.deck.slides;
+  const shown = new Set(meeting.shownSlideIds);
+  return plan.deck.slides.filter((s) => shown.has(s.id));
+}
+
+// What the prospect should keep, most specific first. The questions have their own part of
+// the email; the next steps and the closing are what the email itself is about.
+const TAKEAWAY_ORDER = ['urgent-need', 'goal', 'also-on-your-list', 'fees', 'how-we-work', 'why-us', 'what-we-heard', 'title'] as const;
+
+function keyTakeaways(slides: readonly Slide[], intake: Intake, copy: FollowUpCopy): string[] {
+  const out: string[] = [];
+  for (const kind of TAKEAWAY_ORDER) {
+    for (const slide of slides.filter((s) => s.layout === kind)) {
+      const text =
+        kind === 'urgent-need' && intake.urgentNeed
+          ? (fill(copy.urgentTakeaway, { urgentNeed: clip(intake.urgentNeed, URGENT_CHARS) }) ?? slide.takeaway)
+          : slide.takeaway;
+      const line = oneLine(text);
+      if (line && !out.includes(line)) out.push(line);
+    }
+  }
+  return out.slice(0, 3);
+}
+
+/** Continuation lines of a list item line up under its text. */
+const item = (bullet: string, text: string, indent = '  ') => `${bullet}${text.trim().split('\n').join(`\n${indent}`)}`;
+
+function signature(advisor: Advisor): string[] {
+  const credentials = advisor.credentials?.length ? `, ${advisor.credentials.join(', ')}` : '';
+  const website = safeHttpsUrl(advisor.website);
+  return [
+    oneLine(`${advisor.name}${credentials}`),
+    ...(advisor.title ? [oneLine(advisor.title)] : []),
+    oneLine(advisor.firm),
+    ...(advisor.phone ? [oneLine(advisor.phone)] : []),
+    advisor.email,
+    ...(website ? [website] : []),
+  ];
+}
+
+/** RFC 6068: each part of the address and each field value percent-encoded; CRLF line ends. */
+export function mailtoLink(to: string | undefined, subject: string, body: string): string {
+  const address = to ? `${encodeURIComponent(to.slice(0, to.lastIndexOf('@')))}@${encodeURIComponent(to.slice(to.lastIndexOf('@') + 1))}` : '';
+  const crlf = body.replace(/\r?\n/g, '\r\n');
+  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
+}
+
+export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copies }: FollowUpEmailInput): FollowUpDraft {
+  const locale = intake.locale;
+  const language = pickLanguage(locale, Object.keys(copies));
+  const copy = copies[language] as FollowUpCopy;
+  const p = intake.prospect;
+  const firstName = oneLine(unshout(p.firstName, locale)).replace(/[!¡\u01C3\uFF01]/gu, '');
+  const name = oneLine(fullName(locale, p.firstName, p.lastName));
+  const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
+
+  const goalTopic = intake.goals[0] ? copy.topics[intake.goals[0]] : copy.fallbackTopic;
+  const quoted = urgentTopic(intake.urgentNeed, copy);
+  const subjectLine = oneLine(
+    (quoted ? fill(copy.subjectQuoted, { firstName, topic: quoted }) : fill(copy.subject, { firstName, topic: goalTopic })) ?? goalTopic,
+  );
+  const subject = clip(subjectLine, SUBJECT_CHARS);
+
+  const takeaways = keyTakeaways(shownSlides(plan, meeting), intake, copy);
+  const recorded = meeting?.questions?.length ? meeting.questions : undefined;
+  const questionLines = recorded
+    ? [copy.questionsIntro, ...recorded.map((q) => `${item('• ', q.text)}\n${item('  ', q.answer?.trim() ? q.answer : copy.pendingAnswer, '  ')}`)]
+    : intake.questions?.length
+      ? [copy.questionsIntroUnrecorded, ...intake.questions.map((q) => item('• ', q))]
+      : [];
+
+  const paragraphs = [
+    fill(copy.greeting, { firstName }) ?? '',
+    fill(copy.thanks, { meetingDate }) ?? copy.thanks,
+    [copy.takeawaysIntro, ...takeaways.map((t) => item('• ', t))].join('\n'),
+    ...(questionLines.length ? [questionLines.join('\n')] : []),
+    fill(copy.nextStep, { topic: goalTopic }) ?? copy.nextStep,
+    copy.attachment,
+    [copy.signOff, ...signature(advisor)].join('\n'),
+  ];
+  const body = `${paragraphs.join('\n\n')}\n`;
+
+  const to = p.email ? { name, address: p.email } : undefined;
+
+  return {
+    locale,
+    language,
+    from: { name: oneLine(advisor.name), address: advisor.email },
+    ...(to ? { to } : {}),
+    subject,
+    body,
+    mailto: mailtoLink(to?.address, subject, body),
+    takeaways,
+    event: followUpEvent(intake, copies, subject),
+  };
+}
+
+/** The calendar event's words: who to follow up with, how to reach them, what to send. */
+export function followUpEvent(intake: Intake, copies: Readonly<Record<string, FollowUpCopy>>, subject: string): FollowUpDraft['event'] {
+  const locale = intake.locale;
+  const copy = copies[pickLanguage(locale, Object.keys(copies))] as FollowUpCopy;
+  const p = intake.prospect;
+  const name = oneLine(fullName(locale, p.firstName, p.lastName));
+  const labels = copy.eventLabels;
+  const description = [
+    ...(p.phone ? [`${labels.phone}: ${oneLine(p.phone)}`] : []),
+    ...(p.email ? [`${labels.email}: ${p.email}`] : []),
+    `${labels.subject}: ${oneLine(subject)}`,
+    labels.draft,
+  ].join('\n');
+  return {
+    title: fill(copy.eventTitle, { fullName: name }) ?? name,
+    alarm: fill(copy.eventAlarm, { fullName: name }) ?? name,
+    description,
+  };
+}

@@ -1,0 +1,73 @@
+// follow-up.ics: the follow-up as a calendar event the advisor imports into Google Calendar,
+// Outlook or Apple Calendar. Built with the `ics` package (RFC 5545 escaping and line
+// folding); a pure function of its inputs, so the same build gives the same bytes.
+import { createEvent, type EventAttributes } from 'ics';
+import { DateTime } from 'luxon';
+import type { Advisor } from '../../../core/advisor';
+import { followUpEvent, type FollowUpCopy } from '../../../core/followUpEmail';
+import type { Intake } from '../../../core/intake';
+import type { DeckPlan } from '../../../core/plan';
+import { loadFollowUpCopy } from './copy';
+import { followUpKey } from './ids';
+
+export const EVENT_MINUTES = 30;
+export const PRODUCT_ID = '-//Advisor Deck//Follow-up//EN';
+
+export interface FollowUpIcsInput {
+  intake: Intake;
+  /** Accepted for symmetry with the email builder; the event needs nothing from it today. */
+  advisor?: Advisor;
+  plan: DeckPlan;
+  /** The follow-up email's subject (FollowUpDraft.subject), quoted in the description. */
+  subject: string;
+  /** Copy per language; the shipped templates/followup/copy by default. */
+  copy?: Readonly<Record<string, FollowUpCopy>>;
+}
+
+// Intake and advisor text cannot hold controls other than tab and newline (core/text.ts), but
+// this is the last line of defence for a line-based format: `ics` escapes \n and \r\n, not a
+// lone \r, which some readers take as a line end. Tabs become spaces for the same reason.
+// eslint-disable-next-line no-control-regex
+const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F\t]/g, ' ');
+
+// `ics` escapes SUMMARY and DESCRIPTION as TEXT (\\, ;, , and newlines) but writes an alarm's
+// DESCRIPTION with newlines escaped only, so the rest of RFC 5545's TEXT escaping is done here.
+const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
+
+/** The meeting's start as an instant: the event's DTSTAMP (never the clock, for stable output). */
+export function meetingInstant(intake: Intake): number {
+  return DateTime.fromISO(intake.meeting.startsAt, { zone: intake.meeting.timeZone }).toMillis();
+}
+
+export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCopy() }: FollowUpIcsInput): string {
+  // The event's words come from the same copy as the email's, in the prospect's language.
+  const words = followUpEvent(intake, copy, subject);
+  const start = Date.parse(plan.followUp.dueAt);
+  // `timestamp` (DTSTAMP) is an option of ics that its type declarations leave out.
+  const event: EventAttributes & { timestamp: number } = {
+    uid: `${followUpKey(intake, plan)}@advisor-deck`,
+    productId: PRODUCT_ID,
+    // UTC start: every calendar shows it at dueAt in the viewer's own zone, with no VTIMEZONE.
+    start,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { minutes: EVENT_MINUTES },
+    timestamp: meetingInstant(intake),
+    title: clean(words.title),
+    description: clean(words.description),
+    status: 'CONFIRMED',
+    busyStatus: 'BUSY',
+    alarms: [
+      {
+        action: 'display',
+        description: escapeText(clean(words.alarm)),
+        // "At the start of the event": `ics` tests each duration field for truthiness, so a
+        // numeric 0 prints the invalid "TRIGGER:PT"; the string "0" prints TRIGGER:PT0M.
+        trigger: { before: false, minutes: '0' as unknown as number },
+      },
+    ],
+  };
+  const { error, value } = createEvent(event);
+  if (error || !value) throw new Error(`could not build follow-up.ics: ${error?.message ?? 'no output'}`);
+  return value;
+}

@@ -1,0 +1,124 @@
+// The follow-up email's words (core/followUpEmail.ts): the subject rules, the takeaways, the
+// language, and the shipped copy itself.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFollowUpDraft, checkFollowUpCopy, subjectProblems, type FollowUpCopy, type FollowUpDraft, type RecordedMeeting } from '../../core/followUpEmail';
+import { GOALS, type Intake, type IntakeInput } from '../../core/intake';
+import { planDeck, type DeckRecipe } from '../../core/plan';
+import { loadFollowUpCopy } from '../../electron/services/followup/copy';
+import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
+import { advisor, intake } from '../support/samples';
+
+let recipe: DeckRecipe;
+let copy: Readonly<Record<string, FollowUpCopy>>;
+beforeAll(async () => {
+  recipe = await loadRecipe('first-meeting');
+  copy = loadFollowUpCopy();
+});
+
+function draft(change: (i: IntakeInput) => void = () => {}, meeting?: RecordedMeeting): FollowUpDraft {
+  const i: Intake = intake(change);
+  const a = advisor();
+  return buildFollowUpDraft({ intake: i, advisor: a, plan: planDeck(i, a, recipe), meeting, copy });
+}
+
+describe('the subject', () => {
+  it('names the prospect and their topic: their urgent need in their words', () => {
+    expect(draft().subject).toBe('Maria, following up on “Sell the practice within three years”');
+  });
+
+  it('falls back to their first goal when the urgent need would not read as a subject', () => {
+    for (const urgentNeed of [
+      'Need help NOW!!!',
+      'URGENT: my pension',
+      'Find a guaranteed income for my mother',
+      'Get a FREE second opinion',
+      'A very long account of everything that is going on with the practice and the family',
+      undefined,
+    ]) {
+      const d = draft((i) => {
+        if (urgentNeed === undefined) delete i.urgentNeed;
+        else i.urgentNeed = urgentNeed;
+      });
+      expect(d.subject, urgentNeed).toBe('Maria, following up on your retirement plans');
+    }
+  });
+
+  it('never shouts: a name typed in capitals is written as a name, exclamation marks dropped', () => {
+    expect(draft((i) => (i.prospect.firstName = 'JEAN-LUC')).subject).toMatch(/^Jean-Luc, /);
+    expect(draft((i) => (i.prospect.firstName = "MARY O'NEIL")).subject).toMatch(/^Mary O'Neil, /);
+    expect(draft((i) => (i.prospect.firstName = 'Ana!')).subject).toMatch(/^Ana, /);
+    expect(draft((i) => (i.prospect.firstName = 'JP')).subject).toMatch(/^JP, /);
+  });
+
+  it('keeps acronyms people use about money', () => {
+    expect(subjectProblems('Maria, following up on “Roll my IRA into an ETF”', copy['en']?.spamWords ?? [])).toEqual([]);
+    expect(subjectProblems('Maria, FOLLOWING up', [])).toEqual(['is written in capitals']);
+    expect(subjectProblems('MARIA, HI', [])).toEqual(['is written in capitals']);
+    expect(subjectProblems('Act now!', ['act now'])).toEqual(['has an exclamation mark', 'has the spam-trigger word "act now"']);
+    // Whole words only: "freedom" is not "free".
+    expect(subjectProblems('Financial freedom', ['free'])).toEqual([]);
+  });
+
+  it('is one line even when a name holds a newline', () => {
+    expect(draft((i) => (i.prospect.firstName = 'Ma\nria')).subject).toMatch(/^Ma ria, /);
+  });
+});
+
+describe('the body', () => {
+  it('lists exactly three takeaways, from the slides the prospect saw', () => {
+    expect(draft().takeaways).toHaveLength(3);
+    const shown = draft(undefined, { shownSlideIds: ['title', 'what-we-heard', 'goal-tax', 'fees'] });
+    expect(shown.takeaways).toEqual([
+      'We looked at ways to manage taxes.',
+      'Our fees are transparent and explained in writing before you commit.',
+      'We confirmed what matters most to you, in your order of priority.',
+    ]);
+  });
+
+  it('answers the recorded questions, and says which answers are still to come', () => {
+    const d = draft(undefined, { questions: [{ text: 'How are you paid?', answer: 'A flat fee.\nIn writing.' }, { text: 'Can we meet monthly?' }] });
+    expect(d.body).toContain('Your questions, with my answers:\n• How are you paid?\n  A flat fee.\n  In writing.\n• Can we meet monthly?\n  I am looking into this and will come back to you.');
+  });
+
+  it('without a meeting record, lists the questions the prospect sent', () => {
+    expect(draft().body).toContain('We went through the questions you sent before our meeting:\n• How are you paid?\n• How often would we meet?');
+    expect(
+      draft((i) => {
+        delete i.questions;
+      }).body,
+    ).not.toContain('questions');
+  });
+
+  it('writes French for fr, fr-CA and fr-FR, English otherwise', () => {
+    for (const locale of ['fr', 'fr-CA', 'fr-FR']) {
+      const d = draft((i) => (i.locale = locale));
+      expect(d.language).toBe('fr');
+      expect(d.body).toMatch(/^Bonjour Maria,/);
+      expect(d.subject).toBe('Maria, pour faire suite à notre échange\u00A0: «\u00A0Sell the practice within three years\u00A0»');
+    }
+    expect(draft((i) => (i.locale = 'de-DE')).language).toBe('en');
+  });
+});
+
+describe('the shipped copy (templates/followup/copy)', () => {
+  const dir = join(TEMPLATES_DIR, 'followup', 'copy');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it.each(files)('%s passes its schema and names its own language', (file) => {
+    const checked = checkFollowUpCopy(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(checked.value.language).toBe(file.replace('.json', ''));
+  });
+
+  it.each(files)('%s: every goal’s subject and the fixed words are free of spam triggers, capitals and exclamation marks', (file) => {
+    const c = copy[file.replace('.json', '')] as FollowUpCopy;
+    for (const goal of GOALS) {
+      const subject = c.subject.replace('{firstName}', 'Maria').replace('{topic}', c.topics[goal]);
+      expect(subjectProblems(subject, c.spamWords), subject).toEqual([]);
+    }
+    const fixed = [c.greeting, c.thanks, c.takeawaysIntro, c.urgentTakeaway, c.questionsIntro, c.questionsIntroUnrecorded, c.pendingAnswer, c.nextStep, c.attachment, c.signOff];
+    for (const text of fixed) expect(subjectProblems(text.replace(/\{\w+\}/g, 'x'), c.spamWords), text).toEqual([]);
+  });
+});
