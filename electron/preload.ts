@@ -1,16 +1,40 @@
 // Runs in the sandboxed app window before the page, in its own isolated world. The page gets
-// window.advisorDeck: one function per channel of core/api.ts and nothing else, so it can
-// never send on an arbitrary channel or touch ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
-import type { AdvisorDeckApi, Channel } from '../core/api';
+// window.advisorDeck: one function per channel of core/api.ts and one event subscription, and
+// nothing else, so it can never send on an arbitrary channel or touch ipcRenderer itself.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AdvisorDeckApi, Channel, FOLLOW_UP_FOCUS_EVENT } from '../core/api';
 
 // Type-only use of the contract keeps zod out of the sandboxed preload; the Record type makes
 // the compiler flag a channel that is added to core/api.ts but not exposed here.
-const exposed: Record<Channel, true> = { 'app:info': true };
+const exposed: Record<Channel, true> = {
+  'app:info': true,
+  'followups:list': true,
+  'followups:snooze': true,
+  'followups:reschedule': true,
+  'followups:complete': true,
+  'followups:cancel': true,
+  'followups:email': true,
+  'settings:get': true,
+  'settings:set': true,
+};
 
-const advisorDeck = Object.fromEntries(
+// The same literal as core/api.ts (checked by the type), and the id pattern of
+// core/followUpRecord.ts: only an id-shaped string ever reaches the page's listener.
+const FOCUS_EVENT: typeof FOLLOW_UP_FOCUS_EVENT = 'followups:focus';
+const FOLLOW_UP_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const advisorDeck = {
   // Only the one input argument crosses; main checks it against the channel's schema.
-  Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)]),
-) as unknown as AdvisorDeckApi;
+  ...Object.fromEntries(Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)])),
+  onFollowUpFocus: (listener: (id: string) => void) => {
+    const forward = (_event: IpcRendererEvent, id: unknown) => {
+      if (typeof id === 'string' && FOLLOW_UP_ID.test(id)) listener(id);
+    };
+    ipcRenderer.on(FOCUS_EVENT, forward);
+    return () => {
+      ipcRenderer.removeListener(FOCUS_EVENT, forward);
+    };
+  },
+} as unknown as AdvisorDeckApi;
 
 contextBridge.exposeInMainWorld('advisorDeck', advisorDeck);
