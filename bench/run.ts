@@ -4,9 +4,11 @@ import { printTable, type Row } from './measure';
 import { benchPlan } from './plan.bench';
 import { benchDeck } from './deck.bench';
 import { benchSummary } from './summary.bench';
+import { benchFollowUps } from './followups.bench';
 
 const rows: Row[] = [];
 rows.push(...(await benchPlan()));
 rows.push(...(await benchDeck()));
 rows.push(...(await benchSummary()));
+rows.push(...(await benchFollowUps()));
 printTable(rows);
