@@ -145,6 +145,17 @@ export function fillKeeping(template: string, values: Readonly<Record<string, st
 
 const plain = (text: string): SummaryText => ({ text });
 
+/**
+ * clip() measures the whole text in graphemes; only the start of a 2,000-character answer can
+ * show, so it is given a generous start (with a marker that it goes on) instead of all of it.
+ */
+function shorten(text: string, max: number): string {
+  const head = text.slice(0, max + 64);
+  if (head.length === text.length) return clip(text, max);
+  const out = clip(head, max);
+  return out.endsWith('…') ? out : clip(text, max);
+}
+
 function mixWithWhite(hex: string, amount: number): string {
   const c = parseHex(hex);
   return toHex({ r: c.r + (255 - c.r) * amount, g: c.g + (255 - c.g) * amount, b: c.b + (255 - c.b) * amount });
@@ -222,9 +233,9 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
         shortenable: false,
         items: [goalLine(intake.goals.map((g) => copy.goals[g]))],
       },
-      ...(intake.urgentNeed ? [{ id: 'urgent', label: copy.labels.urgent, kind: 'paragraph' as const, shortenable: true, items: [plain(clip(intake.urgentNeed, CLIP.urgent))] }] : []),
+      ...(intake.urgentNeed ? [{ id: 'urgent', label: copy.labels.urgent, kind: 'paragraph' as const, shortenable: true, items: [plain(shorten(intake.urgentNeed, CLIP.urgent))] }] : []),
       ...(intake.concerns?.length
-        ? [{ id: 'concerns', label: copy.labels.concerns, kind: 'bullets' as const, shortenable: true, items: intake.concerns.map((c) => plain(clip(c, CLIP.concern))) }]
+        ? [{ id: 'concerns', label: copy.labels.concerns, kind: 'bullets' as const, shortenable: true, items: intake.concerns.map((c) => plain(shorten(c, CLIP.concern))) }]
         : []),
     ],
   };
@@ -234,16 +245,16 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
   const covered: SummarySection = {
     id: 'covered',
     title: copy.sections.covered,
-    blocks: [{ id: 'takeaways', kind: 'bullets', shortenable: true, items: (takeaways.length ? takeaways : [copy.coveredNone]).map((t) => plain(clip(t, CLIP.takeaway))) }],
+    blocks: [{ id: 'takeaways', kind: 'bullets', shortenable: true, items: (takeaways.length ? takeaways : [copy.coveredNone]).map((t) => plain(shorten(t, CLIP.takeaway))) }],
   };
 
   const recorded = meeting?.questions?.length ? meeting.questions : undefined;
   const questionItems: SummaryItem[] = recorded
     ? recorded.map((q) => ({
-        text: clip(q.text, CLIP.question),
-        ...(q.answer ? { detail: plain(clip(q.answer, CLIP.answer)) } : { detail: plain(copy.unanswered), pending: true }),
+        text: shorten(q.text, CLIP.question),
+        ...(q.answer ? { detail: plain(shorten(q.answer, CLIP.answer)) } : { detail: plain(copy.unanswered), pending: true }),
       }))
-    : (intake.questions ?? []).map((q) => plain(clip(q, CLIP.question)));
+    : (intake.questions ?? []).map((q) => plain(shorten(q, CLIP.question)));
   const questions: SummarySection | undefined = questionItems.length
     ? { id: 'questions', title: copy.sections.questions, blocks: [{ id: 'questions', kind: 'qa', shortenable: true, items: questionItems }] }
     : undefined;
@@ -254,7 +265,7 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
     blocks: [
       { id: 'follow-up', kind: 'highlight', shortenable: false, items: [text(copy.followUp)] },
       ...(copy.nextSteps.length ? [{ id: 'steps', kind: 'bullets' as const, shortenable: false, items: copy.nextSteps.map(text) }] : []),
-      ...(meeting?.notes ? [{ id: 'notes', label: copy.labels.notes, kind: 'paragraph' as const, shortenable: true, items: [plain(clip(meeting.notes, CLIP.notes))] }] : []),
+      ...(meeting?.notes ? [{ id: 'notes', label: copy.labels.notes, kind: 'paragraph' as const, shortenable: true, items: [plain(shorten(meeting.notes, CLIP.notes))] }] : []),
     ],
   };
 

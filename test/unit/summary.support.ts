@@ -93,7 +93,7 @@ export function filler(length: number, seed = 1): string {
   let i = seed;
   while (out.length < length) {
     i = (i * 1103515245 + 12345) % 2147483648;
-    out += `${WORDS[i % WORDS.length]} `;
+    out += `${WORDS[(i >>> 8) % WORDS.length]} `;
   }
   return out.slice(0, length - 1).trimEnd().padEnd(length - 1, 'x') + '.';
 }

@@ -42,10 +42,19 @@ export interface PageLayout {
   ops: Op[];
 }
 
+const WEIGHTS: Record<string, number> = { questions: 1.5, concerns: 1, takeaways: 1, urgent: 0.5, notes: 0.5 };
+
 /** Lines each shortenable block may use: one for all, and per block once relaxed. */
 class Caps extends Map<MeasuredBlock, number> {
   constructor(readonly all: number) {
     super();
+  }
+  /** Questions weigh most for the prospect; a long paragraph (urgent need, notes) least. */
+  capOf(block: MeasuredBlock): number {
+    const own = this.get(block);
+    if (own !== undefined) return own;
+    if (this.all === Infinity) return Infinity;
+    return Math.max(1, Math.round(this.all * (WEIGHTS[block.block.id] ?? 1)));
   }
   with(block: MeasuredBlock, cap: number): Caps {
     const next = new Caps(this.all);
@@ -153,12 +162,29 @@ export class SummaryLayout {
     this.inner = this.page.width - 2 * MARGIN;
   }
 
+  private readonly memos = new Map<string, unknown>();
+  /** Parts that do not change while blocks are shortened are laid out once per size. */
+  private memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+
   private lines(text: SummaryText, style: Style, width: number): Line[] {
     return this.engine.lines(text, style, width);
   }
 
   /** The line cut short with an ellipsis: the rest of the text from where `line` starts. */
+  private readonly cut = new WeakMap<Line, Line>();
   private ellipsized(part: Part, line: Line, width: number): Line {
+    // The same line is cut again at every step of the fitting: once is enough.
+    const done = this.cut.get(line);
+    if (done) return done;
+    const made = this.ellipsize(part, line, width);
+    this.cut.set(line, made);
+    return made;
+  }
+
+  private ellipsize(part: Part, line: Line, width: number): Line {
     const rest = part.text.text.slice(line.start);
     const cut = this.engine.fitOne(rest, part.style, width);
     return this.lines({ text: cut }, part.style, width)[0] ?? line;
@@ -277,7 +303,7 @@ export class SummaryLayout {
     const rule: Frag = { ops: [{ kind: 'rect', x: 0, y: 0, w: width, h: 0.6, color: RULE }], height: 0.6 };
     let shortened = false;
     const blocks = measured.map((mb) => {
-      const r = this.blockFrag(mb, size, cap.get(mb) ?? cap.all);
+      const r = this.blockFrag(mb, size, cap.capOf(mb));
       shortened ||= r.shortened;
       return r.frag;
     });
@@ -422,21 +448,29 @@ export class SummaryLayout {
       } else hi = mid - 1;
     }
     if (!best) return undefined;
-    // The shorter of two columns can grow back, as the taller one sets the height of the row.
-    for (const mb of measured.all) {
-      const lines = mb.items.length < mb.block.items.length ? Infinity : mb.items.reduce((s, i) => s + itemLines(i), 0);
-      if (!mb.block.shortenable || lines <= best.caps.all) continue;
-      let low = best.caps.all + 1;
-      let high = Math.min(lines, measured.maxLines);
-      while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        const caps = best.caps.with(mb, mid);
-        const attempt = fits(caps);
+    // What room is left goes back to the cut blocks, a few lines at a time and in turns, the
+    // prospect's questions first: the shorter of two columns can grow, as the taller one sets
+    // the height of their row.
+    const lineCount = (mb: MeasuredBlock) => (mb.items.length < mb.block.items.length ? Infinity : mb.items.reduce((s, i) => s + itemLines(i), 0));
+    const priority: Record<string, number> = { questions: 0, concerns: 1, takeaways: 2, urgent: 3, notes: 4 };
+    const floor = best.caps;
+    let growing = measured.all
+      .filter((mb) => mb.block.shortenable && lineCount(mb) > floor.capOf(mb))
+      .sort((a, b) => (priority[a.block.id] ?? 9) - (priority[b.block.id] ?? 9));
+    for (let step = 4; growing.length > 0; step = Math.max(1, step >> 1)) {
+      const next: MeasuredBlock[] = [];
+      for (const mb of growing) {
+        const base: Caps = best.caps;
+        const current: number = base.capOf(mb);
+        const target = Math.min(current + step, lineCount(mb), measured.maxLines);
+        const caps = base.with(mb, target);
+        const attempt: Composed | undefined = target > current ? fits(caps) : undefined;
         if (attempt) {
           best = { caps, composed: attempt };
-          low = mid + 1;
-        } else high = mid - 1;
+          if (target < lineCount(mb)) next.push(mb);
+        } else if (step > 1) next.push(mb);
       }
+      growing = next;
     }
     return best.composed;
   }
@@ -469,19 +503,19 @@ export class SummaryLayout {
   }
 
   private compose(measured: Measured, size: number, cap: Caps, fine = size >= 9 ? 7.5 : 7, footerMax = Infinity): Composed {
-    const header = this.header(size);
+    const header = this.memo(`header ${size}`, () => this.header(size));
     const heard = this.sectionFrag(this.content.heard, measured.heard, measured.half, size, cap);
     const covered = this.sectionFrag(this.content.covered, measured.covered, measured.half, size, cap);
     const questions = this.content.questions ? this.sectionFrag(this.content.questions, measured.questions, this.inner, size, cap) : undefined;
     const next = this.sectionFrag(this.content.next, measured.next, measured.nextWidth, size, cap);
-    const card = this.card(measured.cardWidth, size);
+    const card = this.memo(`card ${size}`, () => this.card(measured.cardWidth, size));
     const row = (left: Frag, right: Frag, rightX: number): Frag => ({ ops: [...left.ops, ...moved(right.ops, rightX, 0)], height: Math.max(left.height, right.height) });
     const gap = size * 1.5;
     const body = stack(
       [header, row(heard.frag, covered.frag, measured.half + COLUMN_GAP), questions?.frag, row(next.frag, moved2(card, size * 0.2), measured.nextWidth + COLUMN_GAP)],
       gap,
     );
-    const footer = this.footer(fine, footerMax);
+    const footer = this.memo(`footer ${fine} ${footerMax}`, () => this.footer(fine, footerMax));
     const pageHeight = this.page.height - 2 * MARGIN;
     // The footer sits on the bottom margin; the body starts at the top.
     const footerY = Math.max(body.height + gap, pageHeight - footer.frag.height);
