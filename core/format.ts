@@ -59,18 +59,25 @@ export function displayWidth(text: string): number {
 export function clip(text: string, max: number): string {
   // Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay.
   const folded = text.replace(/[ \t\n\r]+/g, ' ').trim();
-  if (displayWidth(folded) <= max) return folded;
+  // No character is wider than two units per UTF-16 code unit: short texts need no measuring.
+  if (folded.length * 2 <= max) return folded;
   let width = 0;
-  let cut = '';
+  let kept = '';
+  let fitsWithEllipsis = -1;
+  // One pass that stops as soon as the text is known to be too wide: long texts stay cheap.
   for (const { segment } of graphemes.segment(folded)) {
     const w = WIDE.test(segment) ? 2 : 1;
-    if (width + w > max - 1) break;
+    if (fitsWithEllipsis < 0 && width + w > max - 1) fitsWithEllipsis = kept.length;
+    if (width + w > max) {
+      const cut = kept.slice(0, fitsWithEllipsis);
+      const space = cut.lastIndexOf(' ');
+      const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
+      return `${base.replace(/[\s,;:.\-–—、。，]+$/u, '')}…`;
+    }
     width += w;
-    cut += segment;
+    kept += segment;
   }
-  const space = cut.lastIndexOf(' ');
-  const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
-  return `${base.replace(/[\s,;:.\-–—、。，]+$/u, '')}…`;
+  return folded;
 }
 
 /**
