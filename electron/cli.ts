@@ -2,9 +2,10 @@
 // the meeting, its record).
 // Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written); 1 unexpected.
 import { parseArgs } from 'node:util';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, SAMPLE_ADVISOR } from './services/build';
-import { printProblems } from './problems';
+import { printProblems, printWarnings } from './problems';
 
 const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--out <dir>]
 
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.jso
   --out      The output folder (default: out/).`;
 
 export class UsageError extends Error {}
+/** `--help`: the usage on stdout, exit 0. */
+class HelpRequested extends Error {}
 
 interface BuildArgs {
   intake: string;
@@ -36,7 +39,7 @@ export function parseCli(argv: readonly string[]): BuildArgs {
     throw new UsageError((error as Error).message);
   }
   const [command, intake, ...extra] = parsed.positionals;
-  if (parsed.values.help) throw new UsageError('');
+  if (parsed.values.help) throw new HelpRequested();
   if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (!intake) throw new UsageError('missing the intake file');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -44,11 +47,24 @@ export function parseCli(argv: readonly string[]): BuildArgs {
   return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), out: parsed.values.out ?? 'out' };
 }
 
+/** The output folder must be a folder (or not exist yet): said before any work is done. */
+async function outputFolderProblem(outDir: string): Promise<string | undefined> {
+  try {
+    return (await stat(outDir)).isDirectory() ? undefined : 'is a file, not a folder';
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let args: BuildArgs;
   try {
     args = parseCli(argv);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(USAGE);
+      return 0;
+    }
     if (error instanceof UsageError) {
       if (error.message) console.error(`error: ${error.message}`);
       console.error(USAGE);
@@ -57,6 +73,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const outDir = resolve(args.out);
+  const outProblem = await outputFolderProblem(outDir);
+  if (outProblem) {
+    printProblems([{ file: args.out, problems: [{ path: '--out', message: outProblem }] }], (line) => console.error(line));
+    return 2;
+  }
   const result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), outDir });
   if (!result.ok) {
     printProblems(result.invalid, (line) => console.error(line));
@@ -64,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { deck, followUp } = result.plan;
   console.log(`Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`);
+  printWarnings(result.warnings, (line) => console.error(line));
   for (const file of result.files) console.log(`  ${file}`);
   return 0;
 }

@@ -8,3 +8,8 @@ export function printProblems(invalid: readonly FileProblems[], write: (line: st
     for (const p of problems) write(`  ${formatProblem(p)}`);
   }
 }
+
+/** Problems that did not stop the build, on stderr so scripts reading stdout are undisturbed. */
+export function printWarnings(warnings: readonly FileProblems[], write: (line: string) => void): void {
+  for (const { file, problems } of warnings) for (const p of problems) write(`warning: ${file}: ${formatProblem(p)}`);
+}

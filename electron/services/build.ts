@@ -8,6 +8,7 @@ import type { Problem } from '../../core/validation';
 import { readJsonFile, writeFileAtomic } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
+import { buildFollowUpFiles, FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followup';
 import { renderDeckHtml } from './deck';
 import { checkLogoForPdf } from './summary/image';
 
@@ -30,7 +31,7 @@ export interface FileProblems {
 }
 
 export type BuildResult =
-  | { ok: true; plan: DeckPlan; files: string[] }
+  | { ok: true; plan: DeckPlan; files: string[]; warnings: FileProblems[] }
   | { ok: false; invalid: FileProblems[] };
 
 export interface Inputs {
@@ -39,6 +40,8 @@ export interface Inputs {
   advisorPath: string;
   logo?: Logo;
   meeting?: MeetingRecord;
+  /** Problems that do not stop the build: a logo that cannot be used is left out. */
+  warnings: FileProblems[];
 }
 
 /** Reads and checks every input before anything is written: bad input leaves no trace. */
@@ -50,12 +53,15 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   const advisorRead = await readJsonFile(advisorPath);
   const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
   let logo: Logo | undefined;
+  const warnings: FileProblems[] = [];
   if (!advisor.ok) invalid.push({ file: advisorPath, problems: advisor.problems });
   else if (advisor.value.logo) {
+    // A missing or unusable logo should not keep the advisor from their meeting: the deck and
+    // the summary are made without it, and the warning says why.
     const read = await readLogo(advisorPath, advisor.value.logo);
     const problem = read.ok ? checkLogoForPdf(read.value) : read.problem;
     if (read.ok && !problem) logo = read.value;
-    else if (problem) invalid.push({ file: advisorPath, problems: [problem] });
+    else if (problem) warnings.push({ file: advisorPath, problems: [{ ...problem, message: `${problem.message}; built without the logo` }] });
   }
   let meeting: MeetingRecord | undefined;
   if (meetingPath !== undefined) {
@@ -67,7 +73,7 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   if (!intake.ok || !advisor.ok || invalid.length > 0) return { ok: false, invalid };
   return {
     ok: true,
-    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}) },
+    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), warnings },
   };
 }
 
@@ -80,7 +86,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const advisorPath = request.advisorPath ?? SAMPLE_ADVISOR;
   const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath);
   if (!inputs.ok) return inputs;
-  const { intake, advisor, logo, meeting } = inputs.value;
+  const { intake, advisor, meeting, warnings } = inputs.value;
+  let logo = inputs.value.logo;
   const recipe = await loadRecipe(request.recipe ?? 'first-meeting');
   const plan = planDeck(intake, advisor, recipe);
   if (meeting && request.meetingPath !== undefined) {
@@ -89,7 +96,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   }
 
   // Everything is rendered before the first write, so a failure leaves no partial set of files.
-  const deckHtml = await renderDeckHtml(plan, advisor, logo);
   // pdfkit and fontkit load only when a summary is made, so bad input is reported at once.
   const { loadSummaryCopy, LogoError, renderSummaryPdf } = await import('./summary');
   const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy() });
@@ -97,13 +103,19 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   try {
     summaryPdf = await renderSummaryPdf(summary, logo);
   } catch (error) {
-    if (error instanceof LogoError) return { ok: false, invalid: [{ file: advisorPath, problems: [{ path: 'logo', message: error.message }] }] };
-    throw error;
+    if (!(error instanceof LogoError)) throw error;
+    warnings.push({ file: advisorPath, problems: [{ path: 'logo', message: `${error.message}; built without the logo` }] });
+    logo = undefined;
+    summaryPdf = await renderSummaryPdf(summary, undefined);
   }
+  const deckHtml = await renderDeckHtml(plan, advisor, logo);
+  const followUp = await buildFollowUpFiles({ intake, advisor, plan, ...(meeting ? { meeting } : {}), summaryPdf });
   const outputs: [string, string | Uint8Array][] = [
     ['plan.json', serializePlan(plan)],
     ['deck.html', deckHtml],
     ['summary.pdf', summaryPdf],
+    [FOLLOW_UP_ICS, followUp.ics],
+    [FOLLOW_UP_EML, followUp.eml],
   ];
   const files: string[] = [];
   for (const [name, content] of outputs) {
@@ -111,5 +123,5 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     await writeFileAtomic(path, content);
     files.push(path);
   }
-  return { ok: true, plan, files };
+  return { ok: true, plan, files, warnings };
 }

@@ -52,7 +52,7 @@ describe('cli build', { timeout: 60_000 }, () => {
     });
     expect(plan.deck.slides[0]).toMatchObject({ id: 'title', layout: 'title', goals: [] });
     // No temporary file is left behind by the atomic write.
-    expect((await readdir(out)).sort()).toEqual(['deck.html', 'plan.json', 'summary.pdf']);
+    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
   });
 
   it('writes byte-identical plans across runs', async () => {
@@ -135,6 +135,31 @@ describe('cli build', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain(`${meetingPath}: `);
     for (const message of messages) expect(result.stderr).toContain(message);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('prints the usage and exits 0 for --help', async () => {
+    const result = await cli('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run cli -- build');
+  });
+
+  it('exits 2 naming --out when the output is a file, writing nothing', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const file = await write('not-a-folder', 'x');
+    const result = await cli('build', intake, '--out', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--out: is a file, not a folder');
+    expect(await readFile(file, 'utf8')).toBe('x');
+  });
+
+  it('builds without a logo that cannot be found, and says so', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), logo: '"><img src=x onerror=alert(1)>.png' });
+    const out = join(dir, 'out');
+    const result = await cli('build', intake, '--advisor', advisor, '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/warning: .*advisor\.json: logo: file not found: .*; built without the logo/);
+    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
   });
 
   it('exits 2 with the usage for a wrong command line', async () => {

@@ -83,13 +83,16 @@ describe('follow-up.ics (read with ical.js)', () => {
     expect(event.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-12-03T22:00:00Z');
   });
 
-  it('is byte-identical across builds; its UID is stable for the follow-up and changes with its time', async () => {
+  it('is byte-identical across builds; its UID is the follow-up’s own, so a new time updates the same event', async () => {
     const a = await build(sampleIntake(), sampleAdvisor());
     const again = await build(sampleIntake(), sampleAdvisor());
     expect(again.ics).toBe(a.ics);
     const later = await build(sampleIntake(), sampleAdvisor((x) => (x.followUp = { preferredTime: '14:00', holidays: [] })));
-    expect(vevent(later.ics).uid).not.toBe(vevent(a.ics).uid);
-    expect(vevent(a.ics).uid).toMatch(/^[0-9a-f]{32}@advisor-deck$/);
+    expect(vevent(later.ics).uid).toBe(vevent(a.ics).uid);
+    expect(vevent(later.ics).startDate.toString()).not.toBe(vevent(a.ics).startDate.toString());
+    expect(vevent(a.ics).uid).toMatch(/^fu-[0-9a-f]{24}@advisor-deck$/);
+    const other = await build(sampleIntake((i) => (i.meeting.startsAt = '2026-12-10T14:00')), sampleAdvisor());
+    expect(vevent(other.ics).uid).not.toBe(vevent(a.ics).uid);
   });
 
   it('keeps RFC 5545 lines: CRLF ends, folded at 75 characters, nothing but known properties', async () => {

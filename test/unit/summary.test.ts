@@ -245,14 +245,16 @@ describe('summary.pdf with hostile input and logos', { timeout: 60_000 }, () => 
     expect((await readFile(built.pdf)).toString('latin1')).toContain('/Subtype /Image');
   });
 
-  it('reports a PNG too large to decode on the logo field, and writes nothing', async () => {
+  it('leaves out a PNG too large to decode, with a warning naming the logo field', async () => {
     // A few bytes on disk, 400 megabytes once decoded: a decompression bomb.
     await writeFile(join(dir, 'bomb.png'), pngHeader(10000, 10000));
     const intakePath = await write('bomb-intake.json', sampleIntakeInput());
     const advisorPath = await write('bomb-advisor.json', { ...sampleAdvisor, logo: 'bomb.png' });
     const result = await build({ intakePath, advisorPath, outDir: join(dir, 'bomb-out') });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.invalid[0]?.problems[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('10000 × 10000') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings[0]?.problems[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('10000 × 10000') });
+    expect((await readFile(join(dir, 'bomb-out', 'summary.pdf'))).toString('latin1')).not.toContain('/Subtype /Image');
+    expect(await readFile(join(dir, 'bomb-out', 'deck.html'), 'utf8')).not.toContain('data:image/png');
   });
 });

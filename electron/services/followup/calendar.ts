@@ -8,7 +8,7 @@ import { followUpEvent, type FollowUpCopy } from '../../../core/followUpEmail';
 import type { Intake } from '../../../core/intake';
 import type { DeckPlan } from '../../../core/plan';
 import { loadFollowUpCopy } from './copy';
-import { followUpKey } from './ids';
+import { followUpIdFor } from './ids';
 
 export const EVENT_MINUTES = 30;
 export const PRODUCT_ID = '-//Advisor Deck//Follow-up//EN';
@@ -45,7 +45,8 @@ export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCop
   const start = Date.parse(plan.followUp.dueAt);
   // `timestamp` (DTSTAMP) is an option of ics that its type declarations leave out.
   const event: EventAttributes & { timestamp: number } = {
-    uid: `${followUpKey(intake, plan)}@advisor-deck`,
+    // The follow-up's own id (prospect and meeting): a new due time updates the same event.
+    uid: `${followUpIdFor(intake)}@advisor-deck`,
     productId: PRODUCT_ID,
     // UTC start: every calendar shows it at dueAt in the viewer's own zone, with no VTIMEZONE.
     start,

@@ -16,11 +16,7 @@ export function followUpIdFor(intake: Intake): string {
   return `fu-${sha256(`${prospectIdFor(intake)}|${intake.meeting.startsAt}|${intake.meeting.timeZone}`).slice(0, 24)}`;
 }
 
-/**
- * The key of one follow-up at one due time: the calendar event's UID and the email's
- * Message-ID. Stable for the same prospect, meeting and due time, so importing the .ics again
- * updates the event instead of adding a second one; a new due time is a new event.
- */
+/** The key of one email draft (its Message-ID): stable for the same prospect, meeting and due time. */
 export function followUpKey(intake: Intake, plan: Pick<DeckPlan, 'followUp'>): string {
   return sha256(`${prospectIdFor(intake)}|${intake.meeting.startsAt}|${intake.meeting.timeZone}|${plan.followUp.dueAt}`).slice(0, 32);
 }
