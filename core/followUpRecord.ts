@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { isoWithOffset, isTimeZone } from './time';
+import { isoWithOffset, isTimeZone, wallClockInZone } from './time';
 
 /**
  * A follow-up: the reminder that brings the advisor back to a prospect 2 to 3 business days
@@ -243,7 +243,7 @@ export function snoozeUntil(option: SnoozeOption, record: FollowUp, now: number)
       const m = HH_MM.exec(option.preferredTime);
       if (!m) throw new FollowUpTransitionError(`"${option.preferredTime}" is not a time like 10:00`);
       const tomorrow = DateTime.fromMillis(now, { zone: record.timeZone }).plus({ days: 1 });
-      return DateTime.fromObject({ year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour: Number(m[1]), minute: Number(m[2]) }, { zone: record.timeZone }).toMillis();
+      return wallClockInZone({ year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour: Number(m[1]), minute: Number(m[2]) }, record.timeZone).toMillis();
     }
     case 'at':
       return Date.parse(normaliseInstant(option.at, record.timeZone));

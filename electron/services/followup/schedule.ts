@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import type { Advisor } from '../../../core/advisor';
 import { buildFollowUpDraft, type FollowUpCopy, type RecordedMeeting } from '../../../core/followUpEmail';
 import { FollowUpTransitionError, normaliseInstant, type FollowUp, type NewFollowUp } from '../../../core/followUpRecord';
@@ -30,7 +31,7 @@ export function dueAtFor(plan: Pick<DeckPlan, 'followUp'>, override?: DueOverrid
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(override.time);
   if (!m) throw new FollowUpTransitionError(`"${override.time}" is not a time like 10:00`);
   const day = DateTime.fromISO(dueAt, { zone: timeZone });
-  return normaliseInstant(day.set({ hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }).toISO() ?? dueAt, timeZone);
+  return isoWithOffset(wallClockInZone({ year: day.year, month: day.month, day: day.day, hour: Number(m[1]), minute: Number(m[2]) }, timeZone));
 }
 
 /** The follow-up record of a meeting: due at the slot, with the email to send then. */
