@@ -196,7 +196,8 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   );
   const subject = clip(subjectLine, SUBJECT_CHARS);
 
-  const takeaways = keyTakeaways(shownSlides(plan, meeting), intake, copy);
+  // Three, always: when few slides were shown, the rest come from the deck prepared for them.
+  const takeaways = [...new Set([...keyTakeaways(shownSlides(plan, meeting), intake, copy), ...keyTakeaways(plan.deck.slides, intake, copy)])].slice(0, 3);
   const recorded = meeting?.questions?.length ? meeting.questions : undefined;
   const questionLines = recorded
     ? [copy.questionsIntro, ...recorded.map((q) => `${item('• ', q.text)}\n${item('  ', q.answer?.trim() ? q.answer : copy.pendingAnswer, '  ')}`)]

@@ -10,6 +10,9 @@ import type { MeetingRecord } from './meeting';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
+/** Widths (Latin letters) of the advisor card's lines. */
+const CARD = { name: 60, credentials: 90, firm: 90, line: 60, short: 40 } as const;
+
 /**
  * The words and the structure of the one-page summary a prospect receives after the meeting.
  * Pure: the same inputs give the same content. Measuring and drawing live in the summary
@@ -283,20 +286,22 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
       creationDate: creationInstant(intake, meeting),
     },
     colors: summaryColors(advisor.colors),
-    header: { firm: advisor.firm, kicker: copy.kicker, preparedFor: text(copy.preparedFor), meetingLine: text(copy.meetingLine) },
+    header: { firm: clip(advisor.firm, CARD.firm), kicker: copy.kicker, preparedFor: text(copy.preparedFor), meetingLine: text(copy.meetingLine) },
     heard,
     covered,
     ...(questions ? { questions } : {}),
     next,
+    // The card sits beside the next steps: each line is kept to a line or two, so a profile at
+    // its limits (20 long credentials, a 2,000-character phone) cannot push the page over.
     advisor: {
       title: copy.sections.contact,
-      name: advisor.name,
-      ...(advisor.credentials?.length ? { credentials: advisor.credentials.join(', ') } : {}),
-      ...(advisor.title ? { role: advisor.title } : {}),
-      firm: advisor.firm,
+      name: clip(advisor.name, CARD.name),
+      ...(advisor.credentials?.length ? { credentials: clip(advisor.credentials.join(', '), CARD.credentials) } : {}),
+      ...(advisor.title ? { role: clip(advisor.title, CARD.line) } : {}),
+      firm: clip(advisor.firm, CARD.firm),
       email: advisor.email,
-      ...(advisor.phone ? { phone: advisor.phone } : {}),
-      ...(advisor.website ? { website: advisor.website } : {}),
+      ...(advisor.phone ? { phone: clip(advisor.phone, CARD.short) } : {}),
+      ...(advisor.website ? { website: clip(advisor.website, CARD.line) } : {}),
       ...(websiteUrl ? { websiteUrl } : {}),
     },
     ...(hypothetical ? { hypothetical } : {}),

@@ -50,7 +50,8 @@ export function text(max: number, opts: { required?: boolean } = {}) {
       }
     })
     // Windows line ends (CRLF) count as newlines, so they are normalised rather than rejected.
-    .transform((s) => s.replace(/\r\n/g, '\n').trim());
+    // NFC: a name typed with combining accents (as macOS may send it) prints and extracts whole.
+    .transform((s) => s.replace(/\r\n/g, '\n').normalize('NFC').trim());
 }
 
 /** A list of short texts, at most `LIMITS.listItems` items; blank items are errors, not silently dropped. */

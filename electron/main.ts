@@ -133,7 +133,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }));
     registerIpcHandlers(handlers, (url) => isAppUrl(url, source));
-    startFollowUps();
+    // A damaged settings file must not keep the advisor out of the app: the window still opens,
+    // and the problem is reported, never silently papered over.
+    try {
+      startFollowUps();
+    } catch (error) {
+      console.error('Follow-ups could not start; reminders are off until this is fixed', error);
+    }
     // Started by the login item with the tray on: stay in the tray until the advisor opens it.
     if (!(startedAtLogin() && tray)) openMainWindow();
     // macOS keeps the app running without windows; clicking the dock icon opens one again.

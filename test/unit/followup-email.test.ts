@@ -77,6 +77,15 @@ describe('the body', () => {
     ]);
   });
 
+  it('still lists three takeaways when the meeting showed fewer slides, topped up from the deck', () => {
+    for (const shownSlideIds of [[], ['fees', 'title']]) {
+      const d = draft(undefined, { shownSlideIds });
+      expect(d.takeaways).toHaveLength(3);
+      expect(new Set(d.takeaways).size).toBe(3);
+    }
+    expect(draft(undefined, { shownSlideIds: ['fees', 'title'] }).takeaways[0]).toBe('Our fees are transparent and explained in writing before you commit.');
+  });
+
   it('answers the recorded questions, and says which answers are still to come', () => {
     const d = draft(undefined, { questions: [{ text: 'How are you paid?', answer: 'A flat fee.\nIn writing.' }, { text: 'Can we meet monthly?' }] });
     expect(d.body).toContain('Your questions, with my answers:\n• How are you paid?\n  A flat fee.\n  In writing.\n• Can we meet monthly?\n  I am looking into this and will come back to you.');

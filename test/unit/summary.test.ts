@@ -209,6 +209,21 @@ describe('summary.pdf with the worst input', { timeout: 60_000 }, () => {
     await expectOnePage(built, advisor.disclosure, advisor.name);
   });
 
+  it('keeps an advisor profile at every limit to its card: one page, inside the margins, disclosure printed', async () => {
+    const advisor = JSON.parse(await readFile(join(import.meta.dirname, '../fixtures/advisor-max.json'), 'utf8')) as typeof sampleAdvisor;
+    const built = await buildSummary(sampleIntakeInput(), { advisor });
+    expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
+    expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
+    expect(built.text).toContain('Wealth planning and retirement income advice');
+    expect(built.text).toContain('Maria Lopez');
+  });
+
+  it('extracts a name typed with combining accents (NFD) whole', async () => {
+    const intake = { ...sampleIntakeInput(), prospect: { ...sampleIntakeInput().prospect, firstName: 'Nguyễn Thị'.normalize('NFD'), lastName: 'Hồng'.normalize('NFD') } };
+    const built = await buildSummary(intake);
+    expect(built.text).toContain('Nguyễn Thị Hồng');
+  });
+
   it('stays on one page even with a 5,000-character disclosure and every text at its limit', async () => {
     const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
     const advisor = { ...sampleAdvisor, name: 'N'.repeat(100), firm: filler(200, 4), credentials: Array.from({ length: 20 }, (_, i) => `CRED${i}`), disclosure: filler(5000, 9) };
