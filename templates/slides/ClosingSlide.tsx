@@ -1,6 +1,6 @@
 import type { SlideProps } from './context';
 import { clip } from '../../core/format';
-import { SlideFrame } from './parts';
+import { SlideFrame, Subtitle } from './parts';
 
 /** Contact lines stay short enough to sit side by side on the slide. */
 const CONTACT_CHARS = 60;
@@ -12,11 +12,7 @@ export function ClosingSlide({ slide, context }: SlideProps) {
     <SlideFrame slide={slide} context={context} footer={false}>
       {advisor.logo ? <img className="logo" src={advisor.logo} alt={advisor.firm} /> : null}
       <h1 dir="auto">{slide.title}</h1>
-      {slide.subtitle ? (
-        <p className="subtitle" dir="auto">
-          {slide.subtitle}
-        </p>
-      ) : null}
+      <Subtitle text={slide.subtitle} />
       <p className="contact">
         <a href={`mailto:${encodeURIComponent(advisor.email).replace('%40', '@')}`} dir="auto">
           {advisor.email}

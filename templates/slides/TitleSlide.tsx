@@ -1,5 +1,5 @@
 import type { SlideProps } from './context';
-import { SlideFrame } from './parts';
+import { SlideFrame, Subtitle } from './parts';
 
 export function TitleSlide({ slide, context }: SlideProps) {
   const { logo, firm } = context.advisor;
@@ -7,15 +7,9 @@ export function TitleSlide({ slide, context }: SlideProps) {
     <SlideFrame slide={slide} context={context}>
       {logo ? <img className="logo" src={logo} alt={firm} /> : null}
       <h1 dir="auto">{slide.title}</h1>
-      {slide.subtitle ? (
-        <p className="subtitle" dir="auto">
-          {slide.subtitle}
-        </p>
-      ) : null}
+      <Subtitle text={slide.subtitle} />
       {slide.points.map((line, i) => (
-        <p key={i} className="subtitle" dir="auto">
-          {line}
-        </p>
+        <Subtitle key={i} text={line} />
       ))}
     </SlideFrame>
   );

@@ -35,6 +35,15 @@ export function Heading({ slide }: { slide: Slide }) {
   );
 }
 
+export function Subtitle({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p className="subtitle" dir="auto">
+      {text}
+    </p>
+  );
+}
+
 /** Bullets; a "+N more" line produced by the planner is shown quieter, without a bullet. */
 export function Points({ points, more = false, className = 'points' }: { points: readonly string[]; more?: boolean; className?: string }) {
   if (points.length === 0) return null;
