@@ -1,23 +1,14 @@
 // The follow-up files of one meeting, for the CLI's build (follow-up.ics, follow-up.eml) and
 // the app. Everything is built in memory first: the caller writes the files only once every
 // output of the build is ready.
-import type { Advisor } from '../../../core/advisor';
-import { buildFollowUpDraft, type FollowUpCopy, type FollowUpDraft, type RecordedMeeting } from '../../../core/followUpEmail';
-import type { Intake } from '../../../core/intake';
-import type { DeckPlan } from '../../../core/plan';
+import { buildFollowUpDraft, type FollowUpDraft } from '../../../core/followUpEmail';
 import { buildFollowUpIcs } from './calendar';
 import { loadFollowUpCopy } from './copy';
-import { buildFollowUpEml } from './mail';
+import { followUpKey } from './ids';
+import { composeFollowUpEml, type FollowUpEmlInput } from './mail';
 
-export interface FollowUpFilesInput {
-  intake: Intake;
-  advisor: Advisor;
-  plan: DeckPlan;
-  meeting?: RecordedMeeting | undefined;
-  /** The bytes of summary.pdf, attached to the email as they are. */
-  summaryPdf: Uint8Array;
-  copy?: Readonly<Record<string, FollowUpCopy>>;
-}
+/** The same inputs as the email alone: the calendar needs nothing more. */
+export type FollowUpFilesInput = FollowUpEmlInput;
 
 export interface FollowUpFiles {
   /** follow-up.ics */
@@ -35,7 +26,8 @@ export async function buildFollowUpFiles(input: FollowUpFilesInput): Promise<Fol
   const copy = input.copy ?? loadFollowUpCopy();
   const draft = buildFollowUpDraft({ intake: input.intake, advisor: input.advisor, plan: input.plan, meeting: input.meeting, copy });
   const ics = buildFollowUpIcs({ intake: input.intake, advisor: input.advisor, plan: input.plan, subject: draft.subject, copy });
-  const eml = await buildFollowUpEml({ ...input, copy });
+  // One draft for both files: the event's description quotes the email's subject.
+  const eml = await composeFollowUpEml(draft, { key: followUpKey(input.intake, input.plan), date: new Date(input.plan.followUp.dueAt), summaryPdf: input.summaryPdf });
   return { ics, eml, draft };
 }
 
