@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './electron/adapters/csp';
+import { contentSecurityPolicy } from './electron/services/app-csp';
 
 const root = import.meta.dirname;
 

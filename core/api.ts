@@ -4,6 +4,9 @@
 // may have been shaped by text a prospect typed. Pure TypeScript: imported by both sides.
 import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUpRecord';
+import type { DeckPlan } from './plan';
+import { PROSPECT_ID, type ProspectSummary } from './prospect';
+import type { Problem } from './validation';
 
 /** What every handler answers: errors cross the process boundary as data, never as throws. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -14,6 +17,48 @@ export type AppInfo = z.infer<typeof AppInfo>;
 const followUpId = z.strictObject({ id: z.string().regex(FOLLOW_UP_ID) });
 const FollowUpLists = z.object({ overdue: z.array(followUpSchema), today: z.array(followUpSchema), upcoming: z.array(followUpSchema) });
 const instantWithOffset = z.string().max(40);
+const prospectId = z.strictObject({ id: z.string().regex(PROSPECT_ID) });
+/** A form's content as JSON: any object; the handler checks it with the intake or advisor schema. */
+const formValue = z.record(z.string(), z.unknown());
+/** A file the advisor picked or dropped, read as text by the window (JSON intakes). */
+const droppedFile = z.strictObject({ name: z.string().max(300), text: z.string().max(1_100_000) });
+
+/** Either saved, or every problem with its field; nothing is written when there is a problem. */
+export type SaveOutcome<T> = { saved: true; value: T } | { saved: false; problems: Problem[] };
+export type ImportOutcome = { name: string; ok: true; prospect: ProspectSummary } | { name: string; ok: false; problems: Problem[] };
+/** A damaged file set aside (renamed, never deleted) and reported. */
+export interface DataProblem {
+  file: string;
+  message: string;
+}
+export interface ProspectDetail {
+  summary: ProspectSummary;
+  /** The saved intake.json as it is on disk, or null for a prospect still in draft. */
+  intake: Record<string, unknown> | null;
+  /** Unsaved form content, newer than the intake, or null. */
+  draft: Record<string, unknown> | null;
+  history: { at: string; event: string }[];
+}
+export interface AdvisorProfile {
+  /** advisor.json as it is on disk, or null before the advisor sets it up. */
+  advisor: Record<string, unknown> | null;
+  /** Problems of the file on disk; building is refused until there are none. */
+  problems: Problem[];
+  /** The logo as a data: URL, for the preview in Settings. */
+  logo?: string;
+}
+export interface DeckPreview {
+  plan: DeckPlan;
+  /** The advisor's card as the slides show it (see templates/slides/context.ts). */
+  advisor: { name: string; title?: string; firm: string; credentials: string[]; email: string; phone?: string; website?: { text: string; href?: string }; logo?: string };
+  /** CSS custom properties of the firm's colours, already contrast-checked. */
+  themeVariables: Record<string, string>;
+  /** Where the meeting files were written, for the advisor to find them. */
+  folder: string;
+  files: string[];
+  warnings: Problem[];
+}
+export type PreviewOutcome = { built: true; value: DeckPreview } | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /**
  * The channel map. Channel names are `area:action` and stay the same string everywhere
@@ -40,20 +85,29 @@ export const channels = {
   'followups:cancel': { input: followUpId, output: followUpSchema },
   /** Opens the follow-up's email (subject and body, no attachment) in the default mail app. */
   'followups:email': { input: followUpId, output: z.object({ opened: z.boolean() }) },
+  /** Every prospect, soonest meeting first, and any damaged file that was set aside. */
+  'prospects:list': { input: z.undefined(), output: z.custom<{ prospects: ProspectSummary[]; problems: DataProblem[] }>() },
+  'prospects:get': { input: prospectId, output: z.custom<ProspectDetail>() },
+  /** Keeps what the advisor typed, valid or not; creates the prospect on the first keystroke. */
+  'prospects:saveDraft': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), draft: formValue }), output: z.custom<ProspectSummary>() },
+  /** Checks the form with the intake schema; writes intake.json only when it is valid. */
+  'prospects:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), intake: formValue }), output: z.custom<SaveOutcome<ProspectSummary>>() },
+  /** Moves the prospect's folder to trash/; restore brings it back. */
+  'prospects:delete': { input: prospectId, output: z.object({ trashId: z.string() }) },
+  'prospects:restore': { input: z.strictObject({ trashId: z.string().max(200) }), output: z.custom<ProspectSummary>() },
+  'prospects:discardDraft': { input: prospectId, output: z.custom<ProspectSummary | null>() },
+  'prospects:import': { input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }), output: z.custom<ImportOutcome[]>() },
+  /** Builds the meeting files into the prospect's folder and returns what the slides need. */
+  'prospects:preview': { input: prospectId, output: z.custom<PreviewOutcome>() },
+  'advisor:get': { input: z.undefined(), output: z.custom<AdvisorProfile>() },
+  'advisor:save': { input: z.strictObject({ advisor: formValue }), output: z.custom<SaveOutcome<AdvisorProfile>>() },
+  /** A PNG or JPEG the advisor picked, copied next to advisor.json; returns its file name. */
+  'advisor:logo': { input: z.strictObject({ name: z.string().max(300), base64: z.string().max(3_000_000) }), output: z.custom<SaveOutcome<{ file: string; dataUrl: string }>>() },
   'settings:get': { input: z.undefined(), output: followUpSettingsSchema },
   'settings:set': { input: followUpSettingsSchema.partial(), output: followUpSettingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channel = keyof typeof channels;
-
-/**
- * Channels every host of the renderer implements. The others belong to features a host may
- * not have (a test page, a future local web host): their handlers and bridge functions are
- * optional in the types, the renderer checks before calling, and dispatch answers an error
- * for a missing one. The Electron main process implements all of them (Required<Handlers>).
- */
-export type CoreChannel = 'app:info';
-type FeatureChannel = Exclude<Channel, CoreChannel>;
 
 /** Main → renderer: the advisor clicked a follow-up's reminder; show that follow-up. */
 export const FOLLOW_UP_FOCUS_EVENT = 'followups:focus';
@@ -70,14 +124,19 @@ type Args<C extends Channel> = [ChannelInput<C>] extends [undefined] ? [] : [inp
 type BridgeFunction<C extends Channel> = (...args: Args<C>) => Promise<Result<ChannelOutput<C>>>;
 type Handler<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
-/** `window.advisorDeck` as the renderer sees it: one async function per channel, and events. */
-export type AdvisorDeckApi = { readonly [C in CoreChannel]: BridgeFunction<C> } & { readonly [C in FeatureChannel]?: BridgeFunction<C> } & {
+/**
+ * What the renderer talks to, whatever the transport (IPC through the preload in Electron,
+ * HTTP in `npm run web`): one async function per channel, every channel on every host, and events.
+ */
+export type ApiClient = { readonly [C in Channel]: BridgeFunction<C> } & {
   /** Calls `listener` with a follow-up id when its reminder is clicked; returns the unsubscribe. */
-  readonly onFollowUpFocus?: (listener: (id: string) => void) => () => void;
+  readonly onFollowUpFocus: (listener: (id: string) => void) => () => void;
 };
+/** The preload's bridge is an ApiClient. */
+export type AdvisorDeckApi = ApiClient;
 
-/** What main implements: one handler per channel, given an input that already passed its schema. */
-export type Handlers = { readonly [C in CoreChannel]: Handler<C> } & { readonly [C in FeatureChannel]?: Handler<C> };
+/** What the app layer implements: one handler per channel, given an input that already passed its schema. */
+export type Handlers = { readonly [C in Channel]: Handler<C> };
 
 /**
  * Validates `rawInput` for `channel`, runs its handler and wraps the outcome in a Result.
@@ -88,6 +147,7 @@ export async function dispatch<C extends Channel>(
   channel: C,
   rawInput: unknown,
 ): Promise<Result<ChannelOutput<C>>> {
+  if (!Object.hasOwn(channels, channel)) return { ok: false, error: `Unknown channel ${String(channel)}` };
   const parsed = channels[channel].input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: `Invalid input for ${channel}: ${z.prettifyError(parsed.error)}` };
   const handler = handlers[channel] as Handler<C> | undefined;

@@ -16,14 +16,124 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F]/u;
 // A lone surrogate (possible in JSON via "\ud800") is not a character: fonts, PDF and mail break on it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
+/**
+ * A text is refused unread past this many UTF-16 code units per allowed character: room for
+ * the longest real clusters (a family emoji is 11 units, a flag 4, a Devanagari conjunct with
+ * its vowel sign 4 to 6) while no text can be large enough to make the checks below, or the
+ * .ics folding and font shaping after them, slow.
+ */
+export const UNITS_PER_CHARACTER = 12;
+
+/**
+ * Combining marks stacked on one letter: real scripts stack a few (Vietnamese typed decomposed
+ * 2, Hebrew with niqqud and cantillation 3 or 4, Tibetan stacks a few more); a long run is
+ * "Zalgo" text, or a way to make one character cost minutes downstream.
+ */
+export const MAX_COMBINING_RUN = 16;
+// Zero-width joiners count too: they attach like marks (an emoji family has one between each
+// person, never two in a row).
+const COMBINING_RUN = new RegExp(String.raw`[\p{M}\u200C\u200D]{${MAX_COMBINING_RUN + 1},}`, 'u');
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
+ * Node 20's segmenter costs time in the square of the text's length (80,000 characters take
+ * seconds), so it is given short windows: each starts on a cluster boundary and its last
+ * (perhaps cut) cluster is segmented again as the start of the next window. A window never
+ * ends inside a surrogate pair, so the code point after every boundary it reports is whole.
+ */
+const WINDOW = 64;
+
+/**
+ * Characters that never join the one before or after them into a cluster (none is a mark, a
+ * joiner, a prefix, a Hangul jamo or a regional indicator): two in a row are two clusters,
+ * counted without the segmenter. ASCII (without CR), Latin, Greek, Cyrillic, Hebrew and Arabic
+ * letters, kana and CJK ideographs: most of what people type.
+ */
+function isSimple(c: number): boolean {
+  return (
+    (c >= 0x20 && c < 0x7f) ||
+    c === 0x09 ||
+    c === 0x0a ||
+    (c >= 0xa0 && c <= 0x24f) ||
+    (c >= 0x1e00 && c <= 0x1eff) ||
+    (c >= 0x370 && c <= 0x3ff) ||
+    (c >= 0x400 && c <= 0x482) ||
+    (c >= 0x48a && c <= 0x52f) ||
+    (c >= 0x5d0 && c <= 0x5ea) ||
+    (c >= 0x621 && c <= 0x64a) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x4e00 && c <= 0x9fff)
+  );
+}
+
+/**
  * Characters as a person counts them: grapheme clusters, so an accent typed as a combining mark
- * or a family emoji (several code points) is one character.
+ * or a family emoji (several code points) is one character. Linear in the text's length.
  */
 export function characterCount(s: string): number {
-  return Array.from(graphemes.segment(s)).length;
+  let count = 0;
+  let start = 0;
+  let width = WINDOW;
+  while (start < s.length) {
+    while (start + 1 < s.length && isSimple(s.charCodeAt(start)) && isSimple(s.charCodeAt(start + 1))) {
+      count++;
+      start++;
+    }
+    if (start + 1 === s.length && isSimple(s.charCodeAt(start))) return count + 1;
+    let end = start + width;
+    if (end >= s.length) {
+      const rest = graphemes.segment(start === 0 ? s : s.slice(start))[Symbol.iterator]();
+      while (!rest.next().done) count++;
+      return count;
+    }
+    const code = s.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end--;
+    let last = 0;
+    let whole = 0;
+    for (const segment of graphemes.segment(s.slice(start, end))) {
+      if (segment.index > 0) whole++;
+      last = segment.index;
+    }
+    if (last === 0) {
+      // One cluster fills the window: widen it until the cluster's end is inside.
+      width *= 2;
+      continue;
+    }
+    count += whole;
+    start += last;
+    width = WINDOW;
+  }
+  return count;
+}
+
+/** Code points: what a person would call the characters of a text too long to segment. */
+function codePointCount(s: string): number {
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Why a text is longer than `max` characters, or undefined. Cheapest first: the UTF-16 length
+ * bounds the number of characters from above (no text within `max` units is too long) and the
+ * work of counting them (nothing over `UNITS_PER_CHARACTER × max` units is segmented).
+ */
+function tooLong(value: string, max: number): string | undefined {
+  if (value.length <= max) return undefined;
+  if (value.length > max * UNITS_PER_CHARACTER) return `is too long: ${codePointCount(value)} characters, at most ${max}`;
+  const length = characterCount(value);
+  return length > max ? `is too long: ${length} characters, at most ${max}` : undefined;
 }
 
 /**
@@ -41,11 +151,15 @@ export function text(max: number, opts: { required?: boolean } = {}) {
       } else if (LONE_SURROGATE.test(value)) {
         ctx.issues.push({ code: 'custom', input: value, message: 'contains an invalid Unicode character (a lone surrogate)' });
       }
-      const length = characterCount(value.trim());
-      if (length > max) {
-        ctx.issues.push({ code: 'custom', input: value, message: `is too long: ${length} characters, at most ${max}` });
+      const run = COMBINING_RUN.exec(value);
+      if (run) {
+        const message = `has ${run[0].length} combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`;
+        ctx.issues.push({ code: 'custom', input: value, message });
       }
-      if (opts.required && length === 0) {
+      const trimmed = value.trim();
+      const long = tooLong(trimmed, max);
+      if (long) ctx.issues.push({ code: 'custom', input: value, message: long });
+      if (opts.required && trimmed.length === 0) {
         ctx.issues.push({ code: 'custom', input: value, message: 'must not be empty' });
       }
     })

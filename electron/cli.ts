@@ -1,16 +1,20 @@
 // The headless entry point: build a prospect's meeting files from an intake file (and, after
 // the meeting, its record).
-// Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written); 1 unexpected.
+// Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written;
+// an output folder that cannot take the files is one line `--out: …`, its files left as they
+// were); 1 unexpected.
 import { parseArgs } from 'node:util';
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, SAMPLE_ADVISOR } from './services/build';
+import { OutputFolderError } from './services/outputs';
+import { TEMPLATES_DIR } from './services/recipes';
 import { printProblems, printWarnings } from './problems';
 
 const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--out <dir>]
 
   build      Check the intake, the advisor profile and the meeting record, then write the
-             meeting files (plan.json, deck.html, summary.pdf) into the output folder.
+             meeting files (plan.json, deck.html, summary.pdf, follow-up.ics, follow-up.eml)
+             into the output folder: all of them, or none.
   --advisor  The advisor profile (default: templates/samples/advisor.json).
   --meeting  What happened in the meeting (optional): slides shown, questions and answers,
              notes. The one-page summary (summary.pdf) then reports it.
@@ -47,15 +51,6 @@ export function parseCli(argv: readonly string[]): BuildArgs {
   return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), out: parsed.values.out ?? 'out' };
 }
 
-/** The output folder must be a folder (or not exist yet): said before any work is done. */
-async function outputFolderProblem(outDir: string): Promise<string | undefined> {
-  try {
-    return (await stat(outDir)).isDirectory() ? undefined : 'is a file, not a folder';
-  } catch {
-    return undefined;
-  }
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   let args: BuildArgs;
   try {
@@ -73,12 +68,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const outDir = resolve(args.out);
-  const outProblem = await outputFolderProblem(outDir);
-  if (outProblem) {
-    printProblems([{ file: args.out, problems: [{ path: '--out', message: outProblem }] }], (line) => console.error(line));
+  let result;
+  try {
+    result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), outDir, templatesDir: TEMPLATES_DIR });
+  } catch (error) {
+    // A path under a file, a link to nothing, no permission, a full disk: the person's to fix.
+    if (!(error instanceof OutputFolderError)) throw error;
+    console.error(`--out: ${error.message}`);
     return 2;
   }
-  const result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), outDir });
   if (!result.ok) {
     printProblems(result.invalid, (line) => console.error(line));
     return 2;

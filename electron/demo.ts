@@ -1,10 +1,11 @@
 // `npm run demo`: builds the sample intake and advisor into out/demo/ and says where the files are.
 import { resolve } from 'node:path';
 import { build, SAMPLE_ADVISOR, SAMPLE_INTAKE } from './services/build';
+import { TEMPLATES_DIR } from './services/recipes';
 import { printProblems, printWarnings } from './problems';
 
 const outDir = resolve('out', 'demo');
-const result = await build({ intakePath: SAMPLE_INTAKE, advisorPath: SAMPLE_ADVISOR, outDir });
+const result = await build({ intakePath: SAMPLE_INTAKE, advisorPath: SAMPLE_ADVISOR, outDir, templatesDir: TEMPLATES_DIR });
 if (!result.ok) {
   printProblems(result.invalid, (line) => console.error(line));
   process.exit(2);

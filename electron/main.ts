@@ -3,21 +3,20 @@
 // follow-up reminders (store, scheduler, notifications, tray, login item). Everything with
 // logic lives in core/ or electron/services/, which run without Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, powerMonitor, session, shell, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, shell, type Tray } from 'electron';
 import trayIcon from '../assets/tray.png?asset';
 import trayIcon2x from '../assets/tray@2x.png?asset';
-import { FOLLOW_UP_FOCUS_EVENT, type Handlers } from '../core/api';
-import { mailtoLink } from '../core/followUpEmail';
+import { FOLLOW_UP_FOCUS_EVENT } from '../core/api';
 import { isAppUrl, type RendererSource } from './adapters/app-url';
-import { contentSecurityPolicy } from './adapters/csp';
 import { registerIpcHandlers } from './adapters/ipc';
 import { setOpenAtLogin, startedAtLogin } from './adapters/login';
 import { showFollowUpReminder } from './adapters/notifications';
 import { hardenSession } from './adapters/session';
 import { createAppTray } from './adapters/tray';
 import { createHardenedWindow } from './adapters/window';
-import { FollowUpScheduler } from './services/followup/scheduler';
-import { FollowUpStore } from './services/followup/store';
+import { openApp, type AdvisorDeckApp, type Platform } from './services/app';
+import { contentSecurityPolicy } from './services/app-csp';
+import { defaultDataFolder } from './services/dataFolder';
 
 // electron-vite sets ELECTRON_RENDERER_URL in `electron-vite dev`. A packaged app ignores
 // it, so nobody can point the installed app at another page through the environment.
@@ -26,38 +25,29 @@ const source: RendererSource = {
   indexFile: join(import.meta.dirname, '../renderer/index.html'),
 };
 const preloadFile = join(import.meta.dirname, '../preload/preload.cjs');
+// The packaged app ships templates/ as an extra resource (electron-builder.yml); from source
+// they sit at the top of the repo, two folders above out/main/.
+const templatesDir = app.isPackaged ? join(process.resourcesPath, 'templates') : join(import.meta.dirname, '../../templates');
+
+// The same folder `npm run web` uses by default, so both see the same prospects.
+app.setPath('userData', defaultDataFolder());
 
 let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
-let followUps: FollowUpStore | null = null;
-let scheduler: FollowUpScheduler | null = null;
+let advisorDeck: AdvisorDeckApp | null = null;
 let quitting = false;
 
-function store(): FollowUpStore {
-  if (!followUps) throw new Error('The follow-up store is not open yet.');
-  return followUps;
-}
-
-const handlers: Required<Handlers> = {
-  'app:info': () => ({ name: app.getName(), version: app.getVersion() }),
-  'followups:list': () => store().list(),
-  'followups:snooze': ({ id, until }) => store().snooze(id, until),
-  'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
-  'followups:complete': ({ id }) => store().complete(id),
-  'followups:cancel': ({ id }) => store().cancel(id),
-  'followups:email': async ({ id }) => {
-    const f = store().get(id);
-    if (!f) throw new Error('This follow-up no longer exists.');
-    // Only a mailto: link the app built itself is ever opened; nothing the renderer sends.
-    await shell.openExternal(mailtoLink(f.prospectEmail, f.subject, f.body));
-    return { opened: true };
+const platform: Platform = {
+  name: app.getName(),
+  version: app.getVersion(),
+  openExternal: async (url) => {
+    await shell.openExternal(url);
+    return true;
   },
-  'settings:get': () => store().settings(),
-  'settings:set': (change) => {
-    const settings = store().setSettings(change);
+  notify: (firing) => showFollowUpReminder(firing, focusFollowUp),
+  applySettings: (settings, change) => {
     if (change.openAtLogin !== undefined) setOpenAtLogin(settings.openAtLogin);
     applyTray(settings.keepInTray);
-    return settings;
   },
 };
 
@@ -103,22 +93,6 @@ function applyTray(keepInTray: boolean): void {
   }
 }
 
-function startFollowUps(): void {
-  // electron-store's place: the same conf files, in the app's own data folder.
-  followUps = FollowUpStore.open({ cwd: app.getPath('userData') });
-  for (const problem of followUps.problems) console.warn(`Follow-ups: ${problem.file}: ${problem.message}`);
-  const settings = followUps.settings();
-  applyTray(settings.keepInTray);
-  scheduler = new FollowUpScheduler({
-    store: followUps,
-    notify: (firing) => {
-      if (!showFollowUpReminder(firing, focusFollowUp)) console.warn(`Follow-up ${firing.followUp.id} is due; notifications are not available.`);
-    },
-  });
-  powerMonitor.on('resume', () => scheduler?.onResume());
-  scheduler.start();
-}
-
 // Must run before the app is ready: every renderer, not only the ones we configure, is sandboxed.
 app.enableSandbox();
 // Windows shows notifications only for an app with an AppUserModelID (electron-builder's appId).
@@ -130,16 +104,21 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => showWindow());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }));
-    registerIpcHandlers(handlers, (url) => isAppUrl(url, source));
-    // A damaged settings file must not keep the advisor out of the app: the window still opens,
-    // and the problem is reported, never silently papered over.
     try {
-      startFollowUps();
+      advisorDeck = await openApp({ dataDir: app.getPath('userData'), templatesDir, platform, holder: 'the desktop app' });
     } catch (error) {
-      console.error('Follow-ups could not start; reminders are off until this is fixed', error);
+      // Most often: `npm run web` holds the same data folder. Say so and write nothing.
+      dialog.showErrorBox('Advisor Deck cannot open its data', error instanceof Error ? error.message : String(error));
+      app.exit(2);
+      return;
     }
+    for (const problem of advisorDeck.problems) console.warn(problem);
+    registerIpcHandlers(advisorDeck.handlers, (url) => isAppUrl(url, source));
+    const settings = advisorDeck.followUps?.settings();
+    if (settings) applyTray(settings.keepInTray);
+    powerMonitor.on('resume', () => advisorDeck?.onResume());
     // Started by the login item with the tray on: stay in the tray until the advisor opens it.
     if (!(startedAtLogin() && tray)) openMainWindow();
     // macOS keeps the app running without windows; clicking the dock icon opens one again.
@@ -150,8 +129,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('before-quit', () => {
     quitting = true;
-    scheduler?.stop();
-    followUps?.close();
+    void advisorDeck?.close();
   });
 
   app.on('window-all-closed', () => {

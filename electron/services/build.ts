@@ -5,11 +5,13 @@ import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../..
 import { planDeck, type DeckPlan } from '../../core/plan';
 import { buildSummary } from '../../core/summary';
 import type { Problem } from '../../core/validation';
-import { readJsonFile, writeFileAtomic } from './files';
+import { MAX_RECORD_BYTES, readJsonFile } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
 import { buildFollowUpFiles, FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followup';
+import { loadFollowUpCopy } from './followup/copy';
 import { renderDeckHtml } from './deck';
+import { writeFilesAllOrNothing, type OutputFile } from './outputs';
 import { checkLogoForPdf } from './summary/image';
 
 export const SAMPLE_INTAKE = join(TEMPLATES_DIR, 'samples', 'intake.json');
@@ -22,6 +24,8 @@ export interface BuildRequest {
   meetingPath?: string;
   outDir: string;
   recipe?: string;
+  /** Default: the source tree's templates (this file-based build is the CLI's, the demo's and the tests'). */
+  templatesDir?: string;
 }
 
 /** Problems grouped by the file they are in, so the message names the file and the field. */
@@ -34,13 +38,15 @@ export type BuildResult =
   | { ok: true; plan: DeckPlan; files: string[]; warnings: FileProblems[] }
   | { ok: false; invalid: FileProblems[] };
 
+const withoutLogo = (problem: Problem): Problem => ({ ...problem, message: `${problem.message}; built without the logo` });
+
 export interface Inputs {
   intake: Intake;
   advisor: Advisor;
   advisorPath: string;
   logo?: Logo;
   meeting?: MeetingRecord;
-  /** Problems that do not stop the build: a logo that cannot be used is left out. */
+  /** Problems that do not stop the build: a logo that cannot be read is left out. */
   warnings: FileProblems[];
 }
 
@@ -50,22 +56,22 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   const intakeRead = await readJsonFile(intakePath);
   const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
   if (!intake.ok) invalid.push({ file: intakePath, problems: intake.problems });
-  const advisorRead = await readJsonFile(advisorPath);
+  const advisorRead = await readJsonFile(advisorPath, { maxBytes: MAX_RECORD_BYTES });
   const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
   let logo: Logo | undefined;
   const warnings: FileProblems[] = [];
   if (!advisor.ok) invalid.push({ file: advisorPath, problems: advisor.problems });
   else if (advisor.value.logo) {
-    // A missing or unusable logo should not keep the advisor from their meeting: the deck and
-    // the summary are made without it, and the warning says why.
+    // A missing logo should not keep the advisor from their meeting: the deck and the summary
+    // are made without it, and the warning says why (renderMeetingFiles does the same for a
+    // logo it cannot use).
     const read = await readLogo(advisorPath, advisor.value.logo);
-    const problem = read.ok ? checkLogoForPdf(read.value) : read.problem;
-    if (read.ok && !problem) logo = read.value;
-    else if (problem) warnings.push({ file: advisorPath, problems: [{ ...problem, message: `${problem.message}; built without the logo` }] });
+    if (read.ok) logo = read.value;
+    else warnings.push({ file: advisorPath, problems: [withoutLogo(read.problem)] });
   }
   let meeting: MeetingRecord | undefined;
   if (meetingPath !== undefined) {
-    const meetingRead = await readJsonFile(meetingPath);
+    const meetingRead = await readJsonFile(meetingPath, { maxBytes: MAX_RECORD_BYTES });
     const checked = meetingRead.ok ? checkMeeting(meetingRead.value) : meetingRead;
     if (checked.ok) meeting = checked.value;
     else invalid.push({ file: meetingPath, problems: checked.problems });
@@ -81,47 +87,100 @@ export function serializePlan(plan: DeckPlan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Intake + advisor (+ meeting record) → the files of one prospect's meeting, in `outDir`. */
-export async function build(request: BuildRequest): Promise<BuildResult> {
-  const advisorPath = request.advisorPath ?? SAMPLE_ADVISOR;
-  const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath);
-  if (!inputs.ok) return inputs;
-  const { intake, advisor, meeting, warnings } = inputs.value;
-  let logo = inputs.value.logo;
-  const recipe = await loadRecipe(request.recipe ?? 'first-meeting');
+/** What a meeting's files are made from: inputs already read and checked by the caller. */
+export interface MeetingInputs {
+  intake: Intake;
+  advisor: Advisor;
+  /** The advisor's logo, read; one the PDF cannot use is left out with a warning. */
+  logo?: Logo;
+  /** What happened in the meeting (optional): the summary then says what was shown and answered. */
+  meeting?: MeetingRecord;
+}
+
+export interface RenderOptions {
+  /** The templates folder (recipes, copy, deck theme): the caller knows where it is shipped. */
+  templatesDir: string;
+  /** Default: first-meeting. */
+  recipe?: string;
+}
+
+export const MEETING_FILE_NAMES = ['plan.json', 'deck.html', 'summary.pdf', FOLLOW_UP_ICS, FOLLOW_UP_EML] as const;
+export type MeetingFileName = (typeof MEETING_FILE_NAMES)[number];
+
+export interface MeetingFile extends OutputFile {
+  name: MeetingFileName;
+}
+
+export type MeetingFilesResult =
+  /**
+   * The five files, in the order of MEETING_FILE_NAMES. `logo` is the logo the files were made
+   * with (none if it was left out); warnings are on the advisor profile (path `logo`).
+   */
+  | { ok: true; plan: DeckPlan; files: MeetingFile[]; logo?: Logo; warnings: Problem[] }
+  /** The meeting record names slides that are not in this deck: problems with paths inside the record. */
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Intake + advisor (+ meeting record) → the bytes of one meeting's files, in memory; the caller
+ * writes them (writeFilesAllOrNothing). The CLI and the app both build meetings through here.
+ */
+export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderOptions): Promise<MeetingFilesResult> {
+  const { intake, advisor, meeting } = inputs;
+  const { templatesDir } = options;
+  const warnings: Problem[] = [];
+  let logo = inputs.logo;
+  const unusable = logo ? checkLogoForPdf(logo) : undefined;
+  if (unusable) {
+    warnings.push(withoutLogo(unusable));
+    logo = undefined;
+  }
+  const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
   const plan = planDeck(intake, advisor, recipe);
-  if (meeting && request.meetingPath !== undefined) {
+  if (meeting) {
     const problems = checkMeetingAgainstDeck(meeting, plan.deck.slides.map((s) => s.id));
-    if (problems.length) return { ok: false, invalid: [{ file: request.meetingPath, problems }] };
+    if (problems.length) return { ok: false, problems };
   }
 
-  // Everything is rendered before the first write, so a failure leaves no partial set of files.
   // pdfkit and fontkit load only when a summary is made, so bad input is reported at once.
   const { loadSummaryCopy, LogoError, renderSummaryPdf } = await import('./summary');
-  const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy() });
+  const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy(templatesDir) });
   let summaryPdf: Uint8Array;
   try {
     summaryPdf = await renderSummaryPdf(summary, logo);
   } catch (error) {
     if (!(error instanceof LogoError)) throw error;
-    warnings.push({ file: advisorPath, problems: [{ path: 'logo', message: `${error.message}; built without the logo` }] });
+    warnings.push(withoutLogo({ path: 'logo', message: error.message }));
     logo = undefined;
     summaryPdf = await renderSummaryPdf(summary, undefined);
   }
-  const deckHtml = await renderDeckHtml(plan, advisor, logo);
-  const followUp = await buildFollowUpFiles({ intake, advisor, plan, ...(meeting ? { meeting } : {}), summaryPdf });
-  const outputs: [string, string | Uint8Array][] = [
-    ['plan.json', serializePlan(plan)],
-    ['deck.html', deckHtml],
-    ['summary.pdf', summaryPdf],
-    [FOLLOW_UP_ICS, followUp.ics],
-    [FOLLOW_UP_EML, followUp.eml],
-  ];
-  const files: string[] = [];
-  for (const [name, content] of outputs) {
-    const path = join(request.outDir, name);
-    await writeFileAtomic(path, content);
-    files.push(path);
-  }
-  return { ok: true, plan, files, warnings };
+  const deckHtml = await renderDeckHtml(plan, advisor, { templatesDir, ...(logo ? { logo } : {}) });
+  const followUp = await buildFollowUpFiles({ intake, advisor, plan, ...(meeting ? { meeting } : {}), summaryPdf, copy: loadFollowUpCopy(templatesDir) });
+  const bytes: Record<MeetingFileName, string | Uint8Array> = {
+    'plan.json': serializePlan(plan),
+    'deck.html': deckHtml,
+    'summary.pdf': summaryPdf,
+    [FOLLOW_UP_ICS]: followUp.ics,
+    [FOLLOW_UP_EML]: followUp.eml,
+  };
+  return { ok: true, plan, files: MEETING_FILE_NAMES.map((name) => ({ name, bytes: bytes[name] })), ...(logo ? { logo } : {}), warnings };
+}
+
+/**
+ * The CLI's build, from files to files: reads and checks the inputs, renders every file, then
+ * writes them all or none (writeFilesAllOrNothing). Bad input leaves no trace; an output folder
+ * that cannot take the files throws OutputFolderError and leaves its previous files as they were.
+ */
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  const advisorPath = request.advisorPath ?? SAMPLE_ADVISOR;
+  const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath);
+  if (!inputs.ok) return inputs;
+  const { intake, advisor, logo, meeting, warnings } = inputs.value;
+  const rendered = await renderMeetingFiles(
+    { intake, advisor, ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}) },
+    { templatesDir: request.templatesDir ?? TEMPLATES_DIR, ...(request.recipe !== undefined ? { recipe: request.recipe } : {}) },
+  );
+  if (!rendered.ok) return { ok: false, invalid: [{ file: request.meetingPath ?? '(meeting)', problems: rendered.problems }] };
+  if (rendered.warnings.length) warnings.push({ file: advisorPath, problems: rendered.warnings });
+  const files = await writeFilesAllOrNothing(request.outDir, rendered.files);
+  return { ok: true, plan: rendered.plan, files, warnings };
 }

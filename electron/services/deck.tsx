@@ -28,19 +28,24 @@ interface Assets {
   presentJs: string;
 }
 
-let assets: Promise<Assets> | undefined;
-/** Read once per process: the export is then pure string work. */
-function loadAssets(): Promise<Assets> {
-  assets ??= (async () => {
-    const [revealJs, revealCss, themeCss, presentJs] = await Promise.all([
-      readFile(require.resolve('reveal.js'), 'utf8'),
-      readFile(require.resolve('reveal.js/reveal.css'), 'utf8'),
-      readFile(join(TEMPLATES_DIR, 'deck', 'theme.css'), 'utf8'),
-      readFile(join(TEMPLATES_DIR, 'deck', 'present.js'), 'utf8'),
-    ]);
-    return { revealJs, revealCss, themeCss, presentJs };
-  })();
-  return assets;
+const assets = new Map<string, Promise<Assets>>();
+/** Read once per templates folder: the export is then pure string work. A failed read is retried next time. */
+function loadAssets(templatesDir: string): Promise<Assets> {
+  let loading = assets.get(templatesDir);
+  if (!loading) {
+    loading = (async () => {
+      const [revealJs, revealCss, themeCss, presentJs] = await Promise.all([
+        readFile(require.resolve('reveal.js'), 'utf8'),
+        readFile(require.resolve('reveal.js/reveal.css'), 'utf8'),
+        readFile(join(templatesDir, 'deck', 'theme.css'), 'utf8'),
+        readFile(join(templatesDir, 'deck', 'present.js'), 'utf8'),
+      ]);
+      return { revealJs, revealCss, themeCss, presentJs };
+    })();
+    loading.catch(() => assets.delete(templatesDir));
+    assets.set(templatesDir, loading);
+  }
+  return loading;
 }
 
 export function advisorCard(advisor: Advisor, logo?: Logo): AdvisorCard {
@@ -67,12 +72,20 @@ function revealPrintStyles(width: number, height: number): string[] {
   ];
 }
 
+export interface DeckHtmlOptions {
+  /** The templates folder (deck/theme.css, deck/present.js): the caller knows where it is shipped. */
+  templatesDir: string;
+  logo?: Logo;
+}
+
 /**
  * deck.html: one self-contained file (reveal.js, theme and slides inlined) that makes no network
  * request, opened from file:// or over http, and reads as a document without JavaScript.
+ * Without options, the source tree's templates (for benchmarks and older tests only).
  */
-export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, logo?: Logo): Promise<string> {
-  const { revealJs, revealCss, themeCss, presentJs } = await loadAssets();
+export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, options: DeckHtmlOptions = { templatesDir: TEMPLATES_DIR }): Promise<string> {
+  const { logo } = options;
+  const { revealJs, revealCss, themeCss, presentJs } = await loadAssets(options.templatesDir);
   const [width, height] = plan.deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
   const colors = deckColors(advisor.colors);
   const style = `${revealCss}\n${themeCss}\n.deck,html.presenting{${themeVariables(colors)}}\nbody{margin:0;background:#ECEAE4}`;

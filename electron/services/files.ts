@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../../core/validation';
 
@@ -84,16 +84,90 @@ function syncDirectorySync(dir: string): void {
 
 export type JsonRead = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
-/** Reads a user's JSON file; every failure is a problem naming the file, never an exception. */
-export async function readJsonFile(path: string): Promise<JsonRead> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    return { ok: false, problems: [{ path, message: why }] };
+/**
+ * The largest intake file read: a full intake at every limit (50 questions of 2,000 characters
+ * and the rest) is about 250 KB of UTF-8 text; anything larger is not a form a person filled in,
+ * and is refused before it is parsed or checked.
+ */
+export const MAX_INTAKE_BYTES = 1024 * 1024;
+/** The largest advisor profile or meeting record read: both are smaller than an intake. */
+export const MAX_RECORD_BYTES = 256 * 1024;
+/** Our files are a few levels deep; a deeper one is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+/** `3.2 MB`, `256 KB`: sizes as a person reads them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * At most `max + 1` bytes from an open file: its reported size is not trusted (a pipe or a
+ * /proc file reports 0), so a larger file is known as larger without reading it whole.
+ */
+export async function readAtMost(handle: FileHandle, max: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(max + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
   }
+  return buffer.subarray(0, length);
+}
+
+/** How deeply arrays and objects nest, counted in one pass, stopping past `max`. */
+function nestingDepth(text: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // \ escapes the next character, a quote included
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > max) break;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+const readProblem = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+};
+
+/**
+ * Reads a user's JSON file; every failure is a problem naming the file, never an exception.
+ * A file over `maxBytes` (default: an intake's cap) is refused unparsed, having read at most
+ * one byte more than the cap.
+ */
+export async function readJsonFile(path: string, options: { maxBytes?: number } = {}): Promise<JsonRead> {
+  const maxBytes = options.maxBytes ?? MAX_INTAKE_BYTES;
+  const fail = (message: string): JsonRead => ({ ok: false, problems: [{ path, message }] });
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) return fail('is a folder, not a file');
+      if (info.isFile() && info.size > maxBytes) return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(maxBytes)}`);
+      bytes = await readAtMost(handle, maxBytes);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return fail(readProblem(error));
+  }
+  if (bytes.length > maxBytes) return fail(`is too large: more than ${formatBytes(maxBytes)}`);
+  const text = bytes.toString('utf8');
+  // JSON.parse copes with deep nesting, but whatever walks the value next (zod, JSON.stringify,
+  // structuredClone) recurses and would overflow the stack.
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return fail(`is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`);
   try {
     // A BOM from Windows editors is not part of the JSON.
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -102,6 +176,7 @@ export async function readJsonFile(path: string): Promise<JsonRead> {
     }
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, problems: [{ path, message: `is not valid JSON (${(error as Error).message})` }] };
+    if (error instanceof RangeError) return fail('is not valid JSON (too deeply nested)');
+    return fail(`is not valid JSON (${(error as Error).message})`);
   }
 }

@@ -1,6 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../../core/validation';
+import { formatBytes, readAtMost } from './files';
+import { checkPngData } from './png';
+import { checkLogoForPdf } from './summary/image';
 
 export interface Logo {
   bytes: Uint8Array;
@@ -17,23 +21,72 @@ function sniff(bytes: Uint8Array): Logo['mime'] | undefined {
   return undefined;
 }
 
-/** The advisor's logo, its path relative to the advisor file; problems name the `logo` field. */
-export async function readLogo(advisorPath: string, logo: string): Promise<{ ok: true; value: Logo } | { ok: false; problem: Problem }> {
-  const path = resolve(dirname(advisorPath), logo);
+/** `path` is inside `root`, in it or below (not `root` itself). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
+}
+
+export interface ReadLogoOptions {
+  /**
+   * The folder the logo must be in (default: the advisor file's folder). The app passes its
+   * data folder. A path that leads out of it, by `..`, as an absolute path or through a
+   * symbolic link, is refused: the advisor file names a picture beside it, never any file on
+   * the machine, which would otherwise be read and embedded in every deck and summary.
+   */
+  root?: string;
+}
+
+type LogoRead = { ok: true; value: Logo } | { ok: false; problem: Problem };
+
+/**
+ * The advisor's logo, its path relative to the advisor file; problems name the `logo` field.
+ * Only a regular file inside the root is opened, at most `MAX_LOGO_BYTES` (and one more byte)
+ * are read from it, and a picture that would decode to more than its header says is refused.
+ */
+export async function readLogo(advisorPath: string, logo: string, options: ReadLogoOptions = {}): Promise<LogoRead> {
   const fail = (message: string) => ({ ok: false as const, problem: { path: 'logo', message } });
-  let size: number;
+  const path = resolve(dirname(advisorPath), logo);
+  const root = resolve(options.root ?? dirname(advisorPath));
+  // Said before the file system is asked anything about a path outside the folder.
+  const outside = fail(`must be a file ${options.root ? `in ${root}` : `in the advisor file's folder (${root})`}, not ${logo}`);
+  if (!isInside(root, path)) return outside;
+  let real: string;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return fail(`is not a file: ${path}`);
-    size = info.size;
+    real = await realpath(path);
+    if (!isInside(await realpath(root), real)) return fail(`${outside.problem.message} (it is a link to a file outside)`);
+    // A FIFO or a device would block or never end: only a regular file is opened.
+    if (!(await stat(real)).isFile()) return fail(`is not a file: ${path}`);
   } catch {
     return fail(`file not found: ${path}`);
   }
-  if (size > MAX_LOGO_BYTES) return fail(`is too large: ${Math.round(size / 1024)} KB, at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
-  const bytes = new Uint8Array(await readFile(path));
+  let bytes: Uint8Array;
+  try {
+    // O_NOFOLLOW: a link put in place of the file since realpath is not followed (0 on Windows).
+    const handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return fail(`is not a file: ${path}`);
+      if (info.size > MAX_LOGO_BYTES) return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(MAX_LOGO_BYTES)}`);
+      bytes = new Uint8Array(await readAtMost(handle, MAX_LOGO_BYTES));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return fail(`cannot be read: ${path}`);
+  }
+  if (bytes.length > MAX_LOGO_BYTES) return fail(`is too large: more than ${formatBytes(MAX_LOGO_BYTES)}`);
   const mime = sniff(bytes);
   if (!mime) return fail('must be a PNG or JPEG image');
-  return { ok: true, value: { bytes, mime } };
+  const value = { bytes, mime };
+  // The header's pixel count first: it bounds the work of measuring the image data.
+  const problem = checkLogoForPdf(value);
+  if (problem) return { ok: false, problem };
+  if (mime === 'image/png') {
+    const dataProblem = await checkPngData(bytes);
+    if (dataProblem) return fail(dataProblem);
+  }
+  return { ok: true, value };
 }
 
 export function logoDataUrl(logo: Logo): string {

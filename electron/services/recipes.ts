@@ -6,12 +6,15 @@ import type { DeckRecipe } from '../../core/plan';
 import { formatProblem } from '../../core/validation';
 import { readJsonFile } from './files';
 
-/** Where the shipped templates live when running from source (CLI, tests). */
+/**
+ * The templates folder of the source tree: the default only the CLI, the demo, tests and
+ * benchmarks choose. The app passes its own (`<resources>/templates` once packaged).
+ */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /**
- * Loads a recipe folder: recipe.json and copy/<language>.json. A firm adds a recipe or a
- * language by adding files here; they are checked like user files.
+ * Loads a recipe folder: <templates>/recipes/<id>/recipe.json and copy/<language>.json. A firm
+ * adds a recipe or a language by adding files here; they are checked like user files.
  */
 export async function loadRecipe(id: string, templatesDir: string = TEMPLATES_DIR): Promise<DeckRecipe> {
   const dir = join(templatesDir, 'recipes', id);

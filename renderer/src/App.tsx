@@ -1,35 +1,91 @@
-import { useEffect } from 'react';
-import { useAppStore } from './store';
+import { useEffect, useState } from 'react';
+import { AdvisorScreen } from './features/advisor/AdvisorScreen';
+import { IntakeScreen } from './features/intake/IntakeScreen';
+import { PreviewScreen } from './features/preview/PreviewScreen';
+import { ProspectsScreen } from './features/prospects/ProspectsScreen';
+import { useImport } from './features/prospects/useImport';
+import { routeFromHash, useApp } from './store';
+import { ToastRegion } from './ui/Toast';
 
 export function App() {
-  const prospects = useAppStore((state) => state.prospects);
-  const appInfo = useAppStore((state) => state.appInfo);
-  const loadAppInfo = useAppStore((state) => state.loadAppInfo);
+  const t = useApp((s) => s.t);
+  const language = useApp((s) => s.language);
+  const appInfo = useApp((s) => s.appInfo);
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const loadAppInfo = useApp((s) => s.loadAppInfo);
+  const loadProspects = useApp((s) => s.loadProspects);
+  const importer = useImport();
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     void loadAppInfo();
-  }, [loadAppInfo]);
+    void loadProspects();
+  }, [loadAppInfo, loadProspects]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    const onHash = () => navigate(routeFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [navigate]);
+
+  // Intake files dropped anywhere on the window are imported (the file picker does the same).
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      void importer.importFiles([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importer]);
 
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-name">Advisor Deck</h1>
-        {appInfo && <span className="app-version">Version {appInfo.version}</span>}
+        <h1 className="app-name">{t('appName')}</h1>
+        <nav aria-label={t('navMain')} className="app-nav">
+          <button type="button" className="nav-button" aria-current={route.screen === 'prospects' || route.screen === 'intake' || route.screen === 'preview' ? 'page' : undefined} onClick={() => navigate({ screen: 'prospects' })}>
+            {t('prospects')}
+          </button>
+          <button type="button" className="nav-button" aria-current={route.screen === 'settings' ? 'page' : undefined} onClick={() => navigate({ screen: 'settings' })}>
+            {t('settings')}
+          </button>
+        </nav>
+        {appInfo && <span className="app-version">{t('version', { v: appInfo.version })}</span>}
       </header>
       <main className="app-main">
-        {prospects.length === 0 ? (
-          <section className="empty-state" aria-labelledby="empty-state-title">
-            <h2 id="empty-state-title">No prospects yet</h2>
-            <p>When a prospect sends their intake form, they will appear here, ready for a short first-meeting deck made for them.</p>
-          </section>
-        ) : (
-          <ul className="prospect-list" aria-label="Prospects">
-            {prospects.map((prospect) => (
-              <li key={prospect.id}>{prospect.name}</li>
-            ))}
-          </ul>
-        )}
+        {route.screen === 'prospects' && <ProspectsScreen importer={importer} />}
+        {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}
+        {route.screen === 'settings' && <AdvisorScreen />}
+        {route.screen === 'preview' && <PreviewScreen key={route.id} id={route.id} />}
       </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('dropHere')}
+        </div>
+      )}
+      <ToastRegion />
     </div>
   );
 }

@@ -1,13 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createHttpClient } from './api/http';
+import { createAppStore, StoreProvider } from './store';
+// The deck theme is scoped under .deck: it styles the live slides of Preview deck only.
+import '../../templates/deck/theme.css';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');
 
+// The one place that chooses the transport: the preload's bridge in the Electron window,
+// HTTP to the local web host in a browser (npm run web).
+const api = window.advisorDeck ?? createHttpClient();
+const store = createAppStore(api);
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

@@ -1,48 +1,163 @@
-// The one store of the app window, built from typed feature slices (zustand's slices
-// pattern). The main process owns persisted data; the store only mirrors it for the UI.
-// Read it with one selector per field so a component re-renders only for what it shows.
-import { create, type StateCreator } from 'zustand';
-import type { AppInfo } from '../../core/api';
+// The one store of the app window, built from typed feature slices (zustand's slices pattern)
+// and given its API client once (main.tsx). The app layer owns persisted data; the store
+// mirrors it for the UI. Read it with one selector per field so a component re-renders only
+// for what it shows.
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
+import type { ApiClient, AppInfo, DataProblem } from '../../core/api';
+import type { ProspectSummary } from '../../core/prospect';
+import { systemLanguage, translator, type Translate, type UiLanguage } from './i18n';
 
-/** A prospect as the list shows it; the full Prospect stays in the main process. */
-export interface ProspectListItem {
-  id: string;
-  name: string;
+export type Route = { screen: 'prospects' } | { screen: 'intake'; id?: string } | { screen: 'settings' } | { screen: 'preview'; id: string };
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+export interface AppSlice {
+  api: ApiClient;
+  appInfo: AppInfo | null;
+  language: UiLanguage;
+  t: Translate;
+  route: Route;
+  toast: Toast | null;
+  loadAppInfo: () => Promise<void>;
+  setLanguage: (language: UiLanguage) => void;
+  navigate: (route: Route) => void;
+  notify: (message: string, action?: Toast['action']) => void;
+  dismissToast: () => void;
 }
 
 export interface ProspectsSlice {
-  prospects: readonly ProspectListItem[];
+  prospects: readonly ProspectSummary[];
+  /** False until the first list arrives, so the empty state never flashes. */
+  prospectsLoaded: boolean;
+  dataProblems: readonly DataProblem[];
+  loadProspects: () => Promise<void>;
+  /** Puts a saved prospect in the list (or updates it) without listing every prospect again. */
+  upsertProspect: (prospect: ProspectSummary) => void;
+  removeProspect: (id: string) => void;
 }
 
-export interface AppInfoSlice {
-  /** Null until main answers, and forever in a plain browser where there is no main. */
-  appInfo: AppInfo | null;
-  loadAppInfo: () => Promise<void>;
-}
-
-export type AppState = ProspectsSlice & AppInfoSlice;
-
+export type AppState = AppSlice & ProspectsSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
-const createProspectsSlice: Slice<ProspectsSlice> = () => ({ prospects: [] });
+const LANGUAGE_KEY = 'advisor-deck.language';
 
-const createAppInfoSlice: Slice<AppInfoSlice> = (set) => ({
-  appInfo: null,
-  loadAppInfo: async () => {
-    const bridge = window.advisorDeck;
-    if (!bridge) return;
-    try {
-      const result = await bridge['app:info']();
-      if (result.ok) set({ appInfo: result.value });
-      else console.warn(result.error);
-    } catch (error) {
-      // The version line is a nicety: a failed call must not take the window down.
-      console.warn('app:info failed', error);
-    }
-  },
-});
+function initialLanguage(): UiLanguage {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANGUAGE_KEY);
+    if (saved === 'en' || saved === 'fr') return saved;
+  } catch {
+    // Storage may be off; the system language then decides.
+  }
+  return systemLanguage(globalThis.navigator?.languages ?? ['en']);
+}
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createProspectsSlice(...a),
-  ...createAppInfoSlice(...a),
-}));
+/** `#/prospect/<id>`, `#/new`, `#/settings`, `#/preview/<id>`: a reload comes back to the same screen. */
+export function routeFromHash(hash: string): Route {
+  const [, screen, id] = hash.replace(/^#/, '').split('/');
+  const validId = id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? id : undefined;
+  if (screen === 'new') return { screen: 'intake' };
+  if (screen === 'prospect' && validId) return { screen: 'intake', id: validId };
+  if (screen === 'preview' && validId) return { screen: 'preview', id: validId };
+  if (screen === 'settings') return { screen: 'settings' };
+  return { screen: 'prospects' };
+}
+
+export function hashOf(route: Route): string {
+  switch (route.screen) {
+    case 'intake':
+      return route.id ? `#/prospect/${route.id}` : '#/new';
+    case 'preview':
+      return `#/preview/${route.id}`;
+    case 'settings':
+      return '#/settings';
+    default:
+      return '#/';
+  }
+}
+
+function createAppSlice(api: ApiClient): Slice<AppSlice> {
+  let toastId = 0;
+  return (set) => {
+    const language = initialLanguage();
+    return {
+      api,
+      appInfo: null,
+      language,
+      t: translator(language),
+      route: routeFromHash(globalThis.location?.hash ?? ''),
+      toast: null,
+      loadAppInfo: async () => {
+        try {
+          const result = await api['app:info']();
+          if (result.ok) set({ appInfo: result.value });
+        } catch (error) {
+          // The version line is a nicety: a failed call must not take the window down.
+          console.warn('app:info failed', error);
+        }
+      },
+      setLanguage: (next) => {
+        try {
+          globalThis.localStorage?.setItem(LANGUAGE_KEY, next);
+        } catch {
+          // Not kept across restarts then; still applied now.
+        }
+        set({ language: next, t: translator(next) });
+      },
+      navigate: (route) => {
+        const hash = hashOf(route);
+        if (globalThis.location && globalThis.location.hash !== hash) globalThis.history?.replaceState(null, '', hash);
+        set({ route });
+      },
+      notify: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
+      dismissToast: () => set({ toast: null }),
+    };
+  };
+}
+
+function createProspectsSlice(api: ApiClient): Slice<ProspectsSlice> {
+  return (set, get) => ({
+    prospects: [],
+    prospectsLoaded: false,
+    dataProblems: [],
+    loadProspects: async () => {
+      const result = await api['prospects:list']();
+      if (result.ok) set({ prospects: result.value.prospects, dataProblems: result.value.problems, prospectsLoaded: true });
+      else get().notify(get().t('error', { e: result.error }));
+    },
+    upsertProspect: (prospect) => {
+      const others = get().prospects.filter((p) => p.id !== prospect.id);
+      const at = others.findIndex((p) => (p.meetingStartsAt ?? '\uffff') > (prospect.meetingStartsAt ?? '\uffff'));
+      const next = [...others];
+      next.splice(at < 0 ? next.length : at, 0, prospect);
+      set({ prospects: next });
+    },
+    removeProspect: (id) => set({ prospects: get().prospects.filter((p) => p.id !== id) }),
+  });
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(api: ApiClient): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createAppSlice(api)(...a),
+    ...createProspectsSlice(api)(...a),
+  }));
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** One field of the store: `useApp((s) => s.prospects)`. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useApp outside <StoreProvider>');
+  return useStore(store, selector);
+}

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -148,8 +148,54 @@ describe('cli build', { timeout: 60_000 }, () => {
     const file = await write('not-a-folder', 'x');
     const result = await cli('build', intake, '--out', file);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--out: is a file, not a folder');
+    expect(result.stderr).toBe(`--out: ${file} is a file, not a folder\n`);
     expect(await readFile(file, 'utf8')).toBe('x');
+  });
+
+  it.each([
+    ['a path under a file', async () => join(await write('a-file', 'x'), 'out'), 'a-file is a file, not a folder'],
+    ['a link to nothing', async () => {
+      const link = join(dir, 'dangling');
+      await symlink(join(dir, 'nowhere'), link);
+      return link;
+    }, 'dangling is a link to'],
+  ])('exits 2 with one line naming --out for %s, no stack trace', async (_, makeOut, message) => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const result = await cli('build', intake, '--out', await makeOut());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^--out: [^\n]+\n$/);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('exits 2 and leaves the previous files as they were when a folder is in the way of one file', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const out = join(dir, 'out');
+    expect((await cli('build', intake, '--out', out)).code).toBe(0);
+    const before = await Promise.all(['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))));
+    await rm(join(out, 'deck.html'));
+    await mkdir(join(out, 'deck.html'));
+    const other = await write('other.json', { ...sampleIntakeInput(), prospect: { ...sampleIntakeInput().prospect, firstName: 'Ana', lastName: 'Silva' } });
+    const result = await cli('build', other, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`--out: ${join(out, 'deck.html')} is a folder, so the file of that name cannot be written\n`);
+    const after = await Promise.all(['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))));
+    expect(after).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('exits 2 naming --out for a folder it may not write in', async () => {
+    const intake = await write('intake.json', sampleIntakeInput());
+    const out = join(dir, 'locked');
+    await mkdir(out);
+    await chmod(out, 0o500);
+    try {
+      const result = await cli('build', intake, '--out', out);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`--out: cannot write in ${out} (permission denied)\n`);
+    } finally {
+      await chmod(out, 0o700);
+    }
   });
 
   it('builds without a logo that cannot be found, and says so', async () => {

@@ -2,21 +2,21 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDeck, type DeckRecipe } from '../../core/plan';
 import { renderDeckHtml } from '../../electron/services/deck';
-import { loadRecipe } from '../../electron/services/recipes';
+import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { advisor, HOSTILE, intake } from '../support/samples';
 
 let recipe: DeckRecipe;
 beforeAll(async () => {
-  recipe = await loadRecipe('first-meeting');
+  recipe = await loadRecipe('first-meeting', TEMPLATES_DIR);
 });
 
-const render = (i = intake(), a = advisor()) => renderDeckHtml(planDeck(i, a, recipe), a);
+const render = (i = intake(), a = advisor()) => renderDeckHtml(planDeck(i, a, recipe), a, { templatesDir: TEMPLATES_DIR });
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('deck.html export', () => {
   it('holds one section per slide of the plan, in order, with its id', async () => {
     const plan = planDeck(intake(), advisor(), recipe);
-    const html = await renderDeckHtml(plan, advisor());
+    const html = await renderDeckHtml(plan, advisor(), { templatesDir: TEMPLATES_DIR });
     const ids = [...html.matchAll(/<section [^>]*data-slide-id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(plan.deck.slides.map((s) => s.id));
   });

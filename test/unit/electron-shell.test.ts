@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/api';
 import { isAppUrl } from '../../electron/adapters/app-url';
-import { contentSecurityPolicy } from '../../electron/adapters/csp';
+import { contentSecurityPolicy } from '../../electron/services/app-csp';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -162,7 +162,7 @@ describe('IPC sender check (isAppUrl)', () => {
 });
 
 describe('IPC dispatch (core/api.ts)', () => {
-  const handlers: Handlers = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) };
+  const handlers = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) } as unknown as Handlers;
 
   it('runs the handler and wraps its value', async () => {
     await expect(dispatch(handlers, 'app:info', undefined)).resolves.toEqual({
@@ -173,18 +173,18 @@ describe('IPC dispatch (core/api.ts)', () => {
 
   it('refuses an input that does not match the schema, without running the handler', async () => {
     let ran = false;
-    const spy: Handlers = { 'app:info': () => ((ran = true), { name: '', version: '' }) };
+    const spy = { 'app:info': () => ((ran = true), { name: '', version: '' }) } as unknown as Handlers;
     const result = await dispatch(spy, 'app:info', { sneaky: true });
     expect(result.ok).toBe(false);
     expect(ran).toBe(false);
   });
 
   it('turns a thrown error into an error result', async () => {
-    const failing: Handlers = {
+    const failing = {
       'app:info': () => {
         throw new Error('disk on fire');
       },
-    };
+    } as unknown as Handlers;
     await expect(dispatch(failing, 'app:info', undefined)).resolves.toEqual({ ok: false, error: 'disk on fire' });
   });
 });

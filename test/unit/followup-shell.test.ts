@@ -38,7 +38,8 @@ describe('reminder notification text', () => {
 });
 
 describe('follow-up channels (core/api.ts)', () => {
-  const core: Handlers = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) };
+  // A partial host: dispatch must still answer an error, not crash, for a missing handler.
+  const core = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) } as unknown as Handlers;
 
   it('answers an error, not a crash, for a feature the host does not implement', async () => {
     await expect(dispatch(core, 'followups:list', undefined)).resolves.toEqual({ ok: false, error: 'followups:list is not available here' });
@@ -46,7 +47,7 @@ describe('follow-up channels (core/api.ts)', () => {
 
   it('refuses ids that are not follow-up ids before any handler runs', async () => {
     let ran = false;
-    const handlers: Handlers = { ...core, 'followups:complete': () => ((ran = true), undefined as never) };
+    const handlers = { ...core, 'followups:complete': () => ((ran = true), undefined as never) } as unknown as Handlers;
     for (const id of ['../../etc/passwd', 'A', '', 'x'.repeat(65)]) {
       expect((await dispatch(handlers, 'followups:complete', { id })).ok).toBe(false);
     }

@@ -7,8 +7,9 @@ import { TEMPLATES_DIR } from '../recipes';
 const cache = new Map<string, Readonly<Record<string, FollowUpCopy>>>();
 
 /**
- * The follow-up email's words per language (templates/followup/copy/<language>.json), checked
- * like user files. A firm adds a language by adding a file. Read once, then kept.
+ * The follow-up email's words per language (<templates>/followup/copy/<language>.json), checked
+ * like user files. A firm adds a language by adding a file. Read once per templates folder, then
+ * kept. The default (the source tree) is for tests; the app and the build pass their folder.
  */
 export function loadFollowUpCopy(templatesDir: string = TEMPLATES_DIR): Readonly<Record<string, FollowUpCopy>> {
   const cached = cache.get(templatesDir);

@@ -28,16 +28,20 @@ export function imageSize(logo: Logo): { width: number; height: number } | undef
 
 /**
  * pdfkit decodes a PNG with transparency into memory to embed it: a small file can hold a huge
- * picture (a decompression bomb). Any real logo is far below this.
+ * picture (a decompression bomb). Any real logo is far below this: the summary shows it at most
+ * 170 × 44 points and the deck at a few hundred pixels. A larger honest logo is refused rather
+ * than scaled down (no image library is bundled); the warning says how to fix it.
  */
-export const MAX_LOGO_PIXELS = 25_000_000;
+export const MAX_LOGO_SIDE = 4096;
+export const MAX_LOGO_PIXELS = MAX_LOGO_SIDE * MAX_LOGO_SIDE;
 
 /** A logo the summary can embed, or the problem to report on the advisor file's `logo` field. */
 export function checkLogoForPdf(logo: Logo): Problem | undefined {
   const size = imageSize(logo);
   if (!size || size.width === 0 || size.height === 0) return { path: 'logo', message: 'is not a readable PNG or JPEG image' };
   if (size.width * size.height > MAX_LOGO_PIXELS) {
-    return { path: 'logo', message: `is too large: ${size.width} × ${size.height} pixels, at most ${MAX_LOGO_PIXELS / 1_000_000} million pixels` };
+    const most = `${(MAX_LOGO_PIXELS / 1_000_000).toFixed(1)} million (${MAX_LOGO_SIDE} × ${MAX_LOGO_SIDE})`;
+    return { path: 'logo', message: `is too large: ${size.width} × ${size.height} pixels, at most ${most} (scale it down: a logo needs a few hundred pixels)` };
   }
   return undefined;
 }

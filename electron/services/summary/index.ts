@@ -12,9 +12,12 @@ import { renderPdf } from './render';
 export { checkLogoForPdf } from './image';
 export { LogoError } from './render';
 
-let copies: Promise<Record<string, SummaryCopy>> | undefined;
+const copies = new Map<string, Promise<Record<string, SummaryCopy>>>();
 
-/** The summary's copy per language (templates/summary/copy/<language>.json), checked like user files. */
+/**
+ * The summary's copy per language (<templates>/summary/copy/<language>.json), checked like user
+ * files; read once per templates folder. The default (the source tree) is for tests and benchmarks.
+ */
 export function loadSummaryCopy(templatesDir: string = TEMPLATES_DIR): Promise<Record<string, SummaryCopy>> {
   const load = async () => {
     const dir = join(templatesDir, 'summary', 'copy');
@@ -28,12 +31,15 @@ export function loadSummaryCopy(templatesDir: string = TEMPLATES_DIR): Promise<R
     if (!out['en']) throw new Error('the summary has no English copy (templates/summary/copy/en.json), the last fallback');
     return out;
   };
-  if (templatesDir !== TEMPLATES_DIR) return load();
-  copies ??= load().catch((error: unknown) => {
-    copies = undefined;
-    throw error;
-  });
-  return copies;
+  let loading = copies.get(templatesDir);
+  if (!loading) {
+    loading = load().catch((error: unknown) => {
+      copies.delete(templatesDir);
+      throw error;
+    });
+    copies.set(templatesDir, loading);
+  }
+  return loading;
 }
 
 /** Lays the page out (one page, always) without drawing it: for tests and the PDF. */

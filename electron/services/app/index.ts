@@ -1,0 +1,168 @@
+// The app layer: the handlers of core/api.ts over the data folder's stores, built once from
+// their dependencies. The Electron shell (main.ts) wires IPC to it; `npm run web` wires a
+// 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
+import type { Handlers } from '../../../core/api';
+import type { FollowUpSettings } from '../../../core/followUpRecord';
+import { mailtoLink } from '../../../core/followUpEmail';
+import { AdvisorProfileStore } from '../advisorProfile';
+import { FollowUpScheduler, type Firing } from '../followup/scheduler';
+import { FollowUpStore } from '../followup/store';
+import { lockDataFolder, type DataFolderLock } from '../lock';
+import { ProspectStore, type FollowUpIndex } from '../prospects/store';
+import { buildPreview } from './preview';
+
+/** What only the host can do: the desktop shell, or the browser host's stand-ins. */
+export interface Platform {
+  readonly name: string;
+  readonly version: string;
+  /** Opens a link the app built itself (mailto:) in the system's handler; false when it cannot. */
+  openExternal(url: string): Promise<boolean>;
+  /** Shows a follow-up reminder; false when this host has no notifications. */
+  notify(firing: Firing): boolean;
+  /** Tray and open-at-login follow the settings (desktop only). */
+  applySettings(settings: FollowUpSettings, change: Partial<FollowUpSettings>): void;
+}
+
+export interface AppOptions {
+  /** The advisor's data folder (Electron's userData by default). */
+  dataDir: string;
+  /** The shipped templates (recipes, copy, theme): from the source tree or the packaged resources. */
+  templatesDir: string;
+  platform: Platform;
+  /** Who holds the data folder, for the message a second process gets. */
+  holder: string;
+  now?: () => number;
+}
+
+export interface AdvisorDeckApp {
+  readonly handlers: Handlers;
+  readonly prospects: ProspectStore;
+  readonly followUps: FollowUpStore | null;
+  /** Problems found on open (damaged files set aside), for the log. */
+  readonly problems: string[];
+  /** The machine woke up: fire what came due while it slept. */
+  onResume(): void;
+  close(): Promise<void>;
+}
+
+function followUpIndex(store: FollowUpStore | null, now: () => number): FollowUpIndex {
+  if (!store) return { get: () => undefined };
+  // Rebuilt when the follow-ups change, not per list call: listing 5,000 prospects stays cheap.
+  let index: Map<string, { dueAt: string; due: boolean }> | undefined;
+  store.subscribe(() => {
+    index = undefined;
+  });
+  return {
+    get(prospectId) {
+      if (!index) {
+        index = new Map();
+        const t = now();
+        for (const f of store.all()) {
+          if (f.status === 'done' || f.status === 'cancelled') continue;
+          const dueAt = f.status === 'snoozed' && f.snoozedUntil ? f.snoozedUntil : f.dueAt;
+          const current = index.get(f.prospectId);
+          if (!current || Date.parse(dueAt) < Date.parse(current.dueAt)) index.set(f.prospectId, { dueAt, due: f.status === 'due' || Date.parse(dueAt) <= t });
+        }
+      }
+      return index.get(prospectId);
+    },
+  };
+}
+
+/** Takes the data folder's lock, opens the stores and starts the follow-up scheduler. */
+export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
+  const now = options.now ?? Date.now;
+  const lock: DataFolderLock = lockDataFolder(options.dataDir, options.holder);
+  const problems: string[] = [];
+  let prospects: ProspectStore;
+  try {
+    prospects = await ProspectStore.open(options.dataDir, { now });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  for (const p of prospects.problems) problems.push(`${p.file}: ${p.message}`);
+  const advisor = new AdvisorProfileStore(options.dataDir);
+
+  // A damaged follow-up store must not keep the advisor out of the app: reminders are off and
+  // the problem is reported, never silently papered over.
+  let followUps: FollowUpStore | null = null;
+  let scheduler: FollowUpScheduler | null = null;
+  try {
+    followUps = FollowUpStore.open({ cwd: options.dataDir, now });
+    for (const p of followUps.problems) problems.push(`${p.file}: ${p.message}`);
+    scheduler = new FollowUpScheduler({
+      store: followUps,
+      notify: (firing) => {
+        if (!options.platform.notify(firing)) console.warn(`Follow-up ${firing.followUp.id} is due.`);
+      },
+    });
+    scheduler.start();
+  } catch (error) {
+    problems.push(`Follow-ups could not start; reminders are off until this is fixed: ${(error as Error).message}`);
+  }
+  prospects.setFollowUps(followUpIndex(followUps, now));
+
+  const store = (): FollowUpStore => {
+    if (!followUps) throw new Error('Follow-ups are not available: their store could not be opened.');
+    return followUps;
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => ({ name: options.platform.name, version: options.platform.version }),
+    'prospects:list': () => ({ prospects: prospects.list(), problems: prospects.problems }),
+    'prospects:get': ({ id }) => prospects.get(id),
+    'prospects:saveDraft': ({ id, draft }) => prospects.saveDraft(id, draft),
+    'prospects:save': ({ id, intake }) => prospects.save(id, intake),
+    'prospects:delete': ({ id }) => prospects.delete(id),
+    'prospects:restore': ({ trashId }) => prospects.restore(trashId),
+    'prospects:discardDraft': ({ id }) => prospects.discardDraft(id),
+    'prospects:import': async ({ files }) => {
+      const outcomes = [];
+      // One at a time: each import is a few small writes, and order keeps the report readable.
+      for (const file of files) {
+        const result = await prospects.importIntake(file.text);
+        outcomes.push(result.saved ? { name: file.name, ok: true as const, prospect: result.value } : { name: file.name, ok: false as const, problems: result.problems });
+      }
+      return outcomes;
+    },
+    'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir }),
+    'advisor:get': () => advisor.read(),
+    'advisor:save': ({ advisor: input }) => advisor.save(input),
+    'advisor:logo': ({ base64 }) => advisor.saveLogo(base64),
+    'followups:list': () => store().list(),
+    'followups:snooze': ({ id, until }) => store().snooze(id, until),
+    'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
+    'followups:complete': ({ id }) => store().complete(id),
+    'followups:cancel': ({ id }) => store().cancel(id),
+    'followups:email': async ({ id }) => {
+      const f = store().get(id);
+      if (!f) throw new Error('This follow-up no longer exists.');
+      // Only a mailto: link the app built itself is ever opened; nothing the renderer sends.
+      return { opened: await options.platform.openExternal(mailtoLink(f.prospectEmail, f.subject, f.body)) };
+    },
+    'settings:get': () => store().settings(),
+    'settings:set': (change) => {
+      const settings = store().setSettings(change);
+      options.platform.applySettings(settings, change);
+      return settings;
+    },
+  };
+
+  let closed = false;
+  return {
+    handlers,
+    prospects,
+    followUps,
+    problems,
+    onResume: () => scheduler?.onResume(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      scheduler?.stop();
+      await prospects.flush();
+      followUps?.close();
+      lock.release();
+    },
+  };
+}

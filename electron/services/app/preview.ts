@@ -1,0 +1,54 @@
+// Preview deck: builds the prospect's meeting files into their folder with the same renderer
+// as the CLI, and hands the window what the live slides need (the plan and the advisor's card).
+import { join } from 'node:path';
+import type { PreviewOutcome } from '../../../core/api';
+import { deckColors } from '../../../core/colors';
+import { themeVariables } from '../../../templates/deck/Deck';
+import type { AdvisorProfileStore } from '../advisorProfile';
+import { renderMeetingFiles } from '../build';
+import { advisorCard } from '../deck';
+import { writeFilesAllOrNothing } from '../outputs';
+import type { ProspectStore } from '../prospects/store';
+
+/** `2026-12-03T14:00` → `2026-12-03T1400`: one folder per meeting, a name every file system takes. */
+export function meetingFolderName(startsAt: string): string {
+  return startsAt.replace(/:/g, '');
+}
+
+export async function buildPreview({
+  id,
+  prospects,
+  advisor,
+  templatesDir,
+}: {
+  id: string;
+  prospects: ProspectStore;
+  advisor: AdvisorProfileStore;
+  templatesDir: string;
+}): Promise<PreviewOutcome> {
+  const profile = await advisor.advisor();
+  // The sample advisor is never used silently in the app: no valid profile, no build.
+  if (!profile.ok) return { built: false, reason: 'no-advisor', problems: profile.problems };
+  const intake = prospects.intake(id);
+  if (!intake) return { built: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
+  const rendered = await renderMeetingFiles({ intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}) }, { templatesDir });
+  if (!rendered.ok) return { built: false, reason: 'no-intake', problems: rendered.problems };
+  const folder = join(prospects.prospectDir(id), 'meetings', meetingFolderName(intake.meeting.startsAt));
+  await writeFilesAllOrNothing(folder, rendered.files);
+  const vars: Record<string, string> = {};
+  for (const declaration of themeVariables(deckColors(profile.value.colors)).split(';')) {
+    const at = declaration.indexOf(':');
+    if (at > 0) vars[declaration.slice(0, at)] = declaration.slice(at + 1);
+  }
+  return {
+    built: true,
+    value: {
+      plan: rendered.plan,
+      advisor: advisorCard(profile.value, rendered.logo),
+      themeVariables: vars,
+      folder,
+      files: rendered.files.map((f) => join(folder, f.name)),
+      warnings: [...profile.warnings, ...rendered.warnings],
+    },
+  };
+}

@@ -1,0 +1,187 @@
+// The app over HTTP on 127.0.0.1 (`npm run web`): the built renderer and one POST route per
+// channel of core/api.ts, answered by the same handlers as the Electron window. It holds client
+// data, so it is locked down like the window:
+// - only 127.0.0.1, and only a Host of 127.0.0.1:<port> or localhost:<port> (DNS rebinding);
+// - a random token per start (128+ bits) in the printed address; the first visit trades it for
+//   an HttpOnly, SameSite=Strict cookie and drops it from the address bar; anything else is 401;
+// - a state-changing request from a foreign Origin is 403 (cross-site request forgery);
+// - the window's Content-Security-Policy, no directory listing, nothing outside the built app.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { channelNames, dispatch, type Channel, type Handlers } from '../../../core/api';
+import { contentSecurityPolicy } from '../app-csp';
+
+const COOKIE = 'advisor_deck_session';
+/** Big enough for a batch of intake files or a logo; anything larger is refused unread. */
+export const MAX_BODY_BYTES = 24 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export interface WebHostOptions {
+  handlers: Handlers;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0: any free port. */
+  port?: number;
+  /** A fixed token (tests); random by default. */
+  token?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const csp = contentSecurityPolicy();
+  const channelSet = new Set<string>(channelNames);
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const security = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+
+  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
+    // Nothing outside the built app, and no folder listing: only files with a known type.
+    if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)]) return send(res, 404, 'Not found', undefined, security);
+    try {
+      const body = await readFile(file);
+      send(res, 200, body, TYPES[extname(file)], security);
+    } catch {
+      send(res, 404, 'Not found', undefined, security);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().has(host)) return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const fromQuery = url.searchParams.get('token');
+    const fromCookie = cookieValue(req.headers.cookie);
+    const authorised = (fromCookie !== undefined && sameSecret(fromCookie, token)) || (fromQuery !== null && sameSecret(fromQuery, token));
+    if (!authorised) return send(res, 401, 'Advisor Deck: open the address that npm run web printed (it carries the access token).', undefined, security);
+
+    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
+      const origin = req.headers.origin;
+      // Browsers send Origin on every cross-origin POST; a foreign one is a forged request.
+      if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
+      if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
+    }
+
+    // The token is traded for a cookie and dropped from the address bar (and from history).
+    if (fromQuery !== null && req.method === 'GET') {
+      url.searchParams.delete('token');
+      return send(res, 303, '', undefined, {
+        ...security,
+        Location: `${url.pathname}${url.search}`,
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST', undefined, { ...security, Allow: 'POST' });
+      const channel = url.pathname.slice('/api/'.length);
+      if (!channelSet.has(channel)) return send(res, 404, 'No such channel', undefined, security);
+      const type = req.headers['content-type'] ?? '';
+      // JSON only (a form post from another page cannot send it without a CORS preflight), or
+      // text/plain for the draft a closing page sends with sendBeacon.
+      if (!type.startsWith('application/json') && !type.startsWith('text/plain')) return send(res, 415, 'Send JSON', undefined, security);
+      const body = await readBody(req);
+      if (body === undefined) return send(res, 413, 'Too large', undefined, security);
+      let input: unknown;
+      try {
+        input = body === '' ? {} : JSON.parse(body);
+      } catch {
+        return send(res, 400, 'Not JSON', undefined, security);
+      }
+      const payload = input !== null && typeof input === 'object' && 'input' in input ? (input as { input: unknown }).input : undefined;
+      const result = await dispatch(options.handlers, channel as Channel, payload);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', security);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, security);
+    return serveFile(res, url.pathname);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('web host:', error);
+      if (!res.headersSent) send(res, 500, 'Something went wrong; see the terminal.', undefined, security);
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

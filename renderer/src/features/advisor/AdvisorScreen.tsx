@@ -1,0 +1,183 @@
+// Settings: the app language and the advisor's profile (<data>/advisor.json in the CLI's
+// advisor format). Decks are built only from a valid profile; the sample is never used here.
+import { useEffect, useState } from 'react';
+import { contrast } from '../../../../core/colors';
+import { checkAdvisor } from '../../../../core/advisor';
+import type { Problem } from '../../../../core/validation';
+import { UI_LANGUAGES, type MessageKey } from '../../i18n';
+import { useApp } from '../../store';
+import { SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { emptyProfile, fromAdvisor, toAdvisor, type ProfileForm } from './model';
+
+export function AdvisorScreen() {
+  const t = useApp((s) => s.t);
+  const api = useApp((s) => s.api);
+  const language = useApp((s) => s.language);
+  const setLanguage = useApp((s) => s.setLanguage);
+  const notify = useApp((s) => s.notify);
+  const [form, setForm] = useState<ProfileForm | null>(null);
+  const [logo, setLogo] = useState<string | undefined>();
+  const [diskProblems, setDiskProblems] = useState<Problem[]>([]);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [logoProblem, setLogoProblem] = useState<string | undefined>();
+
+  useEffect(() => {
+    void api['advisor:get']().then((result) => {
+      if (!result.ok) return notify(t('error', { e: result.error }));
+      setForm(result.value.advisor ? fromAdvisor(result.value.advisor) : emptyProfile());
+      setDiskProblems(result.value.problems);
+      setLogo(result.value.logo);
+    });
+  }, [api, notify, t]);
+
+  if (!form) return <p className="muted">…</p>;
+
+  const checked = checkAdvisor(toAdvisor(form));
+  const problems = new Map<string, string>();
+  if (!checked.ok) for (const p of checked.problems) if (!problems.has(p.path.replace(/\[\d+\]$/, ''))) problems.set(p.path.replace(/\[\d+\]$/, ''), p.message);
+  const errorFor = (path: string) => (showAll || touched.has(path) ? problems.get(path) : undefined);
+  const leave = (path: string) => () => setTouched((prev) => new Set(prev).add(path));
+  const change = (patch: Partial<ProfileForm>) => setForm({ ...form, ...patch });
+  const field = (key: keyof ProfileForm, path: string, label: MessageKey, extra: { required?: boolean; type?: string; hint?: string } = {}) => (
+    <TextField label={t(label)} value={form[key]} onChange={(e) => change({ [key]: e.currentTarget.value })} onBlur={leave(path)} error={errorFor(path)} {...extra} />
+  );
+
+  const save = async () => {
+    if (!checked.ok) {
+      setShowAll(true);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.advisor-form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    const result = await api['advisor:save']({ advisor: toAdvisor(form) });
+    if (!result.ok) return notify(t('error', { e: result.error }));
+    if (!result.value.saved) {
+      setShowAll(true);
+      return notify(result.value.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    }
+    setDiskProblems(result.value.value.problems);
+    setLogo(result.value.value.logo);
+    notify(t('profileSaved'));
+  };
+
+  const pickLogo = async (file: File | undefined) => {
+    if (!file) return;
+    setLogoProblem(undefined);
+    if (file.size > 2 * 1024 * 1024) return setLogoProblem('is too large: at most 2 MB');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const result = await api['advisor:logo']({ name: file.name.slice(0, 300), base64: btoa(binary) });
+    if (!result.ok) return notify(t('error', { e: result.error }));
+    if (!result.value.saved) return setLogoProblem(result.value.problems.map((p) => p.message).join('; '));
+    change({ logo: result.value.value.file });
+    setLogo(result.value.value.dataUrl);
+  };
+
+  const colourOk = (hex: string) => /^#[0-9a-f]{6}$/i.test(hex);
+  const ratio = (hex: string) => (colourOk(hex) ? Math.round(contrast(hex, '#FFFFFF') * 10) / 10 : 0);
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <div className="screen-head">
+        <h2 id="settings-title">{t('settingsTitle')}</h2>
+      </div>
+      <div className="card">
+        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as (typeof UI_LANGUAGES)[number])}>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </SelectField>
+      </div>
+      <form
+        className="advisor-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset className="card">
+          <legend>{t('advisorProfile')}</legend>
+          <p className="field-hint">{t('advisorProfileHint')}</p>
+          {diskProblems.length > 0 && (
+            <div className="notice notice-error">
+              <p>{t('profileProblems', { n: diskProblems.length })}</p>
+              <ul>
+                {diskProblems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.path}</code>: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="grid">
+            {field('name', 'name', 'advisorName', { required: true })}
+            {field('title', 'title', 'advisorTitle')}
+            {field('firm', 'firm', 'firm', { required: true })}
+            {field('credentials', 'credentials', 'credentials', { hint: t('credentialsHint') })}
+            {field('email', 'email', 'email', { required: true, type: 'email' })}
+            {field('phone', 'phone', 'phone', { type: 'tel' })}
+            {field('website', 'website', 'website', { type: 'url' })}
+          </div>
+          <div className="logo-row">
+            <TextField label={t('logo')} type="file" accept="image/png,image/jpeg" hint={t('logoHint')} error={logoProblem} onChange={(e) => void pickLogo(e.currentTarget.files?.[0])} />
+            {logo && <img className="logo-preview" src={logo} alt={t('logo')} />}
+            {form.logo && (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => {
+                  change({ logo: '' });
+                  setLogo(undefined);
+                }}
+              >
+                {t('removeLogo')}
+              </button>
+            )}
+          </div>
+          <div className="grid">
+            <TextField label={t('primaryColour')} type="color" value={form.primary} onChange={(e) => change({ primary: e.currentTarget.value })} onBlur={leave('colors.primary')} error={errorFor('colors.primary')} />
+            <TextField label={t('accentColour')} type="color" value={form.accent} onChange={(e) => change({ accent: e.currentTarget.value })} onBlur={leave('colors.accent')} error={errorFor('colors.accent')} />
+          </div>
+          <div className="contrast" aria-label={t('contrastPreview')} role="group">
+            {[form.primary, form.accent].map((hex, i) => (
+              <div key={i} className="swatch-row">
+                <span className="swatch" style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }} aria-hidden="true" />
+                <span className="swatch-sample" style={{ color: colourOk(hex) ? hex : undefined }}>
+                  Aa
+                </span>
+                <span>{ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}</span>
+              </div>
+            ))}
+          </div>
+          <TextAreaField label={t('disclosure')} required rows={5} value={form.disclosure} onChange={(e) => change({ disclosure: e.currentTarget.value })} onBlur={leave('disclosure')} error={errorFor('disclosure')} />
+          <div className="grid">
+            <TextField
+              label={t('preferredTime')}
+              type="time"
+              value={form.preferredTime}
+              onChange={(e) => change({ preferredTime: e.currentTarget.value })}
+              onBlur={leave('followUp.preferredTime')}
+              error={errorFor('followUp.preferredTime')}
+            />
+            <TextAreaField
+              label={t('holidays')}
+              hint={t('holidaysHint')}
+              rows={3}
+              value={form.holidays}
+              onChange={(e) => change({ holidays: e.currentTarget.value })}
+              onBlur={leave('followUp.holidays')}
+              error={errorFor('followUp.holidays')}
+            />
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

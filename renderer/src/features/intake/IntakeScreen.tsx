@@ -1,0 +1,473 @@
+// The intake form: every field of the intake schema. What the advisor types is kept as a
+// draft at every change (valid or not); Save checks it with the CLI's own schema and writes
+// intake.json only when it passes. A problem shows at its field when the advisor leaves it,
+// and all at once on Save, with focus on the first.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkIntake, MEETING_FORMATS, RISK_TOLERANCES } from '../../../../core/intake';
+import type { Problem } from '../../../../core/validation';
+import type { MessageKey } from '../../i18n';
+import { useApp } from '../../store';
+import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { GoalsField } from './GoalsField';
+import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
+import { CURRENCY_OPTIONS, LOCALE_OPTIONS, machineTimeZone, TIME_ZONE_OPTIONS } from './options';
+
+type DraftState = 'idle' | 'saving' | 'saved' | { error: string };
+
+const backupKey = (id: string | undefined) => `advisor-deck.draft.${id ?? 'new'}`;
+
+function readBackup(id: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const raw = sessionStorage.getItem(backupKey(id));
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeBackup(id: string | undefined, value: Record<string, unknown> | undefined): void {
+  try {
+    if (value) sessionStorage.setItem(backupKey(id), JSON.stringify(value));
+    else sessionStorage.removeItem(backupKey(id));
+  } catch {
+    // Storage full or off: the app layer's copy is still written.
+  }
+}
+
+/** Problems keyed by the form's field ids (rows by their key, since blank rows are not in the intake). */
+function problemsByField(problems: readonly Problem[], form: IntakeForm): Map<string, string> {
+  const kept = <T,>(rows: T[], blank: (r: T) => boolean) => rows.filter((r) => !blank(r));
+  const dependents = kept(form.dependents, (d) => d.firstName.trim() === '' && d.age.trim() === '');
+  const concerns = kept(form.concerns, (r) => r.text.trim() === '');
+  const questions = kept(form.questions, (r) => r.text.trim() === '');
+  const map = new Map<string, string>();
+  for (const p of problems) {
+    let field = p.path;
+    let m: RegExpExecArray | null;
+    if ((m = /^prospect\.dependents\[(\d+)\]\.(firstName|age)$/.exec(p.path))) field = `dependent:${dependents[Number(m[1])]?.key}:${m[2]}`;
+    else if ((m = /^concerns\[(\d+)\]$/.exec(p.path))) field = `concern:${concerns[Number(m[1])]?.key}`;
+    else if ((m = /^questions\[(\d+)\]$/.exec(p.path))) field = `question:${questions[Number(m[1])]?.key}`;
+    else if (/^goals(\[\d+\])?$/.test(p.path)) field = 'goals';
+    else if (/^prospect\.partner$/.test(p.path)) field = 'prospect.partner.firstName';
+    if (!map.has(field)) map.set(field, p.message);
+  }
+  return map;
+}
+
+export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
+  const t = useApp((s) => s.t);
+  const api = useApp((s) => s.api);
+  const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
+  const upsert = useApp((s) => s.upsertProspect);
+  const remove = useApp((s) => s.removeProspect);
+  const fallback = useMemo(() => emptyForm(machineTimeZone(), navigator.language || 'en-US'), []);
+  const [form, setForm] = useState<IntakeForm | null>(initialId ? null : fallback);
+  const [hasIntake, setHasIntake] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
+  const [draftState, setDraftState] = useState<DraftState>('idle');
+  const [dirty, setDirty] = useState(false);
+  const [focusFirstError, setFocusFirstError] = useState(0);
+  const idRef = useRef<string | undefined>(initialId);
+  const pending = useRef<IntakeForm | null>(null);
+  const pump = useRef<Promise<void> | null>(null);
+
+  const keepDraft = useCallback(
+    (next: IntakeForm) => {
+      pending.current = next;
+      writeBackup(idRef.current, toIntake(next));
+      if (pump.current) return;
+      pump.current = (async () => {
+        while (pending.current) {
+          const draft = toIntake(pending.current);
+          pending.current = null;
+          setDraftState('saving');
+          const before = idRef.current;
+          const result = await api['prospects:saveDraft']({ ...(before ? { id: before } : {}), draft });
+          if (!result.ok) {
+            setDraftState({ error: result.error });
+            continue;
+          }
+          if (!before) {
+            // The prospect exists from the first keystroke: a reload comes back to it.
+            idRef.current = result.value.id;
+            writeBackup(undefined, undefined);
+            history.replaceState(null, '', `#/prospect/${result.value.id}`);
+          }
+          upsert(result.value);
+          setDraftState('saved');
+        }
+        if (!pending.current) writeBackup(idRef.current, undefined);
+        pump.current = null;
+      })();
+    },
+    [api, upsert],
+  );
+
+  // Open: the newest of the window's unacknowledged backup, the draft, and the saved intake.
+  useEffect(() => {
+    let cancelled = false;
+    if (!initialId) {
+      const backup = readBackup(undefined);
+      if (backup) {
+        const restored = fromIntake(backup, fallback);
+        setForm(restored);
+        keepDraft(restored);
+      }
+      return;
+    }
+    void api['prospects:get']({ id: initialId }).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) {
+        notify(t('error', { e: result.error }));
+        navigate({ screen: 'prospects' });
+        return;
+      }
+      const { intake, draft } = result.value;
+      const backup = readBackup(initialId);
+      setHasIntake(intake !== null);
+      setDirty(draft !== null || backup !== undefined);
+      const restored = fromIntake(backup ?? draft ?? intake, fallback);
+      setForm(restored);
+      if (backup) keepDraft(restored);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, initialId, fallback, keepDraft, navigate, notify, t]);
+
+  const problems = useMemo(() => {
+    if (!form) return new Map<string, string>();
+    const checked = checkIntake(toIntake(form));
+    return problemsByField(checked.ok ? [] : checked.problems, form);
+  }, [form]);
+
+  useEffect(() => {
+    if (focusFirstError === 0) return;
+    const first = document.querySelector<HTMLElement>('.intake-form [aria-invalid="true"]');
+    first?.focus();
+  }, [focusFirstError]);
+
+  if (!form) return <p className="muted">…</p>;
+
+  const errorFor = (field: string) => (showAll || touched.has(field) ? problems.get(field) : undefined);
+  const leave = (field: string) => () => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
+  const change = (patch: Partial<IntakeForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    setDirty(true);
+    keepDraft(next);
+  };
+  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string } = {}) => (
+    <TextField
+      label={t(label)}
+      value={form[field] as string}
+      onChange={(e) => change({ [field]: e.currentTarget.value } as Partial<IntakeForm>)}
+      onBlur={leave(path)}
+      error={errorFor(path)}
+      data-path={path}
+      {...extra}
+    />
+  );
+
+  const save = async (): Promise<boolean> => {
+    if (pump.current) await pump.current;
+    const intake = toIntake(form);
+    const checked = checkIntake(intake);
+    if (!checked.ok) {
+      setShowAll(true);
+      setServerProblems(null);
+      setFocusFirstError((n) => n + 1);
+      notify(t('fixProblems', { n: checked.problems.length }));
+      return false;
+    }
+    const result = await api['prospects:save']({ ...(idRef.current ? { id: idRef.current } : {}), intake });
+    if (!result.ok) {
+      notify(t('error', { e: result.error }));
+      return false;
+    }
+    if (!result.value.saved) {
+      setShowAll(true);
+      setServerProblems(result.value.problems);
+      setFocusFirstError((n) => n + 1);
+      return false;
+    }
+    const saved = result.value.value;
+    idRef.current = saved.id;
+    writeBackup(saved.id, undefined);
+    upsert(saved);
+    setHasIntake(true);
+    setDirty(false);
+    setServerProblems(null);
+    history.replaceState(null, '', `#/prospect/${saved.id}`);
+    notify(t('savedProspect', { name: `${saved.firstName} ${saved.lastName}` }));
+    return true;
+  };
+
+  // Unsaved changes are saved first: the deck is always built from what the form shows.
+  const preview = async () => {
+    if ((dirty || !hasIntake) && !(await save())) return;
+    if (idRef.current) navigate({ screen: 'preview', id: idRef.current });
+  };
+
+  const deleteProspect = async () => {
+    const id = idRef.current;
+    if (!id) {
+      navigate({ screen: 'prospects' });
+      return;
+    }
+    if (pump.current) await pump.current;
+    const result = await api['prospects:delete']({ id });
+    if (!result.ok) return notify(t('error', { e: result.error }));
+    writeBackup(id, undefined);
+    remove(id);
+    const name = `${form.firstName} ${form.lastName}`.trim() || t('unnamed');
+    navigate({ screen: 'prospects' });
+    notify(t('deleted', { name }), {
+      label: t('undo'),
+      run: () => {
+        void api['prospects:restore']({ trashId: result.value.trashId }).then((restored) => {
+          if (restored.ok) {
+            upsert(restored.value);
+            notify(t('restored', { name }));
+          } else notify(t('error', { e: restored.error }));
+        });
+      },
+    });
+  };
+
+  const rows = <K extends 'concerns' | 'questions'>(key: K, kind: 'concern' | 'question', label: MessageKey, add: MessageKey, removeLabel: MessageKey) => (
+    <div className="rows">
+      {form[key].map((row, i) => (
+        <div className="row" key={row.key}>
+          <TextAreaField
+            label={t(label, { n: i + 1 })}
+            value={row.text}
+            rows={2}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              change({ [key]: form[key].map((r) => (r.key === row.key ? { ...r, text: value } : r)) } as Partial<IntakeForm>);
+            }}
+            onBlur={leave(`${kind}:${row.key}`)}
+            error={errorFor(`${kind}:${row.key}`)}
+          />
+          <button type="button" className="button button-quiet" onClick={() => change({ [key]: form[key].filter((r) => r.key !== row.key) } as Partial<IntakeForm>)}>
+            {t(removeLabel, { n: i + 1 })}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          change({ [key]: [...form[key], { key: rowKey(), text: '' }] } as Partial<IntakeForm>);
+          // The new row's box takes the focus, so typing goes on without reaching for it.
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`.intake-form .rows-${kind} .row:last-of-type textarea`)?.focus());
+        }}
+      >
+        {t(add)}
+      </button>
+    </div>
+  );
+
+  const name = `${form.firstName} ${form.lastName}`.trim();
+  const other = serverProblems?.filter((p) => !problems.has(p.path)) ?? [];
+
+  return (
+    <section className="screen" aria-labelledby="intake-title">
+      <div className="screen-head">
+        <h2 id="intake-title" dir="auto">
+          {name ? t('intakeTitle', { name }) : t('intakeTitleNew')}
+        </h2>
+        <p className="draft-state" role="status">
+          {draftState === 'saving' ? t('draftSaving') : draftState === 'saved' ? t('draftSaved') : typeof draftState === 'object' ? t('draftFailed', { e: draftState.error }) : ''}
+        </p>
+      </div>
+      <form
+        className="intake-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset className="card">
+          <legend>{t('sectionProspect')}</legend>
+          <div className="grid">
+            {text('firstName', 'prospect.firstName', 'firstName', { required: true, autoComplete: 'off' })}
+            {text('lastName', 'prospect.lastName', 'lastName', { required: true, autoComplete: 'off' })}
+            {text('email', 'prospect.email', 'email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
+            {text('phone', 'prospect.phone', 'phone', { type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
+            {text('age', 'prospect.age', 'age', { inputMode: 'numeric' })}
+            {text('occupation', 'prospect.occupation', 'occupation')}
+            {text('city', 'prospect.city', 'city')}
+          </div>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('sectionFamily')}</legend>
+          <div className="grid">
+            {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName')}
+            {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName')}
+            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { inputMode: 'numeric' })}
+          </div>
+          <h3 className="subhead">{t('dependents')}</h3>
+          <div className="rows rows-dependent">
+            {form.dependents.map((d, i) => (
+              <div className="row row-inline" key={d.key}>
+                <TextField
+                  label={t('dependentFirstName', { n: i + 1 })}
+                  value={d.firstName}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)) });
+                  }}
+                  onBlur={leave(`dependent:${d.key}:firstName`)}
+                  error={errorFor(`dependent:${d.key}:firstName`)}
+                />
+                <TextField
+                  label={t('dependentAge', { n: i + 1 })}
+                  value={d.age}
+                  inputMode="numeric"
+                  className="field-short"
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, age: value } : r)) });
+                  }}
+                  onBlur={leave(`dependent:${d.key}:age`)}
+                  error={errorFor(`dependent:${d.key}:age`)}
+                />
+                <button type="button" className="button button-quiet" onClick={() => change({ dependents: form.dependents.filter((r) => r.key !== d.key) })}>
+                  {t('removeDependent', { n: i + 1 })}
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                change({ dependents: [...form.dependents, { key: rowKey(), firstName: '', age: '' }] });
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('.intake-form .rows-dependent .row:last-of-type input')?.focus());
+              }}
+            >
+              {t('addDependent')}
+            </button>
+          </div>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('sectionFinances')}</legend>
+          <div className="grid">
+            <ComboField
+              label={t('currency')}
+              value={form.currency}
+              options={CURRENCY_OPTIONS}
+              onChange={(e) => change({ currency: e.currentTarget.value })}
+              onBlur={leave('finances.currency')}
+              error={errorFor('finances.currency')}
+            />
+            {text('investableAssets', 'finances.investableAssets', 'investableAssets', { inputMode: 'decimal' })}
+            {text('annualIncome', 'finances.annualIncome', 'annualIncome', { inputMode: 'decimal' })}
+            {text('monthlySavings', 'finances.monthlySavings', 'monthlySavings', { inputMode: 'decimal' })}
+            <SelectField label={t('riskTolerance')} value={form.riskTolerance} onChange={(e) => change({ riskTolerance: e.currentTarget.value })} onBlur={leave('riskTolerance')} error={errorFor('riskTolerance')}>
+              <option value="">{t('risk_none')}</option>
+              {RISK_TOLERANCES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`risk_${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { inputMode: 'numeric' })}
+          </div>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('sectionGoals')}</legend>
+          <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} error={errorFor('goals')} onBlur={leave('goals')} />
+          <TextAreaField label={t('urgentNeed')} value={form.urgentNeed} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('sectionConcerns')}</legend>
+          <h3 className="subhead">{t('concerns')}</h3>
+          <div className="rows-concern">{rows('concerns', 'concern', 'concern', 'addConcern', 'removeConcern')}</div>
+          <h3 className="subhead">{t('questions')}</h3>
+          <div className="rows-question">{rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}</div>
+          <TextAreaField label={t('notes')} value={form.notes} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('sectionMeeting')}</legend>
+          <div className="grid">
+            <TextField
+              label={t('meetingStart')}
+              type="datetime-local"
+              required
+              value={form.startsAt}
+              onChange={(e) => change({ startsAt: e.currentTarget.value })}
+              onBlur={leave('meeting.startsAt')}
+              error={errorFor('meeting.startsAt')}
+            />
+            <ComboField
+              label={t('timeZone')}
+              hint={t('timeZoneHint')}
+              required
+              value={form.timeZone}
+              options={TIME_ZONE_OPTIONS}
+              onChange={(e) => change({ timeZone: e.currentTarget.value })}
+              onBlur={leave('meeting.timeZone')}
+              error={errorFor('meeting.timeZone')}
+            />
+            <SelectField label={t('meetingFormat')} value={form.format} onChange={(e) => change({ format: e.currentTarget.value })} onBlur={leave('meeting.format')} error={errorFor('meeting.format')}>
+              {MEETING_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`format_${f.replace('-', '_')}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+            {text('minutes', 'meeting.minutes', 'meetingLength', { inputMode: 'numeric' })}
+            <ComboField
+              label={t('language')}
+              hint={t('languageHint')}
+              value={form.locale}
+              options={LOCALE_OPTIONS}
+              onChange={(e) => change({ locale: e.currentTarget.value })}
+              onBlur={leave('locale')}
+              error={errorFor('locale')}
+            />
+          </div>
+        </fieldset>
+
+        {showAll && other.length > 0 && (
+          <div className="notice notice-error" role="alert">
+            <h3>{t('otherProblems')}</h3>
+            <ul>
+              {other.map((p, i) => (
+                <li key={i}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t('save')}
+          </button>
+          <button type="button" className="button" onClick={() => void preview()}>
+            {t('previewDeck')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'prospects' })}>
+            {t('back')}
+          </button>
+          <button type="button" className="button button-danger" onClick={() => void deleteProspect()}>
+            {t('deleteProspect')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

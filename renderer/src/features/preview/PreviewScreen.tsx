@@ -1,0 +1,104 @@
+// Preview deck: builds the prospect's meeting files (deck.html, summary.pdf, follow-up) into
+// their folder and shows the slides with the same React layouts the export uses.
+import { useEffect, useState } from 'react';
+import type { DeckPreview, PreviewOutcome } from '../../../../core/api';
+import { SlideView } from '../../../../templates/slides';
+import { useApp } from '../../store';
+
+export function PreviewScreen({ id }: { id: string }) {
+  const t = useApp((s) => s.t);
+  const api = useApp((s) => s.api);
+  const navigate = useApp((s) => s.navigate);
+  const [outcome, setOutcome] = useState<PreviewOutcome | { error: string } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api['prospects:preview']({ id }).then((result) => {
+      if (!cancelled) setOutcome(result.ok ? result.value : { error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, id]);
+
+  return (
+    <section className="screen" aria-labelledby="preview-title">
+      <div className="screen-head">
+        <h2 id="preview-title">{outcome && 'built' in outcome && outcome.built ? t('previewTitle', { name: outcome.value.plan.deck.title }) : t('previewDeck')}</h2>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
+            {t('back')}
+          </button>
+        </div>
+      </div>
+      {!outcome && (
+        <p role="status" className="muted">
+          {t('building')}
+        </p>
+      )}
+      {outcome && 'error' in outcome && (
+        <p role="alert" className="notice notice-error">
+          {t('error', { e: outcome.error })}
+        </p>
+      )}
+      {outcome && 'built' in outcome && !outcome.built && (
+        <div role="alert" className="notice notice-error">
+          <p>{outcome.reason === 'no-advisor' ? t('noAdvisor') : outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}</p>
+          {outcome.reason === 'no-advisor' && (
+            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
+              {t('openSettings')}
+            </button>
+          )}
+        </div>
+      )}
+      {outcome && 'built' in outcome && outcome.built && <Slides preview={outcome.value} />}
+    </section>
+  );
+}
+
+function Slides({ preview }: { preview: DeckPreview }) {
+  const t = useApp((s) => s.t);
+  const { deck } = preview.plan;
+  const [width, height] = deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
+  const context = { plan: preview.plan, advisor: preview.advisor };
+  return (
+    <>
+      <p className="muted">{t('planned', { planned: deck.plannedMinutes, budget: deck.budgetMinutes, qa: deck.qaMinutes })}</p>
+      <p className="muted small">{t('filesWritten', { folder: preview.folder })}</p>
+      {preview.warnings.length > 0 && (
+        <div className="notice">
+          <h3>{t('warnings')}</h3>
+          <ul>
+            {preview.warnings.map((w, i) => (
+              <li key={i}>
+                <code>{w.path}</code>: {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ol className="preview-slides" lang={preview.plan.language}>
+        {deck.slides.map((slide, i) => (
+          <li key={slide.id} className="preview-slide" aria-label={t('slideOf', { n: i + 1, total: deck.slides.length })}>
+            <div className="preview-frame" style={{ aspectRatio: `${width} / ${height}` }}>
+              <div className="deck preview-deck" ref={(el) => applyVars(el, preview.themeVariables)} style={{ width, height }} data-aspect={deck.aspectRatio}>
+                <div className="slides">
+                  <SlideView slide={slide} context={context} />
+                </div>
+              </div>
+            </div>
+            <p className="preview-caption">
+              {i + 1}. {slide.title} · {t('minutes', { n: slide.minutes })}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** CSS custom properties go through the CSSOM (allowed by the CSP), never a style attribute. */
+function applyVars(el: HTMLElement | null, vars: Record<string, string>): void {
+  if (!el) return;
+  for (const [name, value] of Object.entries(vars)) el.style.setProperty(name, value);
+}
