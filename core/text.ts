@@ -153,8 +153,10 @@ export function text(max: number, opts: { required?: boolean } = {}) {
       }
       const run = COMBINING_RUN.exec(value);
       if (run) {
+        // Said alone: its length in code points would only confuse ("200001 characters" for one letter).
         const message = `has ${run[0].length} combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`;
         ctx.issues.push({ code: 'custom', input: value, message });
+        return;
       }
       const trimmed = value.trim();
       const long = tooLong(trimmed, max);

@@ -95,9 +95,9 @@ export const MAX_RECORD_BYTES = 256 * 1024;
 /** Our files are a few levels deep; a deeper one is refused before it is parsed. */
 export const MAX_JSON_DEPTH = 64;
 
-/** `3.2 MB`, `256 KB`: sizes as a person reads them. */
+/** `3.2 MB`, `256 KB`: sizes as a person reads them, rounded up (a file over a cap never reads as the cap). */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  if (bytes >= 1024 * 1024) return `${Math.ceil((bytes * 10) / 1024 / 1024) / 10} MB`;
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 

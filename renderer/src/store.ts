@@ -111,7 +111,8 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
       navigate: (route) => {
         const hash = hashOf(route);
         if (globalThis.location && globalThis.location.hash !== hash) globalThis.history?.replaceState(null, '', hash);
-        set({ route });
+        // A message about the screen being left goes with it; one with an action (Undo) stays.
+        set((state) => ({ route, toast: state.toast?.action ? state.toast : null }));
       },
       notify: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
       dismissToast: () => set({ toast: null }),

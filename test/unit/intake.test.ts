@@ -103,6 +103,8 @@ describe('intake schema', () => {
     ['concerns', (i: IntakeInput) => (i.concerns = Array.from({ length: 51 }, (_, n) => `c${n}`)), 'has too many items: at most 50'],
     ['questions[0]', (i: IntakeInput) => (i.questions = ['y'.repeat(2001)]), 'is too long: 2001 characters, at most 2000'],
     ['notes', (i: IntakeInput) => (i.notes = 'n'.repeat(5001)), 'is too long: 5001 characters, at most 5000'],
+    ['notes', (i: IntakeInput) => (i.notes = 'n'.repeat(80_000)), 'is too long: 80000 characters, at most 5000'],
+    ['prospect.firstName', (i: IntakeInput) => (i.prospect.firstName = `a${'\u0301'.repeat(200_000)}`), 'has 200000 combining marks in a row'],
     ['notes', (i: IntakeInput) => (i.notes = 'bell\u0007'), 'contains a control character'],
     ['urgentNeed', (i: IntakeInput) => (i.urgentNeed = 'a\u001bb'), 'contains a control character'],
     ['urgentNeed', (i: IntakeInput) => (i.urgentNeed = 'x\ud800y'), 'lone surrogate'],

@@ -58,6 +58,7 @@ export const en = {
   investableAssets: 'Investable assets',
   annualIncome: 'Annual income',
   monthlySavings: 'Monthly savings',
+  goalsPick: 'What matters to them',
   goalsHint: 'Tick what matters to them. The first goal leads the deck: order them by priority.',
   goalsRanked: 'Goals in order of priority',
   noGoals: 'No goal ticked yet.',

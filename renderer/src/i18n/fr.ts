@@ -59,6 +59,7 @@ export const fr: Messages = {
   investableAssets: 'Actifs investissables',
   annualIncome: 'Revenu annuel',
   monthlySavings: 'Épargne mensuelle',
+  goalsPick: 'Ce qui compte pour lui',
   goalsHint: 'Cochez ce qui compte pour lui. Le premier objectif ouvre la présentation : classez-les par priorité.',
   goalsRanked: 'Objectifs par ordre de priorité',
   noGoals: 'Aucun objectif coché.',

@@ -22,15 +22,15 @@ function Shell({ id, label, hint, error, required, className, children }: FieldS
   const { hintId, errorId } = ids(id, hint, error);
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
+      {/* The mark sits outside the label so the accessible name stays exactly the label. */}
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
         {required && (
           <span className="required-mark" aria-hidden="true">
-            {' '}
             *
           </span>
         )}
-      </label>
+      </div>
       {children}
       {hint && (
         <p className="field-hint" id={hintId}>

@@ -82,7 +82,7 @@ export function AdvisorScreen() {
       <div className="screen-head">
         <h2 id="settings-title">{t('settingsTitle')}</h2>
       </div>
-      <div className="card">
+      <div className="card language-card">
         <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as (typeof UI_LANGUAGES)[number])}>
           <option value="en">English</option>
           <option value="fr">Français</option>

@@ -36,13 +36,7 @@ export function GoalsField({ goals, onChange, error, onBlur }: { goals: Goal[]; 
   return (
     <div className={`goals${error ? ' field-invalid' : ''}`} data-path="goals">
       <fieldset aria-describedby={`goals-hint${error ? ' goals-error' : ''}`} onBlur={onBlur}>
-        <legend>
-          {t('sectionGoals')}
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        </legend>
+        <legend>{t('goalsPick')}</legend>
         <p className="field-hint" id="goals-hint">
           {t('goalsHint')}
         </p>

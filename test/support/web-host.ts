@@ -1,0 +1,68 @@
+// Starts `npm run web` as a real process on a data folder (a temp one in tests) and reads the
+// address it prints. Used by the browser tests, the screenshots script and the bench.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningHost {
+  /** The address with the token, as printed. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  child: ChildProcess;
+  /** Everything the host wrote on stderr so far. */
+  stderr: () => string;
+  /** Ctrl+C, then waits for the exit code. */
+  stop(): Promise<number | null>;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+export function spawnWebHost(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+export async function startWebHost(dataDir: string, extra: string[] = []): Promise<RunningHost> {
+  const child = spawnWebHost(['--data', dataDir, '--port', '0', ...extra]);
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const m = /^Advisor Deck: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token') ?? '',
+    child,
+    stderr: () => stderr,
+    stop() {
+      child.kill('SIGINT');
+      return exited(child);
+    },
+    kill(signal) {
+      child.kill(signal);
+      return exited(child);
+    },
+  };
+}
