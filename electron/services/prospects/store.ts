@@ -238,11 +238,24 @@ export class ProspectStore {
     return entry;
   }
 
-  /** Keeps what was typed, valid or not. Creates the prospect when `id` is absent. */
+  /**
+   * The prospect, made on first use: the window chooses a new prospect's id itself, so a
+   * reload during the first save finds the same prospect. An id in the trash is not reused.
+   */
+  async #entryOrCreate(id: string): Promise<Entry> {
+    const entry = this.#entries.get(id);
+    if (entry) return entry;
+    if (!PROSPECT_ID.test(id)) throw new Error('This prospect no longer exists.');
+    const trashed = await readdir(join(this.folder, TRASH_DIR)).catch(() => [] as string[]);
+    if (trashed.some((name) => name.startsWith(`${id}.`))) throw new Error('This prospect is in the trash.');
+    return this.#create(id, 'created');
+  }
+
+  /** Keeps what was typed, valid or not. Creates the prospect when it does not exist yet. */
   saveDraft(id: string | undefined, draft: Record<string, unknown>): Promise<ProspectSummary> {
     const target = id ?? this.#newId();
     return this.#serial(target, async () => {
-      const entry = id === undefined ? await this.#create(target, 'created') : this.#require(target);
+      const entry = await this.#entryOrCreate(target);
       await writeFileAtomic(join(this.dir, target, DRAFT_FILE), json(draft));
       entry.draft = draft;
       return this.#summary(target, entry);
@@ -258,7 +271,7 @@ export class ProspectStore {
     const intake = JSON.parse(JSON.stringify(checked.value)) as Record<string, unknown>;
     const target = id ?? this.#newId();
     return this.#serial(target, async () => {
-      const entry = id === undefined ? await this.#create(target, 'created') : this.#require(target);
+      const entry = await this.#entryOrCreate(target);
       await writeFileAtomic(join(this.dir, target, INTAKE_FILE), json(intake));
       entry.intake = intake;
       await rm(join(this.dir, target, DRAFT_FILE), { force: true });

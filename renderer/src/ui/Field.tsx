@@ -79,7 +79,7 @@ export function SelectField({ label, hint, error, required, className, children,
 }
 
 /**
- * A searchable picker: a text box with suggestions (role combobox). The advisor types any
+ * A searchable picker: a text box with suggestions (an input with a list is a combobox). The advisor types any
  * value (an IANA zone, a tag like fr-FR, a code like EUR) and presses Enter; Enter commits
  * the value instead of submitting the form.
  */
@@ -91,7 +91,6 @@ export function ComboField({ label, hint, error, required, className, options, .
     <Shell id={id} label={label} hint={hint} error={error} required={required ?? false} {...(className ? { className } : {})}>
       <input
         id={id}
-        role="combobox"
         list={listId}
         autoComplete="off"
         spellCheck={false}

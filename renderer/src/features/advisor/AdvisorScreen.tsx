@@ -1,7 +1,7 @@
 // Settings: the app language and the advisor's profile (<data>/advisor.json in the CLI's
 // advisor format). Decks are built only from a valid profile; the sample is never used here.
 import { useEffect, useState } from 'react';
-import { contrast } from '../../../../core/colors';
+import { contrast, deckColors } from '../../../../core/colors';
 import { checkAdvisor } from '../../../../core/advisor';
 import type { Problem } from '../../../../core/validation';
 import { UI_LANGUAGES, type MessageKey } from '../../i18n';
@@ -141,15 +141,20 @@ export function AdvisorScreen() {
             <TextField label={t('accentColour')} type="color" value={form.accent} onChange={(e) => change({ accent: e.currentTarget.value })} onBlur={leave('colors.accent')} error={errorFor('colors.accent')} />
           </div>
           <div className="contrast" aria-label={t('contrastPreview')} role="group">
-            {[form.primary, form.accent].map((hex, i) => (
-              <div key={i} className="swatch-row">
-                <span className="swatch" style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }} aria-hidden="true" />
-                <span className="swatch-sample" style={{ color: colourOk(hex) ? hex : undefined }}>
-                  Aa
-                </span>
-                <span>{ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}</span>
-              </div>
-            ))}
+            {[form.primary, form.accent].map((hex, i) => {
+              // The sample is drawn as the slides will draw it: darkened until it meets WCAG AA.
+              const colors = colourOk(form.primary) && colourOk(form.accent) ? deckColors({ primary: form.primary.toUpperCase(), accent: form.accent.toUpperCase() }) : undefined;
+              const shown = colors ? (i === 0 ? colors.primaryText : colors.accentText) : undefined;
+              return (
+                <div key={i} className="swatch-row">
+                  <span className="swatch" style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }} aria-hidden="true" />
+                  <span className="swatch-sample" style={{ color: shown }}>
+                    Aa
+                  </span>
+                  <span>{ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}</span>
+                </div>
+              );
+            })}
           </div>
           <TextAreaField label={t('disclosure')} required rows={5} value={form.disclosure} onChange={(e) => change({ disclosure: e.currentTarget.value })} onBlur={leave('disclosure')} error={errorFor('disclosure')} />
           <div className="grid">

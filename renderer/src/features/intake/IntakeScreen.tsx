@@ -2,7 +2,7 @@
 // draft at every change (valid or not); Save checks it with the CLI's own schema and writes
 // intake.json only when it passes. A problem shows at its field when the advisor leaves it,
 // and all at once on Save, with focus on the first.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { checkIntake, MEETING_FORMATS, RISK_TOLERANCES } from '../../../../core/intake';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
@@ -14,9 +14,19 @@ import { CURRENCY_OPTIONS, LOCALE_OPTIONS, machineTimeZone, TIME_ZONE_OPTIONS } 
 
 type DraftState = 'idle' | 'saving' | 'saved' | { error: string };
 
-const backupKey = (id: string | undefined) => `advisor-deck.draft.${id ?? 'new'}`;
+const backupKey = (id: string) => `advisor-deck.draft.${id}`;
 
-function readBackup(id: string | undefined): Record<string, unknown> | undefined {
+/**
+ * A new prospect's id is made here, before the first keystroke is sent: the address holds it
+ * at once, so a reload (even while the first save is on its way) comes back to the same
+ * prospect instead of making a second one.
+ */
+function newProspectId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `p-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function readBackup(id: string): Record<string, unknown> | undefined {
   try {
     const raw = sessionStorage.getItem(backupKey(id));
     return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
@@ -25,7 +35,7 @@ function readBackup(id: string | undefined): Record<string, unknown> | undefined
   }
 }
 
-function writeBackup(id: string | undefined, value: Record<string, unknown> | undefined): void {
+function writeBackup(id: string, value: Record<string, unknown> | undefined): void {
   try {
     if (value) sessionStorage.setItem(backupKey(id), JSON.stringify(value));
     else sessionStorage.removeItem(backupKey(id));
@@ -63,6 +73,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const remove = useApp((s) => s.removeProspect);
   const fallback = useMemo(() => emptyForm(machineTimeZone(), navigator.language || 'en-US'), []);
   const [form, setForm] = useState<IntakeForm | null>(initialId ? null : fallback);
+  const idRef = useRef<string>(initialId ?? newProspectId());
   const [hasIntake, setHasIntake] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -70,31 +81,32 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const [draftState, setDraftState] = useState<DraftState>('idle');
   const [dirty, setDirty] = useState(false);
   const [focusFirstError, setFocusFirstError] = useState(0);
-  const idRef = useRef<string | undefined>(initialId);
   const pending = useRef<IntakeForm | null>(null);
   const pump = useRef<Promise<void> | null>(null);
+  // A row just added takes the focus in the same commit, before the next key is read.
+  const focusAfterRender = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!focusAfterRender.current) return;
+    document.querySelector<HTMLElement>(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
 
   const keepDraft = useCallback(
     (next: IntakeForm) => {
       pending.current = next;
       writeBackup(idRef.current, toIntake(next));
+      // The prospect exists from the first keystroke: a reload comes back to it.
+      if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState(null, '', `#/prospect/${idRef.current}`);
       if (pump.current) return;
       pump.current = (async () => {
         while (pending.current) {
           const draft = toIntake(pending.current);
           pending.current = null;
           setDraftState('saving');
-          const before = idRef.current;
-          const result = await api['prospects:saveDraft']({ ...(before ? { id: before } : {}), draft });
+          const result = await api['prospects:saveDraft']({ id: idRef.current, draft });
           if (!result.ok) {
             setDraftState({ error: result.error });
             continue;
-          }
-          if (!before) {
-            // The prospect exists from the first keystroke: a reload comes back to it.
-            idRef.current = result.value.id;
-            writeBackup(undefined, undefined);
-            history.replaceState(null, '', `#/prospect/${result.value.id}`);
           }
           upsert(result.value);
           setDraftState('saved');
@@ -109,24 +121,24 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   // Open: the newest of the window's unacknowledged backup, the draft, and the saved intake.
   useEffect(() => {
     let cancelled = false;
-    if (!initialId) {
-      const backup = readBackup(undefined);
-      if (backup) {
-        const restored = fromIntake(backup, fallback);
-        setForm(restored);
-        keepDraft(restored);
-      }
-      return;
-    }
+    if (!initialId) return;
+    const backup = readBackup(initialId);
     void api['prospects:get']({ id: initialId }).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
+        // Reloaded before its first keystroke reached the app layer: the window's copy has it.
+        if (backup) {
+          const restored = fromIntake(backup, fallback);
+          setForm(restored);
+          setDirty(true);
+          keepDraft(restored);
+          return;
+        }
         notify(t('error', { e: result.error }));
         navigate({ screen: 'prospects' });
         return;
       }
       const { intake, draft } = result.value;
-      const backup = readBackup(initialId);
       setHasIntake(intake !== null);
       setDirty(draft !== null || backup !== undefined);
       const restored = fromIntake(backup ?? draft ?? intake, fallback);
@@ -183,7 +195,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       notify(t('fixProblems', { n: checked.problems.length }));
       return false;
     }
-    const result = await api['prospects:save']({ ...(idRef.current ? { id: idRef.current } : {}), intake });
+    const result = await api['prospects:save']({ id: idRef.current, intake });
     if (!result.ok) {
       notify(t('error', { e: result.error }));
       return false;
@@ -209,16 +221,17 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   // Unsaved changes are saved first: the deck is always built from what the form shows.
   const preview = async () => {
     if ((dirty || !hasIntake) && !(await save())) return;
-    if (idRef.current) navigate({ screen: 'preview', id: idRef.current });
+    navigate({ screen: 'preview', id: idRef.current });
   };
 
   const deleteProspect = async () => {
     const id = idRef.current;
-    if (!id) {
+    if (pump.current) await pump.current;
+    // Nothing was ever kept for a form never typed in: nothing to delete.
+    if (!location.hash.includes(id)) {
       navigate({ screen: 'prospects' });
       return;
     }
-    if (pump.current) await pump.current;
     const result = await api['prospects:delete']({ id });
     if (!result.ok) return notify(t('error', { e: result.error }));
     writeBackup(id, undefined);
@@ -262,9 +275,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         type="button"
         className="button"
         onClick={() => {
-          change({ [key]: [...form[key], { key: rowKey(), text: '' }] } as Partial<IntakeForm>);
           // The new row's box takes the focus, so typing goes on without reaching for it.
-          requestAnimationFrame(() => document.querySelector<HTMLElement>(`.intake-form .rows-${kind} .row:last-of-type textarea`)?.focus());
+          focusAfterRender.current = `.intake-form .rows-${kind} .row:last-of-type textarea`;
+          change({ [key]: [...form[key], { key: rowKey(), text: '' }] } as Partial<IntakeForm>);
         }}
       >
         {t(add)}
@@ -348,8 +361,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               type="button"
               className="button"
               onClick={() => {
+                focusAfterRender.current = '.intake-form .rows-dependent .row:last-of-type input';
                 change({ dependents: [...form.dependents, { key: rowKey(), firstName: '', age: '' }] });
-                requestAnimationFrame(() => document.querySelector<HTMLElement>('.intake-form .rows-dependent .row:last-of-type input')?.focus());
               }}
             >
               {t('addDependent')}
