@@ -17,10 +17,10 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /**
- * A text is refused unread past this many UTF-16 code units per allowed character: room for
- * the longest real clusters (a family emoji is 11 units, a flag 4, a Devanagari conjunct with
- * its vowel sign 4 to 6) while no text can be large enough to make the checks below, or the
- * .ics folding and font shaping after them, slow.
+ * A text is refused uncounted past this many UTF-16 code units per allowed character: room for
+ * the longest real clusters (a family emoji is 11 units, so a name of 100 of them still passes;
+ * a flag is 4, a Devanagari conjunct with its vowel sign 4 to 6) while no text can be large
+ * enough to make the checks below, or the .ics folding and font shaping after them, slow.
  */
 export const UNITS_PER_CHARACTER = 12;
 
@@ -37,8 +37,9 @@ const COMBINING_RUN = new RegExp(String.raw`[\p{M}\u200C\u200D]{${MAX_COMBINING_
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * Node 20's segmenter costs time in the square of the text's length (80,000 characters take
- * seconds), so it is given short windows: each starts on a cluster boundary and its last
+ * Node 20's segmenter costs time and memory in the square of the text's length (every segment
+ * it returns costs as much as the whole text: 80,000 characters exhaust a 4 GB heap), so it is
+ * given short windows: each starts on a cluster boundary and its last
  * (perhaps cut) cluster is segmented again as the start of the next window. A window never
  * ends inside a surrogate pair, so the code point after every boundary it reports is whole.
  */

@@ -7,7 +7,7 @@ import { checkAdvisor, type Advisor } from '../../core/advisor';
 import type { AdvisorProfile, SaveOutcome } from '../../core/api';
 import type { Problem } from '../../core/validation';
 import { ADVISOR_FILE } from './dataFolder';
-import { readJsonFile, writeFileAtomic } from './files';
+import { MAX_RECORD_BYTES, readJsonFile, writeFileAtomic } from './files';
 import { logoDataUrl, MAX_LOGO_BYTES, readLogo, type Logo } from './logo';
 
 const LOGO_NAMES = { 'image/png': 'logo.png', 'image/jpeg': 'logo.jpg' } as const;
@@ -37,7 +37,7 @@ export class AdvisorProfileStore {
   /** The file as it is on disk and its problems; a missing file is no problem, just no profile. */
   async read(): Promise<AdvisorProfile> {
     if (!(await exists(this.path))) return { advisor: null, problems: [] };
-    const read = await readJsonFile(this.path);
+    const read = await readJsonFile(this.path, { maxBytes: MAX_RECORD_BYTES });
     if (!read.ok) return { advisor: null, problems: read.problems.map((p) => ({ path: p.path === this.path ? '(file)' : p.path, message: p.message })) };
     const advisor = read.value as Record<string, unknown>;
     const checked = checkAdvisor(advisor);
@@ -47,7 +47,7 @@ export class AdvisorProfileStore {
 
   /** The valid profile, or the problems that keep the app from building with it. */
   async advisor(): Promise<{ ok: true; value: Advisor; logo?: Logo; warnings: Problem[] } | { ok: false; problems: Problem[] }> {
-    const read = await readJsonFile(this.path);
+    const read = await readJsonFile(this.path, { maxBytes: MAX_RECORD_BYTES });
     if (!read.ok) return { ok: false, problems: read.problems };
     const checked = checkAdvisor(read.value);
     if (!checked.ok) return checked;

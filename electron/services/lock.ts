@@ -3,7 +3,7 @@
 // told who holds the folder. proper-lockfile makes the lock (a folder created atomically, its
 // mtime refreshed while held); beside it we note who holds it, so the refusal can say so and a
 // lock left by a killed process on this machine is recovered at once instead of after `stale`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -73,7 +73,8 @@ export function lockDataFolder(folder: string, kind: string, onLost: (error: Err
     const owner = readOwner(folder);
     // A process on this machine that no longer runs (killed, crashed) cannot be holding it.
     if (!owner || owner.host !== hostname() || isAlive(owner.pid) || owner.pid === process.pid) throw new DataFolderInUse(folder, owner);
-    lockfile.unlockSync(folder, { lockfilePath: options.lockfilePath, realpath: false });
+    // proper-lockfile only unlocks its own locks: the dead owner's lock folder is removed here.
+    rmSync(options.lockfilePath, { recursive: true, force: true });
     release = lockfile.lockSync(folder, options);
   }
   writeFileAtomicSync(join(folder, OWNER), `${JSON.stringify({ pid: process.pid, host: hostname(), kind, since: new Date().toISOString() } satisfies LockOwner)}\n`);

@@ -2,7 +2,7 @@
 // Chromium by accessible names, its files read back from disk and built with the real CLI.
 import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -102,7 +102,8 @@ describe('intake form', () => {
     await expect.poll(async () => (await savedIntakes(dir)).length).toBe(1);
 
     const [saved] = await savedIntakes(dir);
-    expect(saved?.intake).toMatchObject({
+    if (!saved) throw new Error('no intake saved');
+    expect(saved.intake).toMatchObject({
       locale: 'fr-CA',
       prospect: { firstName: 'Renée', lastName: "O'Brien-Côté", email: 'renee@example.com', age: 52, partner: { firstName: 'Luc' }, dependents: [{ firstName: 'Zoé', age: 14 }] },
       finances: { investableAssets: 450000 },
@@ -111,12 +112,12 @@ describe('intake form', () => {
       questions: ['Can we retire at 60?'],
       meeting: { startsAt: '2026-12-03T14:00', timeZone: 'America/Toronto' },
     });
-    expect(checkIntake(saved?.intake).ok).toBe(true);
+    expect(checkIntake(saved.intake).ok).toBe(true);
     // No draft is left once the intake is saved.
-    await expect(stat(join(dir, 'prospects', saved!.id, 'draft.json'))).rejects.toThrow();
+    await expect(stat(join(dir, 'prospects', saved.id, 'draft.json'))).rejects.toThrow();
 
     const out = join(dir, 'cli-out');
-    const cli = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'build', join(dir, 'prospects', saved!.id, 'intake.json'), '--advisor', SAMPLE_ADVISOR, '--out', out], {
+    const cli = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'build', join(dir, 'prospects', saved.id, 'intake.json'), '--advisor', SAMPLE_ADVISOR, '--out', out], {
       cwd: ROOT,
       env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
     });
@@ -155,8 +156,8 @@ describe('intake form', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('First name', { exact: true }).inputValue()).toBe('Hiroshi');
     expect(await page.getByLabel('Urgent need', { exact: true }).inputValue()).toBe('Tax on a severance');
-    const [id] = await prospectFolders(dir);
-    expect(JSON.parse(await readFile(join(dir, 'prospects', id!, 'draft.json'), 'utf8'))).toMatchObject({ prospect: { firstName: 'Hiroshi' }, urgentNeed: 'Tax on a severance' });
+    const [id = ''] = await prospectFolders(dir);
+    expect(JSON.parse(await readFile(join(dir, 'prospects', id, 'draft.json'), 'utf8'))).toMatchObject({ prospect: { firstName: 'Hiroshi' }, urgentNeed: 'Tax on a severance' });
     expect(await savedIntakes(dir)).toEqual([]);
   });
 
@@ -239,11 +240,10 @@ describe('advisor profile and preview', () => {
     await page.getByRole('button', { name: 'Preview deck' }).click();
     const slides = page.locator('.preview-slide');
     await expect.poll(() => slides.count(), { timeout: 30_000 }).toBeGreaterThan(4);
-    const [id] = await prospectFolders(dir);
-    const meetings = join(dir, 'prospects', id!, 'meetings');
-    const { readdir } = await import('node:fs/promises');
-    const [meeting] = await readdir(meetings);
-    expect((await readdir(join(meetings, meeting!))).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+    const [id = ''] = await prospectFolders(dir);
+    const meetings = join(dir, 'prospects', id, 'meetings');
+    const [meeting = ''] = await readdir(meetings);
+    expect((await readdir(join(meetings, meeting))).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

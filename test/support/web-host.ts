@@ -40,7 +40,8 @@ export async function startWebHost(dataDir: string, extra: string[] = []): Promi
   child.stderr?.on('data', (chunk: string) => {
     stderr += chunk;
   });
-  const lines = createInterface({ input: child.stdout! });
+  if (!child.stdout) throw new Error('the web host has no stdout');
+  const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {
       const m = /^Advisor Deck: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);

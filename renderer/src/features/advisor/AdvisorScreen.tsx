@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { contrast, deckColors } from '../../../../core/colors';
 import { checkAdvisor } from '../../../../core/advisor';
 import type { Problem } from '../../../../core/validation';
-import { UI_LANGUAGES, type MessageKey } from '../../i18n';
+import type { MessageKey, UiLanguage } from '../../i18n';
 import { useApp } from '../../store';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { emptyProfile, fromAdvisor, toAdvisor, type ProfileForm } from './model';
@@ -83,7 +83,7 @@ export function AdvisorScreen() {
         <h2 id="settings-title">{t('settingsTitle')}</h2>
       </div>
       <div className="card language-card">
-        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as (typeof UI_LANGUAGES)[number])}>
+        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}>
           <option value="en">English</option>
           <option value="fr">Français</option>
         </SelectField>

@@ -1,0 +1,199 @@
+// `npm run web` as a process: who may talk to it, one writer per data folder, a clean stop, and
+// nothing acknowledged lost when it is killed mid-save.
+import { request } from 'node:http';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { checkIntake } from '../../core/intake';
+import { exited, spawnWebHost, startWebHost, type RunningHost } from '../support/web-host';
+import { tempDataFolder } from './app';
+
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so the test sets Host, Origin and Cookie exactly as an attacker could. */
+function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolvePromise, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+function api(host: RunningHost, channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(host.port, {
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: { 'Content-Type': 'application/json', Cookie: `advisor_deck_session=${host.token}`, Origin: host.origin, ...headers },
+    body: JSON.stringify({ input }),
+  });
+}
+
+const hosts: RunningHost[] = [];
+const folders: string[] = [];
+async function host(dir?: string): Promise<{ host: RunningHost; dir: string }> {
+  const data = dir ?? (await tempDataFolder());
+  if (!dir) folders.push(data);
+  const h = await startWebHost(data);
+  hosts.push(h);
+  return { host: h, dir: data };
+}
+
+afterEach(async () => {
+  while (hosts.length) {
+    const h = hosts.pop();
+    if (h && h.child.exitCode === null && h.child.signalCode === null) await h.stop();
+  }
+});
+afterAll(async () => {
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+});
+
+describe('who may talk to the web host', () => {
+  it('answers 401 without the token or its cookie, and trades the token for an HttpOnly, SameSite=Strict cookie', async () => {
+    const { host: h } = await host();
+    expect(h.token.length).toBeGreaterThanOrEqual(22); // ≥ 128 bits in base64url
+    expect((await send(h.port, {})).status).toBe(401);
+    expect((await send(h.port, { path: '/?token=wrong' })).status).toBe(401);
+    expect((await send(h.port, { path: '/assets/x.js' })).status).toBe(401);
+    expect((await api(h, 'prospects:list', undefined, { Cookie: 'advisor_deck_session=wrong' })).status).toBe(401);
+
+    const first = await send(h.port, { path: `/?token=${h.token}` });
+    expect(first.status).toBe(303);
+    expect(first.headers['location']).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toContain(`advisor_deck_session=${h.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await send(h.port, { headers: { Cookie: `advisor_deck_session=${h.token}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const list = await api(h, 'prospects:list', undefined);
+    expect(list.status).toBe(200);
+    expect(JSON.parse(list.body)).toEqual({ ok: true, value: { prospects: [], problems: [] } });
+  });
+
+  it('refuses a Host other than 127.0.0.1:<port> or localhost:<port> (DNS rebinding)', async () => {
+    const { host: h } = await host();
+    const cookie = `advisor_deck_session=${h.token}`;
+    for (const bad of ['evil.example', `evil.example:${h.port}`, `127.0.0.1:${h.port + 1}`, '127.0.0.1', `0.0.0.0:${h.port}`]) {
+      const reply = await send(h.port, { headers: { Host: bad, Cookie: cookie } });
+      expect(reply.status, bad).toBeGreaterThanOrEqual(400);
+      expect(reply.status, bad).toBeLessThan(500);
+    }
+    expect((await send(h.port, { headers: { Host: `localhost:${h.port}`, Cookie: cookie } })).status).toBe(200);
+  });
+
+  it('refuses a state-changing request from a foreign Origin with 403, and writes nothing', async () => {
+    const { host: h, dir } = await host();
+    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as unknown;
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${h.port + 1}`, 'null']) {
+      const reply = await api(h, 'prospects:save', { intake }, { Origin: origin });
+      expect(reply.status, origin).toBe(403);
+    }
+    const crossSite = await api(h, 'prospects:save', { intake }, { Origin: h.origin, 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(await readdir(join(dir, 'prospects'))).toEqual([]);
+    const ok = await api(h, 'prospects:save', { intake });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { saved: true } });
+  });
+
+  it('serves nothing outside the built app and lists no folder', async () => {
+    const { host: h } = await host();
+    const cookie = { Cookie: `advisor_deck_session=${h.token}` };
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/', '/assets', '/..%2f..%2fetc%2fpasswd', '/api/nope']) {
+      const reply = await send(h.port, { path, headers: cookie });
+      expect(reply.status, path).toBeGreaterThanOrEqual(400);
+    }
+    expect((await send(h.port, { method: 'GET', path: '/api/prospects:list', headers: cookie })).status).toBe(405);
+  });
+
+  it('checks every input with the channel schema, like the Electron window', async () => {
+    const { host: h } = await host();
+    const reply = JSON.parse((await api(h, 'prospects:get', { id: '../../etc/passwd' })).body) as { ok: boolean; error: string };
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/Invalid input for prospects:get/);
+  });
+});
+
+describe('one writer per data folder', () => {
+  it('refuses a second host on the same folder, saying which process holds it, and writes nothing', async () => {
+    const { host: first, dir } = await host();
+    const second = spawnWebHost(['--data', dir, '--port', '0']);
+    let stderr = '';
+    second.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    let stdout = '';
+    second.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    expect(await exited(second)).toBe(2);
+    expect(stderr).toContain('in use by the web host');
+    expect(stderr).toContain(`process ${first.child.pid}`);
+    expect(stdout).not.toContain('Advisor Deck: http');
+  });
+
+  it('stops cleanly on Ctrl+C and frees the folder for the next one', async () => {
+    const { host: first, dir } = await host();
+    expect(await first.stop()).toBe(0);
+    const { host: next } = await host(dir);
+    expect((await api(next, 'prospects:list', undefined)).status).toBe(200);
+  });
+});
+
+describe('killed with SIGKILL during saves', () => {
+  it('loses nothing it acknowledged, leaves no damaged file, and the next start takes the folder back', async () => {
+    const { host: h, dir } = await host();
+    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<string, unknown>;
+    // Kill after a random number of acknowledged writes, with more in flight: counts, not time.
+    const killAfter = 20 + Math.floor(Math.random() * 40);
+    const acknowledged = new Map<string, string>();
+    let sent = 0;
+    let killed = false;
+    const writer = async (w: number) => {
+      while (!killed) {
+        const n = sent++;
+        const id = `p-${(w * 100000 + n).toString(16).padStart(16, '0')}`;
+        const firstName = `Writer${w} save${n}`;
+        const body = { id, intake: { ...intake, prospect: { ...(intake['prospect'] as object), firstName } } };
+        try {
+          const reply = await api(h, n % 3 === 0 ? 'prospects:saveDraft' : 'prospects:save', n % 3 === 0 ? { id, draft: body.intake } : body);
+          if (reply.status === 200 && (JSON.parse(reply.body) as { ok: boolean }).ok) acknowledged.set(id, firstName);
+        } catch {
+          return; // the host is gone
+        }
+        if (acknowledged.size >= killAfter && !killed) {
+          killed = true;
+          await h.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all([writer(1), writer(2), writer(3), writer(4)]);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(killAfter);
+
+    // The lock of the killed process is recovered at once: its process is gone.
+    const { host: next } = await host(dir);
+    const listed = JSON.parse((await api(next, 'prospects:list', undefined)).body) as { ok: true; value: { prospects: { id: string; firstName: string }[]; problems: unknown[] } };
+    expect(listed.value.problems).toEqual([]);
+    const byId = new Map(listed.value.prospects.map((p) => [p.id, p.firstName]));
+    for (const [id, firstName] of acknowledged) expect(byId.get(id), id).toBe(firstName);
+    // Every file on disk is whole.
+    for (const id of await readdir(join(dir, 'prospects'))) {
+      for (const file of await readdir(join(dir, 'prospects', id))) {
+        if (!file.endsWith('.json')) continue;
+        const value = JSON.parse(await readFile(join(dir, 'prospects', id, file), 'utf8')) as unknown;
+        if (file === 'intake.json') expect(checkIntake(value).ok).toBe(true);
+      }
+    }
+  });
+});
