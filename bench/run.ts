@@ -5,10 +5,11 @@ import { benchPlan } from './plan.bench';
 import { benchDeck } from './deck.bench';
 import { benchSummary } from './summary.bench';
 import { benchFollowUps } from './followups.bench';
+import { benchApp } from './app.bench';
 
+// `npm run bench -- app deck` runs only those groups; no argument runs them all.
+const groups: Record<string, () => Promise<Row[]>> = { plan: benchPlan, deck: benchDeck, summary: benchSummary, followups: benchFollowUps, app: benchApp };
+const wanted = process.argv.slice(2).filter((a) => a in groups);
 const rows: Row[] = [];
-rows.push(...(await benchPlan()));
-rows.push(...(await benchDeck()));
-rows.push(...(await benchSummary()));
-rows.push(...(await benchFollowUps()));
+for (const [name, bench] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await bench()));
 printTable(rows);

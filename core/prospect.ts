@@ -1,11 +1,10 @@
 // A Prospect as the app keeps it: the intake (exactly the CLI's intake file), an unfinished
-// draft kept apart until it validates, and the prospect's own record (status, times, history).
-// Pure: the store in electron/services/prospects/ reads and writes the files.
-import { z } from 'zod';
-import { FOLLOW_UP_ID } from './followUpRecord';
+// draft kept apart until it validates, and the prospect's own record (status, times, history:
+// core/prospectRecord.ts). Pure, and free of zod: the Prospects screen loads only this.
+import type { ProspectRecord } from './prospectRecord';
 
 /** File-name safe, like a follow-up id: the store names each prospect's folder after it. */
-export const PROSPECT_ID = FOLLOW_UP_ID;
+export const PROSPECT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What the advisor sets by hand; Draft and Ready follow from the intake, Follow-up due from the follow-ups. */
 export const STORED_STATUSES = ['open', 'met', 'client', 'closed'] as const;
@@ -14,32 +13,6 @@ export type StoredStatus = (typeof STORED_STATUSES)[number];
 /** What the Prospects screen shows. */
 export const PROSPECT_STATUSES = ['draft', 'ready', 'met', 'follow-up-due', 'client', 'closed'] as const;
 export type ProspectStatus = (typeof PROSPECT_STATUSES)[number];
-
-export const PROSPECT_RECORD_VERSION = 1;
-
-const instant = z.string().max(40);
-
-export const prospectRecordSchema = z.strictObject({
-  v: z.literal(PROSPECT_RECORD_VERSION),
-  id: z.string().regex(PROSPECT_ID),
-  status: z.enum(STORED_STATUSES),
-  createdAt: instant,
-  updatedAt: instant,
-  /** What happened to this prospect, oldest first; kept short so the file stays small. */
-  history: z.array(z.strictObject({ at: instant, event: z.string().max(200) })).max(200),
-});
-export type ProspectRecord = z.output<typeof prospectRecordSchema>;
-
-export const MAX_HISTORY = 200;
-
-export function newProspectRecord(id: string, now: string): ProspectRecord {
-  return { v: PROSPECT_RECORD_VERSION, id, status: 'open', createdAt: now, updatedAt: now, history: [{ at: now, event: 'created' }] };
-}
-
-export function withEvent(record: ProspectRecord, event: string, now: string, change: Partial<Pick<ProspectRecord, 'status'>> = {}): ProspectRecord {
-  const history = [...record.history, { at: now, event }];
-  return { ...record, ...change, updatedAt: now, history: history.slice(Math.max(0, history.length - MAX_HISTORY)) };
-}
 
 /** One row of the Prospects screen. Names and meeting come from the intake, or the draft while there is none. */
 export interface ProspectSummary {
@@ -100,7 +73,16 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en');
 }
 
+/** The query's words, folded once per keystroke (not once per row). */
+export function searchWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+export function matchesWords(key: string, words: readonly string[]): boolean {
+  for (const w of words) if (!key.includes(w)) return false;
+  return true;
+}
+
 export function matchesSearch(key: string, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  return words.every((w) => key.includes(w));
+  return matchesWords(key, searchWords(query));
 }

@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCopy, checkRecipe, type Copy } from '../../core/recipe';
 import type { DeckRecipe } from '../../core/plan';
@@ -10,7 +10,8 @@ import { readJsonFile } from './files';
  * The templates folder of the source tree: the default only the CLI, the demo, tests and
  * benchmarks choose. The app passes its own (`<resources>/templates` once packaged).
  */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+// From the file's path, not `new URL(…)`: a DOM test replaces the URL class with its own.
+export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates') + sep;
 
 /**
  * Loads a recipe folder: <templates>/recipes/<id>/recipe.json and copy/<language>.json. A firm

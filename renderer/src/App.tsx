@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
-import { AdvisorScreen } from './features/advisor/AdvisorScreen';
-import { IntakeScreen } from './features/intake/IntakeScreen';
-import { PreviewScreen } from './features/preview/PreviewScreen';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ProspectsScreen } from './features/prospects/ProspectsScreen';
 import { useImport } from './features/prospects/useImport';
 import { routeFromHash, useApp } from './store';
 import { ToastRegion } from './ui/Toast';
+
+// The Prospects screen comes first and alone; the form, Settings and the slides (with the
+// schemas, zones and charts they need) load when the advisor opens them.
+const IntakeScreen = lazy(() => import('./features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
+const AdvisorScreen = lazy(() => import('./features/advisor/AdvisorScreen').then((m) => ({ default: m.AdvisorScreen })));
+const PreviewScreen = lazy(() => import('./features/preview/PreviewScreen').then((m) => ({ default: m.PreviewScreen })));
 
 export function App() {
   const t = useApp((s) => s.t);
@@ -20,6 +23,7 @@ export function App() {
 
   useEffect(() => {
     void loadAppInfo();
+    // main.tsx asks for the list before mounting; this joins that request (or makes one).
     void loadProspects();
   }, [loadAppInfo, loadProspects]);
 
@@ -75,10 +79,12 @@ export function App() {
         {appInfo && <span className="app-version">{t('version', { v: appInfo.version })}</span>}
       </header>
       <main className="app-main">
-        {route.screen === 'prospects' && <ProspectsScreen importer={importer} />}
-        {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}
-        {route.screen === 'settings' && <AdvisorScreen />}
-        {route.screen === 'preview' && <PreviewScreen key={route.id} id={route.id} />}
+        <Suspense fallback={<p className="muted">…</p>}>
+          {route.screen === 'prospects' && <ProspectsScreen importer={importer} />}
+          {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}
+          {route.screen === 'settings' && <AdvisorScreen />}
+          {route.screen === 'preview' && <PreviewScreen key={route.id} id={route.id} />}
+        </Suspense>
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

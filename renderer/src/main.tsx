@@ -14,6 +14,8 @@ if (!container) throw new Error('renderer/index.html has no #root element');
 // HTTP to the local web host in a browser (npm run web).
 const api = window.advisorDeck ?? createHttpClient();
 const store = createAppStore(api);
+// Asked for before React mounts: the list is on its way while the window's code starts.
+void store.getState().loadProspects();
 
 createRoot(container).render(
   <StrictMode>

@@ -121,14 +121,23 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
 }
 
 function createProspectsSlice(api: ApiClient): Slice<ProspectsSlice> {
+  // One request at a time: a second caller joins the one on its way.
+  let loading: Promise<void> | null = null;
   return (set, get) => ({
     prospects: [],
     prospectsLoaded: false,
     dataProblems: [],
-    loadProspects: async () => {
-      const result = await api['prospects:list']();
-      if (result.ok) set({ prospects: result.value.prospects, dataProblems: result.value.problems, prospectsLoaded: true });
-      else get().notify(get().t('error', { e: result.error }));
+    loadProspects: () => {
+      loading ??= (async () => {
+        try {
+          const result = await api['prospects:list']();
+          if (result.ok) set({ prospects: result.value.prospects, dataProblems: result.value.problems, prospectsLoaded: true });
+          else get().notify(get().t('error', { e: result.error }));
+        } finally {
+          loading = null;
+        }
+      })();
+      return loading;
     },
     upsertProspect: (prospect) => {
       const others = get().prospects.filter((p) => p.id !== prospect.id);

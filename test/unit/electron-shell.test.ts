@@ -70,7 +70,7 @@ describe('main process (electron/main.ts)', () => {
 
   it('hardens the session with the CSP and registers the IPC handlers with the sender check', () => {
     expect(main).toMatch(/hardenSession\(session\.defaultSession,\s*contentSecurityPolicy\(/);
-    expect(main).toMatch(/registerIpcHandlers\(handlers,\s*\(url\)\s*=>\s*isAppUrl\(url,\s*source\)\)/);
+    expect(main).toMatch(/registerIpcHandlers\(advisorDeck\.handlers,\s*\(url\)\s*=>\s*isAppUrl\(url,\s*source\)\)/);
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app', () => {

@@ -61,10 +61,10 @@ describe('Electron wiring (read as text)', () => {
   const main = code('electron/main.ts');
   const preload = code('electron/preload.ts');
 
-  it('runs the scheduler in main with the store in userData, re-armed on resume', () => {
-    expect(main).toMatch(/FollowUpStore\.open\(\{\s*cwd:\s*app\.getPath\('userData'\)\s*\}\)/);
-    expect(main).toMatch(/powerMonitor\.on\('resume',\s*\(\)\s*=>\s*scheduler\?\.onResume\(\)\)/);
-    expect(main).toMatch(/scheduler\.start\(\)/);
+  it('runs the app layer (and its scheduler) in main on the userData folder, re-armed on resume', () => {
+    expect(main).toMatch(/openApp\(\{\s*dataDir:\s*app\.getPath\('userData'\)/);
+    expect(main).toMatch(/powerMonitor\.on\('resume',\s*\(\)\s*=>\s*advisorDeck\?\.onResume\(\)\)/);
+    expect(code('electron/services/app/index.ts')).toMatch(/scheduler\.start\(\)/);
   });
 
   it('shows a notification per firing whose click focuses the window on that follow-up', () => {
@@ -76,7 +76,8 @@ describe('Electron wiring (read as text)', () => {
   it('keeps running in the tray with the window closed, and can open at login', () => {
     expect(main).toMatch(/window-all-closed[\s\S]*if \(tray && !quitting\) return;/);
     expect(code('electron/adapters/login.ts')).toMatch(/app\.setLoginItemSettings\(\{\s*openAtLogin:\s*enabled/);
-    expect(main).toMatch(/const handlers: Required<Handlers>/);
+    // Every channel is required on every host: the app layer's handlers are typed `Handlers`.
+    expect(code('electron/services/app/index.ts')).toMatch(/const handlers: Handlers = \{/);
   });
 
   it('exposes the focus event to the page with a checked id, never ipcRenderer', () => {

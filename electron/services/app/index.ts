@@ -102,6 +102,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     problems.push(`Follow-ups could not start; reminders are off until this is fixed: ${(error as Error).message}`);
   }
   prospects.setFollowUps(followUpIndex(followUps, now));
+  followUps?.subscribe(() => prospects.invalidate());
 
   const store = (): FollowUpStore => {
     if (!followUps) throw new Error('Follow-ups are not available: their store could not be opened.');

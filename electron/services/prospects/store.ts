@@ -9,18 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkIntake, type Intake } from '../../../core/intake';
-import {
-  compareProspects,
-  displayStatus,
-  newProspectRecord,
-  PROSPECT_ID,
-  prospectRecordSchema,
-  rowFields,
-  withEvent,
-  type ProspectRecord,
-  type ProspectSummary,
-  type StoredStatus,
-} from '../../../core/prospect';
+import { compareProspects, displayStatus, PROSPECT_ID, rowFields, type ProspectSummary, type StoredStatus } from '../../../core/prospect';
+import { newProspectRecord, prospectRecordSchema, withEvent, type ProspectRecord } from '../../../core/prospectRecord';
 import type { Problem } from '../../../core/validation';
 import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
@@ -79,6 +69,8 @@ export class ProspectStore {
   /** One chain of writes per prospect, so a draft save never lands after the save it preceded. */
   readonly #queues = new Map<string, Promise<unknown>>();
   #followUps: FollowUpIndex = NO_FOLLOW_UPS;
+  /** The sorted list, kept until something changes: listing 5,000 is then a copy. */
+  #listed: ProspectSummary[] | null = null;
 
   private constructor(
     readonly folder: string,
@@ -98,6 +90,12 @@ export class ProspectStore {
 
   setFollowUps(index: FollowUpIndex): void {
     this.#followUps = index;
+    this.#listed = null;
+  }
+
+  /** Something the list shows changed outside the store (a follow-up). */
+  invalidate(): void {
+    this.#listed = null;
   }
 
   get size(): number {
@@ -181,7 +179,8 @@ export class ProspectStore {
   }
 
   list(): ProspectSummary[] {
-    return [...this.#entries].map(([id, entry]) => this.#summary(id, entry)).sort(compareProspects);
+    this.#listed ??= [...this.#entries].map(([id, entry]) => this.#summary(id, entry)).sort(compareProspects);
+    return this.#listed;
   }
 
   get(id: string): ProspectDetail {
@@ -213,7 +212,15 @@ export class ProspectStore {
 
   #serial<T>(id: string, work: () => Promise<T>): Promise<T> {
     const previous = this.#queues.get(id) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    // Every change goes through here: the cached list is dropped once the change is made.
+    const run = async () => {
+      try {
+        return await work();
+      } finally {
+        this.#listed = null;
+      }
+    };
+    const next = previous.then(run, run);
     this.#queues.set(
       id,
       next.catch(() => undefined),
@@ -335,6 +342,7 @@ export class ProspectStore {
     if (this.#entries.has(id)) throw new Error('This prospect is already back.');
     await rename(join(this.folder, TRASH_DIR, trashId), join(this.dir, id));
     await this.#loadOne(id);
+    this.#listed = null;
     const entry = this.#require(id);
     return this.#serial(id, async () => {
       await this.#record(id, entry, withEvent(entry.record, 'restored from trash', nowIso(this.now)));

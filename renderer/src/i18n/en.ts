@@ -12,6 +12,7 @@ export const en = {
   noProspectsBody: 'Add a prospect from what they told you before the first meeting, or import their intake file. Advisor Deck builds a short deck made for them.',
   searchProspects: 'Search prospects',
   noMatch: 'No prospect matches “{q}”.',
+  prospectCountOne: '1 prospect',
   prospectCount: '{n} prospects',
   colName: 'Name',
   colMeeting: 'Meeting',

@@ -14,6 +14,7 @@ export const fr: Messages = {
   noProspectsBody: 'Ajoutez un prospect à partir de ce qu’il vous a dit avant le premier rendez-vous, ou importez son questionnaire. Advisor Deck prépare une courte présentation faite pour lui.',
   searchProspects: 'Rechercher un prospect',
   noMatch: 'Aucun prospect ne correspond à « {q} ».',
+  prospectCountOne: '1 prospect',
   prospectCount: '{n} prospects',
   colName: 'Nom',
   colMeeting: 'Rendez-vous',

@@ -1,8 +1,8 @@
 // Prospects: every prospect, soonest meeting first, searchable as you type. Virtualised: only
 // the rows in view are in the page, so 5,000 prospects scroll and filter smoothly.
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { matchesSearch, searchKey, type ProspectSummary } from '../../../../core/prospect';
+import { matchesWords, searchKey, searchWords, type ProspectSummary } from '../../../../core/prospect';
 import { useApp } from '../../store';
 import { formatInstant, formatLocalDateTime } from './format';
 import { ImportProblems } from './ImportProblems';
@@ -20,8 +20,21 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
   const [query, setQuery] = useState('');
   // Typing stays instant; the filter of thousands of rows follows a moment later if it must.
   const deferredQuery = useDeferredValue(query);
-  const keyed = useMemo(() => prospects.map((p) => ({ p, key: searchKey(p) })), [prospects]);
-  const shown = useMemo(() => (deferredQuery.trim() ? keyed.filter((k) => matchesSearch(k.key, deferredQuery)).map((k) => k.p) : prospects), [keyed, prospects, deferredQuery]);
+  // Search keys are made just after the list first shows, so neither the first paint nor the
+  // first keystroke waits for them.
+  const [keysFor, setKeysFor] = useState<readonly ProspectSummary[] | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setKeysFor(prospects), 0);
+    return () => clearTimeout(timer);
+  }, [prospects]);
+  const keys = useMemo(() => (keysFor ? keysFor.map(searchKey) : null), [keysFor]);
+  const shown = useMemo(() => {
+    const words = searchWords(deferredQuery);
+    if (words.length === 0) return prospects;
+    const list = keysFor && keys ? keysFor : prospects;
+    const folded = keysFor && keys ? keys : prospects.map(searchKey);
+    return list.filter((_, i) => matchesWords(folded[i] ?? '', words));
+  }, [keysFor, keys, prospects, deferredQuery]);
   const fileInput = useRef<HTMLInputElement>(null);
   const locale = language === 'fr' ? 'fr-CA' : 'en-US';
 
@@ -81,7 +94,7 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
             <input id="prospect-search" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
           </div>
           <p className="count" aria-live="polite">
-            {deferredQuery.trim() && shown.length === 0 ? t('noMatch', { q: deferredQuery }) : t('prospectCount', { n: shown.length })}
+            {deferredQuery.trim() && shown.length === 0 ? t('noMatch', { q: deferredQuery }) : shown.length === 1 ? t('prospectCountOne') : t('prospectCount', { n: shown.length })}
           </p>
           <ProspectList prospects={shown} locale={locale} />
         </>
@@ -94,7 +107,8 @@ function ProspectList({ prospects, locale }: { prospects: readonly ProspectSumma
   const t = useApp((s) => s.t);
   const navigate = useApp((s) => s.navigate);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: prospects.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // initialRect: the first rows render in the first pass, before the scroller is measured.
+  const virtualizer = useVirtualizer({ count: prospects.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 700 } });
   return (
     <div className="prospect-scroller" ref={scroller}>
       <div role="list" aria-label={t('prospects')} className="prospect-list" style={{ height: virtualizer.getTotalSize() }}>
