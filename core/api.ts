@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUpRecord';
 import type { DeckPlan } from './plan';
-import { PROSPECT_ID, type ProspectSummary } from './prospect';
+import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
 import type { Problem } from './validation';
 
 /** What every handler answers: errors cross the process boundary as data, never as throws. */
@@ -38,6 +38,8 @@ export interface ProspectDetail {
   /** Unsaved form content, newer than the intake, or null. */
   draft: Record<string, unknown> | null;
   history: { at: string; event: string }[];
+  /** The stage the advisor set (see prospects:setStatus). */
+  stage: StoredStatus;
 }
 export interface AdvisorProfile {
   /** advisor.json as it is on disk, or null before the advisor sets it up. */
@@ -96,6 +98,8 @@ export const channels = {
   'prospects:delete': { input: prospectId, output: z.object({ trashId: z.string() }) },
   'prospects:restore': { input: z.strictObject({ trashId: z.string().max(200) }), output: z.custom<ProspectSummary>() },
   'prospects:discardDraft': { input: prospectId, output: z.custom<ProspectSummary | null>() },
+  /** The stage the advisor sets by hand: still a prospect, met, became a client, closed. */
+  'prospects:setStatus': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), status: z.enum(STORED_STATUSES) }), output: z.custom<ProspectSummary>() },
   'prospects:import': { input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }), output: z.custom<ImportOutcome[]>() },
   /** Builds the meeting files into the prospect's folder and returns what the slides need. */
   'prospects:preview': { input: prospectId, output: z.custom<PreviewOutcome>() },

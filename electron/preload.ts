@@ -21,6 +21,7 @@ const exposed: Record<Channel, true> = {
   'prospects:delete': true,
   'prospects:restore': true,
   'prospects:discardDraft': true,
+  'prospects:setStatus': true,
   'prospects:import': true,
   'prospects:preview': true,
   'advisor:get': true,

@@ -118,6 +118,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'prospects:delete': ({ id }) => prospects.delete(id),
     'prospects:restore': ({ trashId }) => prospects.restore(trashId),
     'prospects:discardDraft': ({ id }) => prospects.discardDraft(id),
+    'prospects:setStatus': ({ id, status }) => prospects.setStatus(id, status, `stage set to ${status}`),
     'prospects:import': async ({ files }) => {
       const outcomes = [];
       // One at a time: each import is a few small writes, and order keeps the report readable.

@@ -185,7 +185,7 @@ export class ProspectStore {
 
   get(id: string): ProspectDetail {
     const entry = this.#require(id);
-    return { summary: this.#summary(id, entry), intake: entry.intake, draft: entry.draft, history: entry.record.history };
+    return { summary: this.#summary(id, entry), intake: entry.intake, draft: entry.draft, history: entry.record.history, stage: entry.record.status };
   }
 
   /** The saved, valid intake, for building; undefined while the prospect is a draft. */

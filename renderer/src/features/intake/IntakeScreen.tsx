@@ -4,6 +4,7 @@
 // and all at once on Save, with focus on the first.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { checkIntake, MEETING_FORMATS, RISK_TOLERANCES } from '../../../../core/intake';
+import { STORED_STATUSES, type StoredStatus } from '../../../../core/prospect';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
@@ -75,6 +76,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const [form, setForm] = useState<IntakeForm | null>(initialId ? null : fallback);
   const idRef = useRef<string>(initialId ?? newProspectId());
   const [hasIntake, setHasIntake] = useState(false);
+  const [stage, setStage] = useState<StoredStatus | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
@@ -138,7 +140,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         navigate({ screen: 'prospects' });
         return;
       }
-      const { intake, draft } = result.value;
+      const { intake, draft, stage: storedStage } = result.value;
+      setStage(storedStage);
       setHasIntake(intake !== null);
       setDirty(draft !== null || backup !== undefined);
       const restored = fromIntake(backup ?? draft ?? intake, fallback);
@@ -294,6 +297,24 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <h2 id="intake-title" dir="auto">
           {name ? t('intakeTitle', { name }) : t('intakeTitleNew')}
         </h2>
+        {stage && (
+          <SelectField
+            label={t('stage')}
+            className="stage-field"
+            value={stage}
+            onChange={(e) => {
+              const next = e.currentTarget.value as StoredStatus;
+              setStage(next);
+              void api['prospects:setStatus']({ id: idRef.current, status: next }).then((r) => (r.ok ? upsert(r.value) : notify(t('error', { e: r.error }))));
+            }}
+          >
+            {STORED_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`stage_${s}`)}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <p className="draft-state" role="status">
           {draftState === 'saving' ? t('draftSaving') : draftState === 'saved' ? t('draftSaved') : typeof draftState === 'object' ? t('draftFailed', { e: draftState.error }) : ''}
         </p>
