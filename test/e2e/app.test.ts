@@ -199,6 +199,35 @@ describe('prospects', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Prospects' }).getByRole('listitem').count()).toBe(2);
   });
 
+  it('imports intake files dropped on the window', async () => {
+    const { host, dir } = await freshHost();
+    const page = await openApp(browser, host);
+    const text = await readFile(join(ROOT, 'test/fixtures/intake-cjk.json'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await expect.poll(async () => (await savedIntakes(dir)).length).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'Prospects' }).textContent()).toContain('山田');
+  });
+
+  it('keeps the stage the advisor sets, and shows it in the list', async () => {
+    const { host, dir } = await freshHost();
+    const page = await openApp(browser, host);
+    await page.locator('input[type=file]').setInputFiles([{ name: 'good.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('button').first().click();
+    await page.getByLabel('Stage').selectOption('client');
+    const [id = ''] = await prospectFolders(dir);
+    await expect.poll(async () => (JSON.parse(await readFile(join(dir, 'prospects', id, 'prospect.json'), 'utf8')) as { status: string }).status).toBe('client');
+    await page.getByRole('button', { name: 'Prospects' }).click();
+    await expect.poll(() => rows.first().textContent()).toContain('Client');
+  });
+
   it('deletes to the trash with Undo', async () => {
     const { host, dir } = await freshHost();
     const page = await openApp(browser, host);
