@@ -7,6 +7,7 @@ import { fullName, pickLanguage } from './locale';
 import { retirementProjectionFor, type RetirementProjection } from './charts/projection';
 import { collegeCostProjection, type CollegeProjection } from './charts/college';
 import { modelAllocation, type ModelAllocation } from './charts/allocation';
+import { LOCKED_SLIDES, NO_CHANGES, type DeckChanges } from './deckChanges';
 
 /** A recipe with its copy in every language it ships (keys: language tags such as en, fr). */
 export interface DeckRecipe {
@@ -87,7 +88,10 @@ export function qaMinutes(budget: number, share: number): number {
 
 interface Selection {
   kinds: Set<SlideKind>;
+  /** How many of the goals (in the prospect's order) get their own slide. */
   dedicatedGoals: number;
+  /** Goals the advisor gave their own slide beyond those. */
+  extraGoals?: ReadonlySet<Goal>;
 }
 
 /**
@@ -173,7 +177,23 @@ function packLabels(labels: readonly string[], max = MAX_POINTS): string[] {
  * The tailored first-meeting deck for one prospect. Pure and deterministic: the same intake,
  * advisor and recipe give a byte-identical plan (no clock, no randomness, no I/O).
  */
-export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecipe): DeckPlan {
+export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecipe, changes: DeckChanges = NO_CHANGES): DeckPlan {
+  return planWithOptions(intake, advisor, deckRecipe, changes).plan;
+}
+
+/** A slide the advisor can show again or add, with its time. */
+export interface SlideOption {
+  id: string;
+  title: string;
+  minutes: number;
+}
+
+/** What the deck builder offers: the hidden slides, and what the recipe holds that is not in the deck. */
+export function deckOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecipe, changes: DeckChanges = NO_CHANGES): { hidden: SlideOption[]; addable: SlideOption[]; availableMinutes: number } {
+  return planWithOptions(intake, advisor, deckRecipe, changes).options();
+}
+
+function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecipe, changes: DeckChanges) {
   const { recipe } = deckRecipe;
   const locale = intake.locale;
   const language = pickLanguage(locale, Object.keys(deckRecipe.copy));
@@ -203,7 +223,8 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
     if (kind === 'your-questions') return questions.length > 0;
     return true;
   };
-  const { selection, remaining } = selectSlides(recipe, budget - qa, goals.length, present);
+  const available = budget - qa;
+  const { selection: planned, remaining: plannedRemaining } = selectSlides(recipe, available, goals.length, present);
 
   const values: Record<string, string | undefined> = {
     firstName: p.firstName,
@@ -266,9 +287,12 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
     return undefined;
   };
 
+  const build = (selection: Selection): Slide[] => {
+  slides.length = 0;
+  const dedicated = (goal: Goal, i: number) => i < selection.dedicatedGoals || (selection.extraGoals?.has(goal) ?? false);
   for (const kind of recipe.order) {
     if (kind === 'goal') {
-      goals.slice(0, selection.dedicatedGoals).forEach((goal) => {
+      goals.filter(dedicated).forEach((goal) => {
         const g = copy.goals[goal];
         const chart = chartFor(goal);
         add('goal', `goal-${goal}`, {
@@ -280,7 +304,7 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
           notes: fill(g.notes, values) ?? '',
         });
       });
-      const rest = goals.slice(selection.dedicatedGoals);
+      const rest = goals.filter((g, i) => !dedicated(g, i));
       if (rest.length > 0) {
         add('also-on-your-list', 'also-on-your-list', {
           goals: rest,
@@ -334,11 +358,56 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
         add(kind, kind, {});
     }
   }
+  return [...slides];
+  };
 
-  spreadExtraTime(slides, recipe, remaining);
-  const plannedMinutes = slides.reduce((sum, s) => sum + s.minutes, 0);
+  const minutesOf = (list: readonly Slide[]) => list.reduce((sum, s) => sum + s.minutes, 0);
+  const unchanged = changes.order.length === 0 && changes.hidden.length === 0 && changes.added.length === 0 && Object.keys(changes.edits).length === 0;
+  const base = build(planned);
+  const baseIds = new Set(base.map((s) => s.id));
+  const hidden = new Set(changes.hidden.filter((id) => !LOCKED_SLIDES.includes(id)));
+  // Everything the recipe could show this prospect: what "Add slide" offers beyond the plan.
+  // Built only when the advisor changed something or the builder asks for its options.
+  let everythingCache: Slide[] | undefined;
+  const everything = () => (everythingCache ??= build({ kinds: new Set(recipe.order.filter((k) => k !== 'goal' && k !== 'also-on-your-list' && present(k))), dedicatedGoals: goals.length }));
+  const candidates = new Map(unchanged ? [] : everything().filter((s) => !baseIds.has(s.id)).map((s) => [s.id, s]));
+  // Added slides, dropped from the last one added while the deck would not fit its time.
+  let added = changes.added.filter((id, i, all) => candidates.has(id) && all.indexOf(id) === i);
+  let chosen: Slide[] = base;
+  for (;;) {
+    const kinds = new Set(planned.kinds);
+    const extraGoals = new Set<Goal>();
+    for (const id of added) {
+      const slide = candidates.get(id);
+      if (!slide) continue;
+      if (slide.layout === 'goal' && slide.goals[0]) extraGoals.add(slide.goals[0]);
+      else kinds.add(slide.layout);
+    }
+    chosen = unchanged ? base : build({ kinds, dedicatedGoals: planned.dedicatedGoals, extraGoals }).filter((s) => !hidden.has(s.id));
+    if (minutesOf(chosen) <= available || added.length === 0) break;
+    added = added.slice(0, -1);
+  }
+  if (!unchanged) {
+    const rank = new Map(changes.order.map((id, i) => [id, i]));
+    const planOrder = new Map(chosen.map((s, i) => [s.id, i]));
+    chosen.sort((a, b) => (rank.get(a.id) ?? changes.order.length + (planOrder.get(a.id) ?? 0)) - (rank.get(b.id) ?? changes.order.length + (planOrder.get(b.id) ?? 0)));
+    for (const slide of chosen) applyEdit(slide, changes.edits[slide.id]);
+  }
+  const remaining = unchanged ? plannedRemaining : available - minutesOf(chosen);
+  spreadExtraTime(chosen, recipe, remaining);
+  const plannedMinutes = minutesOf(chosen);
+  const chosenIds = new Set(chosen.map((s) => s.id));
+  const option = (s: Slide): SlideOption => ({ id: s.id, title: s.title, minutes: recipe.minutes[s.layout] });
+  const options = () => {
+    const all = new Map([...everything(), ...base].map((s) => [s.id, s]));
+    return {
+      hidden: [...all.values()].filter((s) => hidden.has(s.id) && !chosenIds.has(s.id)).map(option),
+      addable: [...all.values()].filter((s) => !baseIds.has(s.id) && !chosenIds.has(s.id)).map(option),
+      availableMinutes: available,
+    };
+  };
 
-  return {
+  const plan: DeckPlan = {
     version: 1,
     locale,
     language,
@@ -352,8 +421,20 @@ export function planDeck(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
       budgetMinutes: budget,
       qaMinutes: qa,
       plannedMinutes,
-      slides,
+      slides: chosen,
     },
     followUp,
   };
+  return { plan, options };
+}
+
+/** The advisor's words over the plan's; fine print and charts stay as planned. */
+function applyEdit(slide: Slide, edit: DeckChanges['edits'][string] | undefined): void {
+  if (!edit) return;
+  if (edit.title !== undefined && edit.title !== '') slide.title = clip(edit.title, 80);
+  if (edit.points !== undefined) {
+    slide.points = edit.points.filter((p) => p !== '').slice(0, MAX_POINTS).map((p) => clip(p, POINT_CHARS));
+    delete slide.more;
+  }
+  if (edit.notes !== undefined) slide.notes = edit.notes;
 }

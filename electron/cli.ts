@@ -10,12 +10,14 @@ import { OutputFolderError } from './services/outputs';
 import { TEMPLATES_DIR } from './services/recipes';
 import { printProblems, printWarnings } from './problems';
 
-const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--out <dir>]
+const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--deck <deck.json>] [--out <dir>]
 
   build      Check the intake, the advisor profile and the meeting record, then write the
              meeting files (plan.json, deck.html, summary.pdf, follow-up.ics, follow-up.eml)
              into the output folder: all of them, or none.
   --advisor  The advisor profile (default: templates/samples/advisor.json).
+  --deck     The advisor's changes to the planned deck (the app's prospects/<id>/deck.json):
+             order, hidden and added slides, reworded titles, points and notes.
   --meeting  What happened in the meeting (optional): slides shown, questions and answers,
              notes. The one-page summary (summary.pdf) then reports it.
   --out      The output folder (default: out/).`;
@@ -28,6 +30,7 @@ interface BuildArgs {
   intake: string;
   advisor: string;
   meeting?: string;
+  deck?: string;
   out: string;
 }
 
@@ -37,7 +40,7 @@ export function parseCli(argv: readonly string[]): BuildArgs {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { advisor: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { advisor: { type: 'string' }, meeting: { type: 'string' }, deck: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -47,8 +50,8 @@ export function parseCli(argv: readonly string[]): BuildArgs {
   if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (!intake) throw new UsageError('missing the intake file');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const { meeting } = parsed.values;
-  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), out: parsed.values.out ?? 'out' };
+  const { meeting, deck } = parsed.values;
+  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), ...(deck !== undefined ? { deck } : {}), out: parsed.values.out ?? 'out' };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -70,7 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const outDir = resolve(args.out);
   let result;
   try {
-    result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), outDir, templatesDir: TEMPLATES_DIR });
+    result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), ...(args.deck !== undefined ? { deckPath: args.deck } : {}), outDir, templatesDir: TEMPLATES_DIR });
   } catch (error) {
     // A path under a file, a link to nothing, no permission, a full disk: the person's to fix.
     if (!(error instanceof OutputFolderError)) throw error;

@@ -3,6 +3,7 @@ import { checkAdvisor, type Advisor } from '../../core/advisor';
 import { checkIntake, type Intake } from '../../core/intake';
 import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting';
 import { planDeck, type DeckPlan } from '../../core/plan';
+import { checkDeckChanges, type DeckChanges } from '../../core/deckChanges';
 import { buildSummary } from '../../core/summary';
 import type { Problem } from '../../core/validation';
 import { MAX_RECORD_BYTES, readJsonFile } from './files';
@@ -22,6 +23,8 @@ export interface BuildRequest {
   advisorPath?: string;
   /** What happened in the meeting (optional): the summary then says what was shown and answered. */
   meetingPath?: string;
+  /** The advisor's changes to the planned deck (prospects/<id>/deck.json), optional. */
+  deckPath?: string;
   outDir: string;
   recipe?: string;
   /** Default: the source tree's templates (this file-based build is the CLI's, the demo's and the tests'). */
@@ -46,12 +49,13 @@ export interface Inputs {
   advisorPath: string;
   logo?: Logo;
   meeting?: MeetingRecord;
+  changes?: DeckChanges;
   /** Problems that do not stop the build: a logo that cannot be read is left out. */
   warnings: FileProblems[];
 }
 
 /** Reads and checks every input before anything is written: bad input leaves no trace. */
-export async function readInputs(intakePath: string, advisorPath: string, meetingPath?: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
+export async function readInputs(intakePath: string, advisorPath: string, meetingPath?: string, deckPath?: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
   const invalid: FileProblems[] = [];
   const intakeRead = await readJsonFile(intakePath);
   const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
@@ -76,10 +80,17 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
     if (checked.ok) meeting = checked.value;
     else invalid.push({ file: meetingPath, problems: checked.problems });
   }
+  let changes: DeckChanges | undefined;
+  if (deckPath !== undefined) {
+    const deckRead = await readJsonFile(deckPath, { maxBytes: MAX_RECORD_BYTES });
+    const checked = deckRead.ok ? checkDeckChanges(deckRead.value) : deckRead;
+    if (checked.ok) changes = checked.value;
+    else invalid.push({ file: deckPath, problems: checked.problems });
+  }
   if (!intake.ok || !advisor.ok || invalid.length > 0) return { ok: false, invalid };
   return {
     ok: true,
-    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), warnings },
+    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), ...(changes ? { changes } : {}), warnings },
   };
 }
 
@@ -95,6 +106,8 @@ export interface MeetingInputs {
   logo?: Logo;
   /** What happened in the meeting (optional): the summary then says what was shown and answered. */
   meeting?: MeetingRecord;
+  /** The advisor's changes to the planned deck (order, hidden, added, words). */
+  changes?: DeckChanges;
 }
 
 export interface RenderOptions {
@@ -135,7 +148,7 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     logo = undefined;
   }
   const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
-  const plan = planDeck(intake, advisor, recipe);
+  const plan = planDeck(intake, advisor, recipe, inputs.changes);
   if (meeting) {
     const problems = checkMeetingAgainstDeck(meeting, plan.deck.slides.map((s) => s.id));
     if (problems.length) return { ok: false, problems };
@@ -172,11 +185,11 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
  */
 export async function build(request: BuildRequest): Promise<BuildResult> {
   const advisorPath = request.advisorPath ?? SAMPLE_ADVISOR;
-  const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath);
+  const inputs = await readInputs(request.intakePath, advisorPath, request.meetingPath, request.deckPath);
   if (!inputs.ok) return inputs;
-  const { intake, advisor, logo, meeting, warnings } = inputs.value;
+  const { intake, advisor, logo, meeting, changes, warnings } = inputs.value;
   const rendered = await renderMeetingFiles(
-    { intake, advisor, ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}) },
+    { intake, advisor, ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), ...(changes ? { changes } : {}) },
     { templatesDir: request.templatesDir ?? TEMPLATES_DIR, ...(request.recipe !== undefined ? { recipe: request.recipe } : {}) },
   );
   if (!rendered.ok) return { ok: false, invalid: [{ file: request.meetingPath ?? '(meeting)', problems: rendered.problems }] };
