@@ -4,7 +4,14 @@
 // may have been shaped by text a prospect typed. Pure TypeScript: imported by both sides.
 import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUpRecord';
-import type { DeckPlan } from './plan';
+import type { DeckPlan, DeckRecipe } from './plan';
+import type { Intake } from './intake';
+import type { Advisor } from './advisor';
+import type { DeckChanges } from './deckChanges';
+import type { FollowUp } from './followUpRecord';
+import type { SummaryContent } from './summary';
+import { meetingEventSchema, type LiveMeeting } from './liveMeeting';
+import { LIMITS, text } from './text';
 import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
 import type { Problem } from './validation';
 
@@ -60,6 +67,21 @@ export interface DeckPreview {
   files: string[];
   warnings: Problem[];
 }
+/** What the deck builder and present mode need to plan and draw the deck in the window. */
+export interface DeckSetup {
+  intake: Intake;
+  advisor: Advisor;
+  recipe: DeckRecipe;
+  changes: DeckChanges;
+  look: { advisor: DeckPreview['advisor']; themeVariables: Record<string, string> };
+  /** deck.json could not be used (damaged): the plan is shown without changes. */
+  problem?: string;
+}
+export type DeckSetupOutcome = { ready: true; value: DeckSetup } | { ready: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
+export type WrapUpOutcome =
+  | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[] }
+  | { done: false; problems: Problem[] };
+
 export type PreviewOutcome = { built: true; value: DeckPreview } | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /**
@@ -107,6 +129,36 @@ export const channels = {
   'advisor:save': { input: z.strictObject({ advisor: formValue }), output: z.custom<SaveOutcome<AdvisorProfile>>() },
   /** A PNG or JPEG the advisor picked, copied next to advisor.json; returns its file name. */
   'advisor:logo': { input: z.strictObject({ name: z.string().max(300), base64: z.string().max(3_000_000) }), output: z.custom<SaveOutcome<{ file: string; dataUrl: string }>>() },
+  /** Everything the builder needs to plan the deck live, in the window. */
+  'deck:get': { input: prospectId, output: z.custom<DeckSetupOutcome>() },
+  /** The advisor's changes (deck.json); checked like the CLI's --deck file. */
+  'deck:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue }), output: z.custom<SaveOutcome<DeckChanges>>() },
+  'meeting:get': { input: prospectId, output: z.custom<{ live: LiveMeeting | null; proposedFollowUp: { dueAt: string; timeZone: string; local: string } | null }>() },
+  /** Present: starts the meeting, or comes back into the one under way. */
+  'meeting:start': { input: prospectId, output: z.custom<LiveMeeting>() },
+  /** A slide came on screen, or a question was caught: kept at once. */
+  'meeting:record': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), event: meetingEventSchema }), output: z.custom<LiveMeeting>() },
+  'meeting:end': { input: prospectId, output: z.custom<LiveMeeting>() },
+  /** Create summary and follow-up. */
+  'meeting:wrapUp': {
+    input: z.strictObject({
+      id: z.string().regex(PROSPECT_ID),
+      questions: z.array(z.strictObject({ text: z.string().max(LIMITS.text * 12), answer: z.string().max(LIMITS.text * 12).optional(), slideId: z.string().max(64).optional() })).max(LIMITS.listItems),
+      notes: text(LIMITS.longText).optional(),
+      followUpAt: z.string().max(20).optional(),
+    }),
+    output: z.custom<WrapUpOutcome>(),
+  },
+  /** One of a meeting's files, for a download (the browser) or to hand to the system. */
+  'meeting:file': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/), name: z.enum(['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml', 'meeting.json']) }),
+    output: z.custom<{ name: string; mime: string; base64: string }>(),
+  },
+  /** Opens a meeting's file with the system (the .eml in the mail app), or its folder; false where the host cannot. */
+  'meeting:open': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/), name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional() }),
+    output: z.object({ opened: z.boolean() }),
+  },
   'settings:get': { input: z.undefined(), output: followUpSettingsSchema },
   'settings:set': { input: followUpSettingsSchema.partial(), output: followUpSettingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

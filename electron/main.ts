@@ -3,14 +3,15 @@
 // follow-up reminders (store, scheduler, notifications, tray, login item). Everything with
 // logic lives in core/ or electron/services/, which run without Electron.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, powerMonitor, session, shell, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell, type Tray } from 'electron';
 import trayIcon from '../assets/tray.png?asset';
 import trayIcon2x from '../assets/tray@2x.png?asset';
 import { FOLLOW_UP_FOCUS_EVENT } from '../core/api';
-import { isAppUrl, type RendererSource } from './adapters/app-url';
+import { isAllowedExternalUrl, isAppUrl, rendererUrl, type RendererSource } from './adapters/app-url';
 import { registerIpcHandlers } from './adapters/ipc';
 import { setOpenAtLogin, startedAtLogin } from './adapters/login';
 import { showFollowUpReminder } from './adapters/notifications';
+import { registerAppScheme, serveAppScheme } from './adapters/protocol';
 import { hardenSession } from './adapters/session';
 import { createAppTray } from './adapters/tray';
 import { createHardenedWindow } from './adapters/window';
@@ -20,10 +21,11 @@ import { defaultDataFolder } from './services/dataFolder';
 
 // electron-vite sets ELECTRON_RENDERER_URL in `electron-vite dev`. A packaged app ignores
 // it, so nobody can point the installed app at another page through the environment.
+// Otherwise the window loads app://advisor-deck/index.html, served from out/renderer.
 const source: RendererSource = {
   devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
-  indexFile: join(import.meta.dirname, '../renderer/index.html'),
 };
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadFile = join(import.meta.dirname, '../preload/preload.cjs');
 // The packaged app ships templates/ as an extra resource (electron-builder.yml); from source
 // they sit at the top of the repo, two folders above out/main/.
@@ -41,10 +43,13 @@ const platform: Platform = {
   name: app.getName(),
   version: app.getVersion(),
   openExternal: async (url) => {
+    if (!isAllowedExternalUrl(url)) return false;
     await shell.openExternal(url);
     return true;
   },
   notify: (firing) => showFollowUpReminder(firing, focusFollowUp),
+  // Only paths the app layer built itself (a meeting's folder or one of its files) reach here.
+  openPath: async (path) => (await shell.openPath(path)) === '',
   applySettings: (settings, change) => {
     if (change.openAtLogin !== undefined) setOpenAtLogin(settings.openAtLogin);
     applyTray(settings.keepInTray);
@@ -60,7 +65,7 @@ function openMainWindow(): BrowserWindow {
   win.on('closed', () => {
     mainWindow = null;
   });
-  const loading = source.devServerUrl ? win.loadURL(source.devServerUrl) : win.loadFile(source.indexFile);
+  const loading = win.loadURL(rendererUrl(source));
   loading.catch((error: unknown) => console.error('Could not load the app window', error));
   mainWindow = win;
   return win;
@@ -95,6 +100,8 @@ function applyTray(keepInTray: boolean): void {
 
 // Must run before the app is ready: every renderer, not only the ones we configure, is sandboxed.
 app.enableSandbox();
+// Also before ready: app:// becomes a standard, secure scheme (its handler is set once ready).
+registerAppScheme(protocol);
 // Windows shows notifications only for an app with an AppUserModelID (electron-builder's appId).
 if (process.platform === 'win32') app.setAppUserModelId('com.advisordeck.app');
 
@@ -106,6 +113,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }));
+    serveAppScheme(protocol, { rendererDir, csp: contentSecurityPolicy() });
     try {
       advisorDeck = await openApp({ dataDir: app.getPath('userData'), templatesDir, platform, holder: 'the desktop app' });
     } catch (error) {
@@ -115,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     for (const problem of advisorDeck.problems) console.warn(problem);
-    registerIpcHandlers(advisorDeck.handlers, (url) => isAppUrl(url, source));
+    registerIpcHandlers(ipcMain, advisorDeck.handlers, (url) => isAppUrl(url, source));
     const settings = advisorDeck.followUps?.settings();
     if (settings) applyTray(settings.keepInTray);
     powerMonitor.on('resume', () => advisorDeck?.onResume());

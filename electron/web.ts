@@ -72,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
         version: process.env['npm_package_version'] ?? '0.0.0',
         // A browser tab cannot open the mail app for us; the Follow-ups screen offers the link.
         openExternal: () => Promise.resolve(false),
+        // The browser downloads the file instead (meeting:file): this host opens nothing on the machine.
+        openPath: () => Promise.resolve(false),
         notify: (firing) => {
           const { title, body } = reminderText(firing, { markup: false });
           console.log(`Reminder: ${title}: ${body}`);

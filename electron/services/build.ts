@@ -4,6 +4,7 @@ import { checkIntake, type Intake } from '../../core/intake';
 import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting';
 import { planDeck, type DeckPlan } from '../../core/plan';
 import { checkDeckChanges, type DeckChanges } from '../../core/deckChanges';
+import { normaliseInstant } from '../../core/followUpRecord';
 import { buildSummary } from '../../core/summary';
 import type { Problem } from '../../core/validation';
 import { MAX_RECORD_BYTES, readJsonFile } from './files';
@@ -108,6 +109,8 @@ export interface MeetingInputs {
   meeting?: MeetingRecord;
   /** The advisor's changes to the planned deck (order, hidden, added, words). */
   changes?: DeckChanges;
+  /** The follow-up the advisor chose over the slot rule's (an instant with its offset). */
+  followUpAt?: string;
 }
 
 export interface RenderOptions {
@@ -148,7 +151,9 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     logo = undefined;
   }
   const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
-  const plan = planDeck(intake, advisor, recipe, inputs.changes);
+  const planned = planDeck(intake, advisor, recipe, inputs.changes);
+  // A follow-up moved at wrap-up is the one the summary, the calendar event and the email name.
+  const plan = inputs.followUpAt ? { ...planned, followUp: { ...planned.followUp, dueAt: normaliseInstant(inputs.followUpAt, planned.followUp.timeZone) } } : planned;
   if (meeting) {
     const problems = checkMeetingAgainstDeck(meeting, plan.deck.slides.map((s) => s.id));
     if (problems.length) return { ok: false, problems };

@@ -3,12 +3,17 @@ import { ProspectsScreen } from './features/prospects/ProspectsScreen';
 import { useImport } from './features/prospects/useImport';
 import { routeFromHash, useApp } from './store';
 import { ToastRegion } from './ui/Toast';
+import { FollowUpsNavButton } from './features/follow-ups/FollowUpsNavButton';
 
 // The Prospects screen comes first and alone; the form, Settings and the slides (with the
 // schemas, zones and charts they need) load when the advisor opens them.
 const IntakeScreen = lazy(() => import('./features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
 const AdvisorScreen = lazy(() => import('./features/advisor/AdvisorScreen').then((m) => ({ default: m.AdvisorScreen })));
 const PreviewScreen = lazy(() => import('./features/preview/PreviewScreen').then((m) => ({ default: m.PreviewScreen })));
+const DeckBuilderScreen = lazy(() => import('./features/deck-builder/DeckBuilderScreen').then((m) => ({ default: m.DeckBuilderScreen })));
+const PresentScreen = lazy(() => import('./features/present/PresentScreen').then((m) => ({ default: m.PresentScreen })));
+const WrapUpScreen = lazy(() => import('./features/wrap-up/WrapUpScreen').then((m) => ({ default: m.WrapUpScreen })));
+const FollowUpsScreen = lazy(() => import('./features/follow-ups/FollowUpsScreen').then((m) => ({ default: m.FollowUpsScreen })));
 
 export function App() {
   const t = useApp((s) => s.t);
@@ -69,9 +74,15 @@ export function App() {
       <header className="app-header">
         <h1 className="app-name">{t('appName')}</h1>
         <nav aria-label={t('navMain')} className="app-nav">
-          <button type="button" className="nav-button" aria-current={route.screen === 'prospects' || route.screen === 'intake' || route.screen === 'preview' ? 'page' : undefined} onClick={() => navigate({ screen: 'prospects' })}>
+          <button
+            type="button"
+            className="nav-button"
+            aria-current={['prospects', 'intake', 'preview', 'deck', 'present', 'wrap-up'].includes(route.screen) ? 'page' : undefined}
+            onClick={() => navigate({ screen: 'prospects' })}
+          >
             {t('prospects')}
           </button>
+          <FollowUpsNavButton current={route.screen === 'follow-ups'} />
           <button type="button" className="nav-button" aria-current={route.screen === 'settings' ? 'page' : undefined} onClick={() => navigate({ screen: 'settings' })}>
             {t('settings')}
           </button>
@@ -84,6 +95,10 @@ export function App() {
           {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}
           {route.screen === 'settings' && <AdvisorScreen />}
           {route.screen === 'preview' && <PreviewScreen key={route.id} id={route.id} />}
+          {route.screen === 'deck' && <DeckBuilderScreen key={route.id} id={route.id} />}
+          {route.screen === 'present' && <PresentScreen key={route.id} id={route.id} />}
+          {route.screen === 'wrap-up' && <WrapUpScreen key={route.id} id={route.id} />}
+          {route.screen === 'follow-ups' && <FollowUpsScreen id={route.followUpId} />}
         </Suspense>
       </main>
       {dragging && (

@@ -8,7 +8,15 @@ import type { ApiClient, AppInfo, DataProblem } from '../../core/api';
 import type { ProspectSummary } from '../../core/prospect';
 import { systemLanguage, translator, type Translate, type UiLanguage } from './i18n';
 
-export type Route = { screen: 'prospects' } | { screen: 'intake'; id?: string } | { screen: 'settings' } | { screen: 'preview'; id: string };
+export type Route =
+  | { screen: 'prospects' }
+  | { screen: 'intake'; id?: string }
+  | { screen: 'settings' }
+  | { screen: 'preview'; id: string }
+  | { screen: 'deck'; id: string }
+  | { screen: 'present'; id: string }
+  | { screen: 'wrap-up'; id: string }
+  | { screen: 'follow-ups'; followUpId?: string };
 
 export interface Toast {
   id: number;
@@ -63,6 +71,10 @@ export function routeFromHash(hash: string): Route {
   if (screen === 'new') return { screen: 'intake' };
   if (screen === 'prospect' && validId) return { screen: 'intake', id: validId };
   if (screen === 'preview' && validId) return { screen: 'preview', id: validId };
+  if (screen === 'deck' && validId) return { screen: 'deck', id: validId };
+  if (screen === 'present' && validId) return { screen: 'present', id: validId };
+  if (screen === 'wrap-up' && validId) return { screen: 'wrap-up', id: validId };
+  if (screen === 'follow-ups') return validId ? { screen: 'follow-ups', followUpId: validId } : { screen: 'follow-ups' };
   if (screen === 'settings') return { screen: 'settings' };
   return { screen: 'prospects' };
 }
@@ -72,7 +84,12 @@ export function hashOf(route: Route): string {
     case 'intake':
       return route.id ? `#/prospect/${route.id}` : '#/new';
     case 'preview':
-      return `#/preview/${route.id}`;
+    case 'deck':
+    case 'present':
+    case 'wrap-up':
+      return `#/${route.screen}/${route.id}`;
+    case 'follow-ups':
+      return route.followUpId ? `#/follow-ups/${route.followUpId}` : '#/follow-ups';
     case 'settings':
       return '#/settings';
     default:

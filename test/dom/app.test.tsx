@@ -48,7 +48,7 @@ beforeEach(async () => {
     dataDir: dir,
     templatesDir: TEMPLATES_DIR,
     holder: 'a DOM test',
-    platform: { name: 'Advisor Deck', version: '9.9.9', openExternal: async () => false, notify: () => false, applySettings: () => undefined },
+    platform: { name: 'Advisor Deck', version: '9.9.9', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
   });
   container = document.createElement('div');
   document.body.append(container);

@@ -1,7 +1,7 @@
 // The app layer: the handlers of core/api.ts over the data folder's stores, built once from
 // their dependencies. The Electron shell (main.ts) wires IPC to it; `npm run web` wires a
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
-import type { Handlers } from '../../../core/api';
+import type { DeckSetupOutcome, Handlers } from '../../../core/api';
 import type { FollowUpSettings } from '../../../core/followUpRecord';
 import { mailtoLink } from '../../../core/followUpEmail';
 import { AdvisorProfileStore } from '../advisorProfile';
@@ -9,7 +9,10 @@ import { FollowUpScheduler, type Firing } from '../followup/scheduler';
 import { FollowUpStore } from '../followup/store';
 import { lockDataFolder, type DataFolderLock } from '../lock';
 import { ProspectStore, type FollowUpIndex } from '../prospects/store';
-import { buildPreview } from './preview';
+import { buildPreview, slideLook } from './preview';
+import { MeetingService } from '../meetings';
+import { readDeckChanges, writeDeckChanges } from '../prospects/deckFile';
+import { loadRecipe } from '../recipes';
 
 /** What only the host can do: the desktop shell, or the browser host's stand-ins. */
 export interface Platform {
@@ -19,6 +22,8 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** Shows a follow-up reminder; false when this host has no notifications. */
   notify(firing: Firing): boolean;
+  /** Opens a file with the system's app for it (mail, calendar, PDF), or shows a folder; false when it cannot. */
+  openPath(path: string): Promise<boolean>;
   /** Tray and open-at-login follow the settings (desktop only). */
   applySettings(settings: FollowUpSettings, change: Partial<FollowUpSettings>): void;
 }
@@ -109,6 +114,8 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     return followUps;
   };
 
+  const meetings = new MeetingService({ prospects, advisor, followUps: () => followUps, templatesDir: options.templatesDir, now });
+
   const handlers: Handlers = {
     'app:info': () => ({ name: options.platform.name, version: options.platform.version }),
     'prospects:list': () => ({ prospects: prospects.list(), problems: prospects.problems }),
@@ -129,6 +136,26 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       return outcomes;
     },
     'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir }),
+    'deck:get': async ({ id }): Promise<DeckSetupOutcome> => {
+      const profile = await advisor.advisor();
+      if (!profile.ok) return { ready: false, reason: 'no-advisor', problems: profile.problems };
+      const intake = prospects.intake(id);
+      if (!intake) return { ready: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
+      const { changes, problem } = await readDeckChanges(prospects.prospectDir(id));
+      const recipe = await loadRecipe('first-meeting', options.templatesDir);
+      return { ready: true, value: { intake, advisor: profile.value, recipe, changes, look: slideLook(profile.value, profile.logo), ...(problem ? { problem } : {}) } };
+    },
+    'deck:save': async ({ id, changes }) => {
+      prospects.get(id);
+      return writeDeckChanges(prospects.prospectDir(id), changes);
+    },
+    'meeting:get': async ({ id }) => ({ live: await meetings.live(id), proposedFollowUp: await meetings.proposedFollowUp(id) }),
+    'meeting:start': ({ id }) => meetings.start(id),
+    'meeting:record': ({ id, event }) => meetings.record(id, event),
+    'meeting:end': ({ id }) => meetings.end(id),
+    'meeting:wrapUp': ({ id, ...input }) => meetings.wrapUp(id, input),
+    'meeting:file': ({ id, meeting, name }) => meetings.file(id, meeting, name),
+    'meeting:open': async ({ id, meeting, name }) => ({ opened: await options.platform.openPath(meetings.path(id, meeting, name)) }),
     'advisor:get': () => advisor.read(),
     'advisor:save': ({ advisor: input }) => advisor.save(input),
     'advisor:logo': ({ base64 }) => advisor.saveLogo(base64),

@@ -1,7 +1,10 @@
 // Preview deck: builds the prospect's meeting files into their folder with the same renderer
 // as the CLI, and hands the window what the live slides need (the plan and the advisor's card).
 import { join } from 'node:path';
-import type { PreviewOutcome } from '../../../core/api';
+import type { DeckPreview, PreviewOutcome } from '../../../core/api';
+import type { Advisor } from '../../../core/advisor';
+import type { Logo } from '../logo';
+import { readDeckChanges } from '../prospects/deckFile';
 import { deckColors } from '../../../core/colors';
 import { themeVariables } from '../../../templates/deck/Deck';
 import type { AdvisorProfileStore } from '../advisorProfile';
@@ -13,6 +16,16 @@ import type { ProspectStore } from '../prospects/store';
 /** `2026-12-03T14:00` → `2026-12-03T1400`: one folder per meeting, a name every file system takes. */
 export function meetingFolderName(startsAt: string): string {
   return startsAt.replace(/:/g, '');
+}
+
+/** What live slides need besides the plan: the advisor's card and the firm's colours as CSS variables. */
+export function slideLook(advisor: Advisor, logo?: Logo): { advisor: DeckPreview['advisor']; themeVariables: Record<string, string> } {
+  const vars: Record<string, string> = {};
+  for (const declaration of themeVariables(deckColors(advisor.colors)).split(';')) {
+    const at = declaration.indexOf(':');
+    if (at > 0) vars[declaration.slice(0, at)] = declaration.slice(at + 1);
+  }
+  return { advisor: advisorCard(advisor, logo), themeVariables: vars };
 }
 
 export async function buildPreview({
@@ -31,21 +44,17 @@ export async function buildPreview({
   if (!profile.ok) return { built: false, reason: 'no-advisor', problems: profile.problems };
   const intake = prospects.intake(id);
   if (!intake) return { built: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
-  const rendered = await renderMeetingFiles({ intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}) }, { templatesDir });
+  const { changes } = await readDeckChanges(prospects.prospectDir(id));
+  const rendered = await renderMeetingFiles({ intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}), changes }, { templatesDir });
   if (!rendered.ok) return { built: false, reason: 'no-intake', problems: rendered.problems };
   const folder = join(prospects.prospectDir(id), 'meetings', meetingFolderName(intake.meeting.startsAt));
   await writeFilesAllOrNothing(folder, rendered.files);
-  const vars: Record<string, string> = {};
-  for (const declaration of themeVariables(deckColors(profile.value.colors)).split(';')) {
-    const at = declaration.indexOf(':');
-    if (at > 0) vars[declaration.slice(0, at)] = declaration.slice(at + 1);
-  }
+  const look = slideLook(profile.value, rendered.logo);
   return {
     built: true,
     value: {
       plan: rendered.plan,
-      advisor: advisorCard(profile.value, rendered.logo),
-      themeVariables: vars,
+      ...look,
       folder,
       files: rendered.files.map((f) => join(folder, f.name)),
       warnings: [...profile.warnings, ...rendered.warnings],

@@ -118,6 +118,7 @@ export const en = {
   draftFailed: 'Could not keep the draft: {e}',
   fixProblems: '{n} problems to fix before saving',
   otherProblems: 'Other problems',
+  buildDeck: 'Build deck',
   previewDeck: 'Preview deck',
   deleteProspect: 'Delete prospect',
   deleted: '{name} moved to the trash',
@@ -128,6 +129,11 @@ export const en = {
   optional: 'optional',
   discardDraft: 'Discard changes',
   hasDraft: 'Unsaved changes',
+  followUps: 'Follow-ups',
+  // ——— deck builder (features/deck-builder) ———
+  // ——— present mode (features/present) ———
+  // ——— wrap-up (features/wrap-up) ———
+  // ——— follow-ups (features/follow-ups) ———
   // Settings
   settingsTitle: 'Settings',
   appLanguage: 'App language',

@@ -119,6 +119,7 @@ export const fr: Messages = {
   draftFailed: 'Le brouillon n’a pas pu être conservé : {e}',
   fixProblems: '{n} problèmes à corriger avant d’enregistrer',
   otherProblems: 'Autres problèmes',
+  buildDeck: 'Préparer la présentation',
   previewDeck: 'Aperçu de la présentation',
   deleteProspect: 'Supprimer le prospect',
   deleted: '{name} mis à la corbeille',
@@ -129,6 +130,11 @@ export const fr: Messages = {
   optional: 'facultatif',
   discardDraft: 'Abandonner les modifications',
   hasDraft: 'Modifications non enregistrées',
+  followUps: 'Suivis',
+  // ——— deck builder (features/deck-builder) ———
+  // ——— present mode (features/present) ———
+  // ——— wrap-up (features/wrap-up) ———
+  // ——— follow-ups (features/follow-ups) ———
   settingsTitle: 'Réglages',
   appLanguage: 'Langue de l’application',
   advisorProfile: 'Votre profil de conseiller',

@@ -222,9 +222,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   };
 
   // Unsaved changes are saved first: the deck is always built from what the form shows.
-  const preview = async () => {
+  const openDeck = async (screen: 'preview' | 'deck') => {
     if ((dirty || !hasIntake) && !(await save())) return;
-    navigate({ screen: 'preview', id: idRef.current });
+    navigate({ screen, id: idRef.current });
   };
 
   const deleteProspect = async () => {
@@ -491,7 +491,10 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <button type="submit" className="button button-primary">
             {t('save')}
           </button>
-          <button type="button" className="button" onClick={() => void preview()}>
+          <button type="button" className="button" onClick={() => void openDeck('deck')}>
+            {t('buildDeck')}
+          </button>
+          <button type="button" className="button" onClick={() => void openDeck('preview')}>
             {t('previewDeck')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'prospects' })}>

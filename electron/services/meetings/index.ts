@@ -1,0 +1,203 @@
+// The meeting of one prospect, from present mode to wrap-up:
+//   prospects/<id>/meeting-live.json      what happens while presenting (slides, questions),
+//                                         written at every step so a crash loses nothing
+//   prospects/<id>/meetings/<YYYY-MM-DDTHHmm>/  plan.json, deck.html (as presented), meeting.json,
+//                                         summary.pdf, follow-up.ics, follow-up.eml
+// and the follow-up in the follow-up store (one per meeting: wrapping up again moves it).
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Advisor } from '../../../core/advisor';
+import { checkMeeting } from '../../../core/meeting';
+import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlides, startMeeting, type LiveMeeting, type MeetingEvent } from '../../../core/liveMeeting';
+import { isoWithOffset, wallClockInZone } from '../../../core/time';
+import { planDeck } from '../../../core/plan';
+import type { Problem } from '../../../core/validation';
+import { buildSummary } from '../../../core/summary';
+import type { FollowUp } from '../../../core/followUpRecord';
+import type { WrapUpOutcome } from '../../../core/api';
+import type { AdvisorProfileStore } from '../advisorProfile';
+import { renderMeetingFiles, MEETING_FILE_NAMES } from '../build';
+import { writeFileAtomic } from '../files';
+import { followUpFromMeeting } from '../followup/schedule';
+import { loadFollowUpCopy } from '../followup/copy';
+import type { FollowUpStore } from '../followup/store';
+import { writeFilesAllOrNothing } from '../outputs';
+import type { ProspectStore } from '../prospects/store';
+import { readDeckChanges } from '../prospects/deckFile';
+import { loadRecipe } from '../recipes';
+import { meetingFolderName } from '../app/preview';
+
+export const LIVE_FILE = 'meeting-live.json';
+export const MEETING_FILES = [...MEETING_FILE_NAMES, 'meeting.json'] as const;
+export type MeetingFileName = (typeof MEETING_FILES)[number];
+
+const MIME: Record<MeetingFileName, string> = {
+  'plan.json': 'application/json',
+  'deck.html': 'text/html',
+  'summary.pdf': 'application/pdf',
+  'follow-up.ics': 'text/calendar',
+  'follow-up.eml': 'message/rfc822',
+  'meeting.json': 'application/json',
+};
+
+export interface WrapUpInput {
+  questions: { text: string; answer?: string | undefined; slideId?: string | undefined }[];
+  notes?: string | undefined;
+  /** The follow-up's local date and time in the meeting's zone (YYYY-MM-DDTHH:mm), over the slot rule's. */
+  followUpAt?: string | undefined;
+}
+
+export type { WrapUpOutcome };
+
+const nowIso = (now: () => number) => new Date(now()).toISOString();
+
+export class MeetingService {
+  constructor(
+    private readonly deps: {
+      prospects: ProspectStore;
+      advisor: AdvisorProfileStore;
+      followUps: () => FollowUpStore | null;
+      templatesDir: string;
+      now?: () => number;
+    },
+  ) {}
+
+  #now(): string {
+    return nowIso(this.deps.now ?? Date.now);
+  }
+
+  #livePath(id: string): string {
+    return join(this.deps.prospects.prospectDir(id), LIVE_FILE);
+  }
+
+  /** The meeting in progress (or ended and not yet wrapped up), or null. */
+  async live(id: string): Promise<LiveMeeting | null> {
+    this.deps.prospects.get(id);
+    let text: string;
+    try {
+      text = await readFile(this.#livePath(id), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const checked = liveMeetingSchema.safeParse(JSON.parse(text));
+      return checked.success ? checked.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async #write(id: string, meeting: LiveMeeting): Promise<LiveMeeting> {
+    await writeFileAtomic(this.#livePath(id), `${JSON.stringify(meeting)}\n`);
+    return meeting;
+  }
+
+  /** Starts presenting, or comes back into the meeting already under way. */
+  async start(id: string): Promise<LiveMeeting> {
+    const current = await this.live(id);
+    if (current && !current.endedAt) return current;
+    return this.#write(id, startMeeting(this.#now()));
+  }
+
+  async record(id: string, event: MeetingEvent): Promise<LiveMeeting> {
+    const current = (await this.live(id)) ?? startMeeting(this.#now());
+    return this.#write(id, recordEvent(current, event, this.#now()));
+  }
+
+  async end(id: string): Promise<LiveMeeting> {
+    const current = (await this.live(id)) ?? startMeeting(this.#now());
+    return this.#write(id, endMeeting(current, this.#now()));
+  }
+
+  /** The follow-up the slot rule proposes for this prospect's meeting (for the wrap-up form). */
+  async proposedFollowUp(id: string): Promise<{ dueAt: string; timeZone: string; local: string } | null> {
+    const inputs = await this.#inputs(id);
+    if (!inputs.ok) return null;
+    const plan = planDeck(inputs.intake, inputs.advisor, await loadRecipe('first-meeting', this.deps.templatesDir), inputs.changes);
+    const local = DateTime.fromISO(plan.followUp.dueAt, { zone: plan.followUp.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    return { ...plan.followUp, local };
+  }
+
+  async #inputs(id: string) {
+    const intake = this.deps.prospects.intake(id);
+    if (!intake) return { ok: false as const, problems: [{ path: 'intake', message: 'is not saved yet' }] };
+    const profile = await this.deps.advisor.advisor();
+    if (!profile.ok) return { ok: false as const, problems: profile.problems.map((p) => ({ ...p, path: `advisor.${p.path}` })) };
+    const { changes } = await readDeckChanges(this.deps.prospects.prospectDir(id));
+    return { ok: true as const, intake, advisor: profile.value as Advisor, logo: profile.logo, changes, warnings: profile.warnings };
+  }
+
+  /**
+   * `Create summary and follow-up`: the meeting record and the six files, all or none, then the
+   * follow-up (moved, never duplicated, when done again) and the prospect moved to Met.
+   */
+  async wrapUp(id: string, input: WrapUpInput): Promise<WrapUpOutcome> {
+    const inputs = await this.#inputs(id);
+    if (!inputs.ok) return { done: false, problems: inputs.problems };
+    const { intake, advisor, logo, changes } = inputs;
+    const zone = intake.meeting.timeZone;
+    const live = (await this.live(id)) ?? startMeeting(this.#now());
+    const ended = live.endedAt ?? this.#now();
+    const endedAtLocal = DateTime.fromISO(ended, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+
+    let followUpAt: string | undefined;
+    if (input.followUpAt) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(input.followUpAt);
+      if (!m) return { done: false, problems: [{ path: 'followUpAt', message: 'must be a date and time like 2026-12-08T10:00' }] };
+      followUpAt = isoWithOffset(wallClockInZone({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) }, zone));
+      if (Date.parse(followUpAt) <= Date.parse(ended)) return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
+    }
+
+    const recipe = await loadRecipe('first-meeting', this.deps.templatesDir);
+    const planned = planDeck(intake, advisor, recipe, changes);
+    const recordInput = meetingRecordOf(live, { endedAtLocal, questions: input.questions, notes: input.notes }, planned.deck.slides.map((s) => s.id));
+    const record = checkMeeting(recordInput);
+    if (!record.ok) return { done: false, problems: record.problems };
+
+    const rendered = await renderMeetingFiles(
+      { intake, advisor, ...(logo ? { logo } : {}), meeting: record.value, changes, ...(followUpAt ? { followUpAt } : {}) },
+      { templatesDir: this.deps.templatesDir },
+    );
+    if (!rendered.ok) return { done: false, problems: rendered.problems };
+    const meetingName = meetingFolderName(intake.meeting.startsAt);
+    const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meetingName);
+    const files = await writeFilesAllOrNothing(folder, [...rendered.files, { name: 'meeting.json', bytes: `${JSON.stringify(record.value, null, 2)}\n` }]);
+
+    const store = this.deps.followUps();
+    let followUp: FollowUp | null = null;
+    if (store) {
+      const draft = followUpFromMeeting({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: loadFollowUpCopy(this.deps.templatesDir) });
+      // The app's own prospect id, so the Prospects screen shows the next follow-up.
+      followUp = store.schedule({ ...draft, prospectId: id }, { replace: true });
+    }
+    const when = followUp ? DateTime.fromISO(followUp.dueAt, { zone }).toFormat("yyyy-MM-dd HH:mm") : '';
+    await this.deps.prospects.setStatus(id, 'met', followUp ? `met; follow-up ${followUp.channel} on ${when}` : 'met');
+    // The meeting is wrapped up: present mode starts afresh next time.
+    await rm(this.#livePath(id), { force: true });
+
+    const { loadSummaryCopy } = await import('../summary');
+    const summary = buildSummary({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: await loadSummaryCopy(this.deps.templatesDir) });
+    return { done: true, folder, meeting: meetingName, files, followUp, summary, warnings: [...inputs.warnings, ...rendered.warnings] };
+  }
+
+  /** One of a meeting's files, for a download or the mail app. */
+  async file(id: string, meeting: string, name: MeetingFileName): Promise<{ name: string; mime: string; base64: string }> {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{4}$/.test(meeting) || !MEETING_FILES.includes(name)) throw new Error('No such file.');
+    const bytes = await readFile(join(this.deps.prospects.prospectDir(id), 'meetings', meeting, name));
+    return { name, mime: MIME[name], base64: bytes.toString('base64') };
+  }
+
+  /** Where a meeting's files are, for `Show files`. */
+  path(id: string, meeting: string, name?: MeetingFileName): string {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{4}$/.test(meeting) || (name !== undefined && !MEETING_FILES.includes(name))) throw new Error('No such file.');
+    const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meeting);
+    return name ? join(folder, name) : folder;
+  }
+
+  /** Seconds on each slide so far (the presenter strip's "time against the plan"). */
+  static shown(meeting: LiveMeeting) {
+    return shownSlides(meeting);
+  }
+}
+
