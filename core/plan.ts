@@ -373,7 +373,7 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
   const candidates = new Map(unchanged ? [] : everything().filter((s) => !baseIds.has(s.id)).map((s) => [s.id, s]));
   // Added slides, dropped from the last one added while the deck would not fit its time.
   let added = changes.added.filter((id, i, all) => candidates.has(id) && all.indexOf(id) === i);
-  let chosen: Slide[] = base;
+  let chosen: Slide[];
   for (;;) {
     const kinds = new Set(planned.kinds);
     const extraGoals = new Set<Goal>();

@@ -12,7 +12,6 @@ import { checkMeeting } from '../../../core/meeting';
 import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlides, startMeeting, type LiveMeeting, type MeetingEvent } from '../../../core/liveMeeting';
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { planDeck } from '../../../core/plan';
-import type { Problem } from '../../../core/validation';
 import { buildSummary } from '../../../core/summary';
 import type { FollowUp } from '../../../core/followUpRecord';
 import type { WrapUpOutcome } from '../../../core/api';
