@@ -1,18 +1,21 @@
 // Where the app window's page comes from, and which URLs count as ours. Pure (no electron
 // import) so the sender check that guards every IPC channel is testable under plain Node.
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from '../services/app-protocol';
 
 export interface RendererSource {
-  /** The vite dev server, in development only. */
+  /** The vite dev server, in development only. Otherwise the page is app://advisor-deck/index.html. */
   devServerUrl?: string | undefined;
-  /** The built renderer/index.html, loaded from file:// in production. */
-  indexFile: string;
+}
+
+/** The URL the app window loads. */
+export function rendererUrl(source: RendererSource): string {
+  return source.devServerUrl ?? APP_INDEX_URL;
 }
 
 /**
- * True when `url` is our own page: the built index.html (any hash or query) or, in
- * development, a page of the dev server origin. Everything else (a navigated-away frame,
- * a stray iframe, an empty URL) is refused.
+ * True when `url` is our own page: app://advisor-deck/index.html (any hash or query) or, in
+ * development only, a page of the dev server origin. Everything else (another file of the
+ * app, another host, file://, a navigated-away frame, a stray iframe, an empty URL) is refused.
  */
 export function isAppUrl(url: string, source: RendererSource): boolean {
   let parsed: URL;
@@ -22,7 +25,26 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
     return false;
   }
   if (source.devServerUrl) return parsed.origin === new URL(source.devServerUrl).origin;
-  const index = pathToFileURL(source.indexFile);
-  // file: URLs all share the opaque origin "null", so compare the exact file instead.
-  return parsed.protocol === 'file:' && parsed.host === index.host && parsed.pathname === index.pathname;
+  // Node gives a non-special scheme the opaque origin "null": compare its parts instead, exactly
+  // as Chromium writes them for a standard scheme (lowercase host, no port, no credentials).
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.pathname === '/index.html'
+  );
+}
+
+/**
+ * The only links handed to the operating system (shell.openExternal): mailto:, the follow-up
+ * email the app builds itself. Anything else (a file:, an http: link, a custom protocol that
+ * starts another program) never leaves the app, whoever asks.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'mailto:';
+  } catch {
+    return false;
+  }
 }
