@@ -30,6 +30,13 @@ const formValue = z.record(z.string(), z.unknown());
 /** A file the advisor picked or dropped, read as text by the window (JSON intakes). */
 const droppedFile = z.strictObject({ name: z.string().max(300), text: z.string().max(1_100_000) });
 
+/** What a reminder says, for an in-window notice. */
+export interface Reminder {
+  followUpId: string;
+  title: string;
+  body: string;
+}
+
 /** Either saved, or every problem with its field; nothing is written when there is a problem. */
 export type SaveOutcome<T> = { saved: true; value: T } | { saved: false; problems: Problem[] };
 export type ImportOutcome = { name: string; ok: true; prospect: ProspectSummary } | { name: string; ok: false; problems: Problem[] };
@@ -187,6 +194,12 @@ type Handler<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> |
 export type ApiClient = { readonly [C in Channel]: BridgeFunction<C> } & {
   /** Calls `listener` with a follow-up id when its reminder is clicked; returns the unsubscribe. */
   readonly onFollowUpFocus: (listener: (id: string) => void) => () => void;
+  /**
+   * A follow-up came due while the window is open. The browser host sends these (the window
+   * shows a notice, and the browser's notification when allowed); the desktop app shows a
+   * system notification instead, so its bridge never calls this.
+   */
+  readonly onReminder: (listener: (reminder: Reminder) => void) => () => void;
 };
 /** The preload's bridge is an ApiClient. */
 export type AdvisorDeckApi = ApiClient;

@@ -48,6 +48,8 @@ const FOLLOW_UP_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const advisorDeck = {
   // Only the one input argument crosses; main checks it against the channel's schema.
   ...Object.fromEntries(Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)])),
+  // Reminders are system notifications here (main.ts); their click arrives as onFollowUpFocus.
+  onReminder: () => () => undefined,
   onFollowUpFocus: (listener: (id: string) => void) => {
     const forward = (_event: IpcRendererEvent, id: unknown) => {
       if (typeof id === 'string' && FOLLOW_UP_ID.test(id)) listener(id);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Reminder } from '../core/api';
 import { openApp } from './services/app';
 import { defaultDataFolder } from './services/dataFolder';
 import { DataFolderInUse } from './services/lock';
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(values.data ?? defaultDataFolder());
   ensureRendererBuilt();
 
+  let broadcast: ((reminder: Reminder) => void) | undefined;
   let app;
   try {
     app = await openApp({
@@ -77,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
         notify: (firing) => {
           const { title, body } = reminderText(firing, { markup: false });
           console.log(`Reminder: ${title}: ${body}`);
+          // Open windows show it too (an in-app notice, and the browser's notification if allowed).
+          broadcast?.({ followUpId: firing.followUp.id, title, body });
           return true;
         },
         applySettings: () => undefined,
@@ -91,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const problem of app.problems) console.error(`warning: ${problem}`);
   const host = await startWebHost({ handlers: app.handlers, rendererDir: RENDERER_DIR, port });
+  broadcast = (reminder) => host.broadcast(reminder);
   console.log(`Advisor Deck: ${host.url}`);
 
   await new Promise<void>((resolveStop) => {

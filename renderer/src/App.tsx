@@ -42,6 +42,26 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [navigate]);
 
+  // A follow-up came due: a notice in the window (and the browser's own, when allowed), each
+  // opening that follow-up. A click on a desktop notification arrives as onFollowUpFocus.
+  const api = useApp((s) => s.api);
+  const notify = useApp((s) => s.notify);
+  useEffect(() => {
+    const open = (followUpId: string) => navigate({ screen: 'follow-ups', followUpId });
+    const offFocus = api.onFollowUpFocus(open);
+    const offReminder = api.onReminder((reminder) => {
+      notify(`${reminder.title}: ${reminder.body}`, { label: t('open'), run: () => open(reminder.followUpId) });
+      if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        const n = new Notification(reminder.title, { body: reminder.body, tag: reminder.followUpId });
+        n.onclick = () => open(reminder.followUpId);
+      }
+    });
+    return () => {
+      offFocus();
+      offReminder();
+    };
+  }, [api, navigate, notify, t]);
+
   // Intake files dropped anywhere on the window are imported (the file picker does the same).
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;

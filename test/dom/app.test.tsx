@@ -24,6 +24,7 @@ let root: Root;
 function clientOf(a: AdvisorDeckApp): ApiClient {
   const client: Record<string, unknown> = Object.fromEntries(channelNames.map((c) => [c, (input?: unknown) => dispatch(a.handlers, c, input)]));
   client['onFollowUpFocus'] = () => () => undefined;
+  client['onReminder'] = () => () => undefined;
   return client as ApiClient;
 }
 

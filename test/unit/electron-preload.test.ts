@@ -36,9 +36,9 @@ const api = () => exposed.get('advisorDeck') as Record<string, (...args: unknown
 const emit = (id: unknown) => subscribed.get(FOLLOW_UP_FOCUS_EVENT)?.forEach((listener) => listener({ sender: 'main' }, id));
 
 describe('preload (electron/preload.ts)', () => {
-  it('exposes one object, window.advisorDeck: a function per channel and the focus subscription', () => {
+  it('exposes one object, window.advisorDeck: a function per channel and the two subscriptions (focus, reminders: a no-op here, the desktop notifies)', () => {
     expect([...exposed.keys()]).toEqual(['advisorDeck']);
-    expect(Object.keys(api()).sort()).toEqual([...channelNames, 'onFollowUpFocus'].sort());
+    expect(Object.keys(api()).sort()).toEqual([...channelNames, 'onFollowUpFocus', 'onReminder'].sort());
     for (const value of Object.values(api())) expect(typeof value).toBe('function');
   });
 

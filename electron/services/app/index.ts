@@ -100,6 +100,8 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       store: followUps,
       notify: (firing) => {
         if (!options.platform.notify(firing)) console.warn(`Follow-up ${firing.followUp.id} is due.`);
+        // Met → Follow-up due: a step in the prospect's history (the list shows it from the store).
+        prospects.note(firing.followUp.prospectId, 'follow-up due').catch((error: unknown) => console.warn(`History of ${firing.followUp.prospectId}: ${String(error)}`));
       },
     });
     scheduler.start();

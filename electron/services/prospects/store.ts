@@ -300,6 +300,15 @@ export class ProspectStore {
     });
   }
 
+  /** A step in the prospect's history that changes nothing else (a follow-up came due). */
+  note(id: string, event: string): Promise<void> {
+    if (!this.#entries.has(id)) return Promise.resolve();
+    return this.#serial(id, async () => {
+      const entry = this.#require(id);
+      await this.#record(id, entry, withEvent(entry.record, event, nowIso(this.now)));
+    });
+  }
+
   setStatus(id: string, status: StoredStatus, event: string): Promise<ProspectSummary> {
     return this.#serial(id, async () => {
       const entry = this.#require(id);

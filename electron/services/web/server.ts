@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { channelNames, dispatch, type Channel, type Handlers } from '../../../core/api';
+import { channelNames, dispatch, type Channel, type Handlers, type Reminder } from '../../../core/api';
 import { contentSecurityPolicy } from '../app-csp';
 
 const COOKIE = 'advisor_deck_session';
@@ -42,6 +42,8 @@ export interface WebHost {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** Sends a reminder to every open window (server-sent events on /api/events). */
+  broadcast(reminder: Reminder): void;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const csp = contentSecurityPolicy();
   const channelSet = new Set<string>(channelNames);
+  const streams = new Set<ServerResponse>();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -134,6 +137,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     }
 
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      // One stream per open window; reminders go to each. Comments keep proxies from closing it.
+      res.writeHead(200, { ...security, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST', undefined, { ...security, Allow: 'POST' });
       const channel = url.pathname.slice('/api/'.length);
@@ -178,6 +190,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    broadcast(reminder) {
+      const data = JSON.stringify(reminder);
+      for (const stream of streams) stream.write(`event: reminder\ndata: ${data}\n\n`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
 // The API client over HTTP, for `npm run web`: one POST per call to /api/<channel>, answered
 // by the same app layer as the Electron window. Same-origin, so the session cookie goes along.
-import type { ApiClient, Result } from '../../../core/api';
+import type { ApiClient, Reminder, Result } from '../../../core/api';
 
 async function call(channel: string, input: unknown): Promise<Result<unknown>> {
   try {
@@ -23,11 +23,37 @@ async function call(channel: string, input: unknown): Promise<Result<unknown>> {
  */
 export function createHttpClient(): ApiClient {
   const functions = new Map<string, (input?: unknown) => Promise<Result<unknown>>>();
-  // Reminders show in the terminal that runs the web host; there is no click to follow here.
+  // A click on a reminder is handled in the window itself (the notice's own button).
   const onFollowUpFocus = () => () => undefined;
+  // Reminders come from the host as server-sent events, on one stream opened on first use.
+  const listeners = new Set<(reminder: Reminder) => void>();
+  let events: EventSource | null = null;
+  const onReminder = (listener: (reminder: Reminder) => void) => {
+    listeners.add(listener);
+    if (!events && typeof EventSource !== 'undefined') {
+      events = new EventSource('/api/events');
+      events.addEventListener('reminder', (event) => {
+        try {
+          const value = JSON.parse((event as MessageEvent<string>).data) as Partial<Reminder>;
+          if (typeof value.followUpId !== 'string' || typeof value.title !== 'string' || typeof value.body !== 'string') return;
+          for (const l of listeners) l({ followUpId: value.followUpId, title: value.title, body: value.body });
+        } catch {
+          // Not a reminder: ignored.
+        }
+      });
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        events?.close();
+        events = null;
+      }
+    };
+  };
   return new Proxy({} as ApiClient, {
     get(_target, name) {
       if (name === 'onFollowUpFocus') return onFollowUpFocus;
+      if (name === 'onReminder') return onReminder;
       if (typeof name !== 'string' || !/^[a-z]+:[a-zA-Z]+$/.test(name)) return undefined;
       let fn = functions.get(name);
       if (!fn) {

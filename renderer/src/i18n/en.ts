@@ -29,6 +29,7 @@ export const en = {
   dropHere: 'Drop intake files to import them',
   importDone: '{ok} imported, {bad} with problems',
   importProblems: 'Import: files with problems',
+  open: 'Open',
   close: 'Close',
   damagedFiles: '{n} damaged files were set aside',
   // Intake form

@@ -31,6 +31,7 @@ export const fr: Messages = {
   dropHere: 'Déposez des questionnaires pour les importer',
   importDone: '{ok} importés, {bad} avec des problèmes',
   importProblems: 'Import : fichiers avec des problèmes',
+  open: 'Ouvrir',
   close: 'Fermer',
   damagedFiles: '{n} fichiers abîmés ont été mis de côté',
   intakeTitleNew: 'Nouveau prospect',
