@@ -4,6 +4,7 @@ import { safeHttpsUrl } from './advisor';
 import { clip, fill, formatLongDate } from './format';
 import { GOALS, type Intake } from './intake';
 import { fullName, pickLanguage } from './locale';
+import { withoutInvisibles } from './text';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
@@ -127,7 +128,8 @@ const oneLine = (s: string) => s.replace(/[ \t\n\v\f\r\u0085\u2028\u2029]+/g, ' 
 /** The prospect's urgent need as a subject topic, when it is short and reads as a subject. */
 function urgentTopic(urgentNeed: string | undefined, copy: FollowUpCopy): string | undefined {
   if (!urgentNeed) return undefined;
-  const topic = oneLine(urgentNeed).replace(/[\s.,;:…]+$/u, '');
+  // Invisible characters out first: "F\u200BREE" must not pass the spam words as something else.
+  const topic = oneLine(withoutInvisibles(urgentNeed)).replace(/[\s.,;:…]+$/u, '');
   if (topic.length === 0 || [...topic].length > TOPIC_CHARS) return undefined;
   return subjectProblems(topic, copy.spamWords).length === 0 ? topic : undefined;
 }
@@ -194,7 +196,8 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   const subjectLine = oneLine(
     (quoted ? fill(copy.subjectQuoted, { firstName, topic: quoted }) : fill(copy.subject, { firstName, topic: goalTopic })) ?? goalTopic,
   );
-  const subject = clip(subjectLine, SUBJECT_CHARS);
+  // A header: bidi controls and zero-width characters are taken out (the body keeps the name as typed).
+  const subject = clip(oneLine(withoutInvisibles(subjectLine)), SUBJECT_CHARS);
 
   // Three, always: when few slides were shown, the rest come from the deck prepared for them.
   const takeaways = [...new Set([...keyTakeaways(shownSlides(plan, meeting), intake, copy), ...keyTakeaways(plan.deck.slides, intake, copy)])].slice(0, 3);
@@ -216,12 +219,12 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   ];
   const body = `${paragraphs.join('\n\n')}\n`;
 
-  const to = p.email ? { name, address: p.email } : undefined;
+  const to = p.email ? { name: oneLine(withoutInvisibles(name)), address: p.email } : undefined;
 
   return {
     locale,
     language,
-    from: { name: oneLine(advisor.name), address: advisor.email },
+    from: { name: oneLine(withoutInvisibles(advisor.name)), address: advisor.email },
     ...(to ? { to } : {}),
     subject,
     body,
@@ -236,7 +239,8 @@ export function followUpEvent(intake: Intake, copies: Readonly<Record<string, Fo
   const locale = intake.locale;
   const copy = copies[pickLanguage(locale, Object.keys(copies))] as FollowUpCopy;
   const p = intake.prospect;
-  const name = oneLine(fullName(locale, p.firstName, p.lastName));
+  // The event's title and alarm show the name alone, as a header does: without invisible characters.
+  const name = oneLine(withoutInvisibles(fullName(locale, p.firstName, p.lastName)));
   const labels = copy.eventLabels;
   const description = [
     ...(p.phone ? [`${labels.phone}: ${oneLine(p.phone)}`] : []),

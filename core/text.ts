@@ -162,13 +162,42 @@ export function text(max: number, opts: { required?: boolean } = {}) {
       const trimmed = value.trim();
       const long = tooLong(trimmed, max);
       if (long) ctx.issues.push({ code: 'custom', input: value, message: long });
-      if (opts.required && trimmed.length === 0) {
+      // A required text of only invisible characters (zero-width, bidi marks) is empty to a reader.
+      if (opts.required && (trimmed.length === 0 || (!long && withoutInvisibles(trimmed).trim().length === 0))) {
         ctx.issues.push({ code: 'custom', input: value, message: 'must not be empty' });
       }
     })
     // Windows line ends (CRLF) count as newlines, so they are normalised rather than rejected.
     // NFC: a name typed with combining accents (as macOS may send it) prints and extracts whole.
     .transform((s) => s.replace(/\r\n/g, '\n').normalize('NFC').trim());
+}
+
+// Invisible characters that change how the text around them reads: bidi embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069), the Arabic letter mark and the directional marks
+// (U+061C, U+200E, U+200F), zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF).
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu;
+// Joiners that are part of the spelling stay: a zero-width joiner inside an emoji sequence (a
+// family, a profession), and a zero-width (non-)joiner between two letters of a script that uses
+// it to choose letter forms (Persian, the Indic scripts). Neither can reorder or hide Latin text.
+const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D(?=\p{Extended_Pictographic})/uy;
+const JOINING_SCRIPT = String.raw`[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}]`;
+const SCRIPT_JOINER = new RegExp(String.raw`(?<=${JOINING_SCRIPT}\p{M}*)[\u200C\u200D](?=${JOINING_SCRIPT})`, 'uy');
+
+/** Whether the pattern (sticky) matches at `offset` of `s`, looking behind it as needed. */
+function matchesAt(pattern: RegExp, s: string, offset: number): boolean {
+  pattern.lastIndex = offset;
+  return pattern.test(s);
+}
+
+/**
+ * A name or a line as a mail header or a calendar title shows it: without the invisible characters
+ * that could make it read as something else (an override that shows "moc.evil" as "live.com", a
+ * "Ma\u200Bria" that is not Maria). Bodies keep the text as typed.
+ */
+export function withoutInvisibles(s: string): string {
+  return s.replace(INVISIBLE, (c: string, offset: number) =>
+    (c === '\u200D' && matchesAt(EMOJI_JOINER, s, offset)) || ((c === '\u200C' || c === '\u200D') && matchesAt(SCRIPT_JOINER, s, offset)) ? c : '',
+  );
 }
 
 /** A list of short texts, at most `LIMITS.listItems` items; blank items are errors, not silently dropped. */

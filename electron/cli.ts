@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { build, SAMPLE_ADVISOR } from './services/build';
 import { OutputFolderError } from './services/outputs';
 import { TEMPLATES_DIR } from './services/recipes';
-import { printProblems, printWarnings } from './problems';
+import { forTerminal, printProblems, printWarnings } from './problems';
 
 const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--deck <deck.json>] [--out <dir>]
 
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (error instanceof UsageError) {
-      if (error.message) console.error(`error: ${error.message}`);
+      if (error.message) console.error(`error: ${forTerminal(error.message)}`);
       console.error(USAGE);
       return 2;
     }
@@ -77,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     // A path under a file, a link to nothing, no permission, a full disk: the person's to fix.
     if (!(error instanceof OutputFolderError)) throw error;
-    console.error(`--out: ${error.message}`);
+    console.error(`--out: ${forTerminal(error.message)}`);
     return 2;
   }
   if (!result.ok) {
@@ -87,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { deck, followUp } = result.plan;
   console.log(`Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`);
   printWarnings(result.warnings, (line) => console.error(line));
-  for (const file of result.files) console.log(`  ${file}`);
+  for (const file of result.files) console.log(`  ${forTerminal(file)}`);
   return 0;
 }
 
@@ -96,7 +96,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
     process.exitCode = 1;
   },
 );

@@ -79,6 +79,10 @@
     pdfSeparateFragments: false,
     preloadIframes: false,
     autoPlayMedia: false,
+    // No API by window messages: any page that frames the deck, or that the deck opens, could
+    // otherwise drive it ({"method":"slide"}) or read its state; and no events sent to a parent.
+    postMessage: false,
+    postMessageEvents: false,
     plugins: [],
   });
   // The running deck, for the app's presenter view and for tests.

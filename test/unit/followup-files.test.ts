@@ -95,11 +95,11 @@ describe('follow-up.ics (read with ical.js)', () => {
     expect(vevent(other.ics).uid).not.toBe(vevent(a.ics).uid);
   });
 
-  it('keeps RFC 5545 lines: CRLF ends, folded at 75 characters, nothing but known properties', async () => {
-    const b = await build(sampleIntake((i) => (i.prospect.firstName = 'Maximiliana-Konstantina Alexandrovna Wilhelmina')), sampleAdvisor());
+  it('keeps RFC 5545 lines: CRLF ends, folded at 75 octets (not characters), nothing but known properties', async () => {
+    const b = await build(sampleIntake((i) => (i.prospect.firstName = 'Maximiliana-Konstantina Alexandrovna Wilhelmina 山田花子')), sampleAdvisor());
     expect(b.ics.endsWith('\r\n')).toBe(true);
     expect(b.ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    for (const line of b.ics.split('\r\n')) expect([...line].length).toBeLessThanOrEqual(75);
+    for (const line of b.ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 
   it('keeps hostile and injected text as text: no new property, no new component', async () => {

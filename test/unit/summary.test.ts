@@ -4,8 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDayAndTime, formatLongDate } from '../../core/format';
-import { fullName } from '../../core/locale';
+import { formatDayAndTime } from '../../core/format';
 import type { DeckPlan } from '../../core/plan';
 import { build, type BuildResult } from '../../electron/services/build';
 import { MARGIN } from '../../electron/services/summary/layout';
@@ -148,7 +147,9 @@ describe('summary.pdf in the prospect locale and script', { timeout: 60_000 }, (
     await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
     expect(built.text).toContain('Préparé pour Élodie Côté-Lefèvre');
     expect(built.text).toContain('Ce que vous nous avez dit');
-    expect(built.text).toContain(formatLongDate('fr-CA', '2026-12-02'));
+    // Dates written out, not recomputed with the formatter under test.
+    expect(built.text).toContain('mercredi 2 décembre 2026 · avec Jordan Avery');
+    expect(built.text).toContain('Jordan Avery vous recontactera le vendredi 4 décembre 2026 à 10 h 00.');
     expect((await pdfInfo(built.pdf))['Page size']).toContain('612 x 792');
   });
 
@@ -158,27 +159,31 @@ describe('summary.pdf in the prospect locale and script', { timeout: 60_000 }, (
     expect((await pdfInfo(built.pdf))['Page size']).toContain('595.28 x 841.89');
   });
 
+  // The full name written out: family name first in Chinese, Japanese and Korean.
   it.each([
-    ['accents', 'en-US', 'José-María Ñúñez', 'Łukasiewicz-Øresund'],
-    ['Vietnamese', 'vi-VN', 'Nguyễn Thị', 'Minh Khai'],
-    ['Greek', 'el-GR', 'Ελένη', 'Παπαδοπούλου'],
-    ['Cyrillic', 'ru-RU', 'Дмитрий', 'Иванов'],
-    ['Chinese', 'zh-CN', '小明', '王'],
-    ['Japanese', 'ja-JP', '花子', '山田'],
-    ['Korean', 'ko-KR', '민준', '김'],
-    ['Arabic (right to left)', 'ar-EG', 'محمد', 'العلي'],
-    ['Hebrew (right to left)', 'he-IL', 'דוד', 'כהן'],
-  ])('prints %s names as typed', async (_, locale, firstName, lastName) => {
+    ['accents', 'en-US', 'José-María Ñúñez', 'Łukasiewicz-Øresund', 'José-María Ñúñez Łukasiewicz-Øresund'],
+    ['Vietnamese', 'vi-VN', 'Nguyễn Thị', 'Minh Khai', 'Nguyễn Thị Minh Khai'],
+    ['Greek', 'el-GR', 'Ελένη', 'Παπαδοπούλου', 'Ελένη Παπαδοπούλου'],
+    ['Cyrillic', 'ru-RU', 'Дмитрий', 'Иванов', 'Дмитрий Иванов'],
+    ['Chinese', 'zh-CN', '小明', '王', '王 小明'],
+    ['Japanese', 'ja-JP', '花子', '山田', '山田 花子'],
+    ['Korean', 'ko-KR', '민준', '김', '김 민준'],
+    ['Arabic (right to left)', 'ar-EG', 'محمد', 'العلي', 'محمد العلي'],
+    ['Hebrew (right to left)', 'he-IL', 'דוד', 'כהן', 'דוד כהן'],
+  ])('prints %s names as typed', async (_, locale, firstName, lastName, expected) => {
     const input = sampleIntakeInput();
     const built = await buildSummary({ ...input, locale, prospect: { ...input.prospect, firstName, lastName, partner: { firstName: 'Ελένη', lastName: 'Nguyễn' } } });
     await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
-    expect(built.text).toContain(fullName(locale, firstName, lastName));
+    expect(built.text).toContain(expected);
+    expect(built.plan.prospect.fullName).toBe(expected);
   });
 
   it('prints the CJK and RTL fixtures, mixed scripts included', async () => {
     const cjk = await buildSummary(join(FIXTURES, 'intake-cjk.json'));
     await expectOnePage(cjk, sampleAdvisor.disclosure, 'Jordan Avery');
-    expect(cjk.text).toContain('山田 花子');
+    expect(cjk.text).toContain('Prepared for 山田 花子');
+    expect(cjk.text).toContain('2026年12月3日木曜日 · with Jordan Avery');
+    expect(cjk.text).toContain('Jordan Avery will follow up with you on 2026年12月8日火曜日 at 10:00.');
     expect(cjk.text).toContain('中国語の資料もありますか？ 我们需要中文资料吗？');
     const rtl = await buildSummary(join(FIXTURES, 'intake-rtl.json'));
     await expectOnePage(rtl, sampleAdvisor.disclosure, 'Jordan Avery');

@@ -1,11 +1,12 @@
 // follow-up.ics: the follow-up as a calendar event the advisor imports into Google Calendar,
-// Outlook or Apple Calendar. Built with the `ics` package (RFC 5545 escaping and line
-// folding); a pure function of its inputs, so the same build gives the same bytes.
+// Outlook or Apple Calendar. Built with the `ics` package (RFC 5545 escaping), then folded
+// again here by octets; a pure function of its inputs, so the same build gives the same bytes.
 import { createEvent, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import type { Advisor } from '../../../core/advisor';
 import { followUpEvent, type FollowUpCopy } from '../../../core/followUpEmail';
 import type { Intake } from '../../../core/intake';
+import { withoutInvisibles } from '../../../core/text';
 import type { DeckPlan } from '../../../core/plan';
 import { loadFollowUpCopy } from './copy';
 import { followUpIdFor } from './ids';
@@ -34,6 +35,49 @@ const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u
 // DESCRIPTION with newlines escaped only, so the rest of RFC 5545's TEXT escaping is done here.
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
 
+/** RFC 5545 §3.1: a line is at most 75 octets, not counting its CRLF. */
+export const MAX_LINE_OCTETS = 75;
+
+const utf8Octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/**
+ * One content line folded at 75 octets of UTF-8 (RFC 5545 §3.1): the `ics` package folds at 75
+ * code points, so a line of CJK reached 225 octets. A break falls between code points only (never
+ * inside a multi-byte character or a surrogate pair); a continuation line starts with one space,
+ * which counts toward its 75.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let start = 0;
+  let octets = 0;
+  let limit = MAX_LINE_OCTETS;
+  for (let i = 0; i < line.length; ) {
+    const codePoint = line.codePointAt(i) as number;
+    const units = codePoint > 0xffff ? 2 : 1;
+    const size = utf8Octets(codePoint);
+    if (octets + size > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1;
+    }
+    octets += size;
+    i += units;
+  }
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
+}
+
+/**
+ * The whole calendar folded by octets: `ics`'s own folds (CRLF then a tab) are undone first.
+ * Its TEXT escaping turns every newline in a value into `\n` and `clean` turns tabs into spaces,
+ * so a CRLF followed by white space can only be one of its folds.
+ */
+export function foldIcs(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map((line) => (line === '' ? line : foldLine(line))).join('\r\n');
+}
+
 /** The meeting's start as an instant: the event's DTSTAMP (never the clock, for stable output). */
 export function meetingInstant(intake: Intake): number {
   return DateTime.fromISO(intake.meeting.startsAt, { zone: intake.meeting.timeZone }).toMillis();
@@ -54,7 +98,9 @@ export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCop
     startOutputType: 'utc',
     duration: { minutes: EVENT_MINUTES },
     timestamp: meetingInstant(intake),
-    title: clean(words.title),
+    // SUMMARY is what a calendar lists: no bidi controls or zero-width characters (followUpEvent
+    // takes them out of the name; the copy must not bring any either).
+    title: withoutInvisibles(clean(words.title)),
     description: clean(words.description),
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
@@ -70,5 +116,5 @@ export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCop
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw new Error(`could not build follow-up.ics: ${error?.message ?? 'no output'}`);
-  return value;
+  return foldIcs(value);
 }

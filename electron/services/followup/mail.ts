@@ -7,6 +7,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Advisor } from '../../../core/advisor';
 import { buildFollowUpDraft, type FollowUpCopy, type FollowUpDraft, type RecordedMeeting } from '../../../core/followUpEmail';
 import type { Intake } from '../../../core/intake';
+import { withoutInvisibles } from '../../../core/text';
 import type { DeckPlan } from '../../../core/plan';
 import { loadFollowUpCopy } from './copy';
 import { followUpKey } from './ids';
@@ -40,9 +41,11 @@ export async function buildFollowUpEml(input: FollowUpEmlInput): Promise<Buffer>
 /** The .eml of a draft already built (the app rebuilds it from a stored follow-up). */
 export async function composeFollowUpEml(draft: FollowUpDraft, options: { key: string; date: Date; summaryPdf: Uint8Array }): Promise<Buffer> {
   const composer = new MailComposer({
-    from: draft.from,
-    ...(draft.to ? { to: draft.to } : {}),
-    subject: draft.subject,
+    // Headers show names and the subject without bidi controls or zero-width characters, also for
+    // a draft stored before they were taken out (buildFollowUpDraft already does it).
+    from: { name: withoutInvisibles(draft.from.name), address: draft.from.address },
+    ...(draft.to ? { to: { name: withoutInvisibles(draft.to.name), address: draft.to.address } } : {}),
+    subject: withoutInvisibles(draft.subject),
     text: draft.body,
     date: options.date,
     messageId: `<${options.key}.follow-up@${messageIdDomain(draft.from.address)}>`,
