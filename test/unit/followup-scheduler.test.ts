@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followUpSlot } from '../../core/followUp';
 import type { NewFollowUp } from '../../core/followUpRecord';
-import { FollowUpScheduler, MAX_DELAY, RETRY_MS, systemClock, type Firing } from '../../electron/services/followup/scheduler';
+import { CLOCK_SETTLE_MS, FollowUpScheduler, MAX_DELAY, RETRY_MS, systemClock, type Firing } from '../../electron/services/followup/scheduler';
 import { FollowUpStore } from '../../electron/services/followup/store';
 
 const HOUR = 3_600_000;
@@ -188,13 +188,17 @@ describe('FollowUpScheduler', () => {
     scheduler.stop();
     store.close();
 
-    // The app is closed for two days.
+    // The app is closed for two days. A clock two days past the last run's could also be a
+    // clock error (followup-clock.test.ts): once it has kept its time for CLOCK_SETTLE_MS, each
+    // missed follow-up fires once, as missed.
     vi.setSystemTime(Date.now() + 2 * DAY);
-    const missed = startScheduler();
-    expect(ids(missed).sort()).toEqual(['one-hour', 'snoozed', 'two-days']);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(startScheduler()).toEqual([]);
+    vi.advanceTimersByTime(CLOCK_SETTLE_MS);
+    warn.mockRestore();
     expect(ids(fired)).toEqual(['two-days', 'snoozed', 'one-hour']);
     expect(fired.every((f) => f.missed)).toBe(true);
-    expect(fired.find((f) => f.followUp.id === 'two-days')?.lateMs).toBe(2 * DAY - HOUR);
+    expect(fired.find((f) => f.followUp.id === 'two-days')?.lateMs).toBe(2 * DAY - HOUR + CLOCK_SETTLE_MS);
 
     // Another restart repeats nothing; they list as overdue until the advisor acts.
     expect(restart()).toEqual([]);

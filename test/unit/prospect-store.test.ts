@@ -102,7 +102,7 @@ describe('ProspectStore', () => {
     expect((await store.importIntake(JSON.stringify(intake()))).saved).toBe(true);
   });
 
-  it('opens 5,000 prospects and lists them all', async () => {
+  it('opens 5,000 prospects and lists them all', { timeout: 120_000 }, async () => {
     const body = JSON.stringify(checkIntake(intake()).ok ? intake() : {});
     for (let i = 0; i < 5000; i++) {
       const id = `p-${i.toString(16).padStart(16, '0')}`;

@@ -18,8 +18,24 @@
 // name and the content are written together by one rename, so they cannot disagree. `rev`
 // grows with every write of a record: a crash between writing rev N+1 and deleting rev N
 // leaves both, and the higher one wins on the next open.
-import { readdirSync, readFileSync, rmSync, unlinkSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// Damaged files (DESIGN.md: set aside and reported, never fatal, never silently dropped):
+// - A follow-ups.json that is not a JSON object is renamed follow-ups.damaged-<time>.json and
+//   the default settings are used: every follow-up file still fires.
+// - A record whose content is damaged (not JSON, fails its checks, disagrees with its name) is
+//   renamed `<its name>.damaged-<time>.json` beside the records when it is first read (on open
+//   only names are read, so that may be later). It is then out of the schedule, listed in
+//   `problems` and in `unreadable()` (what the Follow-ups screen counts), and listed again on
+//   every open for as long as the file is kept there. A record that cannot be read for a
+//   reason that is not its content (a permission, too many open files) is reported and skipped
+//   for this run but left in place: renaming a healthy record would take it out of the
+//   schedule for good.
+//
+// One writer: the store does not lock. Whoever opens it holds the data folder's lock first
+// (openApp takes `lockDataFolder` before opening any store), so a second process on the same
+// folder is refused before it reads or writes anything (test/unit/followup-lock.test.ts).
+import { readdirSync, readFileSync, renameSync, rmSync, unlinkSync, mkdirSync, existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
 import {
   cancel as cancelRecord,
@@ -57,6 +73,24 @@ export interface StoreProblem {
   message: string;
 }
 
+/** A follow-up file that could not be read: out of the schedule, kept for a person to look at. */
+export interface UnreadableFollowUp {
+  /** The follow-up's id, from its file name. */
+  id: string;
+  /** Where the file is kept: set aside under a `.damaged-<time>.json` name, or left in place. */
+  file: string;
+  /** Why it could not be read. */
+  message: string;
+}
+
+/** What the scheduler remembers of the wall clock between runs (see scheduler.ts), epoch ms. */
+export interface ClockMemory {
+  /** The last wall-clock time the scheduler trusted. */
+  trustedAt?: number;
+  /** Since when the clock has read far past trustedAt (the clock is in doubt). */
+  aheadSince?: number;
+}
+
 export type StoreChange = { kind: 'record'; id: string; status: FollowUpStatus } | { kind: 'settings' };
 
 export interface FollowUpStoreOptions {
@@ -78,6 +112,43 @@ interface Entry {
 const NAME = new RegExp(`^(${FOLLOW_UP_ID.source.slice(1, -1)})\\.(\\d{1,12})\\.(${FOLLOW_UP_STATUSES.join('|')})\\.(-?\\d{1,16})\\.json$`);
 // writeFileAtomicSync's temporary files: .<name>.<pid>.<random>.tmp
 const TEMP = /^\..*\.(\d+)\.[0-9a-f]+\.tmp$/;
+// A record set aside because it could not be read: <its record name minus .json>.damaged-<time>.json
+const DAMAGED = new RegExp(`^(${FOLLOW_UP_ID.source.slice(1, -1)})\\..*\\.damaged-([0-9TZ-]+)\\.json$`);
+
+/** A time for a file name, on every file system (no colons): 2026-12-03T22-00-00-000Z. */
+const fileStamp = (epochMs: number) => new Date(epochMs).toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Renames `path` to `<stem>.damaged-<time>.json` beside it, never over another file; returns
+ * the new path. The bytes are kept as they were, for a person (or a later app) to look at.
+ */
+function setAside(path: string, stem: string, epochMs: number): string {
+  const dir = dirname(path);
+  let target = join(dir, `${stem}.damaged-${fileStamp(epochMs)}.json`);
+  for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}.damaged-${fileStamp(epochMs)}-${n}.json`);
+  renameSync(path, target);
+  return target;
+}
+
+/** Why the settings file cannot be used, or undefined when it can (or does not exist yet). */
+function settingsDamage(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // Missing (a new store), or not readable at all: conf reports the latter itself.
+    return undefined;
+  }
+  try {
+    // conf strips a byte-order mark (a file saved by Notepad) before it parses; so do we.
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // conf would take an array or null for an empty store and write over it on open.
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'does not hold settings (it is not a JSON object)';
+    return undefined;
+  } catch (error) {
+    return `is not valid JSON (${(error as Error).message})`;
+  }
+}
 
 /** The file of one revision of a record: its id, revision, status and due time, the index. */
 export function recordFileName(record: FollowUp, rev: number): string {
@@ -99,7 +170,10 @@ function processIsAlive(pid: number): boolean {
 export class FollowUpStore {
   readonly cwd: string;
   readonly dir: string;
-  /** Files that could not be read or checked: reported, skipped, never fatal. */
+  /**
+   * Files that could not be read or checked: reported, set aside or skipped, never fatal. Each
+   * problem once, in the order found; found on open, or later when a record is first read.
+   */
   readonly problems: StoreProblem[] = [];
   readonly now: () => number;
   readonly #conf: Conf<Record<string, unknown>>;
@@ -111,15 +185,45 @@ export class FollowUpStore {
   readonly #listeners = new Set<(change: StoreChange) => void>();
   /** Revisions of unreadable records: a new record with that id must outrank their files. */
   readonly #skippedRevs = new Map<string, number>();
+  /** Follow-up files that could not be read, by the path they are kept at. */
+  readonly #unreadable = new Map<string, UnreadableFollowUp>();
 
   private constructor(options: FollowUpStoreOptions) {
     this.cwd = options.cwd;
     this.dir = join(options.cwd, RECORDS_DIR);
     this.now = options.now ?? Date.now;
+    this.#conf = this.#openSettings();
+    this.#load();
+  }
+
+  /**
+   * The settings document. A damaged one must not turn every reminder off: it is set aside
+   * (renamed, never deleted), reported, and a new one with the default settings takes its place.
+   */
+  #openSettings(): Conf<Record<string, unknown>> {
+    const path = join(this.cwd, `${SETTINGS_FILE}.json`);
+    const damage = settingsDamage(path);
+    if (damage) this.#setAsideSettings(path, damage);
+    try {
+      return this.#newConf();
+    } catch (error) {
+      // conf found what our check did not: the same remedy.
+      if (!(error instanceof SyntaxError)) throw error;
+      this.#setAsideSettings(path, `is not valid JSON (${error.message})`);
+      return this.#newConf();
+    }
+  }
+
+  #setAsideSettings(path: string, damage: string): void {
+    const kept = setAside(path, `${SETTINGS_FILE}`, this.now());
+    this.#reportOnce({ file: kept, message: `the follow-up settings file ${damage}; the file is kept as ${basename(kept)} and the default settings are used` });
+  }
+
+  #newConf(): Conf<Record<string, unknown>> {
     // electron-store is this same conf with cwd = app.getPath('userData'); services run
     // under plain Node, so they use conf directly with the options electron-store would pass.
-    this.#conf = new Conf<Record<string, unknown>>({
-      cwd: options.cwd,
+    return new Conf<Record<string, unknown>>({
+      cwd: this.cwd,
       configName: SETTINGS_FILE,
       projectVersion: STORE_VERSION,
       watch: false,
@@ -136,7 +240,6 @@ export class FollowUpStore {
         },
       },
     });
-    this.#load();
   }
 
   /** Opens (or creates) the store in `cwd`. Synchronous: it only lists the records' folder. */
@@ -160,11 +263,16 @@ export class FollowUpStore {
       const m = NAME.exec(name);
       if (!m) {
         const temp = TEMP.exec(name);
+        const damaged = DAMAGED.exec(name);
         // A temporary file of a writer that died mid-write: never renamed, so never a record.
         if (temp) {
           if (!processIsAlive(Number(temp[1]))) rmSync(join(this.dir, name), { force: true });
+        } else if (damaged) {
+          // Set aside by an earlier run: still a follow-up that could not be read, until a person
+          // deals with the file.
+          this.#noteUnreadable(damaged[1] as string, join(this.dir, name), `could not be read and was set aside on ${damaged[2] as string}`);
         } else {
-          this.problems.push({ file: join(this.dir, name), message: 'is not a follow-up record file; ignored' });
+          this.#reportOnce({ file: join(this.dir, name), message: 'is not a follow-up record file; ignored' });
         }
         continue;
       }
@@ -190,25 +298,60 @@ export class FollowUpStore {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
     const path = join(this.dir, entry.file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      // Not its content: left where it is (the next open tries again), skipped for this run.
+      this.#noteUnreadable(entry.id, path, `cannot be read (${(error as Error).message})`);
+      this.#forget(entry);
+      return undefined;
+    }
     let problem: string | undefined;
     let record: FollowUp | undefined;
     try {
-      const checked = checkFollowUp(JSON.parse(readFileSync(path, 'utf8')));
+      const checked = checkFollowUp(JSON.parse(text));
       if (!checked.ok) problem = checked.message;
       else if (checked.value.id !== entry.id || checked.value.status !== entry.status || whenDue(checked.value) !== entry.when) {
         problem = 'its content does not match its file name';
       } else record = checked.value;
     } catch (error) {
-      problem = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`;
+      problem = `is not valid JSON (${(error as Error).message})`;
     }
     if (!record) {
-      // Skipped from now on (the file stays, for a person to look at); never fatal.
-      this.problems.push({ file: path, message: problem ?? 'cannot be read' });
+      this.#setAsideRecord(entry, path, problem ?? 'cannot be read');
       this.#forget(entry);
       return undefined;
     }
     this.#cache.set(id, record);
     return record;
+  }
+
+  /** A damaged record leaves the schedule; its file is renamed, never deleted, and reported. */
+  #setAsideRecord(entry: Entry, path: string, problem: string): void {
+    let kept: string;
+    try {
+      kept = setAside(path, entry.file.slice(0, -'.json'.length), this.now());
+    } catch (error) {
+      this.#noteUnreadable(entry.id, path, `${problem}; it could not be set aside (${(error as Error).message})`);
+      return;
+    }
+    this.#noteUnreadable(entry.id, kept, `${problem}; the file is kept as ${basename(kept)}`);
+  }
+
+  #noteUnreadable(id: string, file: string, message: string): void {
+    if (!this.#unreadable.has(file)) this.#unreadable.set(file, { id, file, message });
+    this.#reportOnce({ file, message });
+  }
+
+  /**
+   * The follow-ups that could not be read ("1 follow-up could not be read"), each with where
+   * its file is kept. The open follow-ups are read first, as list() does, so that the count
+   * matches the lists shown beside it.
+   */
+  unreadable(): UnreadableFollowUp[] {
+    this.#readOpen();
+    return [...this.#unreadable.values()];
   }
 
   has(id: string): boolean {
@@ -248,15 +391,22 @@ export class FollowUpStore {
     return ids;
   }
 
-  /** Open follow-ups as overdue, today (in `zone`) and upcoming. Done and cancelled are left out. */
+  /**
+   * Open follow-ups as overdue, today (in `zone`) and upcoming. Done and cancelled are left out,
+   * and so are the ones that cannot be read: those are counted by unreadable().
+   */
   list(zone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): FollowUpLists {
+    return groupFollowUps(this.#readOpen(), this.now(), zone);
+  }
+
+  #readOpen(): FollowUp[] {
     const open: FollowUp[] = [];
     for (const entry of [...this.#entries.values()]) {
       if (entry.status === 'done' || entry.status === 'cancelled') continue;
       const r = this.get(entry.id);
       if (r) open.push(r);
     }
-    return groupFollowUps(open, this.now(), zone);
+    return open;
   }
 
   /**
@@ -329,6 +479,25 @@ export class FollowUpStore {
     for (const [key, value] of Object.entries(checked)) if (value !== undefined) this.#conf.set(key, value);
     this.#emit({ kind: 'settings' });
     return this.settings();
+  }
+
+  /** The scheduler's memory of the clock, kept with the settings; a damaged value is ignored. */
+  clockMemory(): ClockMemory {
+    const raw = this.#conf.get('clock');
+    const memory: ClockMemory = {};
+    if (typeof raw !== 'object' || raw === null) return memory;
+    const { trustedAt, aheadSince } = raw as Record<string, unknown>;
+    if (typeof trustedAt === 'number' && Number.isFinite(trustedAt)) memory.trustedAt = trustedAt;
+    if (typeof aheadSince === 'number' && Number.isFinite(aheadSince)) memory.aheadSince = aheadSince;
+    return memory;
+  }
+
+  /** Written by the scheduler (rarely: see scheduler.ts); not a settings change, so no event. */
+  rememberClock(memory: ClockMemory): void {
+    const value: Record<string, number> = {};
+    if (memory.trustedAt !== undefined) value['trustedAt'] = memory.trustedAt;
+    if (memory.aheadSince !== undefined) value['aheadSince'] = memory.aheadSince;
+    this.#conf.set('clock', value);
   }
 
   #reportOnce(problem: StoreProblem): void {
