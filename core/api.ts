@@ -11,6 +11,7 @@ import type { DeckChanges } from './deckChanges';
 import type { FollowUp } from './followUpRecord';
 import type { SummaryContent } from './summary';
 import { meetingEventSchema, type LiveMeeting } from './liveMeeting';
+import type { MeetingRecord } from './meeting';
 import { LIMITS, text } from './text';
 import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
 import type { Problem } from './validation';
@@ -140,7 +141,10 @@ export const channels = {
   'deck:get': { input: prospectId, output: z.custom<DeckSetupOutcome>() },
   /** The advisor's changes (deck.json); checked like the CLI's --deck file. */
   'deck:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue }), output: z.custom<SaveOutcome<DeckChanges>>() },
-  'meeting:get': { input: prospectId, output: z.custom<{ live: LiveMeeting | null; proposedFollowUp: { dueAt: string; timeZone: string; local: string } | null }>() },
+  'meeting:get': {
+    input: prospectId,
+    output: z.custom<{ live: LiveMeeting | null; proposedFollowUp: { dueAt: string; timeZone: string; local: string } | null; last: { meeting: string; record: MeetingRecord } | null }>(),
+  },
   /** Present: starts the meeting, or comes back into the one under way. */
   'meeting:start': { input: prospectId, output: z.custom<LiveMeeting>() },
   /** A slide came on screen, or a question was caught: kept at once. */

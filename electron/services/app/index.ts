@@ -151,7 +151,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       prospects.get(id);
       return writeDeckChanges(prospects.prospectDir(id), changes);
     },
-    'meeting:get': async ({ id }) => ({ live: await meetings.live(id), proposedFollowUp: await meetings.proposedFollowUp(id) }),
+    'meeting:get': async ({ id }) => ({ live: await meetings.live(id), proposedFollowUp: await meetings.proposedFollowUp(id), last: await meetings.lastRecord(id) }),
     'meeting:start': ({ id }) => meetings.start(id),
     'meeting:record': ({ id, event }) => meetings.record(id, event),
     'meeting:end': ({ id }) => meetings.end(id),

@@ -8,7 +8,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Advisor } from '../../../core/advisor';
-import { checkMeeting } from '../../../core/meeting';
+import { checkMeeting, type MeetingRecord } from '../../../core/meeting';
+import type { Problem } from '../../../core/validation';
+import { createHash } from 'node:crypto';
 import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlides, startMeeting, type LiveMeeting, type MeetingEvent } from '../../../core/liveMeeting';
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { planDeck } from '../../../core/plan';
@@ -50,6 +52,16 @@ export interface WrapUpInput {
 export type { WrapUpOutcome };
 
 const nowIso = (now: () => number) => new Date(now()).toISOString();
+
+/** One follow-up per prospect and meeting, from the app's own prospect id. */
+export function followUpIdForMeeting(prospectId: string, startsAt: string): string {
+  return `fu-${createHash('sha256').update(`${prospectId}|${startsAt}`, 'utf8').digest('hex').slice(0, 24)}`;
+}
+
+function localParts(local: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local) ?? [];
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) };
+}
 
 export class MeetingService {
   constructor(
@@ -136,21 +148,27 @@ export class MeetingService {
     if (!inputs.ok) return { done: false, problems: inputs.problems };
     const { intake, advisor, logo, changes } = inputs;
     const zone = intake.meeting.timeZone;
-    const live = (await this.live(id)) ?? startMeeting(this.#now());
+    const current = await this.live(id);
+    // Wrapped up before (the live file is gone): what was shown and when it ended come from
+    // the meeting record written then, not from now.
+    const previous = current ? null : await this.lastRecord(id);
+    const live = current ?? startMeeting(this.#now());
     const ended = live.endedAt ?? this.#now();
-    const endedAtLocal = DateTime.fromISO(ended, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const endedAtLocal = previous?.record.endedAt ?? DateTime.fromISO(ended, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
     let followUpAt: string | undefined;
     if (input.followUpAt) {
       const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(input.followUpAt);
       if (!m) return { done: false, problems: [{ path: 'followUpAt', message: 'must be a date and time like 2026-12-08T10:00' }] };
       followUpAt = isoWithOffset(wallClockInZone({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) }, zone));
-      if (Date.parse(followUpAt) <= Date.parse(ended)) return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
+      const endedInstant = previous?.record.endedAt ? isoWithOffset(wallClockInZone(localParts(previous.record.endedAt), zone)) : ended;
+      if (Date.parse(followUpAt) <= Date.parse(endedInstant)) return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
     }
 
     const recipe = await loadRecipe('first-meeting', this.deps.templatesDir);
     const planned = planDeck(intake, advisor, recipe, changes);
     const recordInput = meetingRecordOf(live, { endedAtLocal, questions: input.questions, notes: input.notes }, planned.deck.slides.map((s) => s.id));
+    if (previous?.record.shownSlideIds) recordInput.shownSlideIds = previous.record.shownSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
     const record = checkMeeting(recordInput);
     if (!record.ok) return { done: false, problems: record.problems };
 
@@ -165,10 +183,20 @@ export class MeetingService {
 
     const store = this.deps.followUps();
     let followUp: FollowUp | null = null;
+    const warnings: Problem[] = [];
     if (store) {
       const draft = followUpFromMeeting({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: loadFollowUpCopy(this.deps.templatesDir) });
-      // The app's own prospect id, so the Prospects screen shows the next follow-up.
-      followUp = store.schedule({ ...draft, prospectId: id }, { replace: true });
+      // The app's own prospect id (and a follow-up id made from it, one per meeting), so the
+      // Prospects screen shows the next follow-up and two prospects never share one.
+      const next = { ...draft, id: followUpIdForMeeting(id, intake.meeting.startsAt), prospectId: id };
+      const current = store.get(next.id);
+      if (!current || current.status === 'scheduled') followUp = store.schedule(next, { replace: true });
+      else if (current.status === 'due' || current.status === 'snoozed') followUp = store.reschedule(next.id, next.dueAt);
+      else {
+        // Done or cancelled: the advisor already acted on it; wrapping up again does not bring it back.
+        followUp = current;
+        warnings.push({ path: 'followUpAt', message: `the follow-up of this meeting is already ${current.status}; it was left as it is` });
+      }
     }
     const when = followUp ? DateTime.fromISO(followUp.dueAt, { zone }).toFormat("yyyy-MM-dd HH:mm") : '';
     await this.deps.prospects.setStatus(id, 'met', followUp ? `met; follow-up ${followUp.channel} on ${when}` : 'met');
@@ -177,7 +205,20 @@ export class MeetingService {
 
     const { loadSummaryCopy } = await import('../summary');
     const summary = buildSummary({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: await loadSummaryCopy(this.deps.templatesDir) });
-    return { done: true, folder, meeting: meetingName, files, followUp, summary, warnings: [...inputs.warnings, ...rendered.warnings] };
+    return { done: true, folder, meeting: meetingName, files, followUp, summary, warnings: [...inputs.warnings, ...rendered.warnings, ...warnings] };
+  }
+
+  /** The meeting record of the last wrap-up, and its folder name; null before the first. */
+  async lastRecord(id: string): Promise<{ meeting: string; record: MeetingRecord } | null> {
+    const intake = this.deps.prospects.intake(id);
+    if (!intake) return null;
+    const meeting = meetingFolderName(intake.meeting.startsAt);
+    try {
+      const checked = checkMeeting(JSON.parse(await readFile(join(this.deps.prospects.prospectDir(id), 'meetings', meeting, 'meeting.json'), 'utf8')));
+      return checked.ok ? { meeting, record: checked.value } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** One of a meeting's files, for a download or the mail app. */
