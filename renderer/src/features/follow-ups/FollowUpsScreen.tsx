@@ -1,8 +1,187 @@
-// Placeholder: built in issue 8 (see the feature's brief).
+// Follow-ups: the open ones as Overdue, Today and Upcoming (in the advisor's zone), each with
+// Done, Snooze, Reschedule, its email draft or a call. Done asks where the prospect goes next
+// (Client, Closed, or still a prospect): each step lands in the prospect's history. A reminder's
+// click (or #/follow-ups/<id>) opens here with that follow-up in view and focused.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FollowUp, FollowUpLists } from '../../../../core/followUpRecord';
+import type { StoredStatus } from '../../../../core/prospect';
+import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
+import { followUpsChanged } from './changes';
+import { FollowUpItem, itemHeadingId, itemId, type FollowUpAction } from './FollowUpItem';
+import { advisorZone, dueInstant, formatInstant } from './time';
+
+const MINUTE = 60_000;
+const SECTIONS: { key: keyof FollowUpLists; title: MessageKey; none: MessageKey }[] = [
+  { key: 'overdue', title: 'fuOverdue', none: 'fuNoneOverdue' },
+  { key: 'today', title: 'fuToday', none: 'fuNoneToday' },
+  { key: 'upcoming', title: 'fuUpcoming', none: 'fuNoneUpcoming' },
+];
+
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'ready'; lists: FollowUpLists };
 
 export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
-  void id;
-  return <p className="muted">{t('building')}</p>;
+  const language = useApp((s) => s.language);
+  const api = useApp((s) => s.api);
+  const notify = useApp((s) => s.notify);
+  const loadProspects = useApp((s) => s.loadProspects);
+  const [state, setState] = useState<Loaded>({ kind: 'loading' });
+  /** The follow-up just done: where does its prospect go next? */
+  const [next, setNext] = useState<FollowUp | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+  /** What takes the focus once the lists have been drawn again. */
+  const focusAfter = useRef<string | null>(null);
+  const focusedId = useRef<string | undefined>(undefined);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await api['followups:list']();
+    setState(result.ok ? { kind: 'ready', lists: result.value } : { kind: 'error', error: result.error });
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+    // What is upcoming becomes today, then overdue, without the advisor doing anything.
+    const timer = setInterval(() => void refresh(), MINUTE);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  // The follow-up of a clicked reminder: in view and focused, once per id.
+  useEffect(() => {
+    if (state.kind !== 'ready' || !id || focusedId.current === id) return;
+    focusedId.current = id;
+    const all = [...state.lists.overdue, ...state.lists.today, ...state.lists.upcoming];
+    if (!all.some((f) => f.id === id)) {
+      setMissing(id);
+      return;
+    }
+    setMissing(null);
+    document.getElementById(itemId(id))?.scrollIntoView({ block: 'center' });
+    document.getElementById(itemHeadingId(id))?.focus();
+  }, [state, id]);
+
+  useEffect(() => {
+    if (!focusAfter.current) return;
+    document.getElementById(focusAfter.current)?.focus();
+    focusAfter.current = null;
+  });
+
+  const onAction = async (f: FollowUp, action: FollowUpAction): Promise<boolean> => {
+    const zone = advisorZone();
+    if (action.kind === 'done') {
+      const result = await api['followups:complete']({ id: f.id });
+      if (!result.ok) {
+        notify(t('error', { e: result.error }));
+        return false;
+      }
+      setNext(result.value);
+      focusAfter.current = 'fu-next-title';
+    } else if (action.kind === 'snooze') {
+      const result = await api['followups:snooze']({ id: f.id, until: { kind: action.until } });
+      if (!result.ok) {
+        notify(t('error', { e: result.error }));
+        return false;
+      }
+      notify(t('fuSnoozedToast', { name: f.prospectName, when: formatInstant(language, dueInstant(result.value), zone) }));
+      focusAfter.current = itemHeadingId(f.id);
+    } else {
+      const result = await api['followups:reschedule']({ id: f.id, dueAt: action.dueAt });
+      if (!result.ok) {
+        notify(t('error', { e: result.error }));
+        return false;
+      }
+      notify(t('fuRescheduledToast', { name: f.prospectName, when: formatInstant(language, dueInstant(result.value), zone) }));
+      focusAfter.current = itemHeadingId(f.id);
+    }
+    await refresh();
+    followUpsChanged();
+    // The Prospects list shows "Follow-up due" from these: it is asked again.
+    void loadProspects();
+    return true;
+  };
+
+  const setStage = async (f: FollowUp, status: StoredStatus, message: MessageKey) => {
+    const result = await api['prospects:setStatus']({ id: f.prospectId, status });
+    if (!result.ok) return notify(t('error', { e: result.error }));
+    notify(t(message, { name: f.prospectName }));
+    setNext(null);
+    titleRef.current?.focus();
+    void loadProspects();
+  };
+
+  const lists = state.kind === 'ready' ? state.lists : null;
+  const empty = lists !== null && lists.overdue.length + lists.today.length + lists.upcoming.length === 0;
+
+  return (
+    <section className="screen fu-screen" aria-labelledby="fu-title">
+      <div className="screen-head">
+        <h2 id="fu-title" ref={titleRef} tabIndex={-1}>
+          {t('fuTitle')}
+        </h2>
+        <p className="muted fu-zone">{t('fuYourZone', { zone: advisorZone() })}</p>
+      </div>
+
+      {next && (
+        <section className="card fu-next" aria-labelledby="fu-next-title">
+          <h3 id="fu-next-title" tabIndex={-1} dir="auto">
+            {t('fuNextTitle', { name: next.prospectName })}
+          </h3>
+          <p className="muted">{t('fuNextHint')}</p>
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={() => void setStage(next, 'client', 'fuStageClient')}>
+              {t('fuBecameClient')}
+            </button>
+            <button type="button" className="button" onClick={() => void setStage(next, 'closed', 'fuStageClosed')}>
+              {t('fuClosed')}
+            </button>
+            <button type="button" className="button" onClick={() => void setStage(next, 'met', 'fuStageKept')}>
+              {t('fuKeepProspect')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {missing && <p className="notice">{t('fuNotFound')}</p>}
+      {state.kind === 'loading' && (
+        <p role="status" className="muted">
+          {t('fuLoading')}
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <p role="alert" className="notice notice-error">
+          {t('error', { e: state.error })}
+        </p>
+      )}
+      {empty && !next && (
+        <div className="empty-state">
+          <h3>{t('fuEmptyTitle')}</h3>
+          <p>{t('fuEmptyBody')}</p>
+        </div>
+      )}
+      {lists &&
+        !empty &&
+        SECTIONS.map(({ key, title, none }) => (
+          <section key={key} className={`fu-section fu-section-${key}`} aria-labelledby={`fu-section-${key}`}>
+            <h3 id={`fu-section-${key}`}>
+              {t(title)}
+              {lists[key].length > 0 && (
+                <span className="fu-count" aria-hidden="true">
+                  {lists[key].length}
+                </span>
+              )}
+            </h3>
+            {lists[key].length === 0 ? (
+              <p className="muted">{t(none)}</p>
+            ) : (
+              <ul className="fu-list">
+                {lists[key].map((f) => (
+                  <FollowUpItem key={f.id} followUp={f} focused={f.id === id} onAction={onAction} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+    </section>
+  );
 }

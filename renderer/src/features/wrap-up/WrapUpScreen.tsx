@@ -1,8 +1,98 @@
-// Placeholder: built in issue 8 (see the feature's brief).
+// Wrap-up, after `End meeting`: what was shown, the questions (edited, answered, one forgotten
+// added), the notes and the follow-up slot the rule proposes (which the advisor may move). Then
+// `Create summary and follow-up` writes the meeting's files, schedules the one follow-up and
+// moves the prospect to Met; the summary shows as a page with the ways to send it.
+import { useEffect, useState } from 'react';
+import type { ApiClient, DeckSetupOutcome, WrapUpOutcome } from '../../../../core/api';
+import { planDeck } from '../../../../core/plan';
 import { useApp } from '../../store';
+import { formFromLive, parseEarlierRecord, readDraft, utf8FromBase64, type EarlierRecord, type WrapUpData } from './model';
+import { WrapUpFormView } from './WrapUpForm';
 
-export function WrapUpScreen({ id }: { id?: string | undefined }) {
+type Loading = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> } | { kind: 'ready'; data: WrapUpData };
+
+/** The meeting's folder (prospects/<id>/meetings/<YYYY-MM-DDTHHmm>): named after its start, as the app layer names it. */
+const meetingFolder = (startsAt: string) => startsAt.replace(/:/g, '');
+
+async function load(api: ApiClient, id: string): Promise<Loading> {
+  const [meeting, deck] = await Promise.all([api['meeting:get']({ id }), api['deck:get']({ id })]);
+  if (!meeting.ok) return { kind: 'error', error: meeting.error };
+  if (!deck.ok) return { kind: 'error', error: deck.error };
+  if (!deck.value.ready) return { kind: 'not-ready', outcome: deck.value };
+  const setup = deck.value.value;
+  const plan = planDeck(setup.intake, setup.advisor, setup.recipe, setup.changes);
+  const { live, proposedFollowUp } = meeting.value;
+  let earlier: EarlierRecord | null = null;
+  const folder = meetingFolder(setup.intake.meeting.startsAt);
+  if (!live && /^\d{4}-\d{2}-\d{2}T\d{4}$/.test(folder)) {
+    const file = await api['meeting:file']({ id, meeting: folder, name: 'meeting.json' });
+    if (file.ok) earlier = parseEarlierRecord(utf8FromBase64(file.value.base64));
+  }
+  const initial = readDraft(id, live?.startedAt ?? null) ?? formFromLive(live, earlier, proposedFollowUp?.local ?? '');
+  return { kind: 'ready', data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial } };
+}
+
+export function WrapUpScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
-  void id;
-  return <p className="muted">{t('building')}</p>;
+  const api = useApp((s) => s.api);
+  const navigate = useApp((s) => s.navigate);
+  const [state, setState] = useState<Loading>({ kind: 'loading' });
+  const [result, setResult] = useState<Extract<WrapUpOutcome, { done: true }> | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    load(api, id).then(
+      (next) => {
+        if (!cancelled) setState(next);
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, id]);
+
+  const name = state.kind === 'ready' ? state.data.plan.prospect.fullName : '';
+
+  return (
+    <section className="screen wu-screen" aria-labelledby="wu-title">
+      <div className="screen-head">
+        <h2 id="wu-title" dir="auto">
+          {name ? t('wuTitle', { name }) : t('wuTitleBare')}
+        </h2>
+        <div className="actions">
+          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'intake', id })}>
+            {t('wuBackToProspect')}
+          </button>
+        </div>
+      </div>
+      {state.kind === 'loading' && (
+        <p role="status" className="muted">
+          {t('wuLoading')}
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <p role="alert" className="notice notice-error">
+          {t('error', { e: state.error })}
+        </p>
+      )}
+      {state.kind === 'not-ready' && (
+        <div role="alert" className="notice notice-error">
+          <p>{state.outcome.reason === 'no-advisor' ? t('noAdvisor') : t('wuNoIntake')}</p>
+          {state.outcome.reason === 'no-advisor' ? (
+            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
+              {t('openSettings')}
+            </button>
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'intake', id })}>
+              {t('wuBackToProspect')}
+            </button>
+          )}
+        </div>
+      )}
+      {state.kind === 'ready' && <WrapUpFormView id={id} data={state.data} result={result} onResult={setResult} />}
+    </section>
+  );
 }

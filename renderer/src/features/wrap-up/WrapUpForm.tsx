@@ -1,0 +1,250 @@
+// The wrap-up form: the meeting as it went, the questions and answers, the notes and the
+// follow-up time. Problems show at their fields (aria-invalid, aria-describedby), the first one
+// focused; what the advisor types is kept in the window at every change.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { WrapUpOutcome } from '../../../../core/api';
+import { shownSlides } from '../../../../core/liveMeeting';
+import type { Problem } from '../../../../core/validation';
+import { useApp } from '../../store';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { answerField, prepare, problemsByField, questionField, rowKey, writeDraft, type WrapUpData, type WrapUpForm } from './model';
+import { formatDay, formatLocal, minutesAndSeconds, uiLocale } from './time';
+import { WrapUpResult } from './WrapUpResult';
+
+type Done = Extract<WrapUpOutcome, { done: true }>;
+
+export function WrapUpFormView({ id, data, result, onResult }: { id: string; data: WrapUpData; result: Done | null; onResult: (r: Done) => void }) {
+  const t = useApp((s) => s.t);
+  const language = useApp((s) => s.language);
+  const api = useApp((s) => s.api);
+  const loadProspects = useApp((s) => s.loadProspects);
+  const [form, setForm] = useState<WrapUpForm>(data.initial);
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [other, setOther] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [focusTick, setFocusTick] = useState(0);
+  const focusAfterRender = useRef<string | null>(null);
+  const { plan, live, earlier, setup, proposed } = data;
+  const zone = setup.intake.meeting.timeZone;
+  const startedAt = live?.startedAt ?? null;
+
+  useLayoutEffect(() => {
+    if (!focusAfterRender.current) return;
+    document.querySelector<HTMLElement>(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
+
+  useEffect(() => {
+    if (focusTick === 0) return;
+    document.querySelector<HTMLElement>('.wu-form [aria-invalid="true"]')?.focus();
+  }, [focusTick]);
+
+  const titles = useMemo(() => new Map(plan.deck.slides.map((s) => [s.id, s.title])), [plan]);
+  const shown = useMemo(() => (live ? shownSlides(live) : (earlier?.shownSlideIds ?? []).map((slideId) => ({ slideId, seconds: undefined as number | undefined }))), [live, earlier]);
+
+  const change = (next: WrapUpForm, clear?: string) => {
+    setForm(next);
+    writeDraft(id, startedAt, next);
+    if (clear && errors.has(clear)) {
+      const rest = new Map(errors);
+      rest.delete(clear);
+      setErrors(rest);
+    }
+  };
+  const editRow = (key: string, patch: Partial<{ text: string; answer: string }>, field: string) =>
+    change({ ...form, questions: form.questions.map((q) => (q.key === key ? { ...q, ...patch } : q)) }, field);
+
+  const submit = async () => {
+    if (busy) return;
+    const prepared = prepare(form, { questionBlank: t('wuQuestionBlank'), followUpRequired: t('wuFollowUpRequired') });
+    setFailure(null);
+    if (!prepared.ok) {
+      setErrors(prepared.errors);
+      setOther([]);
+      setFocusTick((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const outcome = await api['meeting:wrapUp']({ id, ...prepared.input });
+      if (!outcome.ok) {
+        setFailure(outcome.error);
+        return;
+      }
+      if (!outcome.value.done) {
+        const mapped = problemsByField(outcome.value.problems, prepared.sent);
+        setErrors(mapped.fields);
+        setOther(mapped.other);
+        if (mapped.fields.size) setFocusTick((n) => n + 1);
+        return;
+      }
+      setErrors(new Map());
+      setOther([]);
+      onResult(outcome.value);
+      setAttempt((n) => n + 1);
+      void loadProspects();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const meetingLine = (() => {
+    if (!live) return earlier ? t('wuWrappedBefore') : t('wuNoLiveMeeting');
+    const time = (iso: string) => new Intl.DateTimeFormat(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+    if (!live.endedAt) return t('wuNotEnded', { start: time(live.startedAt) });
+    const minutes = Math.max(0, Math.round((Date.parse(live.endedAt) - Date.parse(live.startedAt)) / 60_000));
+    return t('wuMeetingTimes', { day: formatDay(language, live.startedAt, zone), start: time(live.startedAt), end: time(live.endedAt), minutes });
+  })();
+
+  const email = setup.intake.prospect.email;
+  const phone = setup.intake.prospect.phone;
+  const channelLine = email ? t('wuChannelEmail', { email }) : phone ? t('wuChannelCall', { phone }) : t('wuChannelNone');
+
+  return (
+    <>
+      {result && <WrapUpResult id={id} result={result} prospectName={plan.prospect.fullName} attempt={attempt} />}
+      <form
+        className="wu-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <section className="card" aria-labelledby="wu-meeting">
+          <h3 id="wu-meeting" className="wu-card-title">
+            {t('wuMeeting')}
+          </h3>
+          <p className={live ? 'wu-meeting-line' : 'notice'}>{meetingLine}</p>
+          <h4 className="subhead" id="wu-slides-shown">
+            {t('wuSlidesShown')}
+          </h4>
+          {shown.length === 0 ? (
+            <p className="muted">{live ? t('wuNoSlides') : t('wuWholeDeck')}</p>
+          ) : (
+            <ol className="wu-slides" lang={plan.language} aria-labelledby="wu-slides-shown">
+              {shown.map(({ slideId, seconds }) => (
+                <li key={slideId}>
+                  <span className="wu-slide-title" dir="auto">
+                    {titles.get(slideId) ?? slideId}
+                  </span>
+                  {seconds !== undefined && <span className="wu-slide-time">{seconds < 60 ? t('wuSeconds', { s: seconds }) : t('wuDuration', minutesAndSeconds(seconds))}</span>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <fieldset className="card wu-questions">
+          <legend>{t('wuQuestions')}</legend>
+          <p className="field-hint">{t('wuQuestionsHint')}</p>
+          {form.questions.length === 0 && <p className="muted">{t('wuNoQuestions')}</p>}
+          <ol className="wu-qa-list">
+            {form.questions.map((q, i) => (
+              <li key={q.key} className="wu-qa" data-key={q.key}>
+                <TextAreaField
+                  label={t('wuQuestion', { n: i + 1 })}
+                  value={q.text}
+                  rows={2}
+                  dir="auto"
+                  className="wu-q"
+                  error={errors.get(questionField(q.key))}
+                  onChange={(e) => editRow(q.key, { text: e.currentTarget.value }, questionField(q.key))}
+                />
+                <TextAreaField
+                  label={t('wuAnswer', { n: i + 1 })}
+                  value={q.answer}
+                  rows={3}
+                  dir="auto"
+                  className="wu-a"
+                  error={errors.get(answerField(q.key))}
+                  onChange={(e) => editRow(q.key, { answer: e.currentTarget.value }, answerField(q.key))}
+                />
+                <div className="wu-qa-foot">
+                  {q.slideId && <span className="small muted">{t('wuAskedOn', { slide: titles.get(q.slideId) ?? q.slideId })}</span>}
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => {
+                      focusAfterRender.current = '.wu-add-question';
+                      change({ ...form, questions: form.questions.filter((r) => r.key !== q.key) });
+                    }}
+                  >
+                    {t('wuRemoveQuestion', { n: i + 1 })}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            className="button wu-add-question"
+            onClick={() => {
+              const key = rowKey();
+              // The new question's box takes the focus, so typing goes on without reaching for it.
+              focusAfterRender.current = `.wu-qa[data-key="${key}"] .wu-q textarea`;
+              change({ ...form, questions: [...form.questions, { key, text: '', answer: '' }] });
+            }}
+          >
+            {t('wuAddQuestion')}
+          </button>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('wuAfter')}</legend>
+          <div className="wu-after">
+            <TextAreaField
+              label={t('wuNotes')}
+              hint={t('wuNotesHint')}
+              value={form.notes}
+              rows={5}
+              dir="auto"
+              error={errors.get('notes')}
+              onChange={(e) => change({ ...form, notes: e.currentTarget.value }, 'notes')}
+            />
+            <div>
+              <TextField
+                label={t('wuFollowUpAt')}
+                type="datetime-local"
+                hint={proposed ? t('wuFollowUpHint', { zone, when: formatLocal(language, proposed.local) }) : t('wuFollowUpZone', { zone })}
+                value={form.followUpAt}
+                error={errors.get('followUpAt')}
+                onChange={(e) => change({ ...form, followUpAt: e.currentTarget.value }, 'followUpAt')}
+              />
+              <p className="wu-channel">{channelLine}</p>
+            </div>
+          </div>
+        </fieldset>
+
+        {other.length > 0 && (
+          <div className="notice notice-error" role="alert">
+            <h3>{t('wuOtherProblems')}</h3>
+            <ul>
+              {other.map((p, i) => (
+                <li key={i}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {failure && (
+          <p className="notice notice-error" role="alert">
+            {t('error', { e: failure })}
+          </p>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+            {t('wuCreate')}
+          </button>
+          <p className="draft-state" role="status">
+            {busy ? t('wuCreating') : errors.size ? t('wuFixProblems', { n: errors.size }) : ''}
+          </p>
+        </div>
+      </form>
+    </>
+  );
+}
