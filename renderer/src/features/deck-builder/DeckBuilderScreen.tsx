@@ -1,8 +1,259 @@
-// Placeholder: built in issue 8 (see the feature's brief).
+// Build deck: the slides planDeck plans for this prospect, drawn live with the export's own
+// layouts. The advisor reorders, hides, adds and rewords slides; every change is planned again
+// in the window at once (the preview follows each keystroke), saved to the prospect's deck.json
+// and can be undone. The plan never goes over the meeting's time: a slide that does not fit is
+// refused with what to hide instead.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DeckSetup, DeckSetupOutcome } from '../../../../core/api';
+import { deckOptions, type Slide, type SlideOption } from '../../../../core/plan';
+import type { Translate } from '../../i18n';
 import { useApp } from '../../store';
+import { AddSlideDialog } from './AddSlideDialog';
+import { addSlide, editSlide, hideSlide, moveSlide, planOf, resetWords, showSlide, tryToInclude, type Refusal } from './deckEdits';
+import { MinutesMeter } from './MinutesMeter';
+import { LockedNotes, SlideEditor } from './SlideEditor';
+import { SlideList } from './SlideList';
+import { SlidePreview } from './SlidePreview';
+import { useDeckChanges, type SaveState } from './useDeckChanges';
 
 export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
-  void id;
-  return <p className="muted">{t('building')}</p>;
+  const api = useApp((s) => s.api);
+  const navigate = useApp((s) => s.navigate);
+  const [outcome, setOutcome] = useState<DeckSetupOutcome | { error: string } | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    let cancelled = false;
+    void api['deck:get']({ id }).then((result) => {
+      if (!cancelled) setOutcome(result.ok ? result.value : { error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, id]);
+
+  if (!id) return null;
+  if (outcome && 'ready' in outcome && outcome.ready) return <Builder id={id} setup={outcome.value} />;
+  return (
+    <section className="screen" aria-labelledby="db-title">
+      <div className="screen-head">
+        <h2 id="db-title">{t('buildDeck')}</h2>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
+            {t('back')}
+          </button>
+        </div>
+      </div>
+      {!outcome && (
+        <p role="status" className="muted">
+          {t('building')}
+        </p>
+      )}
+      {outcome && 'error' in outcome && (
+        <p role="alert" className="notice notice-error">
+          {t('error', { e: outcome.error })}
+        </p>
+      )}
+      {outcome && 'ready' in outcome && !outcome.ready && (
+        <div role="alert" className="notice notice-error">
+          <p>{outcome.reason === 'no-advisor' ? t('noAdvisor') : t('deckNoIntake', { problems: outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ') })}</p>
+          {outcome.reason === 'no-advisor' ? (
+            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
+              {t('openSettings')}
+            </button>
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'intake', id })}>
+              {t('deckOpenIntake')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
+  const t = useApp((s) => s.t);
+  const language = useApp((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
+  const deck = useDeckChanges(id, setup.changes);
+  const { changes } = deck;
+  // Planned again on every change, in the window: pure and a few milliseconds.
+  const plan = useMemo(() => planOf(setup, changes), [setup, changes]);
+  const options = useMemo(() => deckOptions(setup.intake, setup.advisor, setup.recipe, changes), [setup, changes]);
+  const slides = plan.deck.slides;
+  const [selectedId, setSelectedId] = useState<string | undefined>(slides[0]?.id);
+  // Counted so a refusal said twice is a new alert, read out again.
+  const [refusal, setRefusal] = useState<(Refusal & { n: number }) | null>(null);
+  const refusals = useRef(0);
+  const [adding, setAdding] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  // Moves when the words are reset, so the fields start again from the plan.
+  const [fieldsVersion, setFieldsVersion] = useState(0);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const selected = slides.find((s) => s.id === selectedId) ?? slides[0];
+  const visible = slides.map((s) => s.id);
+
+  const include = (option: SlideOption, candidate: typeof changes, done: string) => {
+    const outcome = tryToInclude(setup, plan, candidate, option);
+    if (!outcome.ok) {
+      setRefusal({ ...outcome.refusal, n: ++refusals.current });
+      return;
+    }
+    setRefusal(null);
+    deck.apply(candidate);
+    setSelectedId(option.id);
+    setAnnouncement(done);
+  };
+
+  const move = (from: number, to: number) => {
+    const slide = slides[from];
+    if (!slide || to < 0 || to >= slides.length) return;
+    setRefusal(null);
+    deck.apply(moveSlide(changes, visible, from, to));
+    setAnnouncement(t('deckMoved', { title: slide.title, n: to + 1, total: slides.length }));
+  };
+
+  const hide = (slide: Slide) => {
+    setRefusal(null);
+    if (selected?.id === slide.id) {
+      const at = visible.indexOf(slide.id);
+      setSelectedId(visible[at + 1] ?? visible[at - 1]);
+    }
+    deck.apply(hideSlide(changes, visible, slide.id));
+    setAnnouncement(t('deckHiddenNow', { title: slide.title }));
+  };
+
+  const undo = () => {
+    if (!deck.canUndo) return;
+    setRefusal(null);
+    deck.undo();
+    setAnnouncement(t('deckUndone'));
+  };
+
+  const present = async () => {
+    await deck.flush();
+    navigate({ screen: 'present', id });
+  };
+
+  return (
+    <section className="screen db-screen" aria-labelledby="db-title">
+      <div className="screen-head">
+        <h2 id="db-title" dir="auto">
+          {t('deckBuilderTitle', { name: plan.prospect.fullName })}
+        </h2>
+        <div className="actions">
+          <button type="button" className="button" aria-disabled={!deck.canUndo || undefined} onClick={undo}>
+            {t('undo')}
+          </button>
+          <button type="button" className="button" ref={addButton} onClick={() => setAdding(true)}>
+            {t('deckAddSlide')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => void present()}>
+            {t('deckPresent')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'intake', id })}>
+            {t('back')}
+          </button>
+        </div>
+      </div>
+
+      <div className="db-status-row">
+        <MinutesMeter planned={plan.deck.plannedMinutes} budget={plan.deck.budgetMinutes} qa={plan.deck.qaMinutes} />
+        <SaveStatus state={deck.saveState} />
+      </div>
+      <p className="db-visually-hidden" role="status">
+        {announcement}
+      </p>
+
+      {setup.problem && <p className="notice">{t('deckDamaged', { problem: setup.problem })}</p>}
+
+      {refusal && (
+        <div key={refusal.n} className="notice notice-error db-refusal" role="alert">
+          <p>{refusalMessage(refusal, plan.deck.budgetMinutes - plan.deck.qaMinutes, language, t)}</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
+              {t('deckLengthen')}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setRefusal(null)}>
+              {t('close')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div className="db-layout">
+        <SlideList
+          slides={slides}
+          hidden={options.hidden}
+          selected={selected?.id}
+          onSelect={setSelectedId}
+          onMove={move}
+          onHide={hide}
+          onShow={(option) => include(option, showSlide(setup, changes, option.id), t('deckShownNow', { title: option.title }))}
+        />
+        {selected && (
+          <div className="db-work">
+            <h3 className="db-visually-hidden">{t('deckPreview')}</h3>
+            <SlidePreview plan={plan} slide={selected} look={setup.look} />
+            <p className="db-caption" dir="auto">
+              {slides.indexOf(selected) + 1}. {selected.title} · {t('minutes', { n: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(selected.minutes) })}
+            </p>
+            <LockedNotes slide={selected} />
+            <h3>{t('deckWords')}</h3>
+            <SlideEditor
+              key={`${selected.id}:${deck.revision}:${fieldsVersion}`}
+              slide={selected}
+              edit={changes.edits[selected.id]}
+              onEdit={(edit, field) => deck.apply(editSlide(changes, selected.id, edit), `${selected.id}:${field}`)}
+              onReset={() => {
+                deck.apply(resetWords(changes, selected.id));
+                setFieldsVersion((v) => v + 1);
+              }}
+            />
+          </div>
+        )}
+      </div>
+
+      <AddSlideDialog
+        open={adding}
+        options={options.addable}
+        onPick={(option) => {
+          setAdding(false);
+          include(option, addSlide(setup, changes, option.id), t('deckAddedNow', { title: option.title }));
+        }}
+        onClose={() => {
+          setAdding(false);
+          addButton.current?.focus();
+        }}
+      />
+    </section>
+  );
+}
+
+function refusalMessage(refusal: Refusal, max: number, language: string, t: Translate): string {
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const values = { title: refusal.title, minutes: t('minutes', { n: number.format(refusal.minutes) }), max: number.format(max) };
+  if (refusal.hide.length === 0) return t('deckRefusedAny', values);
+  const quoted = refusal.hide.map((title) => t('deckQuoted', { title }));
+  return t('deckRefused', { ...values, slides: new Intl.ListFormat(language, { type: 'disjunction' }).format(quoted) });
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const t = useApp((s) => s.t);
+  if (state === 'idle') return <p className="db-save" role="status" />;
+  if (state === 'saving' || state === 'saved')
+    return (
+      <p className="db-save" role="status">
+        {t(state === 'saving' ? 'deckSaving' : 'deckSaved')}
+      </p>
+    );
+  const message = 'error' in state ? state.error : state.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return (
+    <p className="db-save db-save-error" role="alert">
+      {t('deckSaveFailed', { e: message })}
+    </p>
+  );
 }
