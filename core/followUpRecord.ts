@@ -283,6 +283,8 @@ export const followUpSettingsSchema = z.strictObject({
   openAtLogin: z.boolean().default(false),
   /** "Snooze until tomorrow" means tomorrow at this time (HH:mm). */
   preferredTime: z.string().regex(HH_MM, 'must be a time like 10:00').default('10:00'),
+  /** A prospect whose follow-up is done with no next step is called back this many days later; 0 turns it off. */
+  winBackDays: z.number().int().min(0).max(730).default(90),
 });
 export type FollowUpSettings = z.output<typeof followUpSettingsSchema>;
 export const DEFAULT_SETTINGS: FollowUpSettings = followUpSettingsSchema.parse({});

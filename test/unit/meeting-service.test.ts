@@ -80,6 +80,23 @@ describe('a meeting through the app layer', () => {
     expect((await h['prospects:list'](undefined)).prospects[0]?.nextFollowUpAt).toBe(again.followUp?.dueAt);
   });
 
+  it('calls back 90 days after a follow-up done with no next step, and drops it when the prospect becomes a client', async () => {
+    const h = app.handlers;
+    await h['meeting:start']({ id: ID });
+    await h['meeting:end']({ id: ID });
+    const wrapped = await h['meeting:wrapUp']({ id: ID, questions: [] });
+    if (!wrapped.done || !wrapped.followUp) throw new Error('not wrapped up');
+    await h['followups:complete']({ id: wrapped.followUp.id });
+    const all = () => h['followups:list'](undefined);
+    const winBack = [...(await all()).upcoming].find((f) => f.id.endsWith('-win-back'));
+    expect(winBack?.prospectId).toBe(ID);
+    const days = (Date.parse(winBack?.dueAt ?? '') - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThan(91);
+    await h['prospects:setStatus']({ id: ID, status: 'client' });
+    expect([...(await all()).upcoming].some((f) => f.id.endsWith('-win-back'))).toBe(false);
+  });
+
   it('refuses a follow-up time before the meeting ended, naming the field, and writes nothing', async () => {
     await app.handlers['meeting:start']({ id: ID });
     await app.handlers['meeting:end']({ id: ID });

@@ -2,7 +2,9 @@
 // their dependencies. The Electron shell (main.ts) wires IPC to it; `npm run web` wires a
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
 import type { DeckSetupOutcome, Handlers } from '../../../core/api';
-import type { FollowUpSettings } from '../../../core/followUpRecord';
+import type { FollowUp, FollowUpSettings } from '../../../core/followUpRecord';
+import { DateTime } from 'luxon';
+import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { mailtoLink } from '../../../core/followUpEmail';
 import { AdvisorProfileStore } from '../advisorProfile';
 import { FollowUpScheduler, type Firing } from '../followup/scheduler';
@@ -74,6 +76,36 @@ function followUpIndex(store: FollowUpStore | null, now: () => number): FollowUp
   };
 }
 
+const WIN_BACK = '-win-back';
+const DAY = 86_400_000;
+
+/**
+ * A follow-up done with no next step (the prospect is neither a client nor closed) brings the
+ * advisor back later: a win-back call N days on (settings.winBackDays, 0 = off), at the
+ * preferred time in the prospect's zone. Cancelled when the prospect becomes a client or closes.
+ */
+function scheduleWinBack(store: FollowUpStore, done: FollowUp, now: () => number): void {
+  const days = store.settings().winBackDays;
+  if (days <= 0 || done.id.endsWith(WIN_BACK)) return;
+  const id = `${done.id.slice(0, 64 - WIN_BACK.length)}${WIN_BACK}`;
+  if (store.has(id)) return;
+  const day = DateTime.fromMillis(now() + days * DAY, { zone: done.timeZone });
+  const [hour, minute] = store.settings().preferredTime.split(':').map(Number);
+  const dueAt = isoWithOffset(wallClockInZone({ year: day.year, month: day.month, day: day.day, hour: hour ?? 10, minute: minute ?? 0 }, done.timeZone));
+  store.schedule({
+    id,
+    prospectId: done.prospectId,
+    prospectName: done.prospectName,
+    dueAt,
+    timeZone: done.timeZone,
+    channel: done.prospectPhone ? 'call' : 'email',
+    subject: done.subject,
+    body: done.body,
+    ...(done.prospectEmail ? { prospectEmail: done.prospectEmail } : {}),
+    ...(done.prospectPhone ? { prospectPhone: done.prospectPhone } : {}),
+  });
+}
+
 /** Takes the data folder's lock, opens the stores and starts the follow-up scheduler. */
 export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
   const now = options.now ?? Date.now;
@@ -127,7 +159,14 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'prospects:delete': ({ id }) => prospects.delete(id),
     'prospects:restore': ({ trashId }) => prospects.restore(trashId),
     'prospects:discardDraft': ({ id }) => prospects.discardDraft(id),
-    'prospects:setStatus': ({ id, status }) => prospects.setStatus(id, status, `stage set to ${status}`),
+    'prospects:setStatus': async ({ id, status }) => {
+      const summary = await prospects.setStatus(id, status, `stage set to ${status}`);
+      // A client or a closed prospect needs no win-back call.
+      if ((status === 'client' || status === 'closed') && followUps) {
+        for (const f of followUps.all()) if (f.prospectId === id && f.id.endsWith(WIN_BACK) && (f.status === 'scheduled' || f.status === 'snoozed' || f.status === 'due')) followUps.cancel(f.id);
+      }
+      return summary;
+    },
     'prospects:import': async ({ files }) => {
       const outcomes = [];
       // One at a time: each import is a few small writes, and order keeps the report readable.
@@ -164,7 +203,11 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'followups:list': () => store().list(),
     'followups:snooze': ({ id, until }) => store().snooze(id, until),
     'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
-    'followups:complete': ({ id }) => store().complete(id),
+    'followups:complete': ({ id }) => {
+      const done = store().complete(id);
+      scheduleWinBack(store(), done, now);
+      return done;
+    },
     'followups:cancel': ({ id }) => store().cancel(id),
     'followups:email': async ({ id }) => {
       const f = store().get(id);

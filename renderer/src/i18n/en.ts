@@ -312,6 +312,9 @@ export const en = {
   fuStageKept: '{name} stays a prospect you have met',
   // Settings
   settingsTitle: 'Settings',
+  winBackDays: 'Win-back call after (days)',
+  winBackHint: 'A prospect whose follow-up is done with no next step is called back this many days later. 0 turns it off.',
+  winBackInvalid: 'Win-back call after (days): a whole number from 0 to 730',
   appLanguage: 'App language',
   advisorProfile: 'Your advisor profile',
   advisorProfileHint: 'Shown on every deck and summary. Decks are built only once this profile is complete.',

@@ -21,6 +21,13 @@ export function AdvisorScreen() {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [logoProblem, setLogoProblem] = useState<string | undefined>();
+  const [winBack, setWinBack] = useState<string>('');
+
+  useEffect(() => {
+    void api['settings:get']().then((result) => {
+      if (result.ok) setWinBack(String(result.value.winBackDays));
+    });
+  }, [api]);
 
   useEffect(() => {
     void api['advisor:get']().then((result) => {
@@ -87,6 +94,20 @@ export function AdvisorScreen() {
           <option value="en">English</option>
           <option value="fr">Français</option>
         </SelectField>
+      </div>
+      <div className="card language-card">
+        <TextField
+          label={t('winBackDays')}
+          hint={t('winBackHint')}
+          inputMode="numeric"
+          value={winBack}
+          onChange={(e) => setWinBack(e.currentTarget.value)}
+          onBlur={() => {
+            const days = Number(winBack);
+            if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
+            void api['settings:set']({ winBackDays: days }).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
+          }}
+        />
       </div>
       <form
         className="advisor-form"
