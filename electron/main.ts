@@ -12,7 +12,7 @@ import { registerIpcHandlers } from './adapters/ipc';
 import { setOpenAtLogin, startedAtLogin } from './adapters/login';
 import { showFollowUpReminder } from './adapters/notifications';
 import { registerAppScheme, serveAppScheme } from './adapters/protocol';
-import { hardenSession } from './adapters/session';
+import { appOriginCheck, hardenSession } from './adapters/session';
 import { createAppTray } from './adapters/tray';
 import { createHardenedWindow } from './adapters/window';
 import { openApp, type AdvisorDeckApp, type Platform } from './services/app';
@@ -112,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow());
 
   void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }));
+    hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }), appOriginCheck(source.devServerUrl));
     serveAppScheme(protocol, { rendererDir, csp: contentSecurityPolicy() });
     try {
       advisorDeck = await openApp({ dataDir: app.getPath('userData'), templatesDir, platform, holder: 'the desktop app' });

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channelNames, dispatch, type Handlers } from '../../core/api';
 import { isAllowedExternalUrl, isAppUrl, rendererUrl } from '../../electron/adapters/app-url';
 import { registerIpcHandlers, senderIsApp, type SenderEvent } from '../../electron/adapters/ipc';
-import { hardenSession } from '../../electron/adapters/session';
+import { appOriginCheck, hardenSession } from '../../electron/adapters/session';
 import { hardenedWindowOptions, hardenWindow, secureWebPreferences, type HardenableWindow } from '../../electron/adapters/window-policy';
 import { contentSecurityPolicy } from '../../electron/services/app-csp';
 
@@ -82,14 +82,14 @@ describe('window hardening (hardenWindow, with a fake window)', () => {
 });
 
 describe('session hardening (hardenSession, with a fake session)', () => {
-  function hardened(csp: string) {
+  function hardened(csp: string, isApp?: (origin: string) => boolean) {
     const hooks: { request?: Listener; check?: Listener; headers?: Listener } = {};
     const session = {
       setPermissionRequestHandler: (handler: Listener) => (hooks.request = handler),
       setPermissionCheckHandler: (handler: Listener) => (hooks.check = handler),
       webRequest: { onHeadersReceived: (handler: Listener) => (hooks.headers = handler) },
     };
-    hardenSession(session as unknown as Parameters<typeof hardenSession>[0], csp);
+    hardenSession(session as unknown as Parameters<typeof hardenSession>[0], csp, isApp);
     return hooks;
   }
 
@@ -101,6 +101,20 @@ describe('session hardening (hardenSession, with a fake session)', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(hooks.check?.({}, permission)).toBe(false);
     }
+  });
+
+  it('allows full screen (present mode) to the app page only, and nothing else to anyone', () => {
+    const hooks = hardened('x', appOriginCheck(undefined));
+    const ask = (permission: string, url: string) => {
+      const callback = vi.fn();
+      hooks.request?.({ getURL: () => url }, permission, callback, { requestingUrl: url });
+      return [callback.mock.calls[0]?.[0], hooks.check?.({}, permission, url)];
+    };
+    expect(ask('fullscreen', 'app://advisor-deck/index.html#/present/p-1')).toEqual([true, true]);
+    expect(ask('fullscreen', 'https://evil.example/')).toEqual([false, false]);
+    expect(ask('fullscreen', 'app://advisor-deck.evil/index.html')).toEqual([false, false]);
+    expect(ask('media', 'app://advisor-deck/index.html')).toEqual([false, false]);
+    expect(ask('notifications', 'app://advisor-deck/index.html')).toEqual([false, false]);
   });
 
   it('sets the Content-Security-Policy header on every response, over any the response had', () => {

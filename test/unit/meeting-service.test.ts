@@ -97,6 +97,18 @@ describe('a meeting through the app layer', () => {
     expect([...(await all()).upcoming].some((f) => f.id.endsWith('-win-back'))).toBe(false);
   });
 
+  it('takes up an ended meeting again instead of replacing it, and loses no event sent at once', async () => {
+    const h = app.handlers;
+    await h['meeting:start']({ id: ID });
+    await h['meeting:record']({ id: ID, event: { kind: 'question', text: 'First?' } });
+    await h['meeting:end']({ id: ID });
+    const again = await h['meeting:start']({ id: ID });
+    expect(again.endedAt).toBeUndefined();
+    expect(again.questions.map((q) => q.text)).toEqual(['First?']);
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => h['meeting:record']({ id: ID, event: { kind: 'question', text: t } })));
+    expect((await h['meeting:get']({ id: ID })).live?.questions).toHaveLength(6);
+  });
+
   it('refuses a follow-up time before the meeting ended, naming the field, and writes nothing', async () => {
     await app.handlers['meeting:start']({ id: ID });
     await app.handlers['meeting:end']({ id: ID });

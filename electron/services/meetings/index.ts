@@ -64,6 +64,18 @@ function localParts(local: string) {
 }
 
 export class MeetingService {
+  /** One change at a time per prospect: two windows recording at once never lose an event. */
+  readonly #queues = new Map<string, Promise<unknown>>();
+
+  #serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.#queues.get(id) ?? Promise.resolve()).then(work, work);
+    this.#queues.set(
+      id,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
   constructor(
     private readonly deps: {
       prospects: ProspectStore;
@@ -104,21 +116,36 @@ export class MeetingService {
     return meeting;
   }
 
-  /** Starts presenting, or comes back into the meeting already under way. */
-  async start(id: string): Promise<LiveMeeting> {
-    const current = await this.live(id);
-    if (current && !current.endedAt) return current;
-    return this.#write(id, startMeeting(this.#now()));
+  /**
+   * Starts presenting, or comes back into the meeting under way. A meeting ended but not yet
+   * wrapped up (End meeting pressed too early, an Esc by mistake) is taken up again, never
+   * replaced: its slides and questions stay.
+   */
+  start(id: string): Promise<LiveMeeting> {
+    return this.#serial(id, async () => {
+      const current = await this.live(id);
+      if (current && !current.endedAt) return current;
+      if (current) {
+        const { endedAt: _ended, ...resumed } = current;
+        void _ended;
+        return this.#write(id, resumed);
+      }
+      return this.#write(id, startMeeting(this.#now()));
+    });
   }
 
-  async record(id: string, event: MeetingEvent): Promise<LiveMeeting> {
-    const current = (await this.live(id)) ?? startMeeting(this.#now());
-    return this.#write(id, recordEvent(current, event, this.#now()));
+  record(id: string, event: MeetingEvent): Promise<LiveMeeting> {
+    return this.#serial(id, async () => {
+      const current = (await this.live(id)) ?? startMeeting(this.#now());
+      return this.#write(id, recordEvent(current, event, this.#now()));
+    });
   }
 
-  async end(id: string): Promise<LiveMeeting> {
-    const current = (await this.live(id)) ?? startMeeting(this.#now());
-    return this.#write(id, endMeeting(current, this.#now()));
+  end(id: string): Promise<LiveMeeting> {
+    return this.#serial(id, async () => {
+      const current = (await this.live(id)) ?? startMeeting(this.#now());
+      return this.#write(id, endMeeting(current, this.#now()));
+    });
   }
 
   /** The follow-up the slot rule proposes for this prospect's meeting (for the wrap-up form). */

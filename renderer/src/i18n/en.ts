@@ -119,6 +119,8 @@ export const en = {
   draftFailed: 'Could not keep the draft: {e}',
   fixProblems: '{n} problems to fix before saving',
   otherProblems: 'Other problems',
+  resumeMeeting: 'Resume meeting',
+  wrapUpMeeting: 'Wrap up the meeting',
   buildDeck: 'Build deck',
   previewDeck: 'Preview deck',
   deleteProspect: 'Delete prospect',

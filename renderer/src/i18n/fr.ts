@@ -120,6 +120,8 @@ export const fr: Messages = {
   draftFailed: 'Le brouillon n’a pas pu être conservé : {e}',
   fixProblems: '{n} problèmes à corriger avant d’enregistrer',
   otherProblems: 'Autres problèmes',
+  resumeMeeting: 'Reprendre le rendez-vous',
+  wrapUpMeeting: 'Conclure le rendez-vous',
   buildDeck: 'Préparer la présentation',
   previewDeck: 'Aperçu de la présentation',
   deleteProspect: 'Supprimer le prospect',

@@ -77,6 +77,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const idRef = useRef<string>(initialId ?? newProspectId());
   const [hasIntake, setHasIntake] = useState(false);
   const [stage, setStage] = useState<StoredStatus | null>(null);
+  // A meeting under way (a crash, a reload, a closed window) is one tap away.
+  const [meeting, setMeeting] = useState<'live' | 'ended' | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
@@ -142,6 +144,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       }
       const { intake, draft, stage: storedStage } = result.value;
       setStage(storedStage);
+      if (intake) {
+        void api['meeting:get']({ id: initialId }).then((m) => {
+          if (!cancelled && m.ok && m.value.live) setMeeting(m.value.live.endedAt ? 'ended' : 'live');
+        });
+      }
       setHasIntake(intake !== null);
       setDirty(draft !== null || backup !== undefined);
       const restored = fromIntake(backup ?? draft ?? intake, fallback);
@@ -314,6 +321,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               </option>
             ))}
           </SelectField>
+        )}
+        {meeting && (
+          <button type="button" className="button button-primary" onClick={() => navigate({ screen: meeting === 'live' ? 'present' : 'wrap-up', id: idRef.current })}>
+            {meeting === 'live' ? t('resumeMeeting') : t('wrapUpMeeting')}
+          </button>
         )}
         <p className="draft-state" role="status">
           {draftState === 'saving' ? t('draftSaving') : draftState === 'saved' ? t('draftSaved') : typeof draftState === 'object' ? t('draftFailed', { e: draftState.error }) : ''}

@@ -1,0 +1,101 @@
+// Catching a question the prospect asks: a large box an on-screen keyboard can fill, kept with
+// Save question or Enter (Shift+Enter starts a new line). A modal <dialog>: the focus stays in it,
+// Esc closes it, and the focus goes back to Add question.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LIMITS } from '../../../../core/text';
+import { useApp } from '../../store';
+
+export function QuestionBox({ open, slideTitle, onSave, onClose }: { open: boolean; slideTitle: string | undefined; onSave: (text: string) => Promise<string | null>; onClose: () => void }) {
+  const t = useApp((s) => s.t);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) {
+      setText('');
+      setProblem(null);
+      el.showModal();
+      input.current?.focus();
+    } else if (!open && el.open) el.close();
+  }, [open]);
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (saving || text.trim() === '') return;
+    setSaving(true);
+    const error = await onSave(text);
+    setSaving(false);
+    if (error) setProblem(error);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter keeps the question (an on-screen keyboard's Return key too); Shift+Enter is a new line.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="present-question-box"
+      aria-labelledby="present-question-title"
+      onCancel={(event) => {
+        // Esc: the dialog closes through the screen's state, so both stay in step.
+        event.preventDefault();
+        onClose();
+      }}
+      onClose={() => {
+        if (open) onClose();
+      }}
+    >
+      <form onSubmit={(event) => void save(event)} className="present-question-form">
+        <h3 id="present-question-title" className="present-question-heading">
+          {t('presentAddQuestion')}
+        </h3>
+        <label htmlFor="present-question" className="present-question-label">
+          {t('presentQuestion')}
+        </label>
+        <textarea
+          ref={input}
+          id="present-question"
+          className="present-question-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          rows={4}
+          maxLength={LIMITS.text}
+          enterKeyHint="done"
+          autoComplete="off"
+          autoCapitalize="sentences"
+          spellCheck
+          dir="auto"
+          aria-describedby="present-question-hint"
+          aria-invalid={problem ? true : undefined}
+        />
+        <p id="present-question-hint" className="present-question-hint">
+          {slideTitle ? t('presentQuestionHint', { slide: slideTitle }) : t('presentQuestionHintNoSlide')}
+        </p>
+        {problem && (
+          <p role="alert" className="present-question-problem">
+            {t('presentQuestionFailed', { e: problem })}
+          </p>
+        )}
+        <div className="present-question-actions">
+          <button type="button" className="present-button" onClick={onClose}>
+            {t('presentCancel')}
+          </button>
+          <button type="submit" className="present-button present-button-primary" disabled={saving || text.trim() === ''}>
+            {t('presentSaveQuestion')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

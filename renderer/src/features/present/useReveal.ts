@@ -1,0 +1,130 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for a CSS file cannot be imported (see the file)
+/// <reference path="./reveal-css.d.ts" />
+// reveal.js on the deck markup, set up as the exported deck's script does (templates/deck/
+// present.js) but embedded in the window: the app owns the keys (Esc ends the meeting, not
+// reveal's overview), the large Next/Previous buttons (reveal's own arrows carry English-only
+// names) and the address bar (the route is in the hash). reveal.js is loaded on first use.
+//
+// Under the window's CSP (style-src 'self', no 'unsafe-inline'): reveal.js only writes styles
+// through the CSSOM (element.style), which the policy allows; the <style> elements it can add
+// are for auto-animate and the print view, both unused here. reveal.css comes in as a file of
+// this chunk (present.css, in a cascade layer under the deck theme).
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { RevealApi, RevealConfig } from 'reveal.js';
+import './present.css';
+
+export interface DeckControls {
+  next(): void;
+  prev(): void;
+  go(index: number): void;
+}
+
+const CONFIG: RevealConfig = {
+  margin: 0.04,
+  minScale: 0.1,
+  maxScale: 3,
+  center: false,
+  // The app's route lives in the hash (#/present/<id>): reveal.js must neither read nor write it.
+  hash: false,
+  history: false,
+  respondToHashChanges: false,
+  embedded: true,
+  controls: false,
+  progress: true,
+  // Not reveal's slide number: on a slide narrower than the stage (a tablet held upright, 16:9 on
+  // a laptop) it lands on the slide's footer. Jump to shows "3/12 · title" instead.
+  slideNumber: false,
+  touch: true,
+  // Keys are handled by the screen: Esc closes the question box or ends the meeting.
+  keyboard: false,
+  overview: false,
+  help: false,
+  pause: false,
+  jumpToSlide: false,
+  mouseWheel: false,
+  previewLinks: false,
+  transition: 'slide',
+  transitionSpeed: 'fast',
+  backgroundTransition: 'none',
+  // A narrow window would switch reveal.js to its scroll view; a deck stays a deck.
+  scrollActivationWidth: 0,
+  preloadIframes: false,
+  autoPlayMedia: false,
+  // It would focus <body> when the window comes back, taking the focus from the question box.
+  focusBodyOnPageVisibilityChange: false,
+  // No API by window messages (see present.js).
+  postMessage: false,
+  postMessageEvents: false,
+  plugins: [],
+};
+
+/**
+ * Starts reveal.js on the `.deck` inside `host` once, at `startIndex`, and reports the slide on
+ * screen. `onSlide` is called with each slide that comes on screen (the first one included).
+ */
+export function useReveal(
+  host: RefObject<HTMLElement | null>,
+  options: { startIndex: number; size: { width: number; height: number }; onSlide: (index: number, slideId: string) => void },
+): { index: number; ready: boolean; controls: DeckControls | null; failed: string | null } {
+  const [index, setIndex] = useState(options.startIndex);
+  const [controls, setControls] = useState<DeckControls | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const onSlide = useRef(options.onSlide);
+  useEffect(() => {
+    onSlide.current = options.onSlide;
+  });
+  const start = useRef({ index: options.startIndex, size: options.size });
+
+  useEffect(() => {
+    const root = host.current?.querySelector<HTMLElement>('.deck');
+    if (!host.current || !root) return;
+    const stage = host.current;
+    let cancelled = false;
+    let deck: RevealApi | null = null;
+    const report = () => {
+      if (cancelled || !deck) return;
+      const slide = deck.getCurrentSlide() as HTMLElement | undefined;
+      const h = deck.getIndices().h;
+      setIndex(h);
+      const id = slide?.getAttribute('data-slide-id');
+      if (id) onSlide.current(h, id);
+    };
+    // The strip opening or the window turning changes the stage, not the window: lay out again.
+    const resize = new ResizeObserver(() => deck?.layout());
+
+    void import('reveal.js')
+      .then(async ({ default: Reveal }) => {
+        if (cancelled) return;
+        // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
+        stage.classList.add('reveal-viewport');
+        root.classList.add('reveal');
+        deck = new Reveal(root, { ...CONFIG, width: start.current.size.width, height: start.current.size.height });
+        deck.on('slidechanged', report);
+        await deck.initialize();
+        if (cancelled) return;
+        if (start.current.index > 0) deck.slide(start.current.index);
+        report();
+        resize.observe(stage);
+        const api = deck;
+        setControls({ next: () => api.next(), prev: () => api.prev(), go: (i) => api.slide(i) });
+        root.setAttribute('data-ready', 'true');
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setFailed(error instanceof Error ? error.message : String(error));
+      });
+
+    return () => {
+      cancelled = true;
+      resize.disconnect();
+      try {
+        deck?.destroy();
+      } catch {
+        // Destroying a deck that never finished starting: nothing left to undo.
+      }
+      root.classList.remove('reveal');
+      root.removeAttribute('data-ready');
+    };
+  }, [host]);
+
+  return { index, ready: controls !== null, controls, failed };
+}
