@@ -62,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(values.data ?? defaultDataFolder());
   ensureRendererBuilt();
 
-  let broadcast: ((reminder: Reminder) => void) | undefined;
+  // Set once the server is up: reminders that fire before then show in the terminal only.
+  const windows: { broadcast?: (reminder: Reminder) => void } = {};
   let app;
   try {
     app = await openApp({
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
           const { title, body } = reminderText(firing, { markup: false });
           console.log(`Reminder: ${title}: ${body}`);
           // Open windows show it too (an in-app notice, and the browser's notification if allowed).
-          broadcast?.({ followUpId: firing.followUp.id, title, body });
+          windows.broadcast?.({ followUpId: firing.followUp.id, title, body });
           return true;
         },
         applySettings: () => undefined,
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const problem of app.problems) console.error(`warning: ${problem}`);
   const host = await startWebHost({ handlers: app.handlers, rendererDir: RENDERER_DIR, port });
-  broadcast = (reminder) => host.broadcast(reminder);
+  windows.broadcast = (reminder) => host.broadcast(reminder);
   console.log(`Advisor Deck: ${host.url}`);
 
   await new Promise<void>((resolveStop) => {
