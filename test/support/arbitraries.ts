@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { GOALS, MEETING_FORMATS, RISK_TOLERANCES, type IntakeInput } from '../../core/intake';
 import type { AdvisorInput } from '../../core/advisor';
 import type { MeetingRecordInput } from '../../core/meeting';
-import { LIMITS, MAX_COMBINING_RUN, UNITS_PER_CHARACTER } from '../../core/text';
+import { LIMITS, MAX_COMBINING_RUN, UNITS_PER_CHARACTER, withoutInvisibles } from '../../core/text';
 import { HOSTILE } from './samples';
 
 export const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'fr-CA', 'de-DE', 'ja-JP', 'zh-CN', 'ko-KR', 'ar-EG', 'he-IL', 'fa-IR', 'hi-IN', 'vi-VN', 'es-MX', 'pt-BR', 'ru-RU'];
@@ -81,8 +81,9 @@ export function typed(max: number): fc.Arbitrary<string> {
       units += next.length;
     }
     const text = out.join('');
-    // Never blank: the schema refuses a required text that is only white space.
-    return text.trim().length > 0 ? text : `a${text.slice(1)}`;
+    // Never blank: the schema refuses a required text that is only white space or only
+    // invisible characters (zero-width, bidi marks).
+    return withoutInvisibles(text).trim().length > 0 ? text : 'a';
   });
 }
 

@@ -44,7 +44,7 @@ describe('a damaged follow-ups.json (the settings)', () => {
       writeFileSync(settingsFile(), bytes);
 
       const store = open();
-      expect(store.settings()).toEqual({ keepInTray: true, openAtLogin: false, preferredTime: '10:00' });
+      expect(store.settings()).toEqual({ keepInTray: true, openAtLogin: false, preferredTime: '10:00', winBackDays: 90 });
       // Renamed, never deleted: the advisor (or support) can still read what was there.
       const kept = join(dir, `follow-ups.damaged-${STAMP}.json`);
       expect(files()).toEqual(['follow-ups', `follow-ups.damaged-${STAMP}.json`, 'follow-ups.json']);

@@ -170,7 +170,7 @@ describe('FollowUpStore', () => {
 
   it('keeps its settings in an electron-store (conf) document, checked with zod, with a version', () => {
     const store = open();
-    expect(store.settings()).toEqual({ keepInTray: true, openAtLogin: false, preferredTime: '10:00' });
+    expect(store.settings()).toEqual({ keepInTray: true, openAtLogin: false, preferredTime: '10:00', winBackDays: 90 });
     store.setSettings({ openAtLogin: true, preferredTime: '09:30' });
     expect(() => store.setSettings({ preferredTime: '9h30' } as never)).toThrow();
     const doc = JSON.parse(readFileSync(join(dir, 'follow-ups.json'), 'utf8')) as Record<string, unknown>;
@@ -179,7 +179,7 @@ describe('FollowUpStore', () => {
     // A hand-edited bad value: reported, the default used, the file kept.
     writeFileSync(join(dir, 'follow-ups.json'), JSON.stringify({ ...doc, keepInTray: 'yes' }));
     const reopened = open();
-    expect(reopened.settings()).toEqual({ keepInTray: true, openAtLogin: true, preferredTime: '09:30' });
+    expect(reopened.settings()).toEqual({ keepInTray: true, openAtLogin: true, preferredTime: '09:30', winBackDays: 90 });
     expect(reopened.problems.map((p) => p.message)).toEqual([expect.stringContaining('keepInTray')]);
   });
 

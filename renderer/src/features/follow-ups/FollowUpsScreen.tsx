@@ -107,6 +107,9 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
     notify(t(message, { name: f.prospectName }));
     setNext(null);
     titleRef.current?.focus();
+    // A client or a closed prospect has no win-back call any more: the lists are asked again.
+    await refresh();
+    followUpsChanged();
     void loadProspects();
   };
 
