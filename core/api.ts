@@ -101,6 +101,8 @@ export const channels = {
   'app:info': { input: z.undefined(), output: AppInfo },
   /** Open follow-ups as overdue, today and upcoming (in the machine's zone). */
   'followups:list': { input: z.undefined(), output: FollowUpLists },
+  /** How many are overdue and due today: the navigation's count, without every record's text. */
+  'followups:count': { input: z.undefined(), output: z.object({ overdue: z.number(), today: z.number() }) },
   'followups:snooze': {
     input: z.strictObject({
       id: followUpId.shape.id,

@@ -9,6 +9,7 @@ import type { AdvisorDeckApi, Channel, FOLLOW_UP_FOCUS_EVENT } from '../core/api
 const exposed: Record<Channel, true> = {
   'app:info': true,
   'followups:list': true,
+  'followups:count': true,
   'followups:snooze': true,
   'followups:reschedule': true,
   'followups:complete': true,

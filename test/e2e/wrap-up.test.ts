@@ -247,9 +247,12 @@ describe('wrap-up', () => {
 
     // Done, and the prospect became a client: both kept.
     await page.getByRole('listitem', { name: 'Maria Lopez' }).getByRole('button', { name: 'Done' }).click();
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status)).toEqual(['done']);
+    // Done with no next step yet: a win-back call waits 90 days on…
+    await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort()).toEqual(['done', 'scheduled']);
     await page.getByRole('button', { name: 'Became a client' }).click();
     await expect.poll(() => prospectStatus(dir, id)).toBe('client');
+    // …and goes once the prospect is a client.
+    await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort()).toEqual(['cancelled', 'done']);
     await page.getByRole('heading', { name: 'No follow-ups yet' }).waitFor();
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });

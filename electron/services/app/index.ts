@@ -201,6 +201,10 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'advisor:save': ({ advisor: input }) => advisor.save(input),
     'advisor:logo': ({ base64 }) => advisor.saveLogo(base64),
     'followups:list': () => store().list(),
+    'followups:count': () => {
+      const lists = store().list();
+      return { overdue: lists.overdue.length, today: lists.today.length };
+    },
     'followups:snooze': ({ id, until }) => store().snooze(id, until),
     'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
     'followups:complete': ({ id }) => {

@@ -271,6 +271,7 @@ export const en = {
   wuWarnings: 'Warnings',
   wuPagePreview: 'Summary page preview',
   // ——— follow-ups (features/follow-ups) ———
+  fuShowMore: 'Show {n} more',
   fuTitle: 'Follow-ups',
   fuDueSuffix: 'due',
   fuYourZone: 'Times in your time zone, {zone}.',

@@ -272,6 +272,7 @@ export const fr: Messages = {
   wuWarnings: 'Avertissements',
   wuPagePreview: 'Aperçu de la page de résumé',
   // ——— follow-ups (features/follow-ups) ———
+  fuShowMore: 'Afficher {n} de plus',
   fuTitle: 'Suivis',
   fuDueSuffix: 'à faire',
   fuYourZone: 'Heures dans votre fuseau horaire, {zone}.',

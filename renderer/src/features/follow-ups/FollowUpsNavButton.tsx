@@ -17,9 +17,9 @@ export function FollowUpsNavButton({ current }: { current: boolean }) {
   useEffect(() => {
     let cancelled = false;
     const count = () => {
-      void api['followups:list']().then(
+      void api['followups:count']().then(
         (result) => {
-          if (!cancelled && result.ok) setDue(result.value.overdue.length + result.value.today.length);
+          if (!cancelled && result.ok) setDue(result.value.overdue + result.value.today);
         },
         () => undefined,
       );

@@ -20,6 +20,8 @@ const SECTIONS: { key: keyof FollowUpLists; title: MessageKey; none: MessageKey 
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'ready'; lists: FollowUpLists };
 
+const PAGE = 50;
+
 export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
@@ -29,6 +31,7 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   const [state, setState] = useState<Loaded>({ kind: 'loading' });
   /** The follow-up just done: where does its prospect go next? */
   const [next, setNext] = useState<FollowUp | null>(null);
+  const [limits, setLimits] = useState<Record<string, number>>({});
   const [missing, setMissing] = useState<string | null>(null);
   /** What takes the focus once the lists have been drawn again. */
   const focusAfter = useRef<string | null>(null);
@@ -114,6 +117,13 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   };
 
   const lists = state.kind === 'ready' ? state.lists : null;
+  // A long list shows its soonest PAGE first (and the follow-up asked for, wherever it is):
+  // thousands of rows at once would keep the screen from showing at all.
+  const shownOf = (key: string, all: readonly FollowUp[]) => {
+    const first = all.slice(0, limits[key] ?? PAGE);
+    const wanted = id && !first.some((f) => f.id === id) ? all.find((f) => f.id === id) : undefined;
+    return wanted ? [...first, wanted] : first;
+  };
   const empty = lists !== null && lists.overdue.length + lists.today.length + lists.upcoming.length === 0;
 
   return (
@@ -177,11 +187,18 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
             {lists[key].length === 0 ? (
               <p className="muted">{t(none)}</p>
             ) : (
-              <ul className="fu-list">
-                {lists[key].map((f) => (
-                  <FollowUpItem key={f.id} followUp={f} focused={f.id === id} onAction={onAction} />
-                ))}
-              </ul>
+              <>
+                <ul className="fu-list">
+                  {shownOf(key, lists[key]).map((f) => (
+                    <FollowUpItem key={f.id} followUp={f} focused={f.id === id} onAction={onAction} />
+                  ))}
+                </ul>
+                {lists[key].length > (limits[key] ?? PAGE) && (
+                  <button type="button" className="button" onClick={() => setLimits((l) => ({ ...l, [key]: (l[key] ?? PAGE) + PAGE }))}>
+                    {t('fuShowMore', { n: Math.min(PAGE, lists[key].length - (limits[key] ?? PAGE)) })}
+                  </button>
+                )}
+              </>
             )}
           </section>
         ))}

@@ -5,8 +5,22 @@ import { isoWithOffset, wallClockInZone } from '../../../../core/time';
 import type { FollowUp } from '../../../../core/followUpRecord';
 import type { UiLanguage } from '../../i18n';
 
+let zone: string | undefined;
+/** The machine's zone, asked once: a new Intl.DateTimeFormat per row costs milliseconds. */
 export function advisorZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}|${options.timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** The system's regional format when it speaks the window's language (en-GB, fr-CA), else the language. */
@@ -17,11 +31,11 @@ function uiLocale(language: UiLanguage): string {
 
 /** "Tuesday, December 8, 2026 at 10:00 AM". */
 export function formatInstant(language: UiLanguage, iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  return formatter(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
 }
 
 export function formatTime(language: UiLanguage, iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  return formatter(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
 }
 
 /** When it is (or was) due: the end of its snooze once snoozed, else its due time. */

@@ -13,6 +13,16 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { RevealApi, RevealConfig } from 'reveal.js';
 import './present.css';
 
+// Asked for as soon as present mode's code loads, while the deck and the meeting are fetched,
+// not after the first render: the first slide shows one download sooner.
+const importReveal = () => import('reveal.js');
+let revealModule: ReturnType<typeof importReveal> | undefined;
+export function loadReveal(): ReturnType<typeof importReveal> {
+  revealModule ??= importReveal();
+  return revealModule;
+}
+void loadReveal();
+
 export interface DeckControls {
   next(): void;
   prev(): void;
@@ -92,7 +102,7 @@ export function useReveal(
     // The strip opening or the window turning changes the stage, not the window: lay out again.
     const resize = new ResizeObserver(() => deck?.layout());
 
-    void import('reveal.js')
+    void loadReveal()
       .then(async ({ default: Reveal }) => {
         if (cancelled) return;
         // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
