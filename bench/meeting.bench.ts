@@ -274,7 +274,7 @@ async function followUpsScreen(browser: Browser): Promise<Row> {
       times.push((await page.evaluate('window.__followUps')) as number);
       // Back to Prospects, and the navigation's own count of due follow-ups (asked on every
       // navigation) answered, so the next run does not start behind it.
-      const counted = page.waitForResponse((r) => r.url().endsWith('/api/followups:list'));
+      const counted = page.waitForResponse((r) => r.url().endsWith('/api/followups:count'));
       await page.getByRole('navigation').getByRole('button', { name: 'Prospects', exact: true }).click();
       await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
       await (await counted).finished();
