@@ -9,6 +9,7 @@ import type { Problem } from '../../core/validation';
 import { ADVISOR_FILE } from './dataFolder';
 import { MAX_RECORD_BYTES, readJsonFile, writeFileAtomic } from './files';
 import { logoDataUrl, MAX_LOGO_BYTES, readLogo, type Logo } from './logo';
+import { scaleLogoOnce } from './logoScale';
 
 const LOGO_NAMES = { 'image/png': 'logo.png', 'image/jpeg': 'logo.jpg' } as const;
 
@@ -75,14 +76,18 @@ export class AdvisorProfileStore {
     const fail = (message: string) => ({ saved: false as const, problems: [{ path: 'logo', message }] });
     if (base64.length > Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4) return fail(`is too large: at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
     const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-    const mime = sniff(bytes);
-    if (!mime) return fail('must be a PNG or JPEG image');
+    const picked = sniff(bytes);
+    if (!picked) return fail('must be a PNG or JPEG image');
+    // Checked, and scaled down once here if it is big: decks and summaries then embed it small.
+    const kept = await scaleLogoOnce({ bytes, mime: picked });
+    if (!kept.ok) return fail(kept.message);
+    const mime = kept.logo.mime;
     const file = LOGO_NAMES[mime];
     await mkdir(this.folder, { recursive: true });
-    await writeFileAtomic(join(this.folder, file), bytes);
+    await writeFileAtomic(join(this.folder, file), kept.logo.bytes);
     // One logo at a time: the other format's file would only confuse a backup.
     const other = mime === 'image/png' ? LOGO_NAMES['image/jpeg'] : LOGO_NAMES['image/png'];
     await rm(join(this.folder, other), { force: true });
-    return { saved: true, value: { file, dataUrl: logoDataUrl({ bytes, mime }) } };
+    return { saved: true, value: { file, dataUrl: logoDataUrl(kept.logo) } };
   }
 }
