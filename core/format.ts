@@ -55,29 +55,171 @@ export function displayWidth(text: string): number {
  * Shortens text to `max` units of width (a Latin letter is one, a CJK character two) with an
  * ellipsis, at a word boundary when one is near, never inside a character (grapheme), so a long
  * answer never overflows a slide. The full text stays in the speaker notes.
+ *
+ * Linear in what it keeps: only a leading window of the text is folded and measured, twice as
+ * long each time it turns out too short, so a 2,000-character answer clipped to 110 costs about
+ * what a 110-character one does.
  */
 export function clip(text: string, max: number): string {
-  // Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay.
-  const folded = text.replace(/[ \t\n\r]+/g, ' ').trim();
   // No character is wider than two units per UTF-16 code unit: short texts need no measuring.
-  if (folded.length * 2 <= max) return folded;
-  let width = 0;
-  let kept = '';
-  let fitsWithEllipsis = -1;
-  // One pass that stops as soon as the text is known to be too wide: long texts stay cheap.
-  for (const { segment } of graphemes.segment(folded)) {
-    const w = WIDE.test(segment) ? 2 : 1;
-    if (fitsWithEllipsis < 0 && width + w > max - 1) fitsWithEllipsis = kept.length;
-    if (width + w > max) {
-      const cut = kept.slice(0, fitsWithEllipsis);
-      const space = cut.lastIndexOf(' ');
-      const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
-      return `${base.replace(/[\s,;:.\-–—、。，]+$/u, '')}…`;
-    }
-    width += w;
-    kept += segment;
+  if (text.length * 2 <= max) return fold(text).trim();
+  for (let size = 2 * max + 16; ; size *= 2) {
+    const whole = size >= text.length;
+    const folded = whole ? fold(text).trim() : fold(text.slice(0, size)).trimStart();
+    if (whole && folded.length * 2 <= max) return folded;
+    const cut = clipWindow(folded, max, whole);
+    if (cut !== undefined) return cut;
+    if (whole) return folded;
   }
-  return folded;
+}
+
+/** Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay. */
+function fold(s: string): string {
+  return s.replace(/[ \t\n\r]+/g, ' ');
+}
+
+/**
+ * clip() on the start of a text: the clipped text, or undefined when the window ran out before
+ * the text was known to be too wide. A grapheme that reaches the end of a partial window may go
+ * on past it: it is never measured.
+ */
+function clipWindow(folded: string, max: number, whole: boolean): string | undefined {
+  let width = 0;
+  let kept = 0;
+  let fitsWithEllipsis = -1;
+  let segments: Intl.Segments | undefined;
+  while (kept < folded.length) {
+    let next = graphemeEnd(folded, kept);
+    let wide = clusterWide;
+    if (next === undefined) {
+      segments ??= graphemes.segment(folded);
+      const found = segments.containing(kept);
+      next = Math.max(kept + 1, found ? found.index + found.segment.length : 0);
+      wide = WIDE.test(folded.slice(kept, next));
+    }
+    if (next >= folded.length && !whole) return undefined;
+    const w = wide ? 2 : 1;
+    if (fitsWithEllipsis < 0 && width + w > max - 1) fitsWithEllipsis = kept;
+    if (width + w > max) return ellipsized(folded.slice(0, fitsWithEllipsis));
+    width += w;
+    kept = next;
+  }
+  return whole ? folded : undefined;
+}
+
+/** The kept start of a clipped text, at a word boundary when one is near, with the ellipsis. */
+function ellipsized(cut: string): string {
+  const space = cut.lastIndexOf(' ');
+  const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${base.replace(/[\s,;:.\-–—、。，]+$/u, '')}…`;
+}
+
+// What clip() needs to know of a code point, as bits: whether it is wide, and its part in the
+// rules of UAX #29 that graphemeEnd() applies itself. Looked up once per code point and kept.
+const WIDE_CP = 1;
+/** GB4, GB5: alone, whatever surrounds it (but the prepended marks and the joiners). */
+const CONTROL = 2;
+/** GB9: always joins what precedes it. */
+const EXTEND = 4;
+/** GB11: a pictograph, joined to the one before it by a zero-width joiner. */
+const PICTOGRAPH = 8;
+/** GB12, GB13: a regional indicator, two of which make a flag. */
+const REGIONAL = 16;
+/** A letter of a Brahmic script, which a virama may join to the next consonant (GB9c). */
+const BRAHMIC = 32;
+/** Joins what follows it, or is not known to be alone: prepended marks, joiners, Hangul jamo. */
+const ASK_FIRST = 64;
+/** May join what precedes it by another rule than GB9: spacing marks, Hangul jamo (GB6 to GB9a). */
+const ASK_AFTER = 128;
+const KNOWN = 256;
+
+const within = (cp: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+// Prepended concatenation marks (format characters that join what follows) and the joiners.
+const NOT_CONTROL: readonly (readonly [number, number])[] = [[0x200c, 0x200d], [0x600, 0x605], [0x6dd, 0x6dd], [0x70f, 0x70f], [0x890, 0x891], [0x8e2, 0x8e2], [0x110bd, 0x110bd], [0x110cd, 0x110cd]];
+// Other prepended letters, and Hangul jamo, which join by rules of their own.
+const PREPENDED: readonly (readonly [number, number])[] = [[0xd4e, 0xd4e], [0x111c2, 0x111c3], [0x1193f, 0x1193f], [0x11941, 0x11941], [0x11a3a, 0x11a3a], [0x11a84, 0x11a89], [0x11d46, 0x11d46], [0x11f02, 0x11f02], [0x113d1, 0x113d1]];
+const JAMO: readonly (readonly [number, number])[] = [[0x1100, 0x11ff], [0xa960, 0xa97f], [0xd7b0, 0xd7ff]];
+// Scripts whose letters a virama may join (Indic_Conjunct_Break), with room to spare: Indic,
+// Tibetan, Myanmar, Khmer, Tai Tham, Balinese to Lepcha, Syloti Nagri to Meetei Mayek, Kharoshthi,
+// and the historic Brahmic scripts.
+const BRAHMIC_SCRIPTS: readonly (readonly [number, number])[] = [
+  [0x900, 0xdff], [0xf00, 0xfff], [0x1000, 0x109f], [0x1780, 0x17ff], [0x1a20, 0x1aaf], [0x1b00, 0x1c4f],
+  [0xa800, 0xa8ff], [0xa900, 0xaaff], [0xabc0, 0xabff], [0x10a00, 0x10a5f], [0x11000, 0x11fff],
+];
+
+function classify(cp: number): number {
+  const char = String.fromCodePoint(cp);
+  const unknown = /[\p{Cn}\p{Cs}]/u.test(char);
+  let bits = KNOWN;
+  if (WIDE.test(char)) bits |= WIDE_CP;
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(char) && !within(cp, NOT_CONTROL)) bits |= CONTROL;
+  if (/[\p{Grapheme_Extend}\p{Emoji_Modifier}]/u.test(char)) bits |= EXTEND;
+  if (/\p{Extended_Pictographic}/u.test(char)) bits |= PICTOGRAPH;
+  if (/\p{Regional_Indicator}/u.test(char)) bits |= REGIONAL;
+  if (within(cp, BRAHMIC_SCRIPTS)) bits |= BRAHMIC;
+  if (unknown || /\p{Cf}/u.test(char) || within(cp, PREPENDED) || within(cp, JAMO)) bits |= ASK_FIRST;
+  if (unknown || /\p{Mc}/u.test(char) || cp === 0xe33 || cp === 0xeb3 || within(cp, JAMO)) bits |= ASK_AFTER;
+  return bits;
+}
+
+let bmp: Uint16Array | undefined;
+const astral = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    bmp ??= new Uint16Array(0x10000);
+    return (bmp[cp] ||= classify(cp));
+  }
+  let bits = astral.get(cp);
+  if (bits === undefined) {
+    bits = classify(cp);
+    if (astral.size < 4096) astral.set(cp, bits);
+  }
+  return bits;
+}
+
+function length(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** Whether the grapheme graphemeEnd() last found is wide (any of its code points is). */
+let clusterWide = false;
+
+/**
+ * Where the grapheme starting at `start` ends, for the common cases: a control alone; a letter,
+ * a pictograph or a flag with its accents, modifiers and joined pictographs (GB9, GB11, GB12).
+ * Everything else, and anything after it that a rule could join to it, is left to the
+ * segmenter (undefined).
+ */
+function graphemeEnd(s: string, start: number): number | undefined {
+  let cp = s.codePointAt(start) ?? 0;
+  let bits = classOf(cp);
+  let end = start + length(cp);
+  clusterWide = (bits & WIDE_CP) !== 0;
+  if (bits & CONTROL) return end;
+  if (bits & (ASK_FIRST | EXTEND)) return undefined;
+  const brahmic = (bits & BRAHMIC) !== 0;
+  let pictograph = (bits & PICTOGRAPH) !== 0;
+  // A flag: regional indicators pair from the start of the grapheme.
+  if (bits & REGIONAL && end < s.length && classOf(s.codePointAt(end) ?? 0) & REGIONAL) end += 2;
+  while (end < s.length) {
+    cp = s.codePointAt(end) ?? 0;
+    bits = classOf(cp);
+    if (bits & ASK_AFTER || (brahmic && (bits & EXTEND || cp === 0x200d))) return undefined;
+    if (bits & EXTEND) {
+      end += length(cp);
+      if (bits & WIDE_CP) clusterWide = true;
+    } else if (cp === 0x200d) {
+      end += 1;
+      const after = end < s.length ? (s.codePointAt(end) ?? 0) : 0;
+      const afterBits = classOf(after);
+      if (pictograph && afterBits & PICTOGRAPH) {
+        end += length(after);
+        if (afterBits & WIDE_CP) clusterWide = true;
+      } else pictograph = false;
+    } else return end;
+  }
+  return end;
 }
 
 /**

@@ -39,34 +39,105 @@ export interface Face {
 }
 
 const faces = new Map<string, Face>();
-const widths = new Map<string, Map<string, number>>();
 
 export function face(family: Family, weight: Weight): Face {
   const key = `${family}-${weight}`;
   let loaded = faces.get(key);
   if (!loaded) {
     const font = fontkit.create(readFileSync(FILES[family][weight]())) as fontkit.Font;
+    tolerateEmptyAnchors(font);
     loaded = { key, family, weight, font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
     faces.set(key, loaded);
   }
   return loaded;
 }
 
-/** Width in em of a run drawn with one face, kerning included (what pdfkit will draw). */
-export function emWidth(f: Face, text: string): number {
-  let cache = widths.get(f.key);
+/**
+ * fontkit (2.0.4) throws when a mark's base has no anchor for it, which OpenType allows (no
+ * attachment): Noto Sans Arabic has such for the dots of ڢ ڣ ڥ ݠ ݡ ࢤ ending a word. That text is
+ * laid out again without mark positioning (the dots keep their default place) rather than
+ * failing the summary. On the font object itself, so pdfkit draws through the same layout.
+ */
+function tolerateEmptyAnchors(font: fontkit.Font): void {
+  const layout = font.layout.bind(font);
+  font.layout = (text, features, ...rest) => {
+    try {
+      return layout(text, features, ...rest);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      const on = Array.isArray(features) ? Object.fromEntries(features.map((f) => [f, true])) : features;
+      return layout(text, { ...on, mark: false, mkmk: false }, ...rest);
+    }
+  };
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, made with the characters of its first use, and
+ * shaping reads those characters: a glyph first met as a zero-width joiner hides every later
+ * missing character (an emoji), an Arabic letter first met as its presentation form stops
+ * joining. Forgetting them before each layout makes a text's glyphs and widths depend on that
+ * text alone, never on what the process measured or drew before. Measuring (emBox) and
+ * drawing (render.ts, before each pdfkit text) both do it, so both lay out the same way.
+ */
+export function forgetGlyphs(f: Face): void {
+  (f.font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+}
+
+/** fontkit's layout of `text` in one face, from a clean glyph cache (see forgetGlyphs). */
+export function shape(f: Face, text: string): fontkit.GlyphRun {
+  forgetGlyphs(f);
+  return f.font.layout(text);
+}
+
+/**
+ * The room a run drawn with one face takes, in em, kerning included (what pdfkit will draw).
+ * `advance` is how far the pen moves. A glyph's box, as viewers and text extractors see it, runs
+ * from where it is drawn (the pen plus its offset) for its width in the font; a combining mark
+ * with no base in the run (an accent after an Arabic letter, which the Arabic face has no
+ * accent for) is drawn before the pen: `lead` is how far boxes reach before the start, `trail`
+ * how far past the advance. Accents stacked on one letter are drawn higher (or lower) than the
+ * face's ascent: `rise` and `fall`. All are 0 for ordinary text.
+ */
+export interface EmBox {
+  advance: number;
+  lead: number;
+  trail: number;
+  rise: number;
+  fall: number;
+}
+
+const boxes = new Map<string, Map<string, EmBox>>();
+
+export function emBox(f: Face, text: string): EmBox {
+  let cache = boxes.get(f.key);
   if (!cache) {
     cache = new Map();
-    widths.set(f.key, cache);
+    boxes.set(f.key, cache);
   }
-  let w = cache.get(text);
-  if (w === undefined) {
-    w = f.font.layout(text).advanceWidth / f.font.unitsPerEm;
+  let box = cache.get(text);
+  if (box === undefined) {
+    const run = shape(f, text);
+    let pen = 0;
+    let min = 0;
+    let max = 0;
+    let up = 0;
+    let down = 0;
+    run.glyphs.forEach((glyph, i) => {
+      const position = run.positions[i];
+      const origin = pen + (position?.xOffset ?? 0);
+      min = Math.min(min, origin);
+      max = Math.max(max, origin + glyph.advanceWidth);
+      up = Math.max(up, position?.yOffset ?? 0);
+      down = Math.max(down, -(position?.yOffset ?? 0));
+      pen += position?.xAdvance ?? 0;
+    });
+    const em = f.font.unitsPerEm;
+    box = { advance: pen / em, lead: -min / em, trail: Math.max(0, max - pen) / em, rise: up / em, fall: down / em };
     // Bounded: the worst page measures a few thousand distinct words.
     if (cache.size > 50_000) cache.clear();
-    cache.set(text, w);
+    cache.set(text, box);
   }
-  return w;
+  return box;
 }
 
 // Characters that belong to no script: they stay in the face of the text around them, so a
@@ -117,8 +188,13 @@ export function familyFor(cp: number, char: string, previous: Family | undefined
 }
 
 const runsCache = new WeakMap<readonly Family[], Map<string, { family: Family; text: string }[]>>();
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
-/** Splits a text into runs of one face each, in logical order. */
+/**
+ * Splits a text into runs of one face each, in logical order. An invisible character (a joiner,
+ * a variation selector, a bidi control) that its face has no glyph for is left out: fontkit
+ * would draw it as the missing-glyph box or as nothing, depending on the glyphs it met before.
+ */
 export function fontRuns(text: string, chain: readonly Family[]): { family: Family; text: string }[] {
   let cache = runsCache.get(chain);
   if (!cache) {
@@ -130,7 +206,9 @@ export function fontRuns(text: string, chain: readonly Family[]): { family: Fami
   const runs: { family: Family; text: string }[] = [];
   let current: { family: Family; text: string } | undefined;
   for (const char of text) {
-    const family = familyFor(char.codePointAt(0) ?? 0, char, current?.family, chain);
+    const cp = char.codePointAt(0) ?? 0;
+    const family = familyFor(cp, char, current?.family, chain);
+    if (IGNORABLE.test(char) && !has(family, cp)) continue;
     if (current && current.family === family) current.text += char;
     else {
       current = { family, text: char };

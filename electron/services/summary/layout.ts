@@ -129,6 +129,8 @@ interface Part {
   style: Style;
   color: string;
   lines: Line[];
+  /** What the lines were broken to, and what a line cut short with an ellipsis must fit. */
+  width: number;
 }
 
 interface MeasuredItem {
@@ -143,6 +145,8 @@ interface MeasuredBlock {
   items: MeasuredItem[];
   width: number;
   indent: number;
+  /** How much further in than the main text a detail (an answer) is drawn. */
+  detailIndent: number;
 }
 
 const itemLines = (item: MeasuredItem) => item.main.lines.length + (item.detail?.lines.length ?? 0);
@@ -190,23 +194,41 @@ export class SummaryLayout {
     return this.lines({ text: cut }, part.style, width)[0] ?? line;
   }
 
+  /** At most `max` lines, the last one cut short with an ellipsis when there were more. */
+  private atMost(text: SummaryText, style: Style, width: number, max: number): Line[] {
+    const lines = this.lines(text, style, width);
+    if (lines.length <= max) return lines;
+    const part: Part = { text, style, color: '', lines, width };
+    return [...lines.slice(0, max - 1), this.ellipsized(part, lines[max - 1] as Line, width)];
+  }
+
+  /**
+   * Set when even the shortest body leaves the page too tall: only input far beyond what a
+   * person types does it (two names of stacked accents, each line of the card as tall). The
+   * title then keeps two lines, the meeting line and each line of the card one.
+   */
+  private tight = false;
+
   private part(text: SummaryText, style: Style, color: string, width: number): Part {
-    return { text, style, color, lines: this.lines(text, style, width) };
+    return { text, style, color, width, lines: this.lines(text, style, width) };
   }
 
   private measureBlock(block: SummaryBlock, width: number, size: number): MeasuredBlock {
     const c = this.content.colors;
     const indent = block.kind === 'bullets' || block.kind === 'qa' ? size * 1.1 : block.kind === 'highlight' ? 10 : 0;
     const w = width - indent - (block.kind === 'highlight' ? 8 : 0);
+    // An answer sits further in than its question: its lines are that much shorter.
+    const detailIndent = block.kind === 'qa' ? size * 0.9 : 0;
     const mainStyle: Style = { weight: block.kind === 'qa' || block.kind === 'highlight' ? 'bold' : 'regular', size };
     return {
       block,
       ...(block.label ? { label: this.lines({ text: block.label }, { weight: 'bold', size }, width) } : {}),
       width: w,
       indent,
+      detailIndent,
       items: this.pageful(block).map((item) => ({
         main: this.part(item, mainStyle, c.text, w),
-        ...(item.detail ? { detail: this.part(item.detail, { weight: 'regular', size }, item.pending ? c.muted : c.text, w) } : {}),
+        ...(item.detail ? { detail: this.part(item.detail, { weight: 'regular', size }, item.pending ? c.muted : c.text, w - detailIndent) } : {}),
       })),
     };
   }
@@ -264,10 +286,10 @@ export class SummaryLayout {
       const cut = (part: Part, n: number): Line[] => {
         if (n >= part.lines.length) return part.lines;
         const last = part.lines[n - 1];
-        return last ? [...part.lines.slice(0, n - 1), this.ellipsized(part, last, mb.width)] : [];
+        return last ? [...part.lines.slice(0, n - 1), this.ellipsized(part, last, part.width)] : [];
       };
       const main = textFrag(cut(item.main, mainCap), size, item.main.color, mb.indent);
-      const detail = item.detail && detailCap > 0 ? textFrag(cut(item.detail, detailCap), size, item.detail.color, mb.indent + (block.kind === 'qa' ? size * 0.9 : 0)) : undefined;
+      const detail = item.detail && detailCap > 0 ? textFrag(cut(item.detail, detailCap), size, item.detail.color, mb.indent + mb.detailIndent) : undefined;
       const frag = stack([main, detail], size * 0.12);
       if (block.kind === 'bullets' || block.kind === 'qa') {
         const first = frag.ops.find((op) => op.kind === 'text');
@@ -322,11 +344,7 @@ export class SummaryLayout {
     }
     const firmWidth = this.logo ? this.inner - logoBox.w - 16 : this.inner;
     const firmStyle: Style = { weight: 'bold', size: this.logo ? 11 : 13 };
-    let firmLines = this.lines({ text: h.firm }, firmStyle, firmWidth);
-    if (firmLines.length > 2) {
-      const part: Part = { text: { text: h.firm }, style: firmStyle, color: c.heading, lines: firmLines };
-      firmLines = [firmLines[0] as Line, this.ellipsized(part, firmLines[1] as Line, firmWidth)];
-    }
+    const firmLines = this.atMost({ text: h.firm }, firmStyle, firmWidth, 2);
     const firm = textFrag(firmLines, firmStyle.size, c.heading, 0, this.logo ? 'right' : 'left', this.inner);
     const top = Math.max(logoBox.h, firm.height);
     ops.push(...moved(firm.ops, 0, (top - firm.height) / 2));
@@ -342,8 +360,9 @@ export class SummaryLayout {
       titleLines = this.lines(h.preparedFor, { weight: 'bold', size: t }, this.inner);
       if (titleLines.length <= 2) break;
     }
+    if (this.tight) titleLines = this.atMost(h.preparedFor, { weight: 'bold', size: titleSize }, this.inner, 2);
     const title = textFrag(titleLines, titleSize, c.text);
-    const meeting = textFrag(this.lines(h.meetingLine, { weight: 'regular', size }, this.inner), size, c.muted);
+    const meeting = textFrag(this.atMost(h.meetingLine, { weight: 'regular', size }, this.inner, this.tight ? 1 : Infinity), size, c.muted);
     return stack([band, stack([kicker, title, meeting], 2)], 12);
   }
 
@@ -352,8 +371,9 @@ export class SummaryLayout {
     const c = this.content.colors;
     const pad = 8;
     const w = width - 2 * pad - 3;
-    const name = textFrag(this.lines({ text: a.name, keep: [[0, a.name.length]] }, { weight: 'bold', size: size + 1.5 }, w), size + 1.5, c.heading);
-    const line = (text: string | undefined, color = c.text, hyphenate = true) => (text ? textFrag(this.lines({ text }, { weight: 'regular', size, hyphenate }, w), size, color) : undefined);
+    const cap = this.tight ? 1 : Infinity;
+    const name = textFrag(this.atMost({ text: a.name, keep: [[0, a.name.length]] }, { weight: 'bold', size: size + 1.5 }, w, cap), size + 1.5, c.heading);
+    const line = (text: string | undefined, color = c.text, hyphenate = true) => (text ? textFrag(this.atMost({ text }, { weight: 'regular', size, hyphenate }, w, cap), size, color) : undefined);
     const email = line(a.email, c.text, false);
     const website = line(a.website, c.text, false);
     const label = textFrag(this.lines({ text: a.title.toLocaleUpperCase(this.content.language) }, { weight: 'bold', size: Math.max(7.5, size - 1.5) }, w), Math.max(7.5, size - 1.5), c.muted);
@@ -390,11 +410,19 @@ export class SummaryLayout {
     const build = () => stack([rule, notice, textFrag(lines, fineSize, c.muted)], 4);
     let frag = build();
     if (frag.height > maxHeight && lines.length > 1) {
-      // Last resort only: a disclosure of thousands of characters beside a full page.
-      const per = lineHeight(lines[0] as Line, fineSize);
-      const keep = Math.max(1, lines.length - Math.ceil((frag.height - maxHeight) / per));
-      const part: Part = { text: { text: this.content.disclosure }, style, color: c.muted, lines };
-      lines = [...lines.slice(0, keep - 1), this.ellipsized(part, lines[keep - 1] as Line, this.inner)];
+      // Last resort only: a disclosure of thousands of characters beside a full page. Lines
+      // differ in height (a CJK face is taller than Inter): the kept ones are added up.
+      const all = lines;
+      const part: Part = { text: { text: this.content.disclosure }, style, color: c.muted, lines: all, width: this.inner };
+      const height = (ls: readonly Line[]) => ls.reduce((sum, l) => sum + lineHeight(l, fineSize), 0);
+      const room = maxHeight - (frag.height - height(all));
+      let keep = all.length;
+      let used = height(all);
+      while (keep > 1 && used > room) used -= lineHeight(all[--keep] as Line, fineSize);
+      const cut = (n: number) => [...all.slice(0, n - 1), this.ellipsized(part, all[n - 1] as Line, this.inner)];
+      lines = cut(keep);
+      // The line cut short may be taller than the one it stands for.
+      while (keep > 1 && height(lines) > room) lines = cut(--keep);
       shortened = true;
       frag = build();
     }
@@ -423,7 +451,13 @@ export class SummaryLayout {
     // gets what the shortest body leaves, and ends with an ellipsis.
     const shortest = this.compose(measured, size, new Caps(1), 6.5);
     const footerMax = available - shortest.bodyHeight;
-    return this.page_(this.shorten(measured, size, 6.5, available, footerMax) ?? this.compose(measured, size, new Caps(1), 6.5, footerMax), size);
+    const last = this.shorten(measured, size, 6.5, available, footerMax) ?? this.compose(measured, size, new Caps(1), 6.5, footerMax);
+    if (last.height > available && !this.tight) {
+      this.tight = true;
+      this.memos.clear();
+      return this.fit();
+    }
+    return this.page_(last, size);
   }
 
   /** At the floor size: the largest common line cap, then each cut block takes back what room is left. */

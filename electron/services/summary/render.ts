@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { SummaryContent } from '../../../core/summary';
 import type { Logo } from '../logo';
-import type { Face } from './fonts';
+import { type Face, forgetGlyphs, shape } from './fonts';
 import type { PageLayout } from './layout';
+import { drawnText } from './text';
 
 /**
  * Arabic shaping draws many letters with one dotless base glyph plus dot marks (ب ت ث ن ي in
@@ -17,8 +18,7 @@ function slotFor(face: Face, text: string, slots: Map<string, Map<number, string
     list = [];
     slots.set(face.key, list);
   }
-  forgetGlyphs(face);
-  const glyphs = face.font.layout(text).glyphs.filter((g) => g.codePoints.length > 0);
+  const glyphs = shape(face, text).glyphs.filter((g) => g.codePoints.length > 0);
   const meaning = (g: (typeof glyphs)[number]) => String.fromCodePoint(...g.codePoints);
   let index = list.findIndex((map) => glyphs.every((g) => (map.get(g.id) ?? meaning(g)) === meaning(g)));
   if (index < 0) {
@@ -28,15 +28,6 @@ function slotFor(face: Face, text: string, slots: Map<string, Map<number, string
   const map = list[index] as Map<number, string>;
   for (const g of glyphs) map.set(g.id, meaning(g));
   return index;
-}
-
-/**
- * fontkit keeps one glyph object per glyph id with the characters of its first use, so a shared
- * base glyph would keep saying ب after drawing ت. Forgetting them before each word gives the
- * characters of this word (pdfkit maps glyphs to text from them).
- */
-function forgetGlyphs(face: Face): void {
-  (face.font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
 }
 
 /** The same parsed font under another PostScript name, so pdfkit embeds it as a separate font. */
@@ -52,10 +43,15 @@ function renamed(face: Face, name: string): unknown {
 }
 
 /**
- * fontkit lays out any run with Arabic-script characters right to left; Arabic-Indic digits
- * (٢٠٢٦) are Arabic script but read left to right, so a number run is handed over reversed.
+ * pdfkit (0.20) writes the width of glyph 0, the missing-glyph box drawn for a character no face
+ * has (an emoji), in font units where every other width is in thousandths of an em. With Inter's
+ * 2,048 units per em, viewers and text extractors then move twice as far past each box as it was
+ * laid out, and the rest of the line runs past the margin. Set as pdfkit sets the others.
  */
-const ARABIC_SCRIPT = /[\u0600-\u06FF]/u;
+function fixMissingGlyphWidth(doc: PDFKit.PDFDocument): void {
+  const embedded = (doc as unknown as { _font?: { widths?: number[]; scale?: number; font?: Face['font'] } })._font;
+  if (embedded?.widths && embedded.scale && embedded.font) embedded.widths[0] = embedded.font.getGlyph(0).advanceWidth * embedded.scale;
+}
 
 /** The logo could not be embedded: reported on the advisor file's `logo` field. */
 export class LogoError extends Error {}
@@ -96,6 +92,7 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
       // pdfkit accepts a fontkit font object: parsed once per process, subset per document.
       doc.registerFont(name, (name === face.key ? face.font : renamed(face, name)) as never);
       registered.add(name);
+      fixMissingGlyphWidth(doc.font(name));
     }
     doc.font(name).fontSize(size);
   };
@@ -125,8 +122,11 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
           if (!run.text) continue;
           const shaped = run.face.family === 'arabic' || run.face.family === 'hebrew';
           useFace(run.face, op.size, shaped ? run.text : undefined);
-          if (shaped) forgetGlyphs(run.face);
-          doc.text(run.rtl || !ARABIC_SCRIPT.test(run.text) ? run.text : [...run.text].reverse().join(''), op.x + run.x, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
+          // From a clean glyph cache, as emWidth measured it: the same glyphs and widths. For a
+          // shared Arabic base glyph it also gives the characters of this word (pdfkit maps
+          // glyphs to text from them), so ت is not read as ب.
+          forgetGlyphs(run.face);
+          doc.text(drawnText(run.text), op.x + run.x, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
         }
         break;
     }

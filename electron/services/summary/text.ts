@@ -1,5 +1,5 @@
 import type { SummaryText } from '../../../core/summary';
-import { emWidth, face, type Face, type Family, fontRuns, type Weight } from './fonts';
+import { emBox, face, type Face, type Family, fontRuns, type Weight } from './fonts';
 
 /**
  * Line breaking for the summary, with mixed fonts in one line. pdfkit's own wrapping knows one
@@ -44,7 +44,15 @@ export interface Line {
 interface Piece {
   family: Family;
   text: string;
+  /** The room it takes: its advance, plus what its glyph boxes reach before and after it. */
   width: number;
+  /** Drawn this far after where its room starts (see emBox). */
+  lead: number;
+  /** Its room goes this far past its advance: nothing can be drawn right after it. */
+  trail: number;
+  /** How far stacked accents reach above the face's ascent and below its descent. */
+  rise: number;
+  fall: number;
 }
 
 interface Segment {
@@ -55,6 +63,8 @@ interface Segment {
   /** Width of the space after it (0 when none): dropped at the end of a line. */
   space: number;
   spaceText: string;
+  /** The face the space is measured in: that of the word before it, whose run draws it. */
+  spaceFamily: Family;
   rtl: boolean | undefined;
   hardBreak: boolean;
   /** No break after it: it belongs to a span kept whole (a name, a date). */
@@ -69,6 +79,18 @@ const RTL_CHAR = /[\u0590-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\u
 const NUMBER = /^[\p{P}\p{S}]*[\p{Nd}][\p{Nd}\p{P}\p{S}]*$/u;
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const LTR_CHAR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF\u2E80-\u9FFF\uAC00-\uD7AF]/u;
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/u;
+
+/**
+ * The text pdfkit is handed for a run, and measured as such. fontkit lays out any run with
+ * Arabic-script characters right to left; Arabic-Indic digits (٢٠٢٦) are Arabic script but read
+ * left to right, so a run of them with no right-to-left letter is handed over reversed. A run
+ * with letters is never reversed: its word would read backwards, shaped differently.
+ */
+export function drawnText(text: string): string {
+  return ARABIC_SCRIPT.test(text) && !RTL_CHAR.test(text) ? [...text].reverse().join('') : text;
+}
 
 /** The direction of the first strong character, if any. */
 function direction(text: string): boolean | undefined {
@@ -94,7 +116,11 @@ export class TextEngine {
   }
 
   private pieces(text: string, style: Style): Piece[] {
-    return fontRuns(text, this.chain).map((r) => ({ family: r.family, text: r.text, width: emWidth(this.face(r.family, style.weight), r.text) * style.size }));
+    return fontRuns(text, this.chain).map((r) => {
+      const box = emBox(this.face(r.family, style.weight), drawnText(r.text));
+      const size = style.size;
+      return { family: r.family, text: r.text, width: (box.lead + box.advance + box.trail) * size, lead: box.lead * size, trail: box.trail * size, rise: box.rise * size, fall: box.fall * size };
+    });
   }
 
   /** Width in points; a long text is measured word by word (each word's width is cached). */
@@ -108,9 +134,12 @@ export class TextEngine {
 
   /** Splits at every break opportunity; spans in `keep` stay whole. */
   private segments(source: SummaryText, style: Style): Segment[] {
-    const text = source.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-    const kept = new Uint8Array(text.length);
+    const typed = source.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+    const kept = new Uint8Array(typed.length);
     for (const [a, b] of source.keep ?? []) kept.fill(1, a, b);
+    // A span kept whole is a name or a date set in a sentence: a line break typed in it is a
+    // space there (a name of fifty line breaks would otherwise make a title of fifty lines).
+    const text = source.keep ? typed.replace(/\n/g, (m: string, i: number) => (kept[i] === 1 ? ' ' : m)) : typed;
     const raw: { start: number; text: string; space: string; hard: boolean; glue: boolean }[] = [];
     let word = '';
     let wordStart = 0;
@@ -148,12 +177,14 @@ export class TextEngine {
     const anyRtl = RTL_CHAR.test(text);
     return raw.map((r) => {
       const pieces = r.text ? this.pieces(r.text, style) : [];
+      const spaceFamily = pieces[pieces.length - 1]?.family ?? 'latin';
       return {
         start: r.start,
         pieces,
         width: pieces.reduce((s, p) => s + p.width, 0),
-        space: r.space ? this.width(r.space, style) : 0,
+        space: r.space ? emBox(this.face(spaceFamily, style.weight), r.space).advance * style.size : 0,
         spaceText: r.space,
+        spaceFamily,
         rtl: anyRtl ? direction(r.text) : undefined,
         hardBreak: r.hard,
         glue: r.glue,
@@ -252,6 +283,7 @@ export class TextEngine {
         width: pieces.reduce((s, p) => s + p.width, 0),
         space: isLast ? segment.space : 0,
         spaceText: isLast ? segment.spaceText : '',
+        spaceFamily: segment.spaceFamily,
         rtl: segment.rtl,
         hardBreak: false,
         glue: false,
@@ -266,45 +298,60 @@ export class TextEngine {
   /** Visual order and x positions for one line. */
   private place(segments: Segment[], paragraphRtl: boolean, style: Style): Line {
     const hasRtl = segments.some((s) => s.rtl === true);
-    const order = hasRtl
-      ? visualOrder(
+    // The words and the spaces between them, reordered together: a space is neutral (it takes
+    // the direction of the words on both sides, else the paragraph's), so each space the line
+    // was measured with is placed once, where the bidi order puts it.
+    const resolved = hasRtl
+      ? resolveDirections(
           segments.map((s) => s.rtl),
           paragraphRtl,
           segments.map((s) => NUMBER.test(s.pieces.map((p) => p.text).join(''))),
         )
-      : segments.map((_, i) => i);
+      : [];
+    const items: { segment: Segment; space: boolean }[] = [];
+    const levels: boolean[] = [];
+    segments.forEach((segment, i) => {
+      items.push({ segment, space: false });
+      levels.push(resolved[i] ?? false);
+      if (i < segments.length - 1 && segment.space) {
+        items.push({ segment, space: true });
+        levels.push(resolved[i] === resolved[i + 1] ? (resolved[i] ?? false) : paragraphRtl);
+      }
+    });
+    const order = hasRtl ? reorder(levels, paragraphRtl) : items.map((_, i) => i);
     const runs: Run[] = [];
     let x = 0;
+    // Whether the last run ends at x, so that what follows can be drawn as part of it.
+    let open = false;
     let ascent = 0;
     let descent = 0;
-    for (const [k, i] of order.entries()) {
-      const segment = segments[i] as Segment;
+    for (const k of order) {
+      const { segment, space } = items[k] as { segment: Segment; space: boolean };
+      if (space) {
+        const previous = runs[runs.length - 1];
+        if (!hasRtl && open && previous?.face.family === segment.spaceFamily) {
+          previous.text += segment.spaceText;
+          previous.width += segment.space;
+        } else open = false;
+        x += segment.space;
+        continue;
+      }
       // Each word of a line with right-to-left text is drawn alone (fontkit orders the glyphs of
       // an Arabic or Hebrew word; extractors then read every word in logical order). Other lines
       // are drawn in as few runs as there are faces, spaces included.
       const pieces = hasRtl && segment.rtl && segment.pieces.length > 1 ? [...segment.pieces].reverse() : segment.pieces;
       for (const piece of pieces) {
         const f = this.face(piece.family, style.weight);
-        ascent = Math.max(ascent, f.ascent * style.size);
-        descent = Math.max(descent, f.descent * style.size);
+        ascent = Math.max(ascent, f.ascent * style.size + piece.rise);
+        descent = Math.max(descent, f.descent * style.size + piece.fall);
         const previous = runs[runs.length - 1];
-        if (!hasRtl && previous && previous.face === f) {
+        const advance = piece.width - piece.lead - piece.trail;
+        if (!hasRtl && open && previous && previous.face === f && piece.lead === 0) {
           previous.text += piece.text;
-          previous.width += piece.width;
-        } else runs.push({ face: f, text: piece.text, x, width: piece.width, ...(segment.rtl && RTL_CHAR.test(piece.text) ? { rtl: true } : {}) });
+          previous.width += advance;
+        } else runs.push({ face: f, text: piece.text, x: x + piece.lead, width: advance, ...(segment.rtl && RTL_CHAR.test(piece.text) ? { rtl: true } : {}) });
         x += piece.width;
-      }
-      const next = order[k + 1];
-      if (next === undefined) continue;
-      // The gap between two words is the space that separates them in the text.
-      const gap = segments[Math.min(i, next)] as Segment;
-      if (gap.space) {
-        const previous = runs[runs.length - 1];
-        if (!hasRtl && previous) {
-          previous.text += gap.spaceText;
-          previous.width += gap.space;
-        }
-        x += gap.space;
+        open = piece.trail === 0;
       }
     }
     if (runs.length === 0) {
@@ -351,7 +398,12 @@ export class TextEngine {
  * Neutral words (numbers, punctuation) between two words of one direction take it.
  */
 export function visualOrder(directions: readonly (boolean | undefined)[], paragraphRtl: boolean, numbers: readonly boolean[] = []): number[] {
-  const resolved = directions.map((d, i) => {
+  return reorder(resolveDirections(directions, paragraphRtl, numbers), paragraphRtl);
+}
+
+/** Each word's direction (true: right to left); neutral words take that of their neighbours. */
+function resolveDirections(directions: readonly (boolean | undefined)[], paragraphRtl: boolean, numbers: readonly boolean[]): boolean[] {
+  return directions.map((d, i) => {
     if (d !== undefined) return d;
     const before = directions.slice(0, i).reverse().find((x) => x !== undefined) ?? paragraphRtl;
     // A number after right-to-left text belongs to it (UBA: numbers take a higher level).
@@ -359,6 +411,10 @@ export function visualOrder(directions: readonly (boolean | undefined)[], paragr
     const after = directions.slice(i + 1).find((x) => x !== undefined) ?? paragraphRtl;
     return before === after ? before : paragraphRtl;
   });
+}
+
+/** The visual order of items of resolved directions. */
+function reorder(resolved: readonly boolean[], paragraphRtl: boolean): number[] {
   const order = resolved.map((_, i) => i);
   const reverseRuns = (list: number[], rtl: boolean) => {
     const out: number[] = [];
