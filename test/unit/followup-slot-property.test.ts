@@ -63,7 +63,11 @@ describe('followUpSlot over random dates, zones, times and holidays', () => {
     );
   }, 60_000);
 
-  it('is the same for the same rule, and later holidays never move it earlier', () => {
+  // Not a property: "a later holiday never moves the slot earlier". The rule picks among the 2nd
+  // and 3rd business days, so a holiday that removes the Tuesday can leave Monday noon as the
+  // best candidate (meeting Wed 2024-01-03 in Los Angeles at 12:00, holidays Jan 4, 10, 11:
+  // Tue Jan 9; add Jan 9 and the slot is Mon Jan 8 at noon, as the rule of issue 2 says).
+  it('is the same for the same rule, whatever the order of the holidays', () => {
     fc.assert(
       fc.property(meetingDate, zone, preferredTimeArbitrary, fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 10 }), fc.integer({ min: 1, max: 20 }), (date, timeZone, preferredTime, offsets, extra) => {
         const start = Date.parse(`${date}T00:00:00Z`);
@@ -71,8 +75,9 @@ describe('followUpSlot over random dates, zones, times and holidays', () => {
         const rule = { meetingDate: date, timeZone, preferredTime, holidays };
         const slot = followUpSlot(rule);
         expect(followUpSlot({ ...rule, holidays: [...holidays].reverse() })).toEqual(slot);
+        // A holiday added anywhere never makes the slot land on a holiday.
         const more = followUpSlot({ ...rule, holidays: [...holidays, iso(start + extra * DAY)] });
-        expect(Date.parse(more.dueAt)).toBeGreaterThanOrEqual(Date.parse(slot.dueAt));
+        expect([...holidays, iso(start + extra * DAY)]).not.toContain(DateTime.fromISO(more.dueAt, { zone: timeZone }).toISODate());
       }),
       { numRuns: 1000 },
     );
