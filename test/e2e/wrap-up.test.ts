@@ -293,7 +293,8 @@ describe('wrap-up', () => {
     const question = page.getByLabel('Question 1', { exact: true });
     await expect.poll(() => question.getAttribute('aria-invalid')).toBe('true');
     // The first problem has the focus, and its message is what describes it.
-    expect(await question.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Focus moves in the render after the problems show: waited for, not assumed.
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
     const describedBy = (await question.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toContain('Write the question, or remove it.');
     expect(await page.getByLabel('Follow-up date and time', { exact: true }).getAttribute('aria-invalid')).toBe('true');
