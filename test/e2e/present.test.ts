@@ -260,7 +260,8 @@ describe('present mode', () => {
     const full = page.getByRole('button', { name: 'Full screen', exact: true });
     await full.click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className)).toBe('present-mode');
-    expect(await full.getAttribute('aria-pressed')).toBe('true');
+    // React renders the pressed state after the fullscreenchange event: wait for it, not for a frame.
+    await expect.poll(() => full.getAttribute('aria-pressed')).toBe('true');
     await full.click();
     await expect.poll(() => full.getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: 'Show presenter notes', exact: true }).click();
