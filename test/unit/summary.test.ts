@@ -1,13 +1,18 @@
 // The one-page summary, end to end on real files: build() writes summary.pdf, then poppler
 // (pdfinfo, pdftotext) reads it back as any viewer or test of the CLI would.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayAndTime } from '../../core/format';
 import type { DeckPlan } from '../../core/plan';
 import { build, type BuildResult } from '../../electron/services/build';
+import { emBox, face, fallbackChain } from '../../electron/services/summary/fonts';
 import { MARGIN } from '../../electron/services/summary/layout';
+import { drawnText, TextEngine } from '../../electron/services/summary/text';
 import { HOSTILE, sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
 import { filler, makePng, pdfInfo, pngHeader, pdfText, pdfWords, wordsOutside, worstIntakeInput, worstMeetingInput } from './summary.support';
 
@@ -276,5 +281,103 @@ describe('summary.pdf with hostile input and logos', { timeout: 60_000 }, () => 
     expect(result.warnings[0]?.problems[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('10000 × 10000') });
     expect((await readFile(join(dir, 'bomb-out', 'summary.pdf'))).toString('latin1')).not.toContain('/Subtype /Image');
     expect(await readFile(join(dir, 'bomb-out', 'deck.html'), 'utf8')).not.toContain('data:image/png');
+  });
+});
+
+describe('summary.pdf draws every word where it was measured', { timeout: 60_000 }, () => {
+  const inside = async (built: Built) => {
+    expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
+    expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
+  };
+  const withDisclosure = (disclosure: string) => ({ advisor: { ...sampleAdvisor, disclosure } });
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  /** `unit` repeated up to `n` characters, as the schema counts them. */
+  const upTo = (unit: string, n: number) => {
+    let out = '';
+    while ([...graphemes.segment(out + unit)].length <= n) out += unit;
+    return out.trim();
+  };
+
+  it('breaks an answer to the room it has, further in than its question', async () => {
+    // One line of answer, measured at the question's width, ended 7 pt past the margin.
+    await inside(await buildSummary(sampleIntakeInput(), { meeting: { questions: [{ text: 'How are you paid?', answer: 'a '.repeat(70) }] } }));
+  });
+
+  it('gives an emoji, which no face draws, the room of the box it is drawn as', async () => {
+    // pdfkit wrote the box's width in font units: viewers moved twice as far past each one.
+    await inside(await buildSummary(sampleIntakeInput(), withDisclosure('a 🙂'.repeat(60))));
+  });
+
+  it('leaves out a zero-width joiner that no face has, whatever was drawn before', async () => {
+    // Once a summary was drawn, fontkit measured the joiner as a missing-glyph box.
+    await inside(await buildSummary(sampleIntakeInput(), withDisclosure('a b\u200Dc '.repeat(60))));
+  });
+
+  it('measures a text the same whatever fontkit laid out or drew before', async () => {
+    // pdfkit's first use of the missing glyph: a joiner met after it was measured as that glyph.
+    const latin = face('latin', 'regular');
+    latin.font.getGlyph(0);
+    expect(emBox(latin, 'x\u200Dy').advance).toBe(emBox(latin, 'xy').advance);
+    // An Arabic presentation form drawn last shares its glyph with ب, which then stopped joining.
+    const arabic = face('arabic', 'regular');
+    arabic.font.layout('ﺏ');
+    const file = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf');
+    const fresh = fontkit.create(readFileSync(file)) as fontkit.Font;
+    expect(emBox(arabic, 'بيت').advance).toBe(fresh.layout('بيت').advanceWidth / fresh.unitsPerEm);
+    // As the app does: a summary in Hebrew, then one in English, in one process.
+    await inside(await buildSummary({ ...sampleIntakeInput(), locale: 'he-IL' }));
+    await inside(await buildSummary(sampleIntakeInput()));
+  });
+
+  it('places each space of a line that mixes directions once, as the line was measured', () => {
+    // The space between two words was taken as that after the first of them in the text: in
+    // "Tokyo שלום  עולם Osaka" the double space counted twice, the single one not at all.
+    const engine = new TextEngine(fallbackChain('en-US'));
+    for (const width of [80, 100, 112, 140]) {
+      for (const line of engine.lines({ text: 'Tokyo שלום  עולם Osaka' }, { weight: 'regular', size: 10 }, width)) expect(line.width).toBeLessThanOrEqual(width + 0.01);
+    }
+  });
+
+  it('hands pdfkit an Arabic word as typed, a number in Arabic-Indic digits reversed', () => {
+    // fontkit lays both out right to left; only the number must read left to right. The word
+    // came after Latin letters: it was taken for a number and handed over backwards.
+    const line = new TextEngine(fallbackChain('en-US')).lines({ text: 'abcمرحبا ٢٠٢٦' }, { weight: 'regular', size: 10 }, 500)[0];
+    expect(line?.runs.map((r) => drawnText(r.text))).toEqual(['abc', 'مرحبا', '٦٢٠٢']);
+  });
+
+  it('draws ڢ, whose dots fontkit cannot place at the end of a word, instead of failing', async () => {
+    await inside(await buildSummary({ ...sampleIntakeInput(), concerns: ['ظرف ڢ', 'ڢ'] }));
+  });
+
+  it('keeps a name typed with line breaks to a title of a few lines', async () => {
+    const input = sampleIntakeInput();
+    await inside(await buildSummary({ ...input, prospect: { ...input.prospect, lastName: '\nà'.repeat(50) } }));
+  });
+
+  it('keeps accents that follow a letter of another face inside the margin', async () => {
+    // The Arabic face has no Latin accents: they are drawn alone, before where their run starts.
+    await inside(await buildSummary(sampleIntakeInput(), withDisclosure('ع̣̀̈̀')));
+  });
+
+  it('makes a line of stacked accents taller rather than let them over the top margin', async () => {
+    await inside(await buildSummary(sampleIntakeInput(), { advisor: { ...sampleAdvisor, firm: 'à̀̀̀̀̀̀̀'.repeat(20) } }));
+  });
+
+  it('cuts a disclosure of lines of different heights to those that fit', async () => {
+    const built = await buildSummary(sampleIntakeInput(), withDisclosure('\n\n山a '.repeat(990)));
+    await inside(built);
+    expect(built.text).toContain('…');
+  });
+
+  it('keeps the title, the meeting line and the card to their first lines when nothing else is left to cut', async () => {
+    // Stacked accents in every name and card line, every list full: even the shortest body and
+    // the smallest disclosure were taller than the page.
+    const stacked = (unit: string, n: number) => upTo(unit, n);
+    const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
+    intake['prospect'] = { ...(intake['prospect'] as object), firstName: stacked('ọ̀̀̀̀̀̀̀ب̣̣̣̣ ', 100), lastName: stacked('ع̣̣̣̣̣̣̀̀̀̀̀ 山 ', 100) };
+    const line = stacked('ọ̀̀̀̀̀̀̀x ', 100);
+    const advisor = { ...sampleAdvisor, name: line, title: line, firm: stacked('ع̣̣̣̣̣̀̀̀̀ نن', 200), credentials: Array.from({ length: 20 }, () => stacked('ọ̀̀̀̀̀̀̀ ', 30)), phone: stacked('ọ̀̀̀̀̀̀̀x ', 200), disclosure: filler(2300, 5) };
+    const first = await buildSummary(intake, { advisor });
+    await inside(await buildSummary(intake, { advisor, meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) }));
   });
 });

@@ -132,7 +132,7 @@ export function emBox(f: Face, text: string): EmBox {
       pen += position?.xAdvance ?? 0;
     });
     const em = f.font.unitsPerEm;
-    box = { advance: pen / em, lead: -min / em, trail: Math.max(0, max - pen) / em, rise: up / em, fall: down / em };
+    box = { advance: pen / em, lead: Math.max(0, -min) / em, trail: Math.max(0, max - pen) / em, rise: up / em, fall: down / em };
     // Bounded: the worst page measures a few thousand distinct words.
     if (cache.size > 50_000) cache.clear();
     cache.set(text, box);

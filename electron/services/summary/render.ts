@@ -122,7 +122,7 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
           if (!run.text) continue;
           const shaped = run.face.family === 'arabic' || run.face.family === 'hebrew';
           useFace(run.face, op.size, shaped ? run.text : undefined);
-          // From a clean glyph cache, as emWidth measured it: the same glyphs and widths. For a
+          // From a clean glyph cache, as emBox measured it: the same glyphs and widths. For a
           // shared Arabic base glyph it also gives the characters of this word (pdfkit maps
           // glyphs to text from them), so ت is not read as ب.
           forgetGlyphs(run.face);

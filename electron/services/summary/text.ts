@@ -346,12 +346,14 @@ export class TextEngine {
         descent = Math.max(descent, f.descent * style.size + piece.fall);
         const previous = runs[runs.length - 1];
         const advance = piece.width - piece.lead - piece.trail;
-        if (!hasRtl && open && previous && previous.face === f && piece.lead === 0) {
+        // Right-to-left letters are drawn alone (fontkit would reverse whatever shares their run).
+        const rtl = RTL_CHAR.test(piece.text);
+        if (!hasRtl && open && previous && previous.face === f && piece.lead === 0 && !rtl) {
           previous.text += piece.text;
           previous.width += advance;
-        } else runs.push({ face: f, text: piece.text, x: x + piece.lead, width: advance, ...(segment.rtl && RTL_CHAR.test(piece.text) ? { rtl: true } : {}) });
+        } else runs.push({ face: f, text: piece.text, x: x + piece.lead, width: advance, ...(rtl ? { rtl: true } : {}) });
         x += piece.width;
-        open = piece.trail === 0;
+        open = piece.trail === 0 && !rtl;
       }
     }
     if (runs.length === 0) {
