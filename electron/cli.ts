@@ -1,94 +1,59 @@
-// The headless entry point: build a prospect's meeting files from an intake file (and, after
-// the meeting, its record).
+// The headless entry point: build prospects' meeting files from intake files (and, after a
+// meeting, its record). This file stays small: each command's module is loaded with import()
+// only when that command runs, so `--help` (and a mistyped command line) answers at once.
 // Exit codes: 0 done; 2 bad input (every problem printed as `path: message`, nothing written;
 // an output folder that cannot take the files is one line `--out: …`, its files left as they
 // were); 1 unexpected.
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { build, SAMPLE_ADVISOR } from './services/build';
-import { OutputFolderError } from './services/outputs';
-import { TEMPLATES_DIR } from './services/recipes';
-import { forTerminal, printProblems, printWarnings } from './problems';
+import { forTerminal } from './problems';
 
 const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--deck <deck.json>] [--out <dir>]
+       npm run cli -- build <intake.json|folder>... [--advisor <advisor.json>] [--out <dir>] [--keep-going] [--quiet]
 
-  build      Check the intake, the advisor profile and the meeting record, then write the
-             meeting files (plan.json, deck.html, summary.pdf, follow-up.ics, follow-up.eml)
-             into the output folder: all of them, or none.
-  --advisor  The advisor profile (default: templates/samples/advisor.json).
-  --deck     The advisor's changes to the planned deck (the app's prospects/<id>/deck.json):
-             order, hidden and added slides, reworded titles, points and notes.
-  --meeting  What happened in the meeting (optional): slides shown, questions and answers,
-             notes. The one-page summary (summary.pdf) then reports it.
-  --out      The output folder (default: out/).`;
+  build         Check the intake, the advisor profile and the meeting record, then write the
+                meeting files (plan.json, deck.html, summary.pdf, follow-up.ics, follow-up.eml)
+                into the output folder: all of them, or none.
+                With several intakes, or folders of them (the *.json files inside), every file
+                is checked first, then each prospect's files go into <dir>/<prospect id>/ (the
+                id the app gives the prospect on import, the same run after run). A bad file is
+                listed by field (file: path: message) and nothing is written for anyone.
+  --advisor     The advisor profile (default: templates/samples/advisor.json).
+  --deck        The advisor's changes to the planned deck (the app's prospects/<id>/deck.json):
+                order, hidden and added slides, reworded titles, points and notes. One intake only.
+  --meeting     What happened in the meeting (optional): slides shown, questions and answers,
+                notes. The one-page summary (summary.pdf) then reports it. One intake only.
+  --out         The output folder (default: out/).
+  --keep-going  Several intakes: build the good ones even when some are bad (exit 2 all the same).
+  --quiet, -q   Several intakes: no progress bar and no list of what was built, only the summary
+                line (Built N prospects (M slides) in X s; K failed) and the problems.
 
-export class UsageError extends Error {}
-/** `--help`: the usage on stdout, exit 0. */
-class HelpRequested extends Error {}
+  intake-form, import: the fillable PDF intake form (npm run cli -- intake-form --help).`;
 
-interface BuildArgs {
-  intake: string;
-  advisor: string;
-  meeting?: string;
-  deck?: string;
-  out: string;
-}
+/** A command: its own module, loaded when it runs; `args` is the command line after its name. */
+type Command = (args: readonly string[]) => Promise<number>;
 
-export function parseCli(argv: readonly string[]): BuildArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { advisor: { type: 'string' }, meeting: { type: 'string' }, deck: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const [command, intake, ...extra] = parsed.positionals;
-  if (parsed.values.help) throw new HelpRequested();
-  if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (!intake) throw new UsageError('missing the intake file');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const { meeting, deck } = parsed.values;
-  return { intake, advisor: parsed.values.advisor ?? SAMPLE_ADVISOR, ...(meeting !== undefined ? { meeting } : {}), ...(deck !== undefined ? { deck } : {}), out: parsed.values.out ?? 'out' };
-}
+const COMMANDS: Record<string, Command> = {
+  build: async (args) => (await import('./cliBuild')).runBuild(args, USAGE),
+  // The intake form commands live in their own module, loaded only when one is asked for.
+  'intake-form': async (args) => (await import('./cliIntakeForm')).runIntakeForm(args),
+  import: async (args) => (await import('./cliIntakeForm')).runImport(args),
+};
+
+const isCommand = (word: string | undefined): word is string => word !== undefined && Object.hasOwn(COMMANDS, word);
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args: BuildArgs;
-  try {
-    args = parseCli(argv);
-  } catch (error) {
-    if (error instanceof HelpRequested) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (error instanceof UsageError) {
-      if (error.message) console.error(`error: ${forTerminal(error.message)}`);
-      console.error(USAGE);
-      return 2;
-    }
-    throw error;
+  const [first] = argv;
+  if (isCommand(first)) return (COMMANDS[first] as Command)(argv.slice(1));
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
   }
-  const outDir = resolve(args.out);
-  let result;
-  try {
-    result = await build({ intakePath: args.intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), ...(args.deck !== undefined ? { deckPath: args.deck } : {}), outDir, templatesDir: TEMPLATES_DIR });
-  } catch (error) {
-    // A path under a file, a link to nothing, no permission, a full disk: the person's to fix.
-    if (!(error instanceof OutputFolderError)) throw error;
-    console.error(`--out: ${forTerminal(error.message)}`);
-    return 2;
-  }
-  if (!result.ok) {
-    printProblems(result.invalid, (line) => console.error(line));
-    return 2;
-  }
-  const { deck, followUp } = result.plan;
-  console.log(`Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`);
-  printWarnings(result.warnings, (line) => console.error(line));
-  for (const file of result.files) console.log(`  ${forTerminal(file)}`);
-  return 0;
+  // Options before the command (`--out x build a.json`) were always read as if after it.
+  const at = argv.findIndex(isCommand);
+  if (at > 0) return (COMMANDS[argv[at] as string] as Command)([...argv.slice(0, at), ...argv.slice(at + 1)]);
+  const word = argv.find((a) => !a.startsWith('-'));
+  console.error(`error: ${forTerminal(word ? `unknown command "${word}"` : 'missing command')}`);
+  console.error(USAGE);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(

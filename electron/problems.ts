@@ -49,3 +49,17 @@ export function printProblems(invalid: readonly FileProblems[], write: (line: st
 export function printWarnings(warnings: readonly FileProblems[], write: (line: string) => void): void {
   for (const { file, problems } of warnings) for (const p of problems) write(`warning: ${forTerminal(file)}: ${printable(p)}`);
 }
+
+/**
+ * Bad input of a batch on stderr: one line per problem, `file: path: message`, so each line
+ * names the file and the field on its own (the first hundred per file).
+ */
+export function printBatchProblems(invalid: readonly FileProblems[], write: (line: string) => void): void {
+  for (const { file, problems } of invalid) {
+    const name = forTerminal(file);
+    // A problem of the whole file (not found, not JSON, too large) names the file as its path: once is enough.
+    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) write(p.path === file ? `${name}: ${forTerminal(p.message)}` : `${name}: ${printable(p)}`);
+    const rest = problems.length - MAX_PRINTED_PROBLEMS;
+    if (rest > 0) write(`${name}: … and ${rest} more problem${rest === 1 ? '' : 's'}`);
+  }
+}

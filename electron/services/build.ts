@@ -5,16 +5,15 @@ import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../..
 import { planDeck, type DeckPlan } from '../../core/plan';
 import { checkDeckChanges, type DeckChanges } from '../../core/deckChanges';
 import { normaliseInstant } from '../../core/followUpRecord';
-import { buildSummary } from '../../core/summary';
+import { buildSummary, type SummaryContent } from '../../core/summary';
 import type { Problem } from '../../core/validation';
 import { MAX_RECORD_BYTES, readJsonFile } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
-import { buildFollowUpFiles, FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followup';
+import { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followup/names';
 import { loadFollowUpCopy } from './followup/copy';
-import { renderDeckHtml } from './deck';
 import { writeFilesAllOrNothing, type OutputFile } from './outputs';
-import { checkLogoForPdf } from './summary/image';
+import { checkLogoForPdf, LogoError } from './summary/image';
 
 export const SAMPLE_INTAKE = join(TEMPLATES_DIR, 'samples', 'intake.json');
 export const SAMPLE_ADVISOR = join(TEMPLATES_DIR, 'samples', 'advisor.json');
@@ -61,19 +60,11 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   const intakeRead = await readJsonFile(intakePath);
   const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
   if (!intake.ok) invalid.push({ file: intakePath, problems: intake.problems });
-  const advisorRead = await readJsonFile(advisorPath, { maxBytes: MAX_RECORD_BYTES });
-  const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
-  let logo: Logo | undefined;
-  const warnings: FileProblems[] = [];
-  if (!advisor.ok) invalid.push({ file: advisorPath, problems: advisor.problems });
-  else if (advisor.value.logo) {
-    // A missing logo should not keep the advisor from their meeting: the deck and the summary
-    // are made without it, and the warning says why (renderMeetingFiles does the same for a
-    // logo it cannot use).
-    const read = await readLogo(advisorPath, advisor.value.logo);
-    if (read.ok) logo = read.value;
-    else warnings.push({ file: advisorPath, problems: [withoutLogo(read.problem)] });
-  }
+  const advisorRead = await readAdvisorFile(advisorPath);
+  const advisor = advisorRead.ok ? { ok: true as const, value: advisorRead.value.advisor } : advisorRead;
+  const logo = advisorRead.ok ? advisorRead.value.logo : undefined;
+  const warnings: FileProblems[] = advisorRead.ok ? advisorRead.value.warnings : [];
+  if (!advisorRead.ok) invalid.push({ file: advisorPath, problems: advisorRead.problems });
   let meeting: MeetingRecord | undefined;
   if (meetingPath !== undefined) {
     const meetingRead = await readJsonFile(meetingPath, { maxBytes: MAX_RECORD_BYTES });
@@ -95,6 +86,24 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   };
 }
 
+/** The advisor profile, checked, and its logo, read (a logo that cannot be read is a warning). */
+export async function readAdvisorFile(advisorPath: string): Promise<{ ok: true; value: { advisor: Advisor; logo?: Logo; warnings: FileProblems[] } } | { ok: false; problems: Problem[] }> {
+  const advisorRead = await readJsonFile(advisorPath, { maxBytes: MAX_RECORD_BYTES });
+  const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
+  if (!advisor.ok) return { ok: false, problems: advisor.problems };
+  const warnings: FileProblems[] = [];
+  let logo: Logo | undefined;
+  if (advisor.value.logo) {
+    // A missing logo should not keep the advisor from their meeting: the deck and the summary
+    // are made without it, and the warning says why (renderMeetingFiles does the same for a
+    // logo it cannot use).
+    const read = await readLogo(advisorPath, advisor.value.logo);
+    if (read.ok) logo = read.value;
+    else warnings.push({ file: advisorPath, problems: [withoutLogo(read.problem)] });
+  }
+  return { ok: true, value: { advisor: advisor.value, ...(logo ? { logo } : {}), warnings } };
+}
+
 export function serializePlan(plan: DeckPlan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
@@ -111,6 +120,8 @@ export interface MeetingInputs {
   changes?: DeckChanges;
   /** The follow-up the advisor chose over the slot rule's (an instant with its offset). */
   followUpAt?: string;
+  /** planDeck of these inputs (and the recipe), when the caller has it already: not planned twice. */
+  planned?: DeckPlan;
 }
 
 export interface RenderOptions {
@@ -132,7 +143,7 @@ export type MeetingFilesResult =
    * The five files, in the order of MEETING_FILE_NAMES. `logo` is the logo the files were made
    * with (none if it was left out); warnings are on the advisor profile (path `logo`).
    */
-  | { ok: true; plan: DeckPlan; files: MeetingFile[]; logo?: Logo; warnings: Problem[] }
+  | { ok: true; plan: DeckPlan; files: MeetingFile[]; logo?: Logo; warnings: Problem[]; summary: SummaryContent }
   /** The meeting record names slides that are not in this deck: problems with paths inside the record. */
   | { ok: false; problems: Problem[] };
 
@@ -151,7 +162,7 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     logo = undefined;
   }
   const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
-  const planned = planDeck(intake, advisor, recipe, inputs.changes);
+  const planned = inputs.planned ?? planDeck(intake, advisor, recipe, inputs.changes);
   // A follow-up moved at wrap-up is the one the summary, the calendar event and the email name.
   const plan = inputs.followUpAt ? { ...planned, followUp: { ...planned.followUp, dueAt: normaliseInstant(inputs.followUpAt, planned.followUp.timeZone) } } : planned;
   if (meeting) {
@@ -159,8 +170,10 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     if (problems.length) return { ok: false, problems };
   }
 
-  // pdfkit and fontkit load only when a summary is made, so bad input is reported at once.
-  const { loadSummaryCopy, LogoError, renderSummaryPdf } = await import('./summary');
+  // What renders the files (pdfkit and fontkit, React's server renderer, the calendar and mail
+  // builders) loads only when files are made, not with this module: bad input is reported at
+  // once, and a process (the app, the CLI's --help) that makes no files never loads it.
+  const [{ loadSummaryCopy, renderSummaryPdf }, { renderDeckHtml }, { buildFollowUpFiles }] = await Promise.all([import('./summary'), import('./deck'), import('./followup')]);
   const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy(templatesDir) });
   let summaryPdf: Uint8Array;
   try {
@@ -180,7 +193,7 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     [FOLLOW_UP_ICS]: followUp.ics,
     [FOLLOW_UP_EML]: followUp.eml,
   };
-  return { ok: true, plan, files: MEETING_FILE_NAMES.map((name) => ({ name, bytes: bytes[name] })), ...(logo ? { logo } : {}), warnings };
+  return { ok: true, plan, files: MEETING_FILE_NAMES.map((name) => ({ name, bytes: bytes[name] })), ...(logo ? { logo } : {}), warnings, summary };
 }
 
 /**

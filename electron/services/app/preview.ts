@@ -9,7 +9,7 @@ import { deckColors } from '../../../core/colors';
 import { themeVariables } from '../../../templates/deck/Deck';
 import type { AdvisorProfileStore } from '../advisorProfile';
 import { renderMeetingFiles } from '../build';
-import { advisorCard } from '../deck';
+import { advisorCard } from '../advisorCard';
 import { writeFilesAllOrNothing } from '../outputs';
 import type { ProspectStore } from '../prospects/store';
 

@@ -19,8 +19,7 @@ export interface FollowUpFiles {
   draft: FollowUpDraft;
 }
 
-export const FOLLOW_UP_ICS = 'follow-up.ics';
-export const FOLLOW_UP_EML = 'follow-up.eml';
+export { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './names';
 
 export async function buildFollowUpFiles(input: FollowUpFilesInput): Promise<FollowUpFiles> {
   const copy = input.copy ?? loadFollowUpCopy();

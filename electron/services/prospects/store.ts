@@ -15,6 +15,7 @@ import type { Problem } from '../../../core/validation';
 import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
 import { writeFileAtomic } from '../files';
+import { prospectIdOf } from './ids';
 
 export const INTAKE_FILE = 'intake.json';
 export const DRAFT_FILE = 'draft.json';
@@ -71,6 +72,8 @@ export class ProspectStore {
   #followUps: FollowUpIndex = NO_FOLLOW_UPS;
   /** The sorted list, kept until something changes: listing 5,000 is then a copy. */
   #listed: ProspectSummary[] | null = null;
+  /** Ids given to imports in this process: two imports of one person at once never share one. */
+  readonly #claimed = new Set<string>();
 
   private constructor(
     readonly folder: string,
@@ -322,11 +325,24 @@ export class ProspectStore {
     entry.record = record;
   }
 
-  /** Imports one intake file's text as a new prospect; problems are listed by field. */
+  /**
+   * Imports one intake file's text as a new prospect; problems are listed by field. The new
+   * prospect gets the id the CLI's batch build names its folder after (prospects/ids.ts) when
+   * that id is free (not in the store, not in the trash, not taken by an import under way);
+   * otherwise a random one, as before: importing the same file twice makes two prospects.
+   */
   async importIntake(text: string): Promise<SaveOutcome<ProspectSummary>> {
     const parsed = parseIntakeText(text);
     if (!parsed.ok) return { saved: false, problems: parsed.problems };
-    return this.save(undefined, JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>);
+    return this.save(await this.#importId(parsed.value), JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>);
+  }
+
+  async #importId(intake: Intake): Promise<string> {
+    const stable = prospectIdOf(intake);
+    if (this.#entries.has(stable) || this.#claimed.has(stable)) return this.#newId();
+    this.#claimed.add(stable);
+    const trashed = await readdir(join(this.folder, TRASH_DIR)).catch(() => [] as string[]);
+    return trashed.some((name) => name.startsWith(`${stable}.`)) ? this.#newId() : stable;
   }
 
   delete(id: string): Promise<{ trashId: string }> {

@@ -46,6 +46,7 @@ export function face(family: Family, weight: Weight): Face {
   if (!loaded) {
     const font = fontkit.create(readFileSync(FILES[family][weight]())) as fontkit.Font;
     tolerateEmptyAnchors(font);
+    rememberLayoutWork(font);
     loaded = { key, family, weight, font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
     faces.set(key, loaded);
   }
@@ -68,6 +69,71 @@ function tolerateEmptyAnchors(font: fontkit.Font): void {
       const on = Array.isArray(features) ? Object.fromEntries(features.map((f) => [f, true])) : features;
       return layout(text, { ...on, mark: false, mkmk: false }, ...rest);
     }
+  };
+}
+
+interface GlyphInternals {
+  _metrics?: unknown;
+  _getMetrics(): unknown;
+}
+interface FontInternals {
+  _glyphs: Record<number, unknown>;
+  _getBaseGlyph(id: number, codePoints?: number[]): GlyphInternals | null;
+  _layoutEngine?: { engine?: { GSUBProcessor?: ProcessorInternals; GPOSProcessor?: ProcessorInternals } };
+}
+interface ProcessorInternals {
+  scriptTag?: string;
+  languageTag?: string | null;
+  lookupsForFeatures(features?: string[], exclude?: number[]): unknown[];
+}
+
+/**
+ * What fontkit (2.0.4) works out again at every layout, kept per font instead. Both are pure
+ * (the same glyphs and positions come out), and both are most of what shaping costs once a
+ * process has laid out a few pages (a batch of summaries):
+ * - a glyph's metrics (advance, bearings): fontkit reads them, and the glyph's outline for its
+ *   box, for every new glyph object, and forgetGlyphs makes each layout's glyphs new;
+ * - the lookups of a script, language and set of features: each layout lists and sorts them
+ *   again. The list only depends on those (the font's tables do not change).
+ */
+function rememberLayoutWork(font: fontkit.Font): void {
+  const internals = font as unknown as FontInternals;
+  // Another fontkit, other internals: then it simply does its work again, as before.
+  if (typeof internals._getBaseGlyph !== 'function' || typeof internals._glyphs !== 'object') return;
+  const metrics = new Map<number, unknown>();
+  const baseGlyph = internals._getBaseGlyph.bind(font);
+  internals._getBaseGlyph = (id, codePoints) => {
+    const fresh = !internals._glyphs[id];
+    const glyph = baseGlyph(id, codePoints);
+    if (fresh && glyph && typeof glyph._getMetrics === 'function') {
+      const known = metrics.get(id);
+      if (known) glyph._metrics = known;
+      else metrics.set(id, glyph._getMetrics());
+    }
+    return glyph;
+  };
+  const layout = font.layout.bind(font);
+  let remembering = false;
+  font.layout = (...args) => {
+    if (!remembering) {
+      remembering = true;
+      const engine = internals._layoutEngine?.engine;
+      for (const processor of [engine?.GSUBProcessor, engine?.GPOSProcessor]) {
+        if (typeof processor?.lookupsForFeatures !== 'function') continue;
+        const lookupsFor = processor.lookupsForFeatures.bind(processor);
+        const lists = new Map<string, unknown[]>();
+        processor.lookupsForFeatures = (features = [], exclude) => {
+          const key = `${processor.scriptTag ?? ''}|${processor.languageTag ?? ''}|${features.join(',')}|${exclude?.join(',') ?? ''}`;
+          let lookups = lists.get(key);
+          if (!lookups) {
+            lookups = lookupsFor(features, exclude);
+            lists.set(key, lookups);
+          }
+          return lookups;
+        };
+      }
+    }
+    return layout(...args);
   };
 }
 

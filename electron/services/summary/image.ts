@@ -45,3 +45,9 @@ export function checkLogoForPdf(logo: Logo): Problem | undefined {
   }
   return undefined;
 }
+
+/**
+ * The logo could not be embedded: reported on the advisor file's `logo` field. Here, with the
+ * other logo checks, so a caller can tell it apart without loading the PDF renderer.
+ */
+export class LogoError extends Error {}
