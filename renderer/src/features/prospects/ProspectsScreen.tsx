@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { matchesWords, searchKey, searchWords, type ProspectSummary } from '../../../../core/prospect';
 import { useApp } from '../../store';
 import { formatInstant, formatLocalDateTime } from './format';
-import { ImportProblems } from './ImportProblems';
+import { ImportProblems, ImportUpdates } from './ImportProblems';
 import type { useImport } from './useImport';
 
 const ROW_HEIGHT = 76;
@@ -49,7 +49,7 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
       <input
         ref={fileInput}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.pdf,application/pdf"
         multiple
         hidden
         aria-hidden="true"
@@ -82,6 +82,7 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
         </details>
       )}
       <ImportProblems importer={importer} />
+      <ImportUpdates importer={importer} />
       {!loaded ? null : prospects.length === 0 ? (
         <div className="empty-state">
           <h3>{t('noProspects')}</h3>

@@ -1,11 +1,25 @@
-// Import intake files (picker or drop): each is read as text here and checked by the app layer
-// with the same schema as the CLI; good ones land, bad ones are listed by field.
+// Import intake files (picker or drop): JSON is read as text here, a returned intake form PDF as
+// bytes; the app layer checks both with the same schema as the CLI; good ones land (a form for a
+// prospect already here updates it, and what changed is shown), bad ones are listed by field.
 import { useState } from 'react';
 import type { ImportOutcome } from '../../../../core/api';
 import { useApp } from '../../store';
 
 /** Larger files are refused before reading: an intake is a few kilobytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
+/** A returned form is about 40 KB; a reader that adds its fonts makes it a few MB at most. */
+const MAX_PDF_BYTES = 10 * 1024 * 1024;
+
+const isPdf = (file: File) => file.type === 'application/pdf' || file.name.toLowerCase().endsWith('.pdf');
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export type ImportUpdate = Extract<ImportOutcome, { ok: true }> & { updated: true };
 
 export function useImport() {
   const api = useApp((s) => s.api);
@@ -13,14 +27,19 @@ export function useImport() {
   const notify = useApp((s) => s.notify);
   const upsert = useApp((s) => s.upsertProspect);
   const [failed, setFailed] = useState<Extract<ImportOutcome, { ok: false }>[]>([]);
+  const [updated, setUpdated] = useState<ImportUpdate[]>([]);
 
   async function importFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
     const tooBig: Extract<ImportOutcome, { ok: false }>[] = [];
-    const payload: { name: string; text: string }[] = [];
+    const payload: ({ name: string; text: string } | { name: string; bytes: string })[] = [];
     for (const file of files) {
-      if (file.size > MAX_FILE_BYTES) tooBig.push({ name: file.name, ok: false, problems: [{ path: '(file)', message: 'is too large: at most 1024 KB' }] });
-      else payload.push({ name: file.name.slice(0, 300), text: await file.text() });
+      const name = file.name.slice(0, 300);
+      if (isPdf(file)) {
+        if (file.size > MAX_PDF_BYTES) tooBig.push({ name: file.name, ok: false, problems: [{ path: '(file)', message: 'is too large: at most 10 MB' }] });
+        else payload.push({ name, bytes: base64(new Uint8Array(await file.arrayBuffer())) });
+      } else if (file.size > MAX_FILE_BYTES) tooBig.push({ name: file.name, ok: false, problems: [{ path: '(file)', message: 'is too large: at most 1024 KB' }] });
+      else payload.push({ name, text: await file.text() });
     }
     let outcomes: ImportOutcome[] = [];
     if (payload.length) {
@@ -34,8 +53,9 @@ export function useImport() {
     for (const o of outcomes) if (o.ok) upsert(o.prospect);
     const bad = [...tooBig, ...outcomes.filter((o): o is Extract<ImportOutcome, { ok: false }> => !o.ok)];
     setFailed(bad);
+    setUpdated(outcomes.filter((o): o is ImportUpdate => o.ok && o.updated === true));
     notify(t('importDone', { ok: outcomes.filter((o) => o.ok).length, bad: bad.length }));
   }
 
-  return { importFiles, failed, clearFailed: () => setFailed([]) };
+  return { importFiles, failed, clearFailed: () => setFailed([]), updated, clearUpdated: () => setUpdated([]) };
 }

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkAdvisor } from '../core/advisor';
+import { checkIntake } from '../core/intake';
+import { formatProblem } from '../core/validation';
+import { loadIntakeFormCopy } from '../electron/services/intakeForm/copy';
+import { makeIntakeForm } from '../electron/services/intakeForm/make';
+import { readIntakeForm } from '../electron/services/intakeForm/read';
+import { TEMPLATES_DIR } from '../electron/services/recipes';
+import { ms, percentile, time, type Row } from './measure';
+
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
+
+function checked<T>(result: { ok: true; value: T } | { ok: false; problems: { path: string; message: string }[] }): T {
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.value;
+}
+
+/**
+ * The intake form, warm (fonts parsed): making the PDF for the sample prospect, and importing a
+ * filled one (the sample's form: every field it pre-fills holds a value, as a returned form does).
+ */
+export async function benchIntakeForm(): Promise<Row[]> {
+  const intake = checked(checkIntake(json(join(TEMPLATES_DIR, 'samples', 'intake.json'))));
+  const advisor = checked(checkAdvisor(json(join(TEMPLATES_DIR, 'samples', 'advisor.json'))));
+  const copy = loadIntakeFormCopy();
+  const make = () => makeIntakeForm({ intake, advisor, copy, prospectId: 'maria-lopez' });
+  const filled = await make();
+  const copies = Object.values(copy);
+  const rows: Row[] = [];
+  const cases: [string, () => Promise<unknown>, number][] = [
+    ['Intake form PDF, made', make, 150],
+    ['Intake form PDF, filled one imported', async () => {
+      const read = await readIntakeForm(filled, { copies });
+      if (!read.ok) throw new Error(read.problems.map(formatProblem).join('\n'));
+    }, 100],
+  ];
+  for (const [name, run, target] of cases) {
+    const samples = await time(Array.from({ length: 40 }, () => 0), run, 5);
+    const median = percentile(samples, 50);
+    const p95 = percentile(samples, 95);
+    rows.push({ name: `${name}, median (warm)`, value: ms(median), target: `≤ ${target} ms`, ok: median <= target });
+    rows.push({ name: `${name}, p95`, value: ms(p95), target: `≤ ${target} ms`, ok: p95 <= target });
+  }
+  return rows;
+}

@@ -1,0 +1,108 @@
+// The intake form through the app layer, in process, on real files: `Send intake form` writes
+// the form and its email draft; the returned form (filled by pypdf) updates that prospect and
+// says what changed; a form without a known id creates a prospect.
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
+import { TEMPLATES_DIR } from '../../electron/services/recipes';
+import { sampleIntakeInput } from '../support/samples';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+let dir: string;
+let app: AdvisorDeckApp;
+const ID = 'p-00000000000000bb';
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'advisor-deck-intake-form-app-'));
+  copyFileSync(join(TEMPLATES_DIR, 'samples', 'advisor.json'), join(dir, 'advisor.json'));
+  app = await openApp({
+    dataDir: dir,
+    templatesDir: TEMPLATES_DIR,
+    holder: 'a unit test',
+    platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+  });
+});
+
+afterEach(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function fill(form: string, values: Record<string, string | boolean>): Promise<Buffer> {
+  const valuesPath = join(dir, 'values.json');
+  writeFileSync(valuesPath, JSON.stringify(values));
+  const out = join(dir, 'filled.pdf');
+  await run(PYTHON, [join(ROOT, 'test/support/fill_form.py'), form, out, valuesPath]);
+  return readFileSync(out);
+}
+
+describe('the intake form in the app', { timeout: 60_000 }, () => {
+  it('sends the form with an email draft, and the returned form updates the prospect', async () => {
+    const h = app.handlers;
+    expect((await h['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> })).saved).toBe(true);
+    const made = await h['prospects:intakeForm']({ id: ID });
+    if (!made.made) throw new Error(JSON.stringify(made));
+    const folder = join(dir, 'prospects', ID);
+    expect(readdirSync(folder)).toEqual(expect.arrayContaining(['intake-form.pdf', 'intake-form.eml']));
+    const mail = await simpleParser(readFileSync(join(folder, 'intake-form.eml')));
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('maria.lopez@example.com');
+    expect(mail.text).toContain('Dear Maria,');
+    expect(mail.text).toContain('December 3, 2026');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['intake-form.pdf']);
+    const file = await h['prospects:intakeFormFile']({ id: ID, name: 'intake-form.pdf' });
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await h['prospects:intakeFormOpen']({ id: ID, name: 'intake-form.eml' })).opened).toBe(false);
+
+    const filled = await fill(join(folder, 'intake-form.pdf'), { 'prospect.phone': '+1 415 555 0199', 'goals.home': true, 'questions.2': 'Can we retire at 60?' });
+    const [outcome] = await h['prospects:import']({ files: [{ name: 'Maria.pdf', bytes: filled.toString('base64') }] });
+    if (!outcome?.ok) throw new Error(JSON.stringify(outcome));
+    expect(outcome.prospect.id).toBe(ID);
+    expect(outcome.updated).toBe(true);
+    expect(outcome.changed).toEqual(['prospect.phone', 'goals', 'questions']);
+    const intake = JSON.parse(readFileSync(join(folder, 'intake.json'), 'utf8'));
+    expect(intake.prospect.phone).toBe('+1 415 555 0199');
+    expect(intake.goals).toEqual(['retirement', 'education', 'home', 'tax']);
+    // What the form does not carry stays, and the exact numbers in the ranges chosen stay exact.
+    expect(intake.notes).toBe('Referred by Dr. Chen');
+    expect(intake.finances.investableAssets).toBe(850_000);
+    expect(app.prospects.list()).toHaveLength(1);
+  });
+
+  it('makes a form for a prospect still in draft, and a form without a known id creates a prospect', async () => {
+    const h = app.handlers;
+    const draft = await h['prospects:saveDraft']({ draft: { prospect: { firstName: 'Léa', lastName: 'Tremblay', email: 'not-yet' }, meeting: { startsAt: '2027-02-02T10:00', timeZone: 'America/Toronto' }, locale: 'fr-CA' } });
+    const made = await h['prospects:intakeForm']({ id: draft.id });
+    if (!made.made) throw new Error(JSON.stringify(made));
+    const form = join(dir, 'prospects', draft.id, 'intake-form.pdf');
+    const text = (await run('pdftotext', [form, '-'])).stdout;
+    expect(text).toContain('Bonjour Léa,');
+    const filled = await fill(form, { 'goals.retirement': true });
+    // The draft's prospect is gone: the same form now makes a new prospect.
+    await h['prospects:delete']({ id: draft.id });
+    const [outcome] = await h['prospects:import']({ files: [{ name: 'lea.pdf', bytes: filled.toString('base64') }] });
+    if (!outcome?.ok) throw new Error(JSON.stringify(outcome));
+    expect(outcome.updated).toBeUndefined();
+    expect(outcome.prospect).toMatchObject({ firstName: 'Léa', lastName: 'Tremblay', meetingStartsAt: '2027-02-02T10:00' });
+  });
+
+  it('lists a bad PDF by its problems, beside JSON files', async () => {
+    const [pdf, json] = await app.handlers['prospects:import']({
+      files: [
+        { name: 'scan.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') },
+        { name: 'maria.json', text: JSON.stringify(sampleIntakeInput()) },
+      ],
+    });
+    expect(pdf).toMatchObject({ ok: false, name: 'scan.pdf' });
+    expect(pdf && !pdf.ok && pdf.problems[0]?.message).toMatch(/damaged|no form fields/);
+    expect(json?.ok).toBe(true);
+  });
+});
