@@ -261,19 +261,71 @@ export interface FollowUpLists {
 
 /** The open follow-ups in three lists, each by due time; done and cancelled ones are left out. */
 export function groupFollowUps(records: Iterable<FollowUp>, now: number, zone: string): FollowUpLists {
-  const endOfToday = DateTime.fromMillis(now, { zone }).endOf('day').toMillis();
+  const sectionOf = sections(now, zone);
   const lists: FollowUpLists = { overdue: [], today: [], upcoming: [] };
   const timed: [number, FollowUp][] = [];
   for (const r of records) if (isActive(r)) timed.push([whenDue(r), r]);
   timed.sort((a, b) => a[0] - b[0] || (a[1].id < b[1].id ? -1 : 1));
-  for (const [t, r] of timed) {
-    if (r.status === 'due' || t <= now) lists.overdue.push(r);
-    else if (t <= endOfToday) lists.today.push(r);
-    else lists.upcoming.push(r);
-  }
+  for (const [t, r] of timed) lists[sectionOf(r, t)].push(r);
   return lists;
 }
 
+/** Which list an open follow-up due at `t` (whenDue) is in, at `now` in `zone`. */
+function sections(now: number, zone: string): (r: FollowUp, t: number) => keyof FollowUpLists {
+  const endOfToday = DateTime.fromMillis(now, { zone }).endOf('day').toMillis();
+  return (r, t) => (r.status === 'due' || t <= now ? 'overdue' : t <= endOfToday ? 'today' : 'upcoming');
+}
+
+/** How many of the open follow-ups each list of groupFollowUps holds, without sorting them. */
+export function countFollowUps(records: Iterable<FollowUp>, now: number, zone: string): Record<keyof FollowUpLists, number> {
+  const sectionOf = sections(now, zone);
+  const counts = { overdue: 0, today: 0, upcoming: 0 };
+  for (const r of records) if (isActive(r)) counts[sectionOf(r, whenDue(r))]++;
+  return counts;
+}
+
+/**
+ * A follow-up as the Follow-ups screen lists it: all but the words of its email (up to a
+ * megabyte each), which are asked for when the advisor opens that one draft.
+ */
+export type FollowUpListItem = Omit<FollowUp, 'subject' | 'body'>;
+export type FollowUpSection = keyof FollowUpLists;
+
+/** What one call lists: the first items of each section, and how many each holds in all. */
+export interface FollowUpPage {
+  overdue: FollowUpListItem[];
+  today: FollowUpListItem[];
+  upcoming: FollowUpListItem[];
+  counts: Record<FollowUpSection, number>;
+}
+
+export function listItem(f: FollowUp): FollowUpListItem {
+  const { subject: _subject, body: _body, ...item } = f;
+  void _subject;
+  void _body;
+  return item;
+}
+
+/**
+ * The lists as a page: each section's first `limits[section]` items (every item when no limit
+ * is given), plus the follow-up `include` wherever it is in its section (the one a reminder
+ * opens), after the others.
+ */
+export function pageFollowUps(lists: FollowUpLists, options: { limits?: Partial<Record<FollowUpSection, number>> | undefined; include?: string | undefined } = {}): FollowUpPage {
+  const section = (key: FollowUpSection): FollowUpListItem[] => {
+    const all = lists[key];
+    const limit = options.limits?.[key];
+    const first = limit === undefined ? all : all.slice(0, limit);
+    const wanted = options.include !== undefined && first.length < all.length && !first.some((f) => f.id === options.include) ? all.find((f) => f.id === options.include) : undefined;
+    return (wanted ? [...first, wanted] : first).map(listItem);
+  };
+  return {
+    overdue: section('overdue'),
+    today: section('today'),
+    upcoming: section('upcoming'),
+    counts: { overdue: lists.overdue.length, today: lists.today.length, upcoming: lists.upcoming.length },
+  };
+}
 
 /** The advisor's follow-up settings, kept in the store's conf document. */
 export const followUpSettingsSchema = z.strictObject({

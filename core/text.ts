@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import { canonicalLocale } from './locale';
 
 /** Length limits from the intake contract, counted in characters as a person sees them (grapheme clusters). */
-export const LIMITS = {
-  name: 100,
-  text: 2000,
-  longText: 5000,
-  listItems: 50,
-} as const;
+export { LIMITS };
 
 // C0 controls other than tab (\t) and newline (\n): they hide text, break files line-based
 // formats (ICS, mail headers) and never come from a person typing.

@@ -8,11 +8,12 @@ import { APP_SCHEME, appRequestHandler, type AppFilesOptions } from '../services
  * standard: a real origin (app://advisor-deck) that 'self' in the CSP matches, relative URLs
  * and hash routes that resolve like http's; secure: a secure context, like https;
  * supportFetchAPI: fetch() of the app's own files. Not corsEnabled, so no other origin can
- * read them; not bypassCSP, so the CSP holds; no service workers.
+ * read them; not bypassCSP, so the CSP holds; no service workers. codeCache: V8 keeps the
+ * compiled scripts, so present mode starts without compiling the app's code again.
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
 /** Must run before the app is ready (Electron refuses it later). */

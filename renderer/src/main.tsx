@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createHttpClient } from './api/http';
 import { createAppStore, StoreProvider } from './store';
+import { prefetchPresent } from './features/present/prefetch';
 // The deck theme is scoped under .deck: it styles the live slides of Preview deck only.
 import '../../templates/deck/theme.css';
 import './styles.css';
@@ -16,6 +17,12 @@ const api = window.advisorDeck ?? createHttpClient();
 const store = createAppStore(api);
 // Asked for before React mounts: the list is on its way while the window's code starts.
 void store.getState().loadProspects();
+// Present mode asks for its code and data at once, not one after the other (see prefetch.ts).
+const initial = store.getState().route;
+if (initial.screen === 'present') prefetchPresent(api, initial.id);
+store.subscribe((state, previous) => {
+  if (state.route !== previous.route && state.route.screen === 'present') prefetchPresent(api, state.route.id);
+});
 
 createRoot(container).render(
   <StrictMode>

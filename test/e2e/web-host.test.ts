@@ -121,6 +121,20 @@ describe('who may talk to the web host', () => {
     expect((await send(h.port, { method: 'GET', path: '/api/prospects:list', headers: cookie })).status).toBe(405);
   });
 
+  it('lets the browser keep the content-hashed code, and nothing else', async () => {
+    const { host: h } = await host();
+    const cookie = { Cookie: `advisor_deck_session=${h.token}` };
+    const page = await send(h.port, { path: '/', headers: cookie });
+    expect(page.headers['cache-control']).toBe('no-store');
+    const script = /src="\.?\/(assets\/index-[A-Za-z0-9_-]{8}\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    const code = await send(h.port, { path: `/${script ?? ''}`, headers: cookie });
+    expect(code.status).toBe(200);
+    expect(code.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const answer = await api(h, 'prospects:list', undefined);
+    expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
   it('checks every input with the channel schema, like the Electron window', async () => {
     const { host: h } = await host();
     const reply = JSON.parse((await api(h, 'prospects:get', { id: '../../etc/passwd' })).body) as { ok: boolean; error: string };

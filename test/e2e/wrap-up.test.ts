@@ -99,6 +99,8 @@ async function preparedMeeting(options?: BrowserContextOptions) {
   const [id] = await prospectFolders(dir);
   if (!id) throw new Error('no prospect');
   await expect.poll(() => prospectStatus(dir, id).catch(() => '')).toBe('open');
+  // prospect.json is written before intake.json: the deck is there once the import has saved both.
+  await expect.poll(async () => (await api<DeckSetupOutcome>(host, 'deck:get', { id })).ready).toBe(true);
 
   const deck = await api<DeckSetupOutcome>(host, 'deck:get', { id });
   if (!deck.ready) throw new Error('deck not ready');
@@ -275,6 +277,8 @@ describe('wrap-up', () => {
     await page.getByRole('button', { name: 'Suivis' }).click();
     await page.getByRole('heading', { name: 'Suivis', level: 2 }).waitFor();
     const item = page.getByRole('region', { name: 'À venir' }).getByRole('listitem', { name: 'Maria Lopez' });
+    // The heading shows at once; the list comes with the app layer's answer.
+    await item.waitFor();
     for (const name of ['Fait', 'Reporter d’une heure', 'Reporter à demain', 'Replanifier', 'Ouvrir le brouillon de courriel']) expect(await item.getByRole('button', { name, exact: true }).count()).toBe(1);
     await checkLayout(page);
     expect(await seriousViolations(page)).toEqual([]);

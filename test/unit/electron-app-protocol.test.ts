@@ -184,7 +184,7 @@ describe('app:// registration (electron/adapters/protocol.ts, with a fake protoc
   it('registers app as a standard, secure scheme with fetch, and nothing more', () => {
     const registered: unknown[] = [];
     registerAppScheme({ registerSchemesAsPrivileged: (schemes) => registered.push(...schemes) });
-    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('allowServiceWorkers');

@@ -201,7 +201,7 @@ describe('electron/main.ts before the app is ready', () => {
   it('sandboxes every renderer and registers app:// as privileged, and does nothing else yet', async () => {
     const main = await runMain({ isPackaged: true });
     expect(main.log).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
-    expect(main.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(main.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(main.ipc.size).toBe(0);
     expect(main.windows).toHaveLength(0);
   });

@@ -41,6 +41,7 @@ import {
   cancel as cancelRecord,
   checkFollowUp,
   complete as completeRecord,
+  countFollowUps,
   createFollowUp,
   FollowUpTransitionError,
   groupFollowUps,
@@ -397,6 +398,11 @@ export class FollowUpStore {
    */
   list(zone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): FollowUpLists {
     return groupFollowUps(this.#readOpen(), this.now(), zone);
+  }
+
+  /** How many follow-ups each of list()'s lists holds (the navigation's count), without sorting them. */
+  counts(zone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): Record<keyof FollowUpLists, number> {
+    return countFollowUps(this.#readOpen(), this.now(), zone);
   }
 
   #readOpen(): FollowUp[] {

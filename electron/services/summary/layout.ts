@@ -89,8 +89,27 @@ interface Frag {
   height: number;
 }
 
+/**
+ * The ops moved by (dx, dy), as new ops: fitting stacks the page's fragments some twenty times,
+ * so this is the layout's most frequent work. Ops are never changed once made: not moving
+ * keeps them, and each kind is copied field by field (a spread of each op costs far more).
+ */
 function moved(ops: readonly Op[], dx: number, dy: number): Op[] {
-  return ops.map((op) => (op.kind === 'text' ? { ...op, x: op.x + dx, baseline: op.baseline + dy } : { ...op, x: op.x + dx, y: op.y + dy }));
+  if (dx === 0 && dy === 0) return ops.slice();
+  return ops.map((op) => {
+    switch (op.kind) {
+      case 'text':
+        return { kind: 'text', x: op.x + dx, baseline: op.baseline + dy, line: op.line, color: op.color, size: op.size };
+      case 'rect':
+        return { kind: 'rect', x: op.x + dx, y: op.y + dy, w: op.w, h: op.h, color: op.color };
+      case 'dot':
+        return { kind: 'dot', x: op.x + dx, y: op.y + dy, r: op.r, color: op.color };
+      case 'image':
+        return { kind: 'image', x: op.x + dx, y: op.y + dy, w: op.w, h: op.h };
+      case 'link':
+        return { kind: 'link', x: op.x + dx, y: op.y + dy, w: op.w, h: op.h, url: op.url };
+    }
+  });
 }
 
 /** Stacks fragments top to bottom with gaps. */

@@ -3,6 +3,7 @@ import type { SummaryContent } from '../../../core/summary';
 import type { Logo } from '../logo';
 import { type Face, forgetGlyphs, shape } from './fonts';
 import type { PageLayout } from './layout';
+import { LogoError } from './image';
 import { drawnText } from './text';
 
 /**
@@ -53,8 +54,51 @@ function fixMissingGlyphWidth(doc: PDFKit.PDFDocument): void {
   if (embedded?.widths && embedded.scale && embedded.font) embedded.widths[0] = embedded.font.getGlyph(0).advanceWidth * embedded.scale;
 }
 
-/** The logo could not be embedded: reported on the advisor file's `logo` field. */
-export class LogoError extends Error {}
+/** A word as pdfkit lays it out (glyphs, positions in thousandths of an em), never changed once made. */
+interface WordRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  layoutRun(text: string): WordRun;
+  layoutCached(text: string): WordRun;
+}
+
+/** Per face: each word laid out once per process (bounded; the worst page draws a few thousand). */
+const wordRuns = new Map<string, Map<string, WordRun>>();
+const MAX_WORDS = 20_000;
+
+/**
+ * pdfkit shapes a text word by word (cut after each space) and keeps those layouts for one
+ * document; shaping with fontkit is then most of the time a summary takes to draw, the same
+ * words (the copy, the firm, the prospect's) again for every summary. Each word is shaped here
+ * from a clean glyph cache (see forgetGlyphs), as emBox measures, so its glyphs and widths
+ * depend on that word alone, never on what the process drew before: sharing the layouts
+ * between documents changes no byte of any of them.
+ */
+function shareWordLayouts(doc: PDFKit.PDFDocument, face: Face): void {
+  const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!embedded) return;
+  let words = wordRuns.get(face.key);
+  if (!words) {
+    words = new Map();
+    wordRuns.set(face.key, words);
+  }
+  const cache = words;
+  embedded.layoutCached = (text: string): WordRun => {
+    let run = cache.get(text);
+    if (!run) {
+      forgetGlyphs(face);
+      run = embedded.layoutRun(text);
+      if (cache.size >= MAX_WORDS) cache.clear();
+      cache.set(text, run);
+    }
+    return run;
+  };
+}
+
+export { LogoError };
 
 /**
  * Draws a laid-out page with pdfkit. Text is real text in embedded, subset TTF faces (so it is
@@ -93,6 +137,7 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
       doc.registerFont(name, (name === face.key ? face.font : renamed(face, name)) as never);
       registered.add(name);
       fixMissingGlyphWidth(doc.font(name));
+      shareWordLayouts(doc, face);
     }
     doc.font(name).fontSize(size);
   };

@@ -102,17 +102,13 @@ function direction(text: string): boolean | undefined {
 }
 
 export class TextEngine {
-  private readonly faces = new Map<string, Face>();
+  /** By weight, then family: asked for every word measured, so no key is built. */
+  private readonly faces: Record<Weight, Partial<Record<Family, Face>>> = { regular: {}, bold: {} };
   constructor(private readonly chain: readonly Family[]) {}
 
   face(family: Family, weight: Weight): Face {
-    const key = `${family}-${weight}`;
-    let f = this.faces.get(key);
-    if (!f) {
-      f = face(family, weight);
-      this.faces.set(key, f);
-    }
-    return f;
+    const byFamily = this.faces[weight];
+    return (byFamily[family] ??= face(family, weight));
   }
 
   private pieces(text: string, style: Style): Piece[] {

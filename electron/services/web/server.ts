@@ -105,7 +105,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)]) return send(res, 404, 'Not found', undefined, security);
     try {
       const body = await readFile(file);
-      send(res, 200, body, TYPES[extname(file)], security);
+      // The built app's code and styles are named by their content hash (out/renderer/assets):
+      // the browser may keep them, and keeps their compiled code too, so present mode and the
+      // other screens start without parsing their scripts again. They hold no client data;
+      // index.html and every answer of the API stay no-store.
+      const hashed = relative.startsWith(`assets${sep}`) && /-[A-Za-z0-9_-]{8}\.(js|css|woff2|ttf|svg|png)$/.test(relative);
+      send(res, 200, body, TYPES[extname(file)], hashed ? { ...security, 'Cache-Control': 'public, max-age=31536000, immutable' } : security);
     } catch {
       send(res, 404, 'Not found', undefined, security);
     }

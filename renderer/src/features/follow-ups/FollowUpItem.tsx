@@ -1,8 +1,7 @@
 // One follow-up in its list: who, when (in the advisor's zone), how (email or call), and what
 // to do with it. Every action is a real button or link with its name: nothing needs hover.
 import { useEffect, useRef, useState } from 'react';
-import { mailtoLink } from '../../../../core/followUpEmail';
-import type { FollowUp } from '../../../../core/followUpRecord';
+import type { FollowUpListItem } from '../../../../core/followUpRecord';
 import { useApp } from '../../store';
 import { TextField } from '../../ui/Field';
 import { advisorZone, dueInstant, formatInstant, formatTime, fromLocalInput, toLocalInput } from './time';
@@ -14,7 +13,7 @@ export const itemHeadingId = (id: string) => `fu-name-${id}`;
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
-export function FollowUpItem({ followUp: f, focused, onAction }: { followUp: FollowUp; focused: boolean; onAction: (f: FollowUp, action: FollowUpAction) => Promise<boolean> }) {
+export function FollowUpItem({ followUp: f, focused, onAction }: { followUp: FollowUpListItem; focused: boolean; onAction: (f: FollowUpListItem, action: FollowUpAction) => Promise<boolean> }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const api = useApp((s) => s.api);
@@ -46,8 +45,9 @@ export function FollowUpItem({ followUp: f, focused, onAction }: { followUp: Fol
   const openEmail = async () => {
     const result = await api['followups:email']({ id: f.id });
     if (!result.ok) return notify(t('error', { e: result.error }));
-    // A browser tab cannot start the mail app: the same email as a link the advisor clicks.
-    if (!result.value.opened) setMailto(mailtoLink(f.prospectEmail, f.subject, f.body));
+    // A browser tab cannot start the mail app: the same email as a link the advisor clicks
+    // (the list carries no email's words; the host sends the link it built).
+    if (!result.value.opened && result.value.mailto) setMailto(result.value.mailto);
   };
 
   const saveTime = async () => {

@@ -3,7 +3,7 @@
 // (Client, Closed, or still a prospect): each step lands in the prospect's history. A reminder's
 // click (or #/follow-ups/<id>) opens here with that follow-up in view and focused.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FollowUp, FollowUpLists } from '../../../../core/followUpRecord';
+import type { FollowUpListItem, FollowUpPage, FollowUpSection } from '../../../../core/followUpRecord';
 import type { StoredStatus } from '../../../../core/prospect';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
@@ -12,15 +12,21 @@ import { FollowUpItem, itemHeadingId, itemId, type FollowUpAction } from './Foll
 import { advisorZone, dueInstant, formatInstant } from './time';
 
 const MINUTE = 60_000;
-const SECTIONS: { key: keyof FollowUpLists; title: MessageKey; none: MessageKey }[] = [
+const SECTIONS: { key: FollowUpSection; title: MessageKey; none: MessageKey }[] = [
   { key: 'overdue', title: 'fuOverdue', none: 'fuNoneOverdue' },
   { key: 'today', title: 'fuToday', none: 'fuNoneToday' },
   { key: 'upcoming', title: 'fuUpcoming', none: 'fuNoneUpcoming' },
 ];
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'ready'; lists: FollowUpLists };
+type Limits = Record<FollowUpSection, number>;
+/** A page of the lists, with what it was asked for: how many per section, and which follow-up besides. */
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'ready'; page: FollowUpPage; limits: Limits; include: string | undefined };
 
+// A long list shows its soonest PAGE first (and the follow-up asked for, wherever it is), and
+// only those cross from the app layer: thousands of rows (and their emails) at once would keep
+// the screen from showing at all. `Show more` asks for the next PAGE.
 const PAGE = 50;
+const FIRST_PAGE: Limits = { overdue: PAGE, today: PAGE, upcoming: PAGE };
 
 export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
@@ -30,18 +36,22 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
   const loadProspects = useApp((s) => s.loadProspects);
   const [state, setState] = useState<Loaded>({ kind: 'loading' });
   /** The follow-up just done: where does its prospect go next? */
-  const [next, setNext] = useState<FollowUp | null>(null);
-  const [limits, setLimits] = useState<Record<string, number>>({});
+  const [next, setNext] = useState<FollowUpListItem | null>(null);
+  const [limits, setLimits] = useState<Limits>(FIRST_PAGE);
   const [missing, setMissing] = useState<string | null>(null);
   /** What takes the focus once the lists have been drawn again. */
   const focusAfter = useRef<string | null>(null);
   const focusedId = useRef<string | undefined>(undefined);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  /** The last page asked for: an answer to an earlier ask never replaces it. */
+  const asked = useRef(0);
 
   const refresh = useCallback(async () => {
-    const result = await api['followups:list']();
-    setState(result.ok ? { kind: 'ready', lists: result.value } : { kind: 'error', error: result.error });
-  }, [api]);
+    const ask = ++asked.current;
+    const result = await api['followups:list']({ limits, ...(id ? { include: id } : {}) });
+    if (ask !== asked.current) return;
+    setState(result.ok ? { kind: 'ready', page: result.value, limits, include: id } : { kind: 'error', error: result.error });
+  }, [api, limits, id]);
 
   useEffect(() => {
     void refresh();
@@ -52,9 +62,10 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
 
   // The follow-up of a clicked reminder: in view and focused, once per id.
   useEffect(() => {
-    if (state.kind !== 'ready' || !id || focusedId.current === id) return;
+    // Once the page asked with this follow-up has come.
+    if (state.kind !== 'ready' || !id || state.include !== id || focusedId.current === id) return;
     focusedId.current = id;
-    const all = [...state.lists.overdue, ...state.lists.today, ...state.lists.upcoming];
+    const all = [...state.page.overdue, ...state.page.today, ...state.page.upcoming];
     if (!all.some((f) => f.id === id)) {
       setMissing(id);
       return;
@@ -70,7 +81,7 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
     focusAfter.current = null;
   });
 
-  const onAction = async (f: FollowUp, action: FollowUpAction): Promise<boolean> => {
+  const onAction = async (f: FollowUpListItem, action: FollowUpAction): Promise<boolean> => {
     const zone = advisorZone();
     if (action.kind === 'done') {
       const result = await api['followups:complete']({ id: f.id });
@@ -104,7 +115,7 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
     return true;
   };
 
-  const setStage = async (f: FollowUp, status: StoredStatus, message: MessageKey) => {
+  const setStage = async (f: FollowUpListItem, status: StoredStatus, message: MessageKey) => {
     const result = await api['prospects:setStatus']({ id: f.prospectId, status });
     if (!result.ok) return notify(t('error', { e: result.error }));
     notify(t(message, { name: f.prospectName }));
@@ -116,15 +127,9 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
     void loadProspects();
   };
 
-  const lists = state.kind === 'ready' ? state.lists : null;
-  // A long list shows its soonest PAGE first (and the follow-up asked for, wherever it is):
-  // thousands of rows at once would keep the screen from showing at all.
-  const shownOf = (key: string, all: readonly FollowUp[]) => {
-    const first = all.slice(0, limits[key] ?? PAGE);
-    const wanted = id && !first.some((f) => f.id === id) ? all.find((f) => f.id === id) : undefined;
-    return wanted ? [...first, wanted] : first;
-  };
-  const empty = lists !== null && lists.overdue.length + lists.today.length + lists.upcoming.length === 0;
+  const ready = state.kind === 'ready' ? state : null;
+  const counts = ready?.page.counts;
+  const empty = counts !== undefined && counts.overdue + counts.today + counts.upcoming === 0;
 
   return (
     <section className="screen fu-screen" aria-labelledby="fu-title">
@@ -172,30 +177,30 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
           <p>{t('fuEmptyBody')}</p>
         </div>
       )}
-      {lists &&
+      {ready &&
         !empty &&
         SECTIONS.map(({ key, title, none }) => (
           <section key={key} className={`fu-section fu-section-${key}`} aria-labelledby={`fu-section-${key}`}>
             <h3 id={`fu-section-${key}`}>
               {t(title)}
-              {lists[key].length > 0 && (
+              {ready.page.counts[key] > 0 && (
                 <span className="fu-count" aria-hidden="true">
-                  {lists[key].length}
+                  {ready.page.counts[key]}
                 </span>
               )}
             </h3>
-            {lists[key].length === 0 ? (
+            {ready.page.counts[key] === 0 ? (
               <p className="muted">{t(none)}</p>
             ) : (
               <>
                 <ul className="fu-list">
-                  {shownOf(key, lists[key]).map((f) => (
+                  {ready.page[key].map((f) => (
                     <FollowUpItem key={f.id} followUp={f} focused={f.id === id} onAction={onAction} />
                   ))}
                 </ul>
-                {lists[key].length > (limits[key] ?? PAGE) && (
-                  <button type="button" className="button" onClick={() => setLimits((l) => ({ ...l, [key]: (l[key] ?? PAGE) + PAGE }))}>
-                    {t('fuShowMore', { n: Math.min(PAGE, lists[key].length - (limits[key] ?? PAGE)) })}
+                {ready.page.counts[key] > ready.limits[key] && (
+                  <button type="button" className="button" onClick={() => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }))}>
+                    {t('fuShowMore', { n: Math.min(PAGE, ready.page.counts[key] - ready.limits[key]) })}
                   </button>
                 )}
               </>

@@ -39,7 +39,7 @@ export function formatTime(language: UiLanguage, iso: string, zone: string): str
 }
 
 /** When it is (or was) due: the end of its snooze once snoozed, else its due time. */
-export function dueInstant(f: FollowUp): string {
+export function dueInstant(f: Pick<FollowUp, 'status' | 'snoozedUntil' | 'dueAt'>): string {
   return f.status !== 'scheduled' && f.snoozedUntil ? f.snoozedUntil : f.dueAt;
 }
 

@@ -1,12 +1,11 @@
 // Present mode: the prospect's deck full screen, touch first. It starts the meeting (or comes back
 // into the one under way, on the slide last shown), then hands over to the Presenter.
 import { useEffect, useState } from 'react';
-import type { DeckSetup, DeckSetupOutcome } from '../../../../core/api';
-import type { LiveMeeting } from '../../../../core/liveMeeting';
 import { useApp } from '../../store';
 import { Presenter } from './Presenter';
+import { takePresent, type PresentLoad } from './prefetch';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> } | { state: 'ready'; setup: DeckSetup; meeting: LiveMeeting };
+type Loaded = PresentLoad;
 
 export function PresentScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
@@ -16,16 +15,7 @@ export function PresentScreen({ id }: { id: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    const load = async (): Promise<Loaded> => {
-      const deck = await api['deck:get']({ id });
-      if (!deck.ok) return { state: 'failed', error: deck.error };
-      if (!deck.value.ready) return { state: 'not-ready', outcome: deck.value };
-      // Only once the deck can be shown: no meeting is started for a deck that cannot be.
-      const meeting = await api['meeting:start']({ id });
-      if (!meeting.ok) return { state: 'failed', error: meeting.error };
-      return { state: 'ready', setup: deck.value.value, meeting: meeting.value };
-    };
-    load().then(
+    takePresent(api, id).then(
       (next) => {
         if (!cancelled) setLoaded(next);
       },
@@ -38,7 +28,7 @@ export function PresentScreen({ id }: { id: string }) {
     };
   }, [api, id]);
 
-  if (loaded.state === 'ready') return <Presenter id={id} setup={loaded.setup} initial={loaded.meeting} />;
+  if (loaded.state === 'ready') return <Presenter id={id} plan={loaded.start.plan} look={loaded.start.look} initial={loaded.start.meeting} />;
   if (loaded.state === 'loading') {
     return (
       <section className="present-mode present-waiting" aria-labelledby="present-title">

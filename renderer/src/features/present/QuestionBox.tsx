@@ -2,7 +2,7 @@
 // Save question or Enter (Shift+Enter starts a new line). A modal <dialog>: the focus stays in it,
 // Esc closes it, and the focus goes back to Add question.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { LIMITS } from '../../../../core/text';
+import { LIMITS } from '../../../../core/limits';
 import { useApp } from '../../store';
 
 export function QuestionBox({ open, slideTitle, onSave, onClose }: { open: boolean; slideTitle: string | undefined; onSave: (text: string) => Promise<string | null>; onClose: () => void }) {
