@@ -11,6 +11,9 @@ import type { DeckChanges } from './deckChanges';
 import type { FollowUp } from './followUpRecord';
 import type { SummaryContent } from './summary';
 import { meetingEventSchema, type LiveMeeting } from './liveMeeting';
+import { SHARE_MODES, type ShareStatus } from './share';
+
+export type ShareStartOutcome = { started: true; status: ShareStatus } | { started: false; problem: string };
 import type { MeetingRecord } from './meeting';
 import { LIMITS, text } from './text';
 import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
@@ -23,13 +26,30 @@ const AppInfo = z.object({ name: z.string(), version: z.string() });
 export type AppInfo = z.infer<typeof AppInfo>;
 
 const followUpId = z.strictObject({ id: z.string().regex(FOLLOW_UP_ID) });
-const FollowUpLists = z.object({ overdue: z.array(followUpSchema), today: z.array(followUpSchema), upcoming: z.array(followUpSchema) });
+const followUpListItem = followUpSchema.omit({ subject: true, body: true });
+const FollowUpPage = z.object({
+  overdue: z.array(followUpListItem),
+  today: z.array(followUpListItem),
+  upcoming: z.array(followUpListItem),
+  counts: z.object({ overdue: z.number(), today: z.number(), upcoming: z.number() }),
+});
+const sectionLimit = z.number().int().min(1).max(1_000_000).optional();
 const instantWithOffset = z.string().max(40);
 const prospectId = z.strictObject({ id: z.string().regex(PROSPECT_ID) });
 /** A form's content as JSON: any object; the handler checks it with the intake or advisor schema. */
 const formValue = z.record(z.string(), z.unknown());
-/** A file the advisor picked or dropped, read as text by the window (JSON intakes). */
-const droppedFile = z.strictObject({ name: z.string().max(300), text: z.string().max(1_100_000) });
+/**
+ * A file the advisor picked or dropped: a JSON intake read as text by the window, or a returned
+ * intake form PDF as base64 `bytes` (at most 10 MB of PDF; the reader checks the size again).
+ */
+const droppedFile = z.union([
+  z.strictObject({ name: z.string().max(300), text: z.string().max(1_100_000) }),
+  z.strictObject({ name: z.string().max(300), bytes: z.string().max(Math.ceil((10 * 1024 * 1024) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
+]);
+/** The intake form's files in a prospect's folder. */
+export const INTAKE_FORM_FILES = ['intake-form.pdf', 'intake-form.eml'] as const;
+export type IntakeFormFile = (typeof INTAKE_FORM_FILES)[number];
+export type IntakeFormOutcome = { made: true; folder: string; files: string[] } | { made: false; reason: 'no-advisor'; problems: Problem[] };
 
 /** What a reminder says, for an in-window notice. */
 export interface Reminder {
@@ -40,7 +60,10 @@ export interface Reminder {
 
 /** Either saved, or every problem with its field; nothing is written when there is a problem. */
 export type SaveOutcome<T> = { saved: true; value: T } | { saved: false; problems: Problem[] };
-export type ImportOutcome = { name: string; ok: true; prospect: ProspectSummary } | { name: string; ok: false; problems: Problem[] };
+export type ImportOutcome =
+  /** `changed`: for a returned form of a prospect already here, the intake fields it changed (updated, not created). */
+  | { name: string; ok: true; prospect: ProspectSummary; updated?: boolean; changed?: string[] }
+  | { name: string; ok: false; problems: Problem[] };
 /** A damaged file set aside (renamed, never deleted) and reported. */
 export interface DataProblem {
   file: string;
@@ -86,6 +109,9 @@ export interface DeckSetup {
   problem?: string;
 }
 export type DeckSetupOutcome = { ready: true; value: DeckSetup } | { ready: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
+
+/** Present mode in one call: the deck as planned now and the meeting started (or taken up again). */
+export type PresentStart = { ready: true; plan: DeckPlan; look: DeckSetup['look']; meeting: LiveMeeting } | Extract<DeckSetupOutcome, { ready: false }>;
 export type WrapUpOutcome =
   | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[] }
   | { done: false; problems: Problem[] };
@@ -99,8 +125,20 @@ export type PreviewOutcome = { built: true; value: DeckPreview } | { built: fals
  */
 export const channels = {
   'app:info': { input: z.undefined(), output: AppInfo },
-  /** Open follow-ups as overdue, today and upcoming (in the machine's zone). */
-  'followups:list': { input: z.undefined(), output: FollowUpLists },
+  /**
+   * Open follow-ups as overdue, today and upcoming (in the machine's zone), without their
+   * email's words: each section's first `limits` (all without one) and its count, plus the
+   * follow-up `include` wherever it is.
+   */
+  'followups:list': {
+    input: z
+      .strictObject({
+        limits: z.strictObject({ overdue: sectionLimit, today: sectionLimit, upcoming: sectionLimit }).optional(),
+        include: followUpId.shape.id.optional(),
+      })
+      .optional(),
+    output: FollowUpPage,
+  },
   /** How many are overdue and due today: the navigation's count, without every record's text. */
   'followups:count': { input: z.undefined(), output: z.object({ overdue: z.number(), today: z.number() }) },
   'followups:snooze': {
@@ -117,8 +155,11 @@ export const channels = {
   'followups:reschedule': { input: z.strictObject({ id: followUpId.shape.id, dueAt: instantWithOffset }), output: followUpSchema },
   'followups:complete': { input: followUpId, output: followUpSchema },
   'followups:cancel': { input: followUpId, output: followUpSchema },
-  /** Opens the follow-up's email (subject and body, no attachment) in the default mail app. */
-  'followups:email': { input: followUpId, output: z.object({ opened: z.boolean() }) },
+  /**
+   * Opens the follow-up's email (subject and body, no attachment) in the default mail app; a
+   * host that cannot (the browser) answers the same email as a mailto: link to offer instead.
+   */
+  'followups:email': { input: followUpId, output: z.object({ opened: z.boolean(), mailto: z.string().optional() }) },
   /** Every prospect, soonest meeting first, and any damaged file that was set aside. */
   'prospects:list': { input: z.undefined(), output: z.custom<{ prospects: ProspectSummary[]; problems: DataProblem[] }>() },
   'prospects:get': { input: prospectId, output: z.custom<ProspectDetail>() },
@@ -132,7 +173,14 @@ export const channels = {
   'prospects:discardDraft': { input: prospectId, output: z.custom<ProspectSummary | null>() },
   /** The stage the advisor sets by hand: still a prospect, met, became a client, closed. */
   'prospects:setStatus': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), status: z.enum(STORED_STATUSES) }), output: z.custom<ProspectSummary>() },
+  /** JSON intakes, and returned intake form PDFs: one with the id of a prospect here updates that prospect. */
   'prospects:import': { input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }), output: z.custom<ImportOutcome[]>() },
+  /** `Send intake form`: writes prospects/<id>/intake-form.pdf and intake-form.eml (a draft with the form attached). */
+  'prospects:intakeForm': { input: prospectId, output: z.custom<IntakeFormOutcome>() },
+  /** One of the intake form's files, for a download (the browser). */
+  'prospects:intakeFormFile': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }), output: z.custom<{ name: string; mime: string; base64: string }>() },
+  /** Opens the intake form's email draft (or the PDF) with the system; false where the host cannot. */
+  'prospects:intakeFormOpen': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }), output: z.object({ opened: z.boolean() }) },
   /** Builds the meeting files into the prospect's folder and returns what the slides need. */
   'prospects:preview': { input: prospectId, output: z.custom<PreviewOutcome>() },
   'advisor:get': { input: z.undefined(), output: z.custom<AdvisorProfile>() },
@@ -149,9 +197,20 @@ export const channels = {
   },
   /** Present: starts the meeting, or comes back into the one under way. */
   'meeting:start': { input: prospectId, output: z.custom<LiveMeeting>() },
+  /** Present mode's first call: the plan (made here, not in the window) and the meeting, at once. */
+  'present:start': { input: prospectId, output: z.custom<PresentStart>() },
   /** A slide came on screen, or a question was caught: kept at once. */
   'meeting:record': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), event: meetingEventSchema }), output: z.custom<LiveMeeting>() },
   'meeting:end': { input: prospectId, output: z.custom<LiveMeeting>() },
+  /** `Present on tablet`: serves this meeting's deck on the office network; the address and its QR code. */
+  'share:start': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES).optional() }), output: z.custom<ShareStartOutcome>() },
+  'share:stop': { input: prospectId, output: z.custom<ShareStatus>() },
+  /** The share as it is; with `since`, once it differs from that version (or after a while). */
+  'share:status': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), since: z.number().int().min(0).optional() }), output: z.custom<ShareStatus>() },
+  /** Who drives: the tablet presents, or the tablet follows the laptop. */
+  'share:mode': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES) }), output: z.custom<ShareStatus>() },
+  /** The advisor's answer to another device asking to see the meeting. */
+  'share:answer': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), device: z.string().regex(/^[a-f0-9]{16}$/), allow: z.boolean() }), output: z.custom<ShareStatus>() },
   /** Create summary and follow-up. */
   'meeting:wrapUp': {
     input: z.strictObject({

@@ -4,6 +4,7 @@
 // Exit codes: 0 stopped (Ctrl+C); 2 bad arguments or the data folder is in use; 1 unexpected.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Reminder } from '../core/api';
@@ -16,10 +17,12 @@ import { startWebHost } from './services/web/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
-const USAGE = `Usage: npm run web -- [--data <folder>] [--port <n>]
+const USAGE = `Usage: npm run web -- [--data <folder>] [--port <n>] [--share-host <ip>]
 
-  --data   The data folder (default: the desktop app's, ${defaultDataFolder()}).
-  --port   The port on 127.0.0.1 (default: a free one).`;
+  --data         The data folder (default: the desktop app's, ${defaultDataFolder()}).
+  --port         The port on 127.0.0.1 (default: a free one).
+  --share-host   The address \`Present on tablet\` serves the meeting on (default: this
+                 machine's address on the office network).`;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -45,7 +48,7 @@ function ensureRendererBuilt(): void {
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, 'share-host': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -59,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--port: must be a whole number from 0 to 65535\n${USAGE}`);
     return 2;
   }
+  const shareHost = values['share-host'];
+  if (shareHost !== undefined && isIP(shareHost) === 0) {
+    console.error(`--share-host: must be an IP address of this machine, like 192.168.1.20 or 127.0.0.1\n${USAGE}`);
+    return 2;
+  }
   const dataDir = resolve(values.data ?? defaultDataFolder());
   ensureRendererBuilt();
 
@@ -70,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       dataDir,
       templatesDir: TEMPLATES_DIR,
       holder: `the web host (npm run web)`,
+      shareHost,
       platform: {
         name: 'Advisor Deck',
         version: process.env['npm_package_version'] ?? '0.0.0',

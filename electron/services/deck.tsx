@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { safeHttpsUrl, type Advisor } from '../../core/advisor';
+import type { Advisor } from '../../core/advisor';
 import { deckColors } from '../../core/colors';
 import type { DeckPlan } from '../../core/plan';
 import { Deck, themeVariables } from '../../templates/deck/Deck';
-import type { AdvisorCard } from '../../templates/slides';
 import { deckCsp } from './csp';
-import { logoDataUrl, type Logo } from './logo';
+import { advisorCard } from './advisorCard';
+import type { Logo } from './logo';
 import { TEMPLATES_DIR } from './recipes';
 
 const require = createRequire(import.meta.url);
@@ -48,19 +47,7 @@ function loadAssets(templatesDir: string): Promise<Assets> {
   return loading;
 }
 
-export function advisorCard(advisor: Advisor, logo?: Logo): AdvisorCard {
-  const href = safeHttpsUrl(advisor.website);
-  return {
-    name: advisor.name,
-    ...(advisor.title ? { title: advisor.title } : {}),
-    firm: advisor.firm,
-    credentials: advisor.credentials ?? [],
-    email: advisor.email,
-    ...(advisor.phone ? { phone: advisor.phone } : {}),
-    ...(advisor.website ? { website: { text: advisor.website, ...(href ? { href } : {}) } } : {}),
-    ...(logo ? { logo: logoDataUrl(logo) } : {}),
-  };
-}
+export { advisorCard };
 
 /** The styles reveal.js itself adds in its print view; allowed by hash like ours. */
 function revealPrintStyles(width: number, height: number): string[] {
@@ -76,6 +63,11 @@ export interface DeckHtmlOptions {
   /** The templates folder (deck/theme.css, deck/present.js): the caller knows where it is shipped. */
   templatesDir: string;
   logo?: Logo;
+  /**
+   * The tablet's copy (served by the laptop over Wi-Fi): one more shipped script that keeps the
+   * laptop in step, allowed to talk back to its own origin, and the mode it opens in.
+   */
+  tablet?: { script: string; style: string; mode: string; share: string };
 }
 
 /**
@@ -84,16 +76,26 @@ export interface DeckHtmlOptions {
  * Without options, the source tree's templates (for benchmarks and older tests only).
  */
 export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, options: DeckHtmlOptions = { templatesDir: TEMPLATES_DIR }): Promise<string> {
-  const { logo } = options;
-  const { revealJs, revealCss, themeCss, presentJs } = await loadAssets(options.templatesDir);
+  return (await renderDeckPage(plan, advisor, options)).html;
+}
+
+/** deck.html and its Content-Security-Policy, for a server that also sends it as a header. */
+export async function renderDeckPage(plan: DeckPlan, advisor: Advisor, options: DeckHtmlOptions): Promise<{ html: string; csp: string }> {
+  const { logo, tablet } = options;
+  // React's server renderer loads with the first deck, not with this module (the app's start).
+  const [{ revealJs, revealCss, themeCss, presentJs }, { renderToStaticMarkup }] = await Promise.all([loadAssets(options.templatesDir), import('react-dom/server')]);
   const [width, height] = plan.deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
   const colors = deckColors(advisor.colors);
   const style = `${revealCss}\n${themeCss}\n.deck,html.presenting{${themeVariables(colors)}}\nbody{margin:0;background:#ECEAE4}`;
-  const csp = deckCsp({ scripts: [STARTING_SCRIPT, revealJs, presentJs], styles: [style, ...revealPrintStyles(width, height)] });
+  const csp = deckCsp({
+    scripts: [STARTING_SCRIPT, revealJs, presentJs, ...(tablet ? [tablet.script] : [])],
+    styles: [style, ...revealPrintStyles(width, height), ...(tablet ? [tablet.style] : [])],
+    connectSelf: tablet !== undefined,
+  });
   const context = { plan, advisor: advisorCard(advisor, logo) };
 
   const page = (
-    <html lang={plan.language}>
+    <html lang={plan.language} {...(tablet ? { 'data-share-mode': tablet.mode, 'data-share': tablet.share } : {})}>
       <head>
         <meta charSet="utf-8" />
         <meta httpEquiv="Content-Security-Policy" content={csp} />
@@ -105,14 +107,16 @@ export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, options: 
         <title>{plan.deck.title}</title>
         <style dangerouslySetInnerHTML={{ __html: style }} />
         <script dangerouslySetInnerHTML={{ __html: STARTING_SCRIPT }} />
+        {tablet ? <style dangerouslySetInnerHTML={{ __html: tablet.style }} /> : null}
       </head>
       <body>
         <Deck context={context} />
         {/* Trusted, shipped code only: never anything a person typed. */}
         <script dangerouslySetInnerHTML={{ __html: revealJs }} />
         <script dangerouslySetInnerHTML={{ __html: presentJs }} />
+        {tablet ? <script dangerouslySetInnerHTML={{ __html: tablet.script }} /> : null}
       </body>
     </html>
   );
-  return `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`;
+  return { html: `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`, csp };
 }

@@ -87,6 +87,8 @@
   });
   // The running deck, for the app's presenter view and for tests.
   window.presentation = deck;
+  // The tablet's copy opens the notes with a tap instead of the S key.
+  window.presenterNotes = toggleNotes;
   deck.on('slidechanged', renderPresenter);
   deck.initialize().then(function () {
     if (!startedAt) startedAt = Date.now();

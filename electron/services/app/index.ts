@@ -1,8 +1,10 @@
 // The app layer: the handlers of core/api.ts over the data folder's stores, built once from
 // their dependencies. The Electron shell (main.ts) wires IPC to it; `npm run web` wires a
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
-import type { DeckSetupOutcome, Handlers } from '../../../core/api';
-import type { FollowUp, FollowUpSettings } from '../../../core/followUpRecord';
+import type { DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/api';
+import { join } from 'node:path';
+import { importIntakeForm, intakeFormFile, sendIntakeForm } from './intakeForm';
+import { pageFollowUps, type FollowUp, type FollowUpSettings } from '../../../core/followUpRecord';
 import { DateTime } from 'luxon';
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { mailtoLink } from '../../../core/followUpEmail';
@@ -15,6 +17,8 @@ import { buildPreview, slideLook } from './preview';
 import { MeetingService } from '../meetings';
 import { readDeckChanges, writeDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
+import { planDeck } from '../../../core/plan';
+import { SharingService } from '../share';
 
 /** What only the host can do: the desktop shell, or the browser host's stand-ins. */
 export interface Platform {
@@ -39,6 +43,8 @@ export interface AppOptions {
   /** Who holds the data folder, for the message a second process gets. */
   holder: string;
   now?: () => number;
+  /** The interface the tablet server listens on (`--share-host`); by default the LAN address. */
+  shareHost?: string | undefined;
 }
 
 export interface AdvisorDeckApp {
@@ -150,6 +156,26 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
 
   const meetings = new MeetingService({ prospects, advisor, followUps: () => followUps, templatesDir: options.templatesDir, now });
 
+  const sharing = new SharingService({
+    host: options.shareHost,
+    templatesDir: options.templatesDir,
+    deck: async (id) => {
+      const profile = await advisor.advisor();
+      if (!profile.ok) return { problem: 'no-advisor' };
+      const intake = prospects.intake(id);
+      if (!intake) return { problem: 'no-intake' };
+      const { changes } = await readDeckChanges(prospects.prospectDir(id));
+      const recipe = await loadRecipe('first-meeting', options.templatesDir);
+      return { plan: planDeck(intake, profile.value, recipe, changes), advisor: profile.value, logo: profile.logo };
+    },
+    record: async (id, events) => {
+      await meetings.recordAll(
+        id,
+        events.map((e) => (e.kind === 'slide' ? { kind: 'slide' as const, slideId: e.slideId, at: e.at } : { kind: 'question' as const, text: e.text, ...(e.slideId ? { slideId: e.slideId } : {}), at: e.at })),
+      );
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': () => ({ name: options.platform.name, version: options.platform.version }),
     'prospects:list': () => ({ prospects: prospects.list(), problems: prospects.problems }),
@@ -168,13 +194,24 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       return summary;
     },
     'prospects:import': async ({ files }) => {
-      const outcomes = [];
+      const outcomes: ImportOutcome[] = [];
       // One at a time: each import is a few small writes, and order keeps the report readable.
       for (const file of files) {
+        // A returned intake form (PDF): updates the prospect it was made for, or creates one.
+        if ('bytes' in file) {
+          outcomes.push(await importIntakeForm({ prospects }, file.name, Buffer.from(file.bytes, 'base64')));
+          continue;
+        }
         const result = await prospects.importIntake(file.text);
         outcomes.push(result.saved ? { name: file.name, ok: true as const, prospect: result.value } : { name: file.name, ok: false as const, problems: result.problems });
       }
       return outcomes;
+    },
+    'prospects:intakeForm': ({ id }) => sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now }, id),
+    'prospects:intakeFormFile': ({ id, name }) => intakeFormFile({ prospects }, id, name),
+    'prospects:intakeFormOpen': async ({ id, name }) => {
+      prospects.get(id);
+      return { opened: await options.platform.openPath(join(prospects.prospectDir(id), name)) };
     },
     'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir }),
     'deck:get': async ({ id }): Promise<DeckSetupOutcome> => {
@@ -192,18 +229,56 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     },
     'meeting:get': async ({ id }) => ({ live: await meetings.live(id), proposedFollowUp: await meetings.proposedFollowUp(id), last: await meetings.lastRecord(id) }),
     'meeting:start': ({ id }) => meetings.start(id),
-    'meeting:record': ({ id, event }) => meetings.record(id, event),
-    'meeting:end': ({ id }) => meetings.end(id),
+    'present:start': async ({ id }) => {
+      const deck = await handlers['deck:get']({ id });
+      if (!deck.ready) return deck;
+      const { intake, advisor: profile, recipe, changes, look } = deck.value;
+      // Planned here, once: the window (a tablet's CPU) only draws it.
+      return { ready: true, plan: planDeck(intake, profile, recipe, changes), look, meeting: await meetings.start(id) };
+    },
+    'meeting:record': async ({ id, event }) => {
+      if (sharing.sharing(id) && event.kind === 'slide') {
+        // While the tablet presents, the slide on the tablet is the meeting's (the laptop mirrors it).
+        if (sharing.status(id).mode === 'presents') return (await meetings.live(id)) ?? meetings.record(id, event);
+        sharing.laptopSlide(id, event.slideId);
+      }
+      return meetings.record(id, event);
+    },
+    'meeting:end': async ({ id }) => {
+      await sharing.stop(id);
+      return meetings.end(id);
+    },
+    'share:start': async ({ id, mode }) => {
+      prospects.get(id);
+      const outcome = await sharing.start(id, mode);
+      if (!outcome.started) return outcome;
+      const onScreen = (await meetings.start(id)).visits.at(-1)?.slideId;
+      if (onScreen) sharing.meetingSlide(id, onScreen);
+      return { started: true, status: sharing.status(id) };
+    },
+    'share:stop': async ({ id }) => {
+      await sharing.stop(id);
+      return sharing.status(id);
+    },
+    'share:status': ({ id, since }) => (since === undefined ? sharing.status(id) : sharing.waitForChange(id, since)),
+    'share:mode': async ({ id, mode }) => {
+      // Following from now: the tablet starts on the slide this screen shows.
+      const onScreen = mode === 'follows' ? (await meetings.live(id))?.visits.at(-1)?.slideId : undefined;
+      const status = sharing.setMode(id, mode);
+      if (onScreen) sharing.laptopSlide(id, onScreen);
+      return onScreen ? sharing.status(id) : status;
+    },
+    'share:answer': ({ id, device, allow }) => sharing.answer(id, device, allow),
     'meeting:wrapUp': ({ id, ...input }) => meetings.wrapUp(id, input),
     'meeting:file': ({ id, meeting, name }) => meetings.file(id, meeting, name),
     'meeting:open': async ({ id, meeting, name }) => ({ opened: await options.platform.openPath(meetings.path(id, meeting, name)) }),
     'advisor:get': () => advisor.read(),
     'advisor:save': ({ advisor: input }) => advisor.save(input),
     'advisor:logo': ({ base64 }) => advisor.saveLogo(base64),
-    'followups:list': () => store().list(),
+    'followups:list': (input) => pageFollowUps(store().list(), input ?? {}),
     'followups:count': () => {
-      const lists = store().list();
-      return { overdue: lists.overdue.length, today: lists.today.length };
+      const { overdue, today } = store().counts();
+      return { overdue, today };
     },
     'followups:snooze': ({ id, until }) => store().snooze(id, until),
     'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
@@ -217,7 +292,10 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       const f = store().get(id);
       if (!f) throw new Error('This follow-up no longer exists.');
       // Only a mailto: link the app built itself is ever opened; nothing the renderer sends.
-      return { opened: await options.platform.openExternal(mailtoLink(f.prospectEmail, f.subject, f.body)) };
+      const mailto = mailtoLink(f.prospectEmail, f.subject, f.body);
+      const opened = await options.platform.openExternal(mailto);
+      // The list carries no email's words: a host that cannot open the mail app gives the link.
+      return opened ? { opened } : { opened, mailto };
     },
     'settings:get': () => store().settings(),
     'settings:set': (change) => {
@@ -237,6 +315,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     async close() {
       if (closed) return;
       closed = true;
+      await sharing.stop();
       scheduler?.stop();
       await prospects.flush();
       followUps?.close();

@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlides, startMeeting, type LiveMeeting, type MeetingEvent } from '../../../core/liveMeeting';
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { planDeck } from '../../../core/plan';
-import { buildSummary } from '../../../core/summary';
 import type { FollowUp } from '../../../core/followUpRecord';
 import type { WrapUpOutcome } from '../../../core/api';
 import type { AdvisorProfileStore } from '../advisorProfile';
@@ -90,6 +89,23 @@ export class MeetingService {
     return nowIso(this.deps.now ?? Date.now);
   }
 
+  /** The wrap-up's renderers, loaded once per process (see #warmUp). */
+  #warming: Promise<unknown> | undefined;
+
+  /**
+   * A meeting ended: its wrap-up comes next. What makes the files (pdfkit and fontkit, React's
+   * server renderer, the calendar and mail builders, the summary's copy) loads now, while the
+   * advisor reviews the form, rather than after `Create summary and follow-up` is pressed. Only
+   * on End meeting: present mode, which reads the meeting too, starts with nothing else to do.
+   * Nothing is rendered ahead; a failure here is met again (and reported) by the wrap-up itself.
+   */
+  #warmUp(): void {
+    if (this.#warming) return;
+    this.#warming = Promise.all([import('../summary').then((summary) => summary.loadSummaryCopy(this.deps.templatesDir)), import('../deck'), import('../followup')]).catch(() => {
+      this.#warming = undefined;
+    });
+  }
+
   #livePath(id: string): string {
     return join(this.deps.prospects.prospectDir(id), LIVE_FILE);
   }
@@ -141,10 +157,34 @@ export class MeetingService {
     });
   }
 
+  /**
+   * Steps that happened elsewhere (the tablet), in order, at the times they happened: one read
+   * and one write for a whole replayed queue. A time from another clock is kept inside the
+   * meeting (not before its start or the last slide, not after now).
+   */
+  recordAll(id: string, events: readonly (MeetingEvent & { at: string })[]): Promise<LiveMeeting> {
+    return this.#serial(id, async () => {
+      let meeting = (await this.live(id)) ?? startMeeting(this.#now());
+      const now = this.#now();
+      for (const { at, ...event } of events) {
+        const floor = meeting.visits.at(-1)?.at ?? meeting.startedAt;
+        const when = at < floor ? floor : at > now ? now : at;
+        try {
+          meeting = recordEvent(meeting, event as MeetingEvent, when);
+        } catch {
+          // A full question list: the rest of the queue still counts.
+        }
+      }
+      return this.#write(id, meeting);
+    });
+  }
+
   end(id: string): Promise<LiveMeeting> {
     return this.#serial(id, async () => {
       const current = (await this.live(id)) ?? startMeeting(this.#now());
-      return this.#write(id, endMeeting(current, this.#now()));
+      const ended = await this.#write(id, endMeeting(current, this.#now()));
+      this.#warmUp();
+      return ended;
     });
   }
 
@@ -200,7 +240,7 @@ export class MeetingService {
     if (!record.ok) return { done: false, problems: record.problems };
 
     const rendered = await renderMeetingFiles(
-      { intake, advisor, ...(logo ? { logo } : {}), meeting: record.value, changes, ...(followUpAt ? { followUpAt } : {}) },
+      { intake, advisor, ...(logo ? { logo } : {}), meeting: record.value, changes, ...(followUpAt ? { followUpAt } : {}), planned },
       { templatesDir: this.deps.templatesDir },
     );
     if (!rendered.ok) return { done: false, problems: rendered.problems };
@@ -230,9 +270,8 @@ export class MeetingService {
     // The meeting is wrapped up: present mode starts afresh next time.
     await rm(this.#livePath(id), { force: true });
 
-    const { loadSummaryCopy } = await import('../summary');
-    const summary = buildSummary({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: await loadSummaryCopy(this.deps.templatesDir) });
-    return { done: true, folder, meeting: meetingName, files, followUp, summary, warnings: [...inputs.warnings, ...rendered.warnings, ...warnings] };
+    // The summary the PDF was drawn from: what the window shows as the page.
+    return { done: true, folder, meeting: meetingName, files, followUp, summary: rendered.summary, warnings: [...inputs.warnings, ...rendered.warnings, ...warnings] };
   }
 
   /** The meeting record of the last wrap-up, and its folder name; null before the first. */

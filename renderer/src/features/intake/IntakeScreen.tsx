@@ -10,8 +10,10 @@ import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { GoalsField } from './GoalsField';
+import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
 import { CURRENCY_OPTIONS, LOCALE_OPTIONS, machineTimeZone, TIME_ZONE_OPTIONS } from './options';
+import { SendIntakeForm } from './SendIntakeForm';
 
 type DraftState = 'idle' | 'saving' | 'saved' | { error: string };
 
@@ -229,8 +231,14 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   };
 
   // Unsaved changes are saved first: the deck is always built from what the form shows.
-  const openDeck = async (screen: 'preview' | 'deck') => {
+  const openDeck = async (screen: 'preview' | 'deck' | 'tablet') => {
     if ((dirty || !hasIntake) && !(await save())) return;
+    if (screen === 'tablet') {
+      // Present mode, sharing with the tablet from the start.
+      shareOnOpen.add(idRef.current);
+      navigate({ screen: 'present', id: idRef.current });
+      return;
+    }
     navigate({ screen, id: idRef.current });
   };
 
@@ -509,6 +517,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <button type="button" className="button" onClick={() => void openDeck('preview')}>
             {t('previewDeck')}
           </button>
+          <button type="button" className="button" onClick={() => void openDeck('tablet')}>
+            {t('sharePresentOnTablet')}
+          </button>
           <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'prospects' })}>
             {t('back')}
           </button>
@@ -517,6 +528,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           </button>
         </div>
       </form>
+      {stage && <SendIntakeForm id={idRef.current} />}
     </section>
   );
 }

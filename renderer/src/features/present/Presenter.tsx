@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DeckSetup } from '../../../../core/api';
 import type { LiveMeeting } from '../../../../core/liveMeeting';
-import { planDeck } from '../../../../core/plan';
+import type { DeckPlan } from '../../../../core/plan';
 import { Deck } from '../../../../templates/deck/Deck';
 import type { DeckContext } from '../../../../templates/slides';
 import { useApp } from '../../store';
@@ -13,6 +13,8 @@ import { PresenterStrip } from './PresenterStrip';
 import { QuestionBox } from './QuestionBox';
 import { useFullscreen } from './useFullscreen';
 import { useReveal } from './useReveal';
+import { SharePanel } from './SharePanel';
+import { shareOnOpen, useShare } from './useShare';
 
 const NOTES_KEY = 'advisor-deck.presenterNotes';
 
@@ -24,14 +26,13 @@ function notesPreference(): boolean {
   }
 }
 
-export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup; initial: LiveMeeting }) {
+export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckPlan; look: DeckSetup['look']; initial: LiveMeeting }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
 
-  const plan = useMemo(() => planDeck(setup.intake, setup.advisor, setup.recipe, setup.changes), [setup]);
   const slides = plan.deck.slides;
-  const context = useMemo<DeckContext>(() => ({ plan, advisor: setup.look.advisor }), [plan, setup.look.advisor]);
+  const context = useMemo<DeckContext>(() => ({ plan, advisor: look.advisor }), [plan, look.advisor]);
   const size = plan.deck.aspectRatio === '4:3' ? { width: 1024, height: 768 } : { width: 1280, height: 720 };
 
   const [meeting, setMeeting] = useState(initial);
@@ -61,6 +62,36 @@ export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup
   const fullscreen = useFullscreen(root);
   const current = slides[index];
   const last = slides.length - 1;
+
+  // Presenting on a tablet: the panel with the address, and this screen mirroring the tablet.
+  const share = useShare(id);
+  const [sharePanel, setSharePanel] = useState(false);
+  const openedShare = useRef(false);
+  useEffect(() => {
+    if (openedShare.current) return;
+    if (shareOnOpen.has(id)) {
+      shareOnOpen.delete(id);
+      openedShare.current = true;
+      setSharePanel(true);
+      void share.start();
+    } else if (share.status?.active) {
+      // Back into a meeting that is being shared (a reload): show where the tablet stands.
+      openedShare.current = true;
+      setSharePanel(true);
+    }
+  }, [id, share, share.status?.active]);
+  const sharing = share.status?.active === true;
+  const tabletSlide = sharing && share.status?.mode === 'presents' ? share.status.slideId : undefined;
+  useEffect(() => {
+    // While the tablet presents, this screen shows the slide on the tablet.
+    if (!tabletSlide || !controls) return;
+    const at = slides.findIndex((s) => s.id === tabletSlide);
+    if (at >= 0) controls.go(at);
+  }, [tabletSlide, controls, slides]);
+  const onShareButton = () => {
+    setSharePanel((open) => !open || !sharing);
+    if (!sharing && !share.starting) void share.start();
+  };
 
   const endingNow = useRef(false);
   const end = useCallback(async () => {
@@ -144,7 +175,7 @@ export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup
   }, []);
 
   return (
-    <section ref={root} className="present-mode" data-notes={notesShown ? 'shown' : 'hidden'} aria-labelledby="present-title">
+    <section ref={root} className="present-mode" data-notes={notesShown ? 'shown' : 'hidden'} data-share={sharePanel ? 'shown' : 'hidden'} aria-labelledby="present-title">
       <h2 id="present-title" className="present-visually-hidden">
         {t('presentHeading', { name: plan.prospect.fullName })}
       </h2>
@@ -162,7 +193,7 @@ export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup
         </span>
         <span className="present-edge-label">{t('presentPreviousShort')}</span>
       </button>
-      <DeckStage stage={stage} context={context} themeVariables={setup.look.themeVariables} language={plan.language} />
+      <DeckStage stage={stage} context={context} themeVariables={look.themeVariables} language={plan.language} />
       <button
         type="button"
         className="present-button present-edge present-edge-next"
@@ -198,6 +229,10 @@ export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup
             </span>
           )}
         </button>
+        <button type="button" className="present-button" aria-expanded={sharePanel} onClick={onShareButton}>
+          {t('sharePresentOnTablet')}
+          {sharing && share.status && <span className={`share-dot share-dot-${share.status.tablet}`} aria-hidden="true" />}
+        </button>
         {fullscreen.supported && (
           <button type="button" className="present-button" aria-pressed={fullscreen.active} onClick={fullscreen.toggle}>
             {t('presentFullScreen')}
@@ -215,6 +250,7 @@ export function Presenter({ id, setup, initial }: { id: string; setup: DeckSetup
       <p role="status" className="present-visually-hidden">
         {announcement}
       </p>
+      {sharePanel && <SharePanel share={share} onHide={() => setSharePanel(false)} />}
       <QuestionBox open={asking} slideTitle={current?.title} onSave={saveQuestion} onClose={() => setAsking(false)} />
     </section>
   );

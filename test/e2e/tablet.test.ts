@@ -1,0 +1,267 @@
+// Present on a tablet over Wi-Fi, end to end: a real `npm run web --share-host 127.0.0.1`, the
+// laptop in one browser context (1280×800) and the tablet in another (iPad viewport, touch, an
+// iPad Safari user agent). The tablet pairs from the address decoded out of the QR image; what
+// it does comes back to the laptop's meeting (meeting-live.json on disk); a stretch offline
+// loses nothing and applies nothing twice. Every wait counts events, never a time window.
+import AxeBuilder from '@axe-core/playwright';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LiveMeeting } from '../../core/liveMeeting';
+import type { RunningHost } from '../support/web-host';
+import { openApp, prospectFolders, startWebHost, tempDataFolder } from './app';
+import { IPAD, launch } from './browser';
+
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+const ROOT = resolve(import.meta.dirname, '../..');
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> & <b>bold</b> ${window.__pwned=1}';
+const SHOTS = process.env['TABLET_SCREENSHOTS'];
+
+let browser: Browser;
+const hosts: RunningHost[] = [];
+const folders: string[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterEach(async () => {
+  while (contexts.length) await contexts.pop()?.close();
+  while (hosts.length) await hosts.pop()?.stop();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+});
+
+async function laptopReady(): Promise<{ page: Page; dir: string; id: string; host: RunningHost }> {
+  const dir = await tempDataFolder();
+  folders.push(dir);
+  await mkdir(dir, { recursive: true });
+  await copyFile(join(ROOT, 'templates/samples/advisor.json'), join(dir, 'advisor.json'));
+  const host = await startWebHost(dir, ['--share-host', '127.0.0.1']);
+  hosts.push(host);
+  const page = await openApp(browser, host, { viewport: { width: 1280, height: 800 } });
+  contexts.push(page.context());
+  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+  const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
+  await expect.poll(() => rows.count()).toBe(1);
+  const [id = ''] = await prospectFolders(dir);
+  expect(id).not.toBe('');
+  return { page, dir, id, host };
+}
+
+async function live(dir: string, id: string): Promise<LiveMeeting | null> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'prospects', id, 'meeting-live.json'), 'utf8')) as LiveMeeting;
+  } catch {
+    return null;
+  }
+}
+
+/** The address in the QR image the laptop shows, decoded as a phone camera would. */
+async function addressFromQr(page: Page): Promise<string> {
+  const qr = page.getByRole('img', { name: 'Tablet address', exact: true });
+  await qr.waitFor();
+  const src = (await qr.getAttribute('src')) ?? '';
+  expect(src.startsWith('data:image/png;base64,')).toBe(true);
+  const png = PNG.sync.read(Buffer.from(src.slice('data:image/png;base64,'.length), 'base64'));
+  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+  expect(code).not.toBeNull();
+  return code?.data ?? '';
+}
+
+async function newTablet(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(IPAD);
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+const onScreen = (page: Page) => page.locator('.slides > section.present').getAttribute('data-slide-id');
+const slideIds = (page: Page) => page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
+
+/** A finger across the tablet's slide, right to left: the next slide (CDP touch events). */
+async function swipeNext(page: Page): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1180, height: 820 };
+  const y = size.height / 2;
+  const [from, to] = [size.width * 0.8, size.width * 0.2];
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x: number) => [{ x, y, id: 1 }];
+  const t0 = Date.now() / 1000;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from), timestamp: t0 });
+  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + ((to - from) * step) / 6), timestamp: t0 + step * 0.016 });
+  for (let rest = 1; rest <= 3; rest++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(to), timestamp: t0 + 0.1 + rest * 0.1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 0.45 });
+  await cdp.detach();
+}
+
+async function askOnTablet(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add question', exact: true }).tap();
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Save question', exact: true }).tap();
+  await page.getByRole('textbox', { name: 'Question', exact: true }).waitFor({ state: 'hidden' });
+}
+
+async function status(url: string): Promise<number | 'refused'> {
+  try {
+    const response = await fetch(url, { redirect: 'manual' });
+    return response.status;
+  } catch {
+    return 'refused';
+  }
+}
+
+describe('present on a tablet', () => {
+  it('pairs from the QR code, mirrors the tablet, takes its questions once, survives a dropped network, follows the laptop, and stops', async () => {
+    const { page: laptop, dir, id, host } = await laptopReady();
+    // From the prospect's screen, beside Build deck: present mode opens, sharing.
+    await laptop.goto(`${host.origin}/#/prospect/${id}`);
+    await laptop.getByRole('button', { name: 'Present on tablet', exact: true }).click();
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    const address = await addressFromQr(laptop);
+    // The same address as text, for typing it in.
+    expect(await laptop.getByLabel('Tablet address', { exact: true }).textContent()).toBe(address);
+    const url = new URL(address);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.port).not.toBe(String(host.port));
+    expect((url.searchParams.get('pair') ?? '').length).toBeGreaterThanOrEqual(22);
+    if (SHOTS) await laptop.screenshot({ path: join(SHOTS, 'laptop-share.png') });
+
+    // Nothing without the token, or with a wrong one; nothing of the app on this server.
+    expect(await status(`${url.origin}/`)).toBe(403);
+    expect(await status(`${url.origin}/?pair=${'A'.repeat(32)}`)).toBe(403);
+    expect(await status(`${url.origin}/api/prospects:list`)).toBe(404);
+    expect(await status(`${url.origin}/index.html`)).toBe(404);
+
+    const tablet = await newTablet();
+    await tablet.page.goto(address);
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    // The token is traded for a cookie and gone from the address bar.
+    expect(new URL(tablet.page.url()).search).toBe('');
+    await laptop.getByText('Tablet connected', { exact: true }).waitFor();
+    if (SHOTS) await tablet.page.screenshot({ path: join(SHOTS, 'tablet-presents.png') });
+
+    const ids = await slideIds(tablet.page);
+    expect(ids).toEqual(await slideIds(laptop));
+    const visits = async () => (await live(dir, id))?.visits.map((v) => v.slideId);
+    await expect.poll(visits).toEqual([ids[0]]);
+
+    // The tablet presents: swipes there show here, and are the meeting's.
+    await swipeNext(tablet.page);
+    await expect.poll(() => onScreen(tablet.page)).toBe(ids[1]);
+    await expect.poll(() => onScreen(laptop)).toBe(ids[1]);
+    await expect.poll(visits).toEqual(ids.slice(0, 2));
+
+    // A question on the tablet: once in the meeting, as text.
+    await askOnTablet(tablet.page, HOSTILE);
+    await expect.poll(async () => (await live(dir, id))?.questions.map((q) => q.text)).toEqual([HOSTILE]);
+    expect((await live(dir, id))?.questions[0]?.slideId).toBe(ids[1]);
+
+    // The network drops: three swipes and a question on the tablet, kept there, then back.
+    await tablet.context.setOffline(true);
+    for (let i = 0; i < 3; i++) {
+      await swipeNext(tablet.page);
+      await expect.poll(() => onScreen(tablet.page)).toBe(ids[2 + i]);
+    }
+    await askOnTablet(tablet.page, 'Offline question: what about fees?');
+    await tablet.page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    expect((await live(dir, id))?.questions.length).toBe(1);
+    await tablet.context.setOffline(false);
+    await expect.poll(visits, { timeout: 60_000 }).toEqual(ids.slice(0, 5));
+    await expect.poll(async () => (await live(dir, id))?.questions.map((q) => q.text), { timeout: 60_000 }).toEqual([HOSTILE, 'Offline question: what about fees?']);
+    await expect.poll(() => onScreen(laptop)).toBe(ids[4]);
+    // A reload of the tablet sends nothing again.
+    await tablet.page.reload();
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    expect((await live(dir, id))?.questions.length).toBe(2);
+
+    // A second device with the same address waits for the advisor, and gets nothing if refused.
+    const other = await newTablet();
+    const waiting = await other.page.goto(address);
+    expect(waiting?.status()).toBe(403);
+    await other.page.getByRole('heading', { name: 'Waiting for the advisor' }).waitFor();
+    expect(await other.page.locator('.deck').count()).toBe(0);
+    await laptop.getByRole('button', { name: 'Refuse', exact: true }).click();
+    await other.page.getByText('The advisor did not allow this device.').waitFor();
+    const again = await other.page.goto(`${url.origin}/`);
+    expect(again?.status()).toBe(403);
+    // Another one, allowed: it sees the deck.
+    const third = await newTablet();
+    await third.page.goto(address);
+    await laptop.getByRole('button', { name: 'Allow', exact: true }).click();
+    await third.page.locator('.deck[data-ready="true"]').waitFor();
+
+    // The tablet follows: the laptop drives, the tablet shows the same slide, without notes.
+    await laptop.getByRole('radio', { name: /The tablet follows/ }).check();
+    await tablet.page.waitForFunction(() => document.documentElement.getAttribute('data-share-mode') === 'follows');
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    expect(await tablet.page.locator('aside.notes').evaluateAll((notes) => notes.map((n) => n.textContent ?? '').join(''))).toBe('');
+    expect(await tablet.page.getByRole('button', { name: 'Add question' }).count()).toBe(0);
+    await expect.poll(() => onScreen(tablet.page)).toBe(ids[4]);
+    await laptop.getByRole('button', { name: 'Next slide', exact: true }).click();
+    await expect.poll(() => onScreen(laptop)).toBe(ids[5]);
+    await expect.poll(() => onScreen(tablet.page)).toBe(ids[5]);
+    await expect.poll(visits).toEqual(ids.slice(0, 6));
+    if (SHOTS) await tablet.page.screenshot({ path: join(SHOTS, 'tablet-follows.png') });
+
+    // Stop sharing: nothing answers any more.
+    await laptop.getByRole('button', { name: 'Stop sharing', exact: true }).click();
+    await laptop.getByText('Sharing stopped', { exact: false }).waitFor();
+    expect(await status(`${url.origin}/`)).toBe('refused');
+    expect(await status(address)).toBe('refused');
+
+    // Wrap-up has the tablet's questions, once each, as text.
+    await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.waitForURL(`**/#/wrap-up/${id}`);
+    const questions = laptop.getByRole('textbox', { name: /^Question/ });
+    await expect.poll(() => questions.count()).toBe(2);
+    expect(await questions.first().inputValue()).toBe(HOSTILE);
+    expect(await laptop.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await tablet.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(tablet.errors).toEqual([]);
+  });
+
+  it('refuses a reused token after the advisor ends the meeting, and closes with the meeting', async () => {
+    const { page: laptop, id, host } = await laptopReady();
+    await laptop.goto(`${host.origin}/#/present/${id}`);
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('button', { name: 'Present on tablet', exact: true }).click();
+    const address = await addressFromQr(laptop);
+    const tablet = await newTablet();
+    await tablet.page.goto(address);
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    // The one-time token, used again without the tablet's cookie: no deck.
+    const reused = await status(address);
+    expect(reused).toBe(403);
+
+    // A reload of the laptop comes back to the share under way; in French, and accessible.
+    await laptop.evaluate(() => localStorage.setItem('advisor-deck.language', 'fr'));
+    await laptop.reload();
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('img', { name: 'Adresse de la tablette', exact: true }).waitFor();
+    for (const name of ['Présenter sur la tablette', 'Arrêter le partage', 'Masquer']) expect(await laptop.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
+    expect(await laptop.getByRole('radio', { name: /La tablette suit/ }).isVisible()).toBe(true);
+    const axe = await new AxeBuilder({ page: laptop }).include('.share-panel').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    if (SHOTS) await laptop.screenshot({ path: join(SHOTS, 'laptop-share-fr.png') });
+    // The keyboard alone: Tab reaches the mode and Space picks it.
+    await laptop.getByRole('radio', { name: /La tablette suit/ }).focus();
+    await laptop.keyboard.press('Space');
+    await expect.poll(() => laptop.getByRole('radio', { name: /La tablette suit/ }).isChecked()).toBe(true);
+    await tablet.page.waitForFunction(() => document.documentElement.getAttribute('data-share-mode') === 'follows');
+    await laptop.evaluate(() => localStorage.setItem('advisor-deck.language', 'en'));
+    await laptop.reload();
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.waitForURL(`**/#/wrap-up/${id}`);
+    expect(await status(address)).toBe('refused');
+  });
+});
