@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ProspectsScreen } from './features/prospects/ProspectsScreen';
 import { useImport } from './features/prospects/useImport';
-import { routeFromHash, useApp } from './store';
+import { hashOf, routeFromHash, useApp } from './store';
 import { ToastRegion } from './ui/Toast';
 import { FollowUpsNavButton } from './features/follow-ups/FollowUpsNavButton';
 
@@ -36,9 +36,14 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
+  const shownRoute = useRef(route);
+  shownRoute.current = route;
   useEffect(() => {
     const onHash = () => navigate(routeFromHash(location.hash));
     window.addEventListener('hashchange', onHash);
+    // The address may have changed between the store reading it and this listener (a link
+    // followed while the window was starting): catch up once.
+    if (hashOf(routeFromHash(location.hash)) !== hashOf(shownRoute.current)) onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, [navigate]);
 
