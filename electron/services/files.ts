@@ -142,6 +142,30 @@ const readProblem = (error: unknown): string => {
 };
 
 /**
+ * A user's file, read whole from an open handle but never past `maxBytes` (a larger file is
+ * refused by its size first, and a file that grows or lies about it is cut at the cap): the
+ * bytes, or what is wrong with the file in words for a person.
+ */
+export async function readCappedFile(path: string, maxBytes: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) return { ok: false, message: 'is a folder, not a file' };
+      if (info.isFile() && info.size > maxBytes) return { ok: false, message: `is too large: ${formatBytes(info.size)}, at most ${formatBytes(maxBytes)}` };
+      bytes = await readAtMost(handle, maxBytes);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, message: readProblem(error) };
+  }
+  if (bytes.length > maxBytes) return { ok: false, message: `is too large: more than ${formatBytes(maxBytes)}` };
+  return { ok: true, bytes };
+}
+
+/**
  * Reads a user's JSON file; every failure is a problem naming the file, never an exception.
  * A file over `maxBytes` (default: an intake's cap) is refused unparsed, having read at most
  * one byte more than the cap.
@@ -149,22 +173,9 @@ const readProblem = (error: unknown): string => {
 export async function readJsonFile(path: string, options: { maxBytes?: number } = {}): Promise<JsonRead> {
   const maxBytes = options.maxBytes ?? MAX_INTAKE_BYTES;
   const fail = (message: string): JsonRead => ({ ok: false, problems: [{ path, message }] });
-  let bytes: Buffer;
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const info = await handle.stat();
-      if (info.isDirectory()) return fail('is a folder, not a file');
-      if (info.isFile() && info.size > maxBytes) return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(maxBytes)}`);
-      bytes = await readAtMost(handle, maxBytes);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return fail(readProblem(error));
-  }
-  if (bytes.length > maxBytes) return fail(`is too large: more than ${formatBytes(maxBytes)}`);
-  const text = bytes.toString('utf8');
+  const read = await readCappedFile(path, maxBytes);
+  if (!read.ok) return fail(read.message);
+  const text = read.bytes.toString('utf8');
   // JSON.parse copes with deep nesting, but whatever walks the value next (zod, JSON.stringify,
   // structuredClone) recurses and would overflow the stack.
   if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return fail(`is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`);

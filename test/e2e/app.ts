@@ -69,3 +69,21 @@ export async function savedIntakes(dataDir: string): Promise<{ id: string; intak
 export async function fillIntake(page: Page, values: Record<string, string>): Promise<void> {
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
 }
+
+/**
+ * A finger across a box, right to left (next) or left to right (previous), as CDP touch events.
+ * The finger rests before it lifts (the events carry their own times, nothing waits): lifted at
+ * full speed, Chromium starts a fling, and a tap during a fling only stops it.
+ */
+export async function swipe(page: Page, box: { x: number; y: number; width: number; height: number }, direction: 'next' | 'previous'): Promise<void> {
+  const y = box.y + box.height / 2;
+  const [from, to] = direction === 'next' ? [box.x + box.width * 0.8, box.x + box.width * 0.2] : [box.x + box.width * 0.2, box.x + box.width * 0.8];
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x: number) => [{ x, y, id: 1 }];
+  const t0 = Date.now() / 1000;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from), timestamp: t0 });
+  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + ((to - from) * step) / 6), timestamp: t0 + step * 0.016 });
+  for (let rest = 1; rest <= 3; rest++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(to), timestamp: t0 + 0.1 + rest * 0.1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 0.45 });
+  await cdp.detach();
+}

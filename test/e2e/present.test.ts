@@ -8,7 +8,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveMeeting } from '../../core/liveMeeting';
 import type { RunningHost } from '../support/web-host';
-import { openApp, prospectFolders, startWebHost, tempDataFolder } from './app';
+import { openApp, prospectFolders, startWebHost, swipe as swipeAcross, tempDataFolder } from './app';
 import { IPAD, launch } from './browser';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -74,24 +74,10 @@ async function live(dir: string, id: string): Promise<LiveMeeting | null> {
 const onScreen = (page: Page) => page.locator('.slides > section.present').getAttribute('data-slide-id');
 const slideIds = (page: Page) => page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
 
-/**
- * A finger across the slide, right to left (next) or left to right (previous), as CDP touch
- * events. The finger rests before it lifts (the events carry their own times, nothing waits):
- * lifted at full speed, Chromium starts a fling, and a tap during a fling only stops it.
- */
 async function swipe(page: Page, direction: 'next' | 'previous'): Promise<void> {
   const box = await page.locator('.present-stage').boundingBox();
   if (!box) throw new Error('no stage');
-  const y = box.y + box.height / 2;
-  const [from, to] = direction === 'next' ? [box.x + box.width * 0.8, box.x + box.width * 0.2] : [box.x + box.width * 0.2, box.x + box.width * 0.8];
-  const cdp = await page.context().newCDPSession(page);
-  const point = (x: number) => [{ x, y, id: 1 }];
-  const t0 = Date.now() / 1000;
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from), timestamp: t0 });
-  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + ((to - from) * step) / 6), timestamp: t0 + step * 0.016 });
-  for (let rest = 1; rest <= 3; rest++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(to), timestamp: t0 + 0.1 + rest * 0.1 });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 0.45 });
-  await cdp.detach();
+  await swipeAcross(page, box, direction);
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveMeeting } from '../../core/liveMeeting';
 import type { RunningHost } from '../support/web-host';
-import { openApp, prospectFolders, startWebHost, tempDataFolder } from './app';
+import { openApp, prospectFolders, startWebHost, swipe, tempDataFolder } from './app';
 import { IPAD, launch } from './browser';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
@@ -88,19 +88,10 @@ async function newTablet(): Promise<{ context: BrowserContext; page: Page; error
 const onScreen = (page: Page) => page.locator('.slides > section.present').getAttribute('data-slide-id');
 const slideIds = (page: Page) => page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
 
-/** A finger across the tablet's slide, right to left: the next slide (CDP touch events). */
+/** A finger across the tablet's slide, right to left: the next slide. */
 async function swipeNext(page: Page): Promise<void> {
   const size = page.viewportSize() ?? { width: 1180, height: 820 };
-  const y = size.height / 2;
-  const [from, to] = [size.width * 0.8, size.width * 0.2];
-  const cdp = await page.context().newCDPSession(page);
-  const point = (x: number) => [{ x, y, id: 1 }];
-  const t0 = Date.now() / 1000;
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from), timestamp: t0 });
-  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + ((to - from) * step) / 6), timestamp: t0 + step * 0.016 });
-  for (let rest = 1; rest <= 3; rest++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(to), timestamp: t0 + 0.1 + rest * 0.1 });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 0.45 });
-  await cdp.detach();
+  await swipe(page, { x: 0, y: 0, ...size }, 'next');
 }
 
 async function askOnTablet(page: Page, text: string): Promise<void> {

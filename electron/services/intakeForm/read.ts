@@ -1,11 +1,10 @@
 // Reads a returned intake form: the AcroForm fields as data, with pdf-lib (pure JS). Nothing in
 // the PDF runs: pdf-lib has no JavaScript engine and never follows actions, links or launches;
 // only field names and values are read.
-import { open } from 'node:fs/promises';
 import { EncryptedPDFError, PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFString, PDFTextField, ParseSpeeds, type PDFField } from 'pdf-lib';
 import { FIELD, FORM_VERSION, REQUIRED_FIELDS, intakeFromFields, type FieldValue, type FormIntake, type IntakeFormCopy } from '../../../core/intakeForm';
 import type { Checked, Problem } from '../../../core/validation';
-import { formatBytes, readAtMost } from '../files';
+import { formatBytes, readCappedFile } from '../files';
 import { loadIntakeFormCopy } from './copy';
 
 /**
@@ -147,22 +146,8 @@ export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions
 
 /** Reads a returned form file: at most MAX_FORM_BYTES are read (a larger file is refused unread). */
 export async function readIntakeFormFile(path: string, options: ReadFormOptions = {}): Promise<Checked<FormIntake>> {
-  const fail = (message: string): Checked<FormIntake> => ({ ok: false, problems: [{ path: '(file)', message }] });
-  let bytes: Buffer;
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const info = await handle.stat();
-      if (info.isDirectory()) return fail('is a folder, not a file');
-      if (info.isFile() && info.size > MAX_FORM_BYTES) return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(MAX_FORM_BYTES)}`);
-      bytes = await readAtMost(handle, MAX_FORM_BYTES);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read');
-  }
-  if (bytes.length > MAX_FORM_BYTES) return fail(`is too large: more than ${formatBytes(MAX_FORM_BYTES)}`);
+  const read = await readCappedFile(path, MAX_FORM_BYTES);
+  if (!read.ok) return { ok: false, problems: [{ path: '(file)', message: read.message }] };
+  const bytes = read.bytes;
   return readIntakeForm(bytes, options);
 }

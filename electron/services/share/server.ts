@@ -8,10 +8,11 @@
 // - a wrong or absent token gets 403; a foreign Host (DNS rebinding) 421; a foreign Origin 403;
 // - bodies are capped, each client address is rate-limited, and the deck's strict CSP is sent.
 // Plain HTTP: the deck holds only what is shown to the prospect (README, "Present on a tablet").
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { deviceLabel, MAX_EVENTS_PER_POST, tabletEventSchema, tabletPostSchema, type PendingDevice, type ShareMode, type TabletConnection, type TabletEvent } from '../../../core/share';
 import { sha256 } from '../csp';
+import { cookieValue, readBody, sameSecret } from '../web/http';
 
 const COOKIE = 'advisor_deck_tablet';
 /** A queue of a whole meeting's events fits many times over; a flood does not. */
@@ -49,21 +50,6 @@ interface Device {
   id: string;
   state: 'paired' | 'pending' | 'refused';
   label: string;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieValue(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
-  }
-  return undefined;
 }
 
 const PAGE_STYLE =
@@ -218,7 +204,7 @@ export class TabletServer {
   }
 
   #device(req: IncomingMessage): Device | undefined {
-    const secret = cookieValue(req.headers.cookie);
+    const secret = cookieValue(req.headers.cookie, COOKIE);
     if (secret === undefined) return undefined;
     for (const [key, device] of this.#devices) if (sameSecret(key, secret)) return device;
     return undefined;
@@ -294,7 +280,7 @@ export class TabletServer {
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) return this.#send(res, 403, 'Forbidden: another site.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return this.#send(res, 415, 'Send JSON.');
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_TABLET_BODY);
       if (body === undefined) return this.#send(res, 413, 'Too large.');
       let parsed: unknown;
       try {
@@ -375,17 +361,4 @@ export class TabletServer {
     const event = this.#stateEvent();
     for (const stream of this.#streams.keys()) stream.write(event);
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_TABLET_BODY) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_TABLET_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

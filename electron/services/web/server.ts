@@ -6,12 +6,13 @@
 //   an HttpOnly, SameSite=Strict cookie and drops it from the address bar; anything else is 401;
 // - a state-changing request from a foreign Origin is 403 (cross-site request forgery);
 // - the window's Content-Security-Policy, no directory listing, nothing outside the built app.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { channelNames, dispatch, type Channel, type Handlers, type Reminder } from '../../../core/api';
 import { contentSecurityPolicy } from '../app-csp';
+import { cookieValue, readBody, sameSecret } from './http';
 
 const COOKIE = 'advisor_deck_session';
 /** Big enough for a batch of intake files or a logo; anything larger is refused unread. */
@@ -47,37 +48,9 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieValue(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
-  }
-  return undefined;
-}
-
 function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -121,7 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts().has(host)) return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
     const url = new URL(req.url ?? '/', `http://${host}`);
     const fromQuery = url.searchParams.get('token');
-    const fromCookie = cookieValue(req.headers.cookie);
+    const fromCookie = cookieValue(req.headers.cookie, COOKIE);
     const authorised = (fromCookie !== undefined && sameSecret(fromCookie, token)) || (fromQuery !== null && sameSecret(fromQuery, token));
     if (!authorised) return send(res, 401, 'Advisor Deck: open the address that npm run web printed (it carries the access token).', undefined, security);
 
@@ -159,7 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // JSON only (a form post from another page cannot send it without a CORS preflight), or
       // text/plain for the draft a closing page sends with sendBeacon.
       if (!type.startsWith('application/json') && !type.startsWith('text/plain')) return send(res, 415, 'Send JSON', undefined, security);
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === undefined) return send(res, 413, 'Too large', undefined, security);
       let input: unknown;
       try {

@@ -4,22 +4,7 @@
 import { useState } from 'react';
 import type { IntakeFormFile } from '../../../../core/api';
 import { useApp } from '../../store';
-
-/** A file handed to the browser as a download (a Blob URL and an <a download>, as the wrap-up does under the CSP). */
-function download(name: string, mime: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { download } from '../../ui/download';
 
 export function SendIntakeForm({ id }: { id: string }) {
   const api = useApp((s) => s.api);
