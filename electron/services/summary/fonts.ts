@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { type LaidRun, quickLayout } from './quickLayout';
 
 /**
  * The faces the summary embeds, and which one draws each character. TTF only: pdfkit breaks
@@ -156,6 +157,14 @@ export function shape(f: Face, text: string): fontkit.GlyphRun {
 }
 
 /**
+ * A text's glyphs and positions in font units, as fontkit lays it out: read straight from the
+ * font's tables for everyday Latin words (quickLayout.ts), else shaped by fontkit.
+ */
+export function layoutText(f: Face, text: string): LaidRun {
+  return quickLayout(f.font, text) ?? shape(f, text);
+}
+
+/**
  * The room a run drawn with one face takes, in em, kerning included (what pdfkit will draw).
  * `advance` is how far the pen moves. A glyph's box, as viewers and text extractors see it, runs
  * from where it is drawn (the pen plus its offset) for its width in the font; a combining mark
@@ -182,7 +191,7 @@ export function emBox(f: Face, text: string): EmBox {
   }
   let box = cache.get(text);
   if (box === undefined) {
-    const run = shape(f, text);
+    const run = layoutText(f, text);
     let pen = 0;
     let min = 0;
     let max = 0;

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { SummaryContent } from '../../../core/summary';
 import type { Logo } from '../logo';
 import { type Face, forgetGlyphs, shape } from './fonts';
+import { quickLayout } from './quickLayout';
 import type { PageLayout } from './layout';
 import { LogoError } from './image';
 import { drawnText } from './text';
@@ -31,12 +32,38 @@ function slotFor(face: Face, text: string, slots: Map<string, Map<number, string
   return index;
 }
 
-/** The same parsed font under another PostScript name, so pdfkit embeds it as a separate font. */
-function renamed(face: Face, name: string): unknown {
-  const postscriptName = `${face.font.postscriptName}-${name.replace(/[^A-Za-z0-9]/g, '')}`;
+interface FontFile {
+  directory?: { tables?: Record<string, { offset: number } | undefined> };
+  stream?: { buffer?: Uint8Array };
+}
+
+/**
+ * What pdfkit reads of the post table (the italic angle and whether the face is monospaced),
+ * from its 16-byte header. fontkit would decode the whole table for it, with the name of each
+ * of Inter's 2,500 glyphs (tens of milliseconds per face); nothing else asks for them.
+ */
+export function postHeader(face: Face): { italicAngle: number; isFixedPitch: number } | undefined {
+  const file = face.font as unknown as FontFile;
+  const at = file.directory?.tables?.post?.offset;
+  const buffer = file.stream?.buffer;
+  if (at === undefined || !(buffer instanceof Uint8Array) || at + 16 > buffer.length) return undefined;
+  const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // Fixed 16.16 and uint32, as fontkit reads them.
+  return { italicAngle: bytes.getInt32(at + 4) / 65536, isFixedPitch: bytes.getUint32(at + 12) };
+}
+
+/**
+ * The parsed font as pdfkit is handed it: under another PostScript name when given one (pdfkit
+ * then embeds it as a separate font), and answering the post table's header itself.
+ */
+function forPdfkit(face: Face, name?: string): unknown {
+  const postscriptName = name === undefined ? face.font.postscriptName : `${face.font.postscriptName}-${name.replace(/[^A-Za-z0-9]/g, '')}`;
+  const post = postHeader(face);
   return new Proxy(face.font, {
     get(target, property) {
       if (property === 'postscriptName') return postscriptName;
+      if (post && property === 'post') return post;
+      if (post && property === 'italicAngle') return post.italicAngle;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
@@ -61,6 +88,7 @@ interface WordRun {
   advanceWidth: number;
 }
 interface EmbeddedFont {
+  scale: number;
   layoutRun(text: string): WordRun;
   layoutCached(text: string): WordRun;
 }
@@ -90,12 +118,28 @@ function shareWordLayouts(doc: PDFKit.PDFDocument, face: Face): void {
     let run = cache.get(text);
     if (!run) {
       forgetGlyphs(face);
-      run = embedded.layoutRun(text);
+      run = quickWordRun(face, text, embedded.scale) ?? embedded.layoutRun(text);
       if (cache.size >= MAX_WORDS) cache.clear();
       cache.set(text, run);
     }
     return run;
   };
+}
+
+/**
+ * A word from quickLayout in pdfkit's units, as pdfkit's layoutRun makes one from fontkit's
+ * (each position scaled, plus the glyph's own advance; the run's width the sum of the advances).
+ */
+function quickWordRun(face: Face, text: string, scale: number): WordRun | undefined {
+  const laid = quickLayout(face.font, text);
+  if (!laid) return undefined;
+  let advanceWidth = 0;
+  const positions = laid.positions.map((p, i) => {
+    const scaled = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: (laid.glyphs[i]?.advanceWidth ?? 0) * scale };
+    advanceWidth += scaled.xAdvance;
+    return scaled;
+  });
+  return { glyphs: laid.glyphs, positions, advanceWidth };
 }
 
 export { LogoError };
@@ -134,7 +178,7 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
     const name = shaped === undefined ? face.key : `${face.key}#${slotFor(face, shaped, slots)}`;
     if (!registered.has(name)) {
       // pdfkit accepts a fontkit font object: parsed once per process, subset per document.
-      doc.registerFont(name, (name === face.key ? face.font : renamed(face, name)) as never);
+      doc.registerFont(name, forPdfkit(face, name === face.key ? undefined : name) as never);
       registered.add(name);
       fixMissingGlyphWidth(doc.font(name));
       shareWordLayouts(doc, face);
