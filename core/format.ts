@@ -40,7 +40,9 @@ export function formatList(locale: string, items: readonly string[]): string {
   return cached('l', locale, {}, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items as never);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made when first needed: the first segmenter of a process loads ICU's break rules (~16 ms).
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 // East Asian wide and full-width characters, and emoji, take about two Latin letters' room.
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
 

@@ -30,7 +30,10 @@ export const MAX_COMBINING_RUN = 16;
 // person, never two in a row).
 const COMBINING_RUN = new RegExp(String.raw`[\p{M}\u200C\u200D]{${MAX_COMBINING_RUN + 1},}`, 'u');
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made when first needed: the first segmenter of a process loads ICU's break rules (~16 ms),
+// and most texts (plain ASCII) never need one.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 
 /**
  * Node 20's segmenter costs time and memory in the square of the text's length (every segment

@@ -7,8 +7,10 @@
 // place in the repository: templates/, the fonts and reveal.js in node_modules, pdfkit's own
 // data files (its standard fonts).
 //
-// The module holds the CLI as text (one CommonJS function, esbuild's output) and has V8 compile
-// it with a code cache kept beside it, out/cli/cli.<id>.v8cache: the bytecode of everything the
+// The module reads the CLI's code (one CommonJS function, esbuild's output) from beside it,
+// out/cli/cli.<id>.js, named by a hash of the code (in the module it was 2 MB of string literal
+// for V8 to scan at every start, ~40 ms), and has V8 compile it with a code cache kept beside
+// it too, out/cli/cli.<id>.<kind>.v8cache: the bytecode of everything the
 // first run compiled (a `build` run's replaces one made by a lighter command), so later runs
 // neither parse the bundle nor compile the functions they call again. The cache is named after
 // a hash of the code, never read by another bundle; one V8 does not accept (another Node
@@ -19,8 +21,9 @@
 // scripts/cli.mjs (`npm run cli`) runs the bundle only while every one of those files still
 // hashes the same, and builds it again otherwise: file times play no part, so an edit during a
 // build, a file put back with an old time, or two builds at once can never leave a stale bundle
-// passing for fresh. The list travels inside the bundle: the two are always one file, renamed
-// into place whole.
+// passing for fresh. The code file is on the list too (gone or altered: built again), and is
+// written before the module that names it. The list travels inside the module: the two are
+// always one file, renamed into place whole.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -58,17 +61,42 @@ export async function buildCli() {
   /**
    * pdfkit loads its standard fonts (the Helvetica every document starts with) and colour
    * profile from beside its own file (createRequire and URL of import.meta.url): bundled, they
-   * are found from the installed package instead (the loader's __pdfkitUrl()).
+   * are found in the installed package instead, from the bundle's own place (the loader's
+   * __pdfkitUrl, a constant: resolving the package at every start took ~20 ms).
    */
+  let pdfkitFile;
   const pdfkitData = {
     name: 'pdfkit-data',
     setup(on) {
       on.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/, namespace: 'file' }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
-        const patched = source.replaceAll('import.meta.url', '__pdfkitUrl()');
+        const patched = source.replaceAll('import.meta.url', '__pdfkitUrl');
         if (patched === source) throw new Error('pdfkit no longer reads files beside import.meta.url: check scripts/build-cli.mjs');
+        pdfkitFile = path;
         return { contents: patched, loader: 'js' };
       });
+    },
+  };
+  /**
+   * fontkit, unicode-properties and pdfkit's line breaker inflate their Unicode tables at start
+   * with tiny-inflate, DEFLATE in JavaScript (~50 ms a run); Node's zlib does the same in ~1 ms.
+   * Same contract: fill `dest`, return it, or the part written when the data is shorter.
+   */
+  const INFLATE = `const { inflateRawSync } = require('node:zlib');
+module.exports = function inflate(source, dest) {
+  const out = inflateRawSync(source);
+  if (out.length >= dest.length) {
+    dest.set(out.subarray(0, dest.length));
+    return dest;
+  }
+  dest.set(out);
+  return dest.slice(0, out.length);
+};`;
+  const nativeInflate = {
+    name: 'native-inflate',
+    setup(on) {
+      on.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'native-inflate' }));
+      on.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({ contents: INFLATE, loader: 'js' }));
     },
   };
   /**
@@ -102,7 +130,7 @@ export async function buildCli() {
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__bundleUrl' },
     minify: true,
     legalComments: 'none',
-    plugins: [hashSources, pdfkitData, unused],
+    plugins: [hashSources, pdfkitData, nativeInflate, unused],
     metafile: true,
     write: false,
     logLevel: 'warning',
@@ -110,18 +138,31 @@ export async function buildCli() {
   const [output] = result.outputFiles;
   if (!output) throw new Error('esbuild wrote nothing');
   // A source the plugin did not read (a kind of file it does not know) would go unwatched.
-  const unwatched = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('unused:') && !file.split(/[\\/]/).includes('node_modules') && !(repoPath(file) in inputs));
+  const unwatched = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('unused:') && !file.startsWith('native-inflate:') && !file.split(/[\\/]/).includes('node_modules') && !(repoPath(file) in inputs));
   if (unwatched.length > 0) throw new Error(`build-cli.mjs does not watch ${unwatched.join(', ')}: add its kind to LOADERS`);
   const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
   const code = `(function (require, module, exports, __filename, __dirname, __bundleUrl, __pdfkitUrl) {${output.text}\n})`;
-  const contents = `${INPUTS_LINE}${JSON.stringify(sorted)}\n${loader(code)}`;
+  if (!pdfkitFile) throw new Error('pdfkit is no longer in the bundle: check scripts/build-cli.mjs');
+  const pdfkitFromBundle = relative(dirname(BUNDLE), pdfkitFile).split(sep).join('/');
+  // The code sits beside the module, named by its hash: V8 would otherwise scan it (2 MB of
+  // string literal) at every start, before the compile cache can help (~40 ms a run).
+  const id = codeId(code);
+  const codeName = `cli.${id}.js`;
   await mkdir(dirname(BUNDLE), { recursive: true });
+  const codeTemp = join(dirname(BUNDLE), `${codeName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(codeTemp, code);
+  await rename(codeTemp, join(dirname(BUNDLE), codeName));
+  // Listed with the sources: a bundle whose code file is gone or altered is built again.
+  const listed = { ...sorted, [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)) };
+  const contents = `${INPUTS_LINE}${JSON.stringify(listed)}\n${loader(codeName, id, pdfkitFromBundle)}`;
   const temp = `${BUNDLE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, contents);
   await rename(temp, BUNDLE);
-  // The caches of earlier bundles are never read again.
-  const current = `cli.${codeId(code)}.`;
-  for (const name of await readdir(dirname(BUNDLE))) if (name.endsWith('.v8cache') && !name.startsWith(current)) await rm(join(dirname(BUNDLE), name), { force: true });
+  // The code and caches of earlier bundles are never read again.
+  const current = `cli.${id}.`;
+  for (const name of await readdir(dirname(BUNDLE))) {
+    if ((name.endsWith('.v8cache') || /^cli\.[0-9a-f]{16}\.js$/.test(name)) && !name.startsWith(current)) await rm(join(dirname(BUNDLE), name), { force: true });
+  }
   return { bundle: BUNDLE, bytes: Buffer.byteLength(contents), inputs: Object.keys(sorted).length };
 }
 
@@ -131,15 +172,20 @@ const codeId = (code) => createHash('sha256').update(code).digest('hex').slice(0
  * The module around the code: compiles it with the code cache when there is one, runs it, and
  * at the end of the first run of this bundle (and of its first `build`) saves what V8 compiled.
  */
-function loader(code) {
+function loader(codeName, id, pdfkitFromBundle) {
   return `import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-const CODE = ${JSON.stringify(code)};
 const file = fileURLToPath(import.meta.url);
-const cache = (kind) => join(dirname(file), \`cli.${codeId(code)}.\${kind}.v8cache\`);
+let CODE;
+try {
+  CODE = readFileSync(join(dirname(file), ${JSON.stringify(codeName)}), 'utf8');
+} catch {
+  throw new Error(\`\${join(dirname(file), ${JSON.stringify(codeName)})} is missing: run npm run build:cli\`);
+}
+const cache = (kind) => join(dirname(file), \`cli.${id}.\${kind}.v8cache\`);
 const read = (path) => { try { return readFileSync(path); } catch { return undefined; } };
 const kind = process.argv.slice(2).includes('build') ? 'build' : 'start';
 let from = 'build';
@@ -148,7 +194,7 @@ if (cachedData === undefined) {
   from = 'start';
   cachedData = read(cache('start'));
 }
-const script = new Script(CODE, { filename: file, ...(cachedData ? { cachedData } : {}) });
+const script = new Script(CODE, { filename: join(dirname(file), ${JSON.stringify(codeName)}), ...(cachedData ? { cachedData } : {}) });
 if (cachedData !== undefined && script.cachedDataRejected) {
   // Made by another Node version (or with other V8 flags): made again below.
   try { rmSync(cache(from)); } catch {}
@@ -167,7 +213,7 @@ if (cachedData === undefined || (kind === 'build' && from !== 'build')) {
 }
 const module = { exports: {} };
 const require = createRequire(file);
-const pdfkitUrl = () => pathToFileURL(require.resolve('pdfkit')).href;
+const pdfkitUrl = new URL(${JSON.stringify(pdfkitFromBundle)}, import.meta.url).href;
 script.runInThisContext()(require, module, module.exports, file, dirname(file), import.meta.url, pdfkitUrl);
 `;
 }

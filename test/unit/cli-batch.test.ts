@@ -165,4 +165,22 @@ describe('cli build, several intakes', { timeout: 180_000 }, () => {
     expect(help.stdout).toContain('Usage: npm run cli -- build');
     expect(help.stdout).toContain('--keep-going');
   });
+
+  it('writes, bundled, the same deck, plan and summary as the TypeScript sources do', async () => {
+    // The bundle inflates Unicode tables with Node's zlib and finds pdfkit's data by a fixed path
+    // (scripts/build-cli.mjs): Arabic, Hebrew, CJK and hostile text exercise what they feed.
+    const intakes = ['intake-rtl.json', 'intake-cjk.json', 'intake-hostile.json'].map((f) => join(ROOT, 'test', 'fixtures', f));
+    const bundled = await cli('build', ...intakes, '--out', join(dir, 'bundled'), '--quiet');
+    expect(bundled.code, bundled.stderr).toBe(0);
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    for (const intake of intakes) {
+      const id = idOf(JSON.parse(await readFile(intake, 'utf8')) as IntakeInput);
+      const out = join(dir, 'sources', id);
+      await run(tsx, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out], { cwd: ROOT });
+      for (const file of ['deck.html', 'plan.json', 'summary.pdf']) {
+        const [a, b] = await Promise.all([readFile(join(dir, 'bundled', id, file)), readFile(join(out, file))]);
+        expect(a.equals(b), `${id}/${file}`).toBe(true);
+      }
+    }
+  });
 });

@@ -2,9 +2,9 @@
 // from exactly the sources there are now. On a copy of the sources (the real out/cli/ is never
 // touched): an edit, even one put back with the old file time, makes it build again before running.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -61,5 +61,27 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     await writeFile(bundle, text.replace('"electron/cli.ts":"', '"electron/cli.ts":"x'));
     expect((await launch('--help')).stdout).toContain('Usage: npm run cli -- build');
     expect(await readFile(bundle, 'utf8')).toBe(text);
+  });
+
+  it('builds again when the code beside the bundle is gone or altered, and only its own code and caches stay', async () => {
+    await launch('--help');
+    const folder = join(copy, 'out', 'cli');
+    const codeFile = async () => {
+      const names = (await readdir(folder)).filter((n) => /^cli\.[0-9a-f]{16}\.js$/.test(n));
+      expect(names).toHaveLength(1);
+      return join(folder, names[0] as string);
+    };
+    const code = await codeFile();
+    const text = await readFile(code, 'utf8');
+    await writeFile(code, text.replace('Usage: npm run cli -- build', 'Usage: altered'));
+    expect((await launch('--help')).stdout).toContain('Usage: npm run cli -- build');
+    expect(await readFile(await codeFile(), 'utf8')).toBe(text);
+    await rm(code);
+    expect((await launch('--help')).stdout).toContain('Usage: npm run cli -- build');
+    expect(await readFile(await codeFile(), 'utf8')).toBe(text);
+    // Run as a person runs the built file: it answers, and it made its start cache.
+    const direct = await run(process.execPath, [join(folder, 'cli.mjs'), '--help'], { cwd: copy });
+    expect(direct.stdout).toContain('Usage: npm run cli -- build');
+    expect((await readdir(folder)).filter((n) => n.endsWith('.v8cache')).every((n) => n.startsWith(basename(code).replace(/js$/, '')))).toBe(true);
   });
 });

@@ -142,7 +142,8 @@ describe('the font as pdfkit is handed it', () => {
     for (const family of ['latin', 'jp', 'sc', 'kr', 'arabic', 'hebrew'] as const)
       for (const weight of ['regular', 'bold'] as const) {
         const f = face(family, weight);
-        expect(postHeader(f), f.key).toEqual({ italicAngle: f.font.post.italicAngle, isFixedPitch: f.font.post.isFixedPitch });
+        const { post } = f.font as unknown as { post: { italicAngle: number; isFixedPitch: number } };
+        expect(postHeader(f), f.key).toEqual({ italicAngle: post.italicAngle, isFixedPitch: post.isFixedPitch });
       }
   });
 });

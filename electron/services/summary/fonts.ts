@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { rawLayoutTable } from './layoutTables';
 import { type LaidRun, quickLayout } from './quickLayout';
 
 /**
@@ -41,11 +42,16 @@ export interface Face {
 
 const faces = new Map<string, Face>();
 
+/** The file a face is read from. */
+export function fontFile(family: Family, weight: Weight): string {
+  return FILES[family][weight]();
+}
+
 export function face(family: Family, weight: Weight): Face {
   const key = `${family}-${weight}`;
   let loaded = faces.get(key);
   if (!loaded) {
-    const font = fontkit.create(readFileSync(FILES[family][weight]())) as fontkit.Font;
+    const font = fontkit.create(readFileSync(fontFile(family, weight))) as fontkit.Font;
     tolerateEmptyAnchors(font);
     rememberLayoutWork(font);
     loaded = { key, family, weight, font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
@@ -82,10 +88,19 @@ interface FontInternals {
   _getBaseGlyph(id: number, codePoints?: number[]): GlyphInternals | null;
   _layoutEngine?: { engine?: { GSUBProcessor?: ProcessorInternals; GPOSProcessor?: ProcessorInternals } };
 }
+interface LookupEntry {
+  feature: string;
+  index: number;
+  readonly lookup: unknown;
+}
 interface ProcessorInternals {
   scriptTag?: string;
   languageTag?: string | null;
-  lookupsForFeatures(features?: string[], exclude?: number[]): unknown[];
+  variationsIndex?: number;
+  features?: Record<string, { lookupListIndexes: number[] } | undefined>;
+  table?: { lookupList?: { get(index: number): unknown } };
+  lookupsForFeatures(features?: string[], exclude?: number[]): LookupEntry[];
+  applyLookups(lookups: LookupEntry[], glyphs: { id: number }[], positions?: unknown[]): void;
 }
 
 /**
@@ -119,22 +134,64 @@ function rememberLayoutWork(font: fontkit.Font): void {
     if (!remembering) {
       remembering = true;
       const engine = internals._layoutEngine?.engine;
-      for (const processor of [engine?.GSUBProcessor, engine?.GPOSProcessor]) {
-        if (typeof processor?.lookupsForFeatures !== 'function') continue;
-        const lookupsFor = processor.lookupsForFeatures.bind(processor);
-        const lists = new Map<string, unknown[]>();
-        processor.lookupsForFeatures = (features = [], exclude) => {
-          const key = `${processor.scriptTag ?? ''}|${processor.languageTag ?? ''}|${features.join(',')}|${exclude?.join(',') ?? ''}`;
-          let lookups = lists.get(key);
-          if (!lookups) {
-            lookups = lookupsFor(features, exclude);
-            lists.set(key, lookups);
-          }
-          return lookups;
-        };
-      }
+      rememberLookups(font, engine?.GSUBProcessor, 'GSUB');
+      rememberLookups(font, engine?.GPOSProcessor, 'GPOS');
     }
     return layout(...args);
+  };
+}
+
+/**
+ * A processor's lookups listed once per script, language and features, and each decoded only
+ * when a glyph of the text it is run on is one it can start at (layoutTables.ts): fontkit lists
+ * (and restructure decodes) every lookup of every feature at each layout, mark positioning and
+ * all, though a Latin word meets a few. The lookups that do run are the same, in the same
+ * order, on the same glyphs: a lookup skipped here would have found nothing to do.
+ */
+function rememberLookups(font: fontkit.Font, processor: ProcessorInternals | undefined, tag: 'GSUB' | 'GPOS'): void {
+  if (typeof processor?.lookupsForFeatures !== 'function' || typeof processor.applyLookups !== 'function') return;
+  const lookupsFor = processor.lookupsForFeatures.bind(processor);
+  const raw = rawLayoutTable(font, tag);
+  // fontkit's own listing (font variations choose other features), else one that decodes late.
+  const lazy = raw && processor.variationsIndex === -1 && processor.table?.lookupList;
+  const lists = new Map<string, LookupEntry[]>();
+  processor.lookupsForFeatures = (features = [], exclude) => {
+    const key = `${processor.scriptTag ?? ''}|${processor.languageTag ?? ''}|${features.join(',')}|${exclude?.join(',') ?? ''}`;
+    let lookups = lists.get(key);
+    if (!lookups) {
+      if (lazy) {
+        const list = lazy;
+        lookups = [];
+        for (const feature of features) {
+          for (const index of processor.features?.[feature]?.lookupListIndexes ?? []) {
+            if (exclude?.includes(index)) continue;
+            let decoded: unknown;
+            lookups.push({
+              feature,
+              index,
+              get lookup() {
+                return (decoded ??= list.get(index));
+              },
+            });
+          }
+        }
+        lookups.sort((a, b) => a.index - b.index);
+      } else lookups = lookupsFor(features, exclude);
+      lists.set(key, lookups);
+    }
+    return lookups;
+  };
+  if (!raw) return;
+  const apply = processor.applyLookups.bind(processor);
+  processor.applyLookups = (lookups, glyphs, positions) => {
+    // Sets up the processor for this text even if no lookup runs (GPOS reads it afterwards).
+    apply([], glyphs, positions);
+    for (const entry of lookups) {
+      const starts = raw.startCoverage(entry.index);
+      // Looked at as the lookup comes: the lookups before it may have changed the glyphs.
+      if (starts && !glyphs.some((g) => starts[g.id] === 1)) continue;
+      apply([entry], glyphs, positions);
+    }
   };
 }
 

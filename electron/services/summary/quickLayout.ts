@@ -1,4 +1,5 @@
 import type * as fontkit from 'fontkit';
+import { type ContextRule, type RawLayoutTable, rawLayoutTable } from './layoutTables';
 
 /**
  * Everyday Latin text laid out straight from the font's tables: the glyphs and positions
@@ -176,7 +177,8 @@ class Producible {
   readonly has: Uint8Array;
   /** prefix[g]: how many producible glyphs come before glyph g. */
   private readonly prefix: Int32Array;
-  private readonly sorted: number[];
+  /** Their ids, in order. */
+  readonly sorted: number[];
 
   constructor(has: Uint8Array) {
     this.has = has;
@@ -191,6 +193,13 @@ class Producible {
   private inRange(start: number, end: number): number {
     const to = Math.min(end + 1, this.has.length);
     return start >= to ? 0 : (this.prefix[to] ?? 0) - (this.prefix[start] ?? 0);
+  }
+
+  /** Whether any of them is among `glyphs` (one byte per glyph); unknown glyphs (undefined) may be. */
+  meets(glyphs: Uint8Array | undefined): boolean {
+    if (!glyphs) return true;
+    for (const g of this.sorted) if (glyphs[g] === 1) return true;
+    return false;
   }
 
   /** Whether a coverage lists any of them. */
@@ -243,7 +252,7 @@ function unwrap(table: Subtable, lookupType: number, gpos: boolean): [Subtable, 
 }
 
 /** The lookups fontkit applies for a script (default language), sorted by index as it sorts them. */
-function lookupsFor(table: LayoutTable, scriptTag: string): Lookup[] | undefined {
+function lookupsFor(table: LayoutTable, scriptTag: string): number[] | undefined {
   const scripts = table.scriptList ?? [];
   const entry = scripts.find((s) => s.tag === scriptTag) ?? DEFAULT_SCRIPTS.map((tag) => scripts.find((s) => s.tag === tag)).find((s) => s !== undefined);
   // No such script and no default: fontkit then keeps whichever script it laid out last.
@@ -255,9 +264,18 @@ function lookupsFor(table: LayoutTable, scriptTag: string): Lookup[] | undefined
     const record = table.featureList[index];
     if (record) features.set(record.tag, record.feature.lookupListIndexes);
   }
-  const list: { index: number; lookup: Lookup }[] = [];
-  for (const tag of FEATURES) for (const index of features.get(tag) ?? []) list.push({ index, lookup: table.lookupList.get(index) });
-  return list.sort((a, b) => a.index - b.index).map((l) => l.lookup);
+  const list: number[] = [];
+  for (const tag of FEATURES) list.push(...(features.get(tag) ?? []));
+  return list.sort((a, b) => a - b);
+}
+
+/**
+ * Each lookup that can start at a glyph of these texts, decoded (in fontkit's order). One that
+ * cannot, as read from the font's bytes (layoutTables.ts), is never decoded: mark positioning,
+ * and most of a font's substitutions, for Latin text.
+ */
+function decodedLookups(table: LayoutTable, indexes: readonly number[], raw: RawLayoutTable | undefined, producible: Producible): Lookup[] {
+  return indexes.filter((index) => producible.meets(raw?.startCoverage(index))).map((index) => table.lookupList.get(index));
 }
 
 // A value record's fields in the order the font stores them (OpenType ValueFormat bits).
@@ -321,9 +339,14 @@ class PairBytes {
 }
 
 /** One script's worth of knowledge of a font: which glyphs take this path, and its kerning. */
+/** The lookup flags that make fontkit skip glyphs of a class (base glyphs, ligatures). */
+const SKIPS_BASES_OR_LIGATURES = 0x2 | 0x4;
+
 class ScriptLayout {
-  /** 1: a glyph this path cannot lay out. */
+  /** 1: a glyph this path cannot lay out; 2: one it can unless a context rule matches around it. */
   readonly touched: Uint8Array;
+  /** The context rules (format 3) that start at glyphs marked 2, checked against each text. */
+  private readonly rules: ContextRule[] = [];
   private readonly kerning: Lookup[] = [];
   /** Per pair of glyphs: what kerning adds to both (8 numbers), or null for nothing. */
   private readonly pairs = new Map<number, Float64Array | null>();
@@ -335,14 +358,17 @@ class ScriptLayout {
     glyphClass: (g: number) => number,
     producible: Producible,
     private readonly bytes: PairBytes | undefined,
+    raw: { GSUB?: RawLayoutTable; GPOS?: RawLayoutTable },
   ) {
     this.touched = new Uint8Array(numGlyphs + 1);
-    const substitutions = tables.GSUB ? lookupsFor(tables.GSUB, scriptTag) : [];
-    const positionings = tables.GPOS ? lookupsFor(tables.GPOS, scriptTag) : [];
-    if (!substitutions || !positionings) {
+    const substitutionIndexes = tables.GSUB ? lookupsFor(tables.GSUB, scriptTag) : [];
+    const positioningIndexes = tables.GPOS ? lookupsFor(tables.GPOS, scriptTag) : [];
+    if (!substitutionIndexes || !positioningIndexes) {
       this.touched.fill(1);
       return;
     }
+    const substitutions = tables.GSUB ? decodedLookups(tables.GSUB, this.takeRules(substitutionIndexes, raw.GSUB, producible), raw.GSUB, producible) : [];
+    const positionings = tables.GPOS ? decodedLookups(tables.GPOS, this.takeRules(positioningIndexes, raw.GPOS, producible), raw.GPOS, producible) : [];
     {
       for (const lookup of substitutions)
         for (const sub of lookup.subTables) {
@@ -376,6 +402,59 @@ class ScriptLayout {
   }
 
   /**
+   * Lookups made only of context rules of format 3 (Inter's case and arrow forms, × between
+   * digits) are kept as rules, read from the font's bytes, and matched against each text as
+   * fontkit matches them (matches() below): a hyphen or a colon takes this path unless it sits
+   * where its rule applies. The other lookups are returned, to be decoded and looked at whole.
+   */
+  private takeRules(indexes: readonly number[], raw: RawLayoutTable | undefined, producible: Producible): number[] {
+    if (!raw) return [...indexes];
+    const rest: number[] = [];
+    for (const index of indexes) {
+      if (!producible.meets(raw.startCoverage(index))) continue;
+      const lookup = raw.lookup(index);
+      let rules: ContextRule[] | undefined;
+      try {
+        rules = lookup && (lookup.flags & SKIPS_BASES_OR_LIGATURES) === 0 ? lookup.subtables.map((sub) => raw.contextRule(sub)).filter((r) => r !== undefined) : undefined;
+        if (rules && rules.length !== lookup?.subtables.length) rules = undefined;
+      } catch {
+        rules = undefined;
+      }
+      if (!rules) {
+        rest.push(index);
+        continue;
+      }
+      for (const rule of rules) {
+        // A rule needing a glyph none of these texts has can never match them.
+        if (![...rule.backtrack, ...rule.input, ...rule.lookahead].every((set) => producible.meets(set))) continue;
+        const first = rule.input[0];
+        if (!first) continue;
+        this.rules.push(rule);
+        for (const g of producible.sorted) if (first[g] === 1 && this.touched[g] === 0) this.touched[g] = 2;
+      }
+    }
+    return rest;
+  }
+
+  /**
+   * Whether a context rule matches anywhere in the text, as fontkit tests it: the backtrack
+   * glyphs from `backtrack.length` before the glyph onwards (in that order, as fontkit reads
+   * them), then the sequence, then the lookahead. No glyph of these texts is skipped (no marks).
+   */
+  matches(ids: readonly number[]): boolean {
+    const at = (set: Uint8Array | undefined, i: number) => i >= 0 && i < ids.length && set?.[ids[i] as number] === 1;
+    for (let i = 0; i < ids.length; i++) {
+      if (this.touched[ids[i] as number] !== 2) continue;
+      for (const rule of this.rules) {
+        if (!at(rule.input[0], i)) continue;
+        const start = i - rule.backtrack.length;
+        if (rule.backtrack.every((set, k) => at(set, start + k)) && rule.input.every((set, k) => at(set, i + k)) && rule.lookahead.every((set, k) => at(set, i + rule.input.length + k))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A ligature's first glyph, when the rest of it can follow in such a text: fonts list many
    * ligatures of a letter with combining marks (ccmp), which these texts never hold.
    */
@@ -402,7 +481,7 @@ class ScriptLayout {
       let set = classes.get(classDef);
       if (!set) {
         set = new Set();
-        for (let g = 0; g < producible.has.length; g++) if (producible.has[g] === 1) set.add(classOf(g, classDef));
+        for (const g of producible.sorted) set.add(classOf(g, classDef));
         classes.set(classDef, set);
       }
       return set;
@@ -496,7 +575,8 @@ class FontLayout {
   private script(tag: string): ScriptLayout {
     let script = this.scripts.get(tag);
     if (!script) {
-      script = new ScriptLayout(this.tables, this.font.numGlyphs, tag, this.glyphClass, this.producible(), PairBytes.of(this.font));
+      const raw = { GSUB: rawLayoutTable(this.font, 'GSUB'), GPOS: rawLayoutTable(this.font, 'GPOS') };
+      script = new ScriptLayout(this.tables, this.font.numGlyphs, tag, this.glyphClass, this.producible(), PairBytes.of(this.font), raw);
       this.scripts.set(tag, script);
     }
     return script;
@@ -554,7 +634,12 @@ class FontLayout {
     }
     if (ids.length === 0) return undefined;
     const script = this.script(latin ? 'latn' : 'zzzz');
-    for (const id of ids) if (script.touched[id] === 1) return undefined;
+    let contextual = false;
+    for (const id of ids) {
+      if (script.touched[id] === 1) return undefined;
+      if (script.touched[id] === 2) contextual = true;
+    }
+    if (contextual && script.matches(ids)) return undefined;
     const glyphs: LaidGlyph[] = [];
     const positions: LaidPosition[] = [];
     for (let i = 0; i < ids.length; i++) {
