@@ -108,14 +108,36 @@ describe('quickLayout', { timeout: 120_000 }, () => {
     }
   });
 
-  it('answers nothing where fontkit substitutes or positions otherwise', () => {
+  it('leaves to fontkit what it cannot tell: marks, invisible characters, fractions, missing glyphs, other scripts', () => {
     const f = face('latin', 'regular');
-    // Inter's contextual forms (a colon between digits, × between digits, a hyphen between
-    // capitals), a combining accent, a soft hyphen, a fraction slash, a missing glyph, Greek.
-    for (const text of ['12:30', '2x3', 'A-B', 'e\u0301', 'co\u00ADop', '1\u20442', '\u{1F600}', 'αβγ', ''])
+    for (const text of ['e\u0301', 'co\u00ADop', '1\u20442', '\u{1F600}', 'αβγ', ''])
       expect(quickLayout(f.font, text), JSON.stringify(text)).toBeUndefined();
-    // And fontkit does change them.
-    expect(fontkitLayout(f, '2x3').glyphs[1]?.id).not.toBe(f.font.glyphForCodePoint(0x78).id);
+  });
+
+  it('applies Inter’s contextual forms as fontkit does: a colon between digits, ×, case forms of punctuation', () => {
+    for (const f of faces()) {
+      // Also: the same glyph for two characters (a space and a no-break space) carries the first's.
+      for (const text of ['12:30', '10:00 ', '2x3', 'A-B', '(555)', '+1', 'L(–a', 'HELLO-WORLD', '[A]', 'Jean-François', '×5x0', 'a b\u00a0c\u00a0d e']) {
+        expect(sameAsFontkit(f, text), JSON.stringify(text)).toBe(true);
+      }
+      // And fontkit does substitute there: the glyphs are not the characters' own.
+      const own = [...'12:30'].map((c) => f.font.glyphForCodePoint(c.codePointAt(0) ?? 0).id);
+      expect(quickLayout(f.font, '12:30')?.glyphs.map((g) => g.id)).not.toEqual(own);
+    }
+  });
+
+  it('gives fontkit’s layout for random texts of digits, capitals and punctuation (where the contextual forms are)', () => {
+    const chars = [...'0123456789:-–—()[]{}x×+@/.,AHLOXaehox ’\'"*#&<>=|\u00a0'];
+    for (const f of faces()) {
+      let answered = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 12 }), (list) => {
+          if (sameAsFontkit(f, list.join(''))) answered++;
+        }),
+        { numRuns: 2500 },
+      );
+      expect(answered).toBeGreaterThan(1000);
+    }
   });
 
   it('draws the same summary bytes as fontkit alone', async () => {
@@ -124,8 +146,9 @@ describe('quickLayout', { timeout: 120_000 }, () => {
     const advisor = checkAdvisor(sampleAdvisorInput());
     if (!advisor.ok) throw new Error('the sample advisor does not check');
     const meeting = checkMeeting(JSON.parse(readFileSync(resolve(FIXTURES, 'meeting-sample.json'), 'utf8')));
-    for (const file of ['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-rtl.json']) {
-      const intake = checkIntake(JSON.parse(readFileSync(resolve(FIXTURES, file), 'utf8')));
+    // The sample has a time (10:00) and a phone number (+1 …), where Inter's contextual forms apply.
+    for (const file of [resolve(TEMPLATES_DIR, 'samples', 'intake.json'), ...['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-rtl.json'].map((f) => resolve(FIXTURES, f))]) {
+      const intake = checkIntake(JSON.parse(readFileSync(file, 'utf8')));
       if (!intake.ok) throw new Error(`${file} does not check`);
       const plan = planDeck(intake.value, advisor.value, recipe);
       const content = buildSummary({ intake: intake.value, advisor: advisor.value, plan, copy, ...(meeting.ok ? { meeting: meeting.value } : {}) });

@@ -60,6 +60,8 @@ export interface ContextRule {
   lookahead: Uint8Array[];
   /** False for a rule that substitutes nothing (an "ignore" rule: it stops the rules after it). */
   applies: boolean;
+  /** What it applies (format 3): [position in the sequence, lookup index], in order. */
+  records?: [number, number][];
 }
 
 export class RawLayoutTable {
@@ -321,6 +323,23 @@ export class RawLayoutTable {
     return [...this.value(r, format1), ...this.value(r + size1, format2)];
   }
 
+  /**
+   * The glyph a single substitution lookup puts for `glyph`, as fontkit applies one inside a
+   * context rule (the first subtable that lists the glyph): null when none lists it, undefined
+   * when the lookup is not single substitutions.
+   */
+  singleSubstitute(index: number, glyph: number): number | null | undefined {
+    const lookup = this.lookup(index);
+    if (this.gpos || !lookup || !lookup.subtables.every((sub) => sub.type === 1 && (sub.format === 1 || sub.format === 2))) return undefined;
+    for (const { at, format } of lookup.subtables) {
+      const i = this.coverageIndexes(at + this.u16(at + 2))[glyph] ?? -1;
+      if (i === -1) continue;
+      if (format === 1) return (glyph + this.bytes.getInt16(at + 4)) & 0xffff;
+      return i < this.u16(at + 4) ? this.u16(at + 6 + i * 2) : undefined;
+    }
+    return null;
+  }
+
   /** A value record's advances and placements, in fontkit's order of application. */
   private value(at: number, format: number): [number, number, number, number] {
     const out: [number, number, number, number] = [0, 0, 0, 0];
@@ -427,16 +446,23 @@ export class RawLayoutTable {
     if (sub.format !== 3) return undefined;
     const { at } = sub;
     const list = (from: number, count: number) => Array.from({ length: count }, (_, i) => this.coverage(at + this.u16(from + i * 2)));
-    if (sub.type === (this.gpos ? 7 : 5)) return { backtrack: [], input: list(at + 6, this.u16(at + 2)), lookahead: [], applies: this.u16(at + 4) > 0 };
+    const records = (from: number, count: number): [number, number][] => Array.from({ length: count }, (_, i) => [this.u16(from + i * 4), this.u16(from + i * 4 + 2)]);
+    if (sub.type === (this.gpos ? 7 : 5)) {
+      const glyphs = this.u16(at + 2);
+      const count = this.u16(at + 4);
+      return { backtrack: [], input: list(at + 6, glyphs), lookahead: [], applies: count > 0, records: records(at + 6 + glyphs * 2, count) };
+    }
     if (sub.type !== (this.gpos ? 8 : 6)) return undefined;
     const backtrack = this.u16(at + 2);
     const inputs = this.u16(at + 4 + backtrack * 2);
     const lookaheads = this.u16(at + 6 + backtrack * 2 + inputs * 2);
+    const count = this.u16(at + 8 + backtrack * 2 + inputs * 2 + lookaheads * 2);
     return {
       backtrack: list(at + 4, backtrack),
       input: list(at + 6 + backtrack * 2, inputs),
       lookahead: list(at + 8 + backtrack * 2 + inputs * 2, lookaheads),
-      applies: this.u16(at + 8 + backtrack * 2 + inputs * 2 + lookaheads * 2) > 0,
+      applies: count > 0,
+      records: records(at + 10 + backtrack * 2 + inputs * 2 + lookaheads * 2, count),
     };
   }
 

@@ -116,6 +116,8 @@ interface Effect {
    * fontkit when one that substitutes matches in it.
    */
   rules: Map<number, ContextRule[]>;
+  /** Whether its rules hold every glyph they match (coverages); else only these texts' glyphs. */
+  exact: boolean;
   /** Pair kerning: applied here. */
   kerning?: RawLookup;
 }
@@ -135,8 +137,8 @@ const SKIPS_BASES_OR_LIGATURES = 0x2 | 0x4;
  */
 function effectOf(raw: RawLayoutTable, index: number, producible: Producible, glyphClass: (g: number) => number): Effect {
   const starts = raw.startCoverage(index);
-  if (!producible.meets(starts)) return { hard: [], rules: new Map() };
-  const all = (): Effect => ({ hard: producible.sorted.filter((g) => !starts || starts[g] === 1), rules: new Map() });
+  if (!producible.meets(starts)) return { hard: [], rules: new Map(), exact: true };
+  const all = (): Effect => ({ hard: producible.sorted.filter((g) => !starts || starts[g] === 1), rules: new Map(), exact: false });
   const lookup = raw.lookup(index);
   if (!lookup) return all();
   const context = raw.gpos ? 7 : 5;
@@ -151,10 +153,11 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
               const c = glyphClass(g);
               return (lookup.flags & 0x2 && c === 1) || (lookup.flags & 0x4 && c === 2);
             });
-      return { hard: skipped, rules: new Map(), kerning: lookup };
+      return { hard: skipped, rules: new Map(), exact: true, kerning: lookup };
     }
     const hard = new Set<number>();
     const rules: ContextRule[] = [];
+    let exact = true;
     const skips = (lookup.flags & SKIPS_BASES_OR_LIGATURES) !== 0;
     // Sets of glyphs (one byte per glyph) for a glyph, or for the glyphs of these texts in a class.
     const singles = new Map<number, Uint8Array>();
@@ -179,9 +182,15 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
       }
       return set;
     };
-    /** A rule goes to the matcher only when every glyph it needs can be in these texts. */
-    const keep = (rule: ContextRule) => {
-      if ([...rule.backtrack, ...rule.input, ...rule.lookahead].every((set) => producible.meets(set))) rules.push(rule);
+    /**
+     * A rule goes to the matcher when it can start at a glyph of these texts and, for a rule of
+     * single glyphs or classes (sets of these texts' glyphs only), when every glyph it needs can
+     * be in them. A rule of coverages is kept whole: a glyph substituted before it (the case
+     * form of a parenthesis) can complete it.
+     */
+    const keep = (rule: ContextRule, coverages = false) => {
+      if (!producible.meets(rule.input[0])) return;
+      if (coverages || [...rule.backtrack, ...rule.input, ...rule.lookahead].every((set) => producible.meets(set))) rules.push(rule);
     };
     const can = (g: number) => producible.has[g] === 1;
     // The classes the glyphs of these texts are in, per class definition.
@@ -199,11 +208,13 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
       const isContext = sub.type === context || sub.type === chained;
       if (!skips && !raw.gpos && sub.type === 4) {
         // A ligature fires where its glyphs follow one another: a rule of single glyphs.
+        exact = false;
         for (const { first, rest } of raw.ligatures(sub)) if (can(first) && rest.every(can)) keep({ backtrack: [], input: [single(first), ...rest.map(single)], lookahead: [], applies: true });
       } else if (!skips && isContext && sub.format === 3) {
         const rule = raw.contextRule(sub);
-        if (rule) keep(rule);
+        if (rule) keep(rule, true);
       } else if (!skips && isContext && (sub.format === 1 || sub.format === 2)) {
+        exact = false;
         for (const r of raw.contextRules(sub)) {
           const needed = [...r.backtrack.map((v) => [v, r.classDefs?.[0]] as const), ...r.input.map((v) => [v, r.classDefs?.[1]] as const), ...r.lookahead.map((v) => [v, r.classDefs?.[2]] as const)];
           if (!r.firsts.some(can) || !needed.every(([v, def]) => (def === undefined ? can(v) : classesThere(def).has(v)))) continue;
@@ -231,7 +242,7 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
         else byFirst.set(g, [rule]);
       }
     }
-    return { hard: [...hard], rules: byFirst };
+    return { hard: [...hard], rules: byFirst, exact };
   } catch {
     return all();
   }
@@ -241,53 +252,93 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
 class ScriptLayout {
   /** 1: a glyph this path cannot lay out; 2: one it can unless a context rule matches around it. */
   readonly touched: Uint8Array;
-  /** Per lookup, in order: the rules that start at glyphs marked 2, by that glyph. */
-  private readonly rules: Map<number, ContextRule[]>[] = [];
+  /** The lookups of each table in fontkit's order, with what they do to these texts. */
+  private readonly substitutions: { index: number; effect: Effect }[] = [];
+  private readonly positionings: { index: number; effect: Effect }[] = [];
   private readonly kerning: RawLookup[] = [];
   /** Per pair of glyphs: what kerning adds to both (8 numbers), null for nothing, undefined: fontkit. */
   private readonly pairs = new Map<number, number[] | null | undefined>();
 
   constructor(
+    private readonly gsub: RawLayoutTable,
     private readonly gpos: RawLayoutTable,
     numGlyphs: number,
-    effects: (Effect | undefined)[],
+    substitutions: { index: number; effect: Effect }[] | undefined,
+    positionings: { index: number; effect: Effect }[] | undefined,
+    private readonly glyphClass: (g: number) => number,
   ) {
     this.touched = new Uint8Array(numGlyphs + 1);
     // A table without this script or a default: fontkit then keeps the script it used last.
-    if (effects.some((e) => e === undefined)) {
+    if (!substitutions || !positionings) {
       this.touched.fill(1);
       return;
     }
-    for (const effect of effects as Effect[]) {
+    this.substitutions = substitutions;
+    this.positionings = positionings;
+    for (const { effect } of [...substitutions, ...positionings]) {
       for (const g of effect.hard) this.touched[g] = 1;
       if (effect.kerning) this.kerning.push(effect.kerning);
-      if (effect.rules.size > 0) this.rules.push(effect.rules);
       for (const g of effect.rules.keys()) if (this.touched[g] === 0) this.touched[g] = 2;
     }
   }
 
   /**
-   * Whether a rule that substitutes matches somewhere in the text, as fontkit tests them: in
+   * The glyphs after fontkit's substitutions, or undefined when this path cannot tell them. In
    * each lookup, at each glyph, the first rule that matches is the one applied (an "ignore" rule
-   * there means nothing happens). A rule matches on the backtrack glyphs from
-   * `backtrack.length` before the glyph onwards (in that order, as fontkit reads them), then
-   * the sequence, then the lookahead. No glyph of these texts is skipped (no marks).
+   * means nothing happens there); a rule matches on the backtrack glyphs from
+   * `backtrack.length` before the glyph onwards (in that order, as fontkit reads them), then the
+   * sequence, then the lookahead. A rule that applies single substitutions (a colon between
+   * digits, a hyphen before a capital) is applied here, as long as the glyph it puts can start
+   * no later lookup and is matched by coverages only; anything else goes to fontkit.
    */
-  matches(ids: readonly number[]): boolean {
-    const at = (set: Uint8Array | undefined, i: number) => i >= 0 && i < ids.length && set?.[ids[i] as number] === 1;
-    for (const byFirst of this.rules) {
-      for (let i = 0; i < ids.length; i++) {
-        if (this.touched[ids[i] as number] !== 2) continue;
-        for (const rule of byFirst.get(ids[i] as number) ?? []) {
-          const start = i - rule.backtrack.length;
-          if (rule.backtrack.every((set, k) => at(set, start + k)) && rule.input.every((set, k) => at(set, i + k)) && rule.lookahead.every((set, k) => at(set, i + rule.input.length + k))) {
-            if (rule.applies) return true;
-            break;
+  substitute(ids: readonly number[]): number[] | undefined {
+    const out = [...ids];
+    const made = new Set<number>();
+    const at = (set: Uint8Array | undefined, i: number) => i >= 0 && i < out.length && set?.[out[i] as number] === 1;
+    const matches = (rule: ContextRule, i: number) => {
+      const start = i - rule.backtrack.length;
+      return rule.backtrack.every((set, k) => at(set, start + k)) && rule.input.every((set, k) => at(set, i + k)) && rule.lookahead.every((set, k) => at(set, i + rule.input.length + k));
+    };
+    /** Whether a glyph made here could start, or be matched inexactly by, this lookup. */
+    const reaches = (table: RawLayoutTable, index: number, effect: Effect, glyph: number) => {
+      const starts = table.startCoverage(index);
+      return !starts || starts[glyph] === 1 || (effect.rules.size > 0 && !effect.exact);
+    };
+    for (const { index, effect } of this.substitutions) {
+      for (const glyph of made) if (reaches(this.gsub, index, effect, glyph)) return undefined;
+      if (effect.rules.size === 0) continue;
+      for (let i = 0; i < out.length; i++) {
+        for (const rule of effect.rules.get(out[i] as number) ?? []) {
+          if (!matches(rule, i)) continue;
+          if (!rule.applies) break;
+          if (!rule.records) return undefined;
+          for (const [sequence, lookup] of rule.records) {
+            const j = i + sequence;
+            if (j >= out.length) return undefined;
+            const put = this.gsub.singleSubstitute(lookup, out[j] as number);
+            if (put === undefined) return undefined;
+            if (put === null || put === out[j]) continue;
+            // A mark (fontkit zeroes or skips it), or a glyph this lookup may start at further on.
+            if (this.glyphClass(put) === 3 || reaches(this.gsub, index, effect, put)) return undefined;
+            out[j] = put;
+            made.add(put);
           }
+          break;
         }
       }
     }
-    return false;
+    for (const { index, effect } of this.positionings) {
+      // Positioning rules are not applied here: one that matches sends the text to fontkit.
+      for (let i = 0; i < out.length; i++) for (const rule of effect.rules.get(out[i] as number) ?? []) if (matches(rule, i)) return undefined;
+      for (const glyph of made) {
+        if (effect.rules.size > 0 && !effect.exact) return undefined;
+        if (effect.kerning) {
+          const c = this.glyphClass(glyph);
+          if ((effect.kerning.flags & 0x2 && c === 1) || (effect.kerning.flags & 0x4 && c === 2)) return undefined;
+        } else if (reaches(this.gpos, index, effect, glyph)) return undefined;
+      }
+    }
+    return out;
   }
 
   /**
@@ -369,15 +420,14 @@ class FontLayout {
   private script(tag: string): ScriptLayout {
     let script = this.scripts.get(tag);
     if (!script) {
-      const list = (raw: RawLayoutTable): (Effect | undefined)[] => {
+      const list = (raw: RawLayoutTable): { index: number; effect: Effect }[] | undefined => {
         try {
-          const indexes = raw.lookupIndexes(tag, FEATURES);
-          return indexes ? indexes.map((i) => this.effect(raw, i)) : [undefined];
+          return raw.lookupIndexes(tag, FEATURES)?.map((index) => ({ index, effect: this.effect(raw, index) }));
         } catch {
-          return [undefined];
+          return undefined;
         }
       };
-      script = new ScriptLayout(this.gpos, this.font.numGlyphs, [...list(this.gsub), ...list(this.gpos)]);
+      script = new ScriptLayout(this.gsub, this.gpos, this.font.numGlyphs, list(this.gsub), list(this.gpos), this.glyphClass);
       this.scripts.set(tag, script);
     }
     return script;
@@ -404,7 +454,7 @@ class FontLayout {
   }
 
   layout(text: string): LaidRun | undefined {
-    const ids: number[] = [];
+    let ids: number[] = [];
     const codePoints: number[] = [];
     let latin = false;
     for (const char of text) {
@@ -422,19 +472,36 @@ class FontLayout {
       if (script.touched[id] === 1) return undefined;
       if (script.touched[id] === 2) contextual = true;
     }
-    if (contextual && script.matches(ids)) return undefined;
+    const mapped = ids;
+    if (contextual) {
+      const substituted = script.substitute(ids);
+      if (!substituted) return undefined;
+      ids = substituted;
+    }
     const kerning: (number[] | null)[] = [];
     for (let i = 0; i + 1 < ids.length; i++) {
       const adds = script.pair(ids[i] as number, ids[i + 1] as number);
       if (adds === undefined) return undefined;
       kerning.push(adds);
     }
+    // fontkit makes one glyph object per id and layout, with the characters of the first
+    // character that mapped to it, and gives a substituted glyph those of the glyph it replaced:
+    // the same glyph twice in a text always carries the same characters.
+    const characters = new Map<number, number[]>();
+    mapped.forEach((id, i) => {
+      if (!characters.has(id)) characters.set(id, [codePoints[i] as number]);
+    });
     const glyphs: LaidGlyph[] = [];
     const positions: LaidPosition[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
+      let chars = characters.get(id);
+      if (!chars) {
+        chars = [...(characters.get(mapped[i] as number) ?? [])];
+        characters.set(id, chars);
+      }
       const advanceWidth = this.advance(id);
-      glyphs.push({ id, advanceWidth, codePoints: [codePoints[i] as number] });
+      glyphs.push({ id, advanceWidth, codePoints: [...chars] });
       positions.push({ xAdvance: advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
     }
     kerning.forEach((adds, i) => {
