@@ -80,7 +80,9 @@ export function clip(text: string, max: number): string {
 
 /** Only ASCII white space is folded: the no-break spaces of formatted money (850 000 $) must stay. */
 function fold(s: string): string {
-  return s.replace(/[ \t\n\r]+/g, ' ');
+  // Only the runs that change (two or more, or a tab or line break): a text with single spaces
+  // only comes back as it is, not rebuilt piece by piece.
+  return s.replace(/[\t\n\r][ \t\n\r]*| [ \t\n\r]+/g, ' ');
 }
 
 /**
@@ -94,8 +96,17 @@ function clipWindow(folded: string, max: number, whole: boolean): string | undef
   let fitsWithEllipsis = -1;
   let segments: Intl.Segments | undefined;
   while (kept < folded.length) {
-    let next = graphemeEnd(folded, kept);
-    let wide = clusterWide;
+    let next: number | undefined;
+    let wide = false;
+    const code = folded.charCodeAt(kept);
+    const after = kept + 1 < folded.length ? folded.charCodeAt(kept + 1) : 0x20;
+    // Printable ASCII followed by printable ASCII (or the end) is a grapheme of its own, one unit
+    // wide: most of what an advisor types, without the lookups below.
+    if (code >= 0x20 && code < 0x7f && after >= 0x20 && after < 0x7f) next = kept + 1;
+    else {
+      next = graphemeEnd(folded, kept);
+      wide = clusterWide;
+    }
     if (next === undefined) {
       // The rest: Hangul jamo, prepended marks, a grapheme that starts with a mark or a joiner,
       // a code point unknown to this version of Unicode.

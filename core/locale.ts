@@ -13,8 +13,17 @@ export function canonicalLocale(tag: string): string | undefined {
 }
 
 /** The tag's language subtag; "und" (undetermined) when the tag names none. */
+// Asked many times per deck for the same few locales; parsing a tag each time shows in planDeck.
+const languages = new Map<string, string>();
+
 export function languageOf(locale: string): string {
-  return new Intl.Locale(locale).language ?? 'und';
+  let language = languages.get(locale);
+  if (language === undefined) {
+    language = new Intl.Locale(locale).language ?? 'und';
+    if (languages.size > 1000) languages.clear();
+    languages.set(locale, language);
+  }
+  return language;
 }
 
 export function isCurrencyCode(code: string): boolean {
