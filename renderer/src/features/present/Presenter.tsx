@@ -193,7 +193,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         </span>
         <span className="present-edge-label">{t('presentPreviousShort')}</span>
       </button>
-      <DeckStage stage={stage} context={context} themeVariables={look.themeVariables} language={plan.language} />
+      <DeckStage stage={stage} context={context} themeVariables={look.themeVariables} language={plan.language} ratio={size.width / size.height} />
       <button
         type="button"
         className="present-button present-edge present-edge-next"
@@ -265,19 +265,25 @@ const DeckStage = memo(function DeckStage({
   context,
   themeVariables,
   language,
+  ratio,
 }: {
   stage: RefObject<HTMLDivElement | null>;
   context: DeckContext;
   themeVariables: Record<string, string>;
   language: string;
+  /** The slides' width over their height: their backgrounds keep it in a narrower stage. */
+  ratio: number;
 }) {
   const host = useCallback(
     (el: HTMLDivElement | null) => {
       stage.current = el;
       // Custom properties through the CSSOM (allowed by the CSP), never a style attribute.
-      if (el) for (const [name, value] of Object.entries(themeVariables)) el.style.setProperty(name, value);
+      if (el) {
+        for (const [name, value] of Object.entries(themeVariables)) el.style.setProperty(name, value);
+        el.style.setProperty('--slide-ratio', String(ratio));
+      }
     },
-    [stage, themeVariables],
+    [stage, themeVariables, ratio],
   );
   return (
     <div ref={host} className="present-stage" lang={language}>

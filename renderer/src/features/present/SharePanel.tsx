@@ -51,7 +51,7 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
         <>
           {/* Once the tablet is there, the code shrinks: the mode and Stop sharing come into view. */}
           {status.tablet === 'waiting' && <p className="share-help">{t('shareHelp')}</p>}
-          {status.qr && <img className={`share-qr${status.tablet === 'waiting' ? '' : ' share-qr-small'}`} src={status.qr} alt={t('shareQrAlt')} width={232} height={232} />}
+          {status.qr && <img className={`share-qr${status.tablet === 'waiting' ? '' : ' share-qr-small'}`} src={status.qr} alt={t('shareQrAlt')} width={192} height={192} />}
           <p className="share-address">
             <span id={addressLabel} className="share-address-label">
               {t('shareAddress')}
