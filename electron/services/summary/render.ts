@@ -151,6 +151,8 @@ export { LogoError };
  */
 export async function renderPdf(content: SummaryContent, layout: PageLayout, logo?: Logo): Promise<Uint8Array> {
   const doc = new PDFDocument({
+    // No default font: pdfkit would read and parse Helvetica's metrics for a font no summary uses.
+    font: null as unknown as string,
     size: layout.size,
     margin: 0,
     bufferPages: true,
