@@ -1,16 +1,19 @@
 import type * as fontkit from 'fontkit';
 
 /**
- * A font's GSUB and GPOS lookups read straight from its bytes, only as far as telling where each
- * lookup can start: the glyphs of its subtables' first coverage. A lookup fires only at a glyph
- * that coverage lists (every lookup type checks it first), so a lookup none of whose glyphs is
- * in a text does nothing to it, and need not be decoded at all. fontkit decodes every lookup of
+ * A font's GSUB and GPOS lookups read straight from its bytes. fontkit decodes every lookup of
  * every feature the first time it shapes anything, with restructure (a decoder object per
  * record: ~55 ms per face of Inter, half of it the mark positioning no Latin word needs).
+ * - Where each lookup can start: the glyphs of its subtables' first coverage. A lookup fires
+ *   only at a glyph that coverage lists (every lookup type checks it first), so one none of
+ *   whose glyphs is in a text does nothing to it and need not be decoded (fonts.ts).
+ * - For the quick Latin layout (quickLayout.ts): the lookups of a script and features, ligatures,
+ *   context rules of each format, single substitutions and pair kerning values, read as fontkit
+ *   reads their decoded form.
  *
  * The offsets are OpenType's (https://learn.microsoft.com/typography/opentype/spec/chapter2).
  * Whatever this reader does not know (a lookup type or format, a table cut short) is answered
- * "may start anywhere", which only means the lookup is decoded and run as before.
+ * "may start anywhere" or "not known", which only means fontkit does the work, as before.
  */
 
 interface FontFile {

@@ -2,22 +2,25 @@ import type * as fontkit from 'fontkit';
 import { type ContextRule, type RawLayoutTable, type RawLookup, rawLayoutTable } from './layoutTables';
 
 /**
- * Everyday Latin text laid out straight from the font's tables: the glyphs and positions
+ * Everyday Latin text laid out straight from the font's bytes: the glyphs and positions
  * fontkit's layout gives (2.0.4, its default shaper), for a fraction of the cost. Shaping with
- * fontkit runs every lookup of every feature over every glyph, most of the time a summary takes
- * to lay out and draw; yet for most words of a Latin text no substitution can apply and the
- * positions are the glyphs' advances plus pair kerning.
+ * fontkit runs every lookup of every feature over every glyph (and restructure decodes each
+ * lookup record by record first): most of the time a summary took to lay out and draw. Yet for
+ * a Latin word nothing happens but pair kerning, and now and then one of Inter's contextual
+ * forms (a colon between digits, a hyphen before a capital, ×).
  *
- * A text takes this path only when nothing else could happen to it in fontkit:
+ * A text takes this path when this module can tell exactly what fontkit does to it:
  * - every character is in the Latin and common ranges below (no combining mark, no invisible
- *   character, no fraction slash, which switches fontkit's fraction features on);
- * - every glyph is in the font, and no GSUB lookup of the features fontkit applies starts at it
- *   (a lookup only fires at a glyph its first coverage lists);
- * - every GPOS lookup that could start at it is pair kerning, whose flags never skip it.
- * Anything else returns undefined, and the caller shapes with fontkit. Pair kerning is then
- * applied as fontkit applies it: lookups in index order, the first subtable that matches wins,
- * value1 to the glyph and value2 to the next one. Tests compare both paths glyph for glyph on
- * every character of the ranges and on random texts, and whole summaries byte for byte.
+ *   character, no fraction slash, which switches fontkit's fraction features on), its glyph is
+ *   in the font and is no mark;
+ * - every lookup that can start at one of its glyphs is pair kerning (applied here), or rules
+ *   (ligatures, contexts) that either do not match in the text or apply single substitutions
+ *   whose new glyph no later lookup can start at (applied here too; see substitute()).
+ * Anything else returns undefined, and the caller shapes with fontkit. Everything is applied as
+ * fontkit applies it: lookups in index order, the first subtable (or rule) that matches wins,
+ * kerning's value1 to the glyph and value2 to the next one, a repeated glyph carrying the
+ * characters of its first use. Tests compare both paths glyph for glyph on every character of
+ * the ranges, every ASCII pair, random texts, and whole summaries byte for byte.
  */
 
 export interface LaidGlyph {
@@ -45,8 +48,6 @@ interface ClassDef {
 interface FontInternals {
   GDEF?: { glyphClassDef?: ClassDef };
   _cmapProcessor?: { lookup(codePoint: number): number };
-  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-  stream?: { buffer?: Uint8Array };
 }
 
 // --- what fontkit's default shaper applies, in its order --------------------------------------
@@ -112,8 +113,8 @@ interface Effect {
   /** Glyphs where it may fire: texts holding one go to fontkit. */
   hard: number[];
   /**
-   * Rules that may fire, by the glyph they start at (in the lookup's order): a text goes to
-   * fontkit when one that substitutes matches in it.
+   * Rules that may fire, by the glyph they start at (in the lookup's order), matched against
+   * each text (ScriptLayout.substitute).
    */
   rules: Map<number, ContextRule[]>;
   /** Whether its rules hold every glyph they match (coverages); else only these texts' glyphs. */
@@ -129,9 +130,9 @@ const SKIPS_BASES_OR_LIGATURES = 0x2 | 0x4;
  * Works out each lookup's effect from the font's bytes (layoutTables.ts), decoding nothing:
  * - a lookup that cannot start at any glyph of these texts does nothing to them;
  * - a ligature, and a context rule of any format (by glyphs, classes or coverages: Inter's case
- *   and arrow forms, × between digits), becomes a rule matched against each text; one needing a
- *   glyph none of these texts has is dropped (fonts list many ligatures of a letter with
- *   combining marks). A text where a rule matches goes to fontkit, which substitutes;
+ *   and arrow forms, × between digits), becomes a rule matched against each text; one that can
+ *   never match these texts is dropped (fonts list many ligatures of a letter with combining
+ *   marks);
  * - pair kerning is applied here; any other lookup, a lookup whose flags skip letters, or
  *   anything unreadable, sends the glyphs it may start at to fontkit.
  */
@@ -250,7 +251,7 @@ function effectOf(raw: RawLayoutTable, index: number, producible: Producible, gl
 
 /** One script's worth of knowledge of a font: which glyphs take this path, and its kerning. */
 class ScriptLayout {
-  /** 1: a glyph this path cannot lay out; 2: one it can unless a context rule matches around it. */
+  /** 1: a glyph this path cannot lay out; 2: one where rules start, matched against each text. */
   readonly touched: Uint8Array;
   /** The lookups of each table in fontkit's order, with what they do to these texts. */
   private readonly substitutions: { index: number; effect: Effect }[] = [];
