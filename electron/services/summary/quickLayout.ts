@@ -49,6 +49,10 @@ interface FontInternals {
   GDEF?: { glyphClassDef?: ClassDef };
   _cmapProcessor?: { lookup(codePoint: number): number };
 }
+interface FontFile {
+  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
+  stream?: { buffer?: Uint8Array };
+}
 
 // --- what fontkit's default shaper applies, in its order --------------------------------------
 // The plan's features for a left-to-right script, less frac/numr/dnom: fontkit gives those only
@@ -303,7 +307,8 @@ class ScriptLayout {
     /** Whether a glyph made here could start, or be matched inexactly by, this lookup. */
     const reaches = (table: RawLayoutTable, index: number, effect: Effect, glyph: number) => {
       const starts = table.startCoverage(index);
-      return !starts || starts[glyph] === 1 || (effect.rules.size > 0 && !effect.exact);
+      // Inexact: rules kept or dropped by these texts' glyphs alone, which a new glyph may complete.
+      return !starts || starts[glyph] === 1 || !effect.exact;
     };
     for (const { index, effect } of this.substitutions) {
       for (const glyph of made) if (reaches(this.gsub, index, effect, glyph)) return undefined;
@@ -332,7 +337,7 @@ class ScriptLayout {
       // Positioning rules are not applied here: one that matches sends the text to fontkit.
       for (let i = 0; i < out.length; i++) for (const rule of effect.rules.get(out[i] as number) ?? []) if (matches(rule, i)) return undefined;
       for (const glyph of made) {
-        if (effect.rules.size > 0 && !effect.exact) return undefined;
+        if (!effect.exact) return undefined;
         if (effect.kerning) {
           const c = this.glyphClass(glyph);
           if ((effect.kerning.flags & 0x2 && c === 1) || (effect.kerning.flags & 0x4 && c === 2)) return undefined;
@@ -377,6 +382,7 @@ class FontLayout {
   private readonly advances = new Map<number, number>();
   private readonly glyphClass: (g: number) => number;
   private readonly cmap: (cp: number) => number;
+  private readonly hmtx?: (id: number) => number;
   private made?: Producible;
 
   constructor(
@@ -388,6 +394,15 @@ class FontLayout {
     const classDef = internals.GDEF?.glyphClassDef;
     // Without a GDEF table fontkit takes every glyph of these characters for a base glyph.
     this.glyphClass = classDef ? (g) => classOf(g, classDef) : () => 1;
+    const file = font as unknown as FontFile;
+    const hhea = file.directory?.tables?.hhea;
+    const hmtx = file.directory?.tables?.hmtx;
+    const buffer = file.stream?.buffer;
+    if (hhea && hmtx && buffer instanceof Uint8Array && hhea.offset + 36 <= buffer.length) {
+      const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const count = bytes.getUint16(hhea.offset + 34);
+      if (count > 0 && hmtx.offset + count * 4 <= buffer.length) this.hmtx = (id) => bytes.getUint16(hmtx.offset + Math.min(id, count - 1) * 4);
+    }
     // fontkit's own character map (glyphForCodePoint's), without making glyph objects.
     const processor = internals._cmapProcessor;
     this.cmap = typeof processor?.lookup === 'function' ? (cp) => processor.lookup(cp) : (cp) => font.glyphForCodePoint(cp).id;
@@ -445,10 +460,15 @@ class FontLayout {
     return id;
   }
 
+  /**
+   * A glyph's advance as fontkit gives it for a font without variations: its hmtx entry (the
+   * last entry's for glyphs past numberOfHMetrics). Read from the bytes: making a glyph object
+   * would leave it in fontkit's glyph cache with no characters.
+   */
   private advance(id: number): number {
     let width = this.advances.get(id);
     if (width === undefined) {
-      width = this.font.getGlyph(id).advanceWidth;
+      width = this.hmtx?.(id) ?? this.font.getGlyph(id).advanceWidth;
       this.advances.set(id, width);
     }
     return width;
