@@ -34,6 +34,7 @@ import type { Logo } from '../logo';
 import { imageSize } from '../summary/image';
 import { fallbackChain, type Face, forgetGlyphs, type Weight } from '../summary/fonts';
 import { TextEngine, drawnText, type Line } from '../summary/text';
+import { pdfBytes } from '../pdfBytes';
 
 export interface IntakeFormInput {
   /** What the advisor already knows (an intake, or the valid parts of a draft); none: a blank form in the locale. */
@@ -486,12 +487,7 @@ export async function makeIntakeForm(input: IntakeFormInput): Promise<Uint8Array
     creationDate: input.creationDate ?? new Date(),
   });
   const { doc } = f;
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
 
   f.hidden(FIELD.version, FORM_VERSION);
   f.hidden(FIELD.prospectId, input.prospectId);
@@ -507,13 +503,5 @@ export async function makeIntakeForm(input: IntakeFormInput): Promise<Uint8Array
   pageTwo(f, advisor);
   f.pageNumber(2, 2);
   doc.end();
-  await done;
-  const size = chunks.reduce((s, c) => s + c.length, 0);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  return bytes;
 }

@@ -6,6 +6,7 @@ import { quickLayout } from './quickLayout';
 import type { PageLayout } from './layout';
 import { LogoError } from './image';
 import { drawnText } from './text';
+import { pdfBytes } from '../pdfBytes';
 
 /**
  * Arabic shaping draws many letters with one dotless base glyph plus dot marks (ب ت ث ن ي in
@@ -167,12 +168,7 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
       CreationDate: new Date(content.info.creationDate),
     },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
 
   const registered = new Set<string>();
   const slots = new Map<string, Map<number, string>[]>();
@@ -226,13 +222,5 @@ export async function renderPdf(content: SummaryContent, layout: PageLayout, log
   const pages = doc.bufferedPageRange().count;
   if (pages !== 1) throw new Error(`the summary spilled onto ${pages} pages`);
   doc.end();
-  await done;
-  const size = chunks.reduce((s, c) => s + c.length, 0);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  return bytes;
 }
