@@ -1,3 +1,5 @@
+import { segmentGraphemes } from './graphemes';
+
 /** Formatting in the prospect's locale (full BCP 47 tag) with Intl only: pure and deterministic. */
 
 // Building an Intl formatter costs far more than using one: keep one per locale and options.
@@ -40,16 +42,13 @@ export function formatList(locale: string, items: readonly string[]): string {
   return cached('l', locale, {}, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items as never);
 }
 
-// Made when first needed: the first segmenter of a process loads ICU's break rules (~16 ms).
-let segmenter: Intl.Segmenter | undefined;
-const graphemes = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 // East Asian wide and full-width characters, and emoji, take about two Latin letters' room.
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
 
 /** How much room text takes, in Latin letters: a CJK character or an emoji counts two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) width += WIDE.test(segment) ? 2 : 1;
+  for (const { segment } of segmentGraphemes(text)) width += WIDE.test(segment) ? 2 : 1;
   return width;
 }
 
@@ -110,7 +109,7 @@ function clipWindow(folded: string, max: number, whole: boolean): string | undef
     if (next === undefined) {
       // The rest: Hangul jamo, prepended marks, a grapheme that starts with a mark or a joiner,
       // a code point unknown to this version of Unicode.
-      segments ??= graphemes.segment(folded);
+      segments ??= segmentGraphemes(folded);
       const found = segments.containing(kept);
       next = Math.max(kept + 1, found ? found.index + found.segment.length : 0);
       wide = WIDE.test(folded.slice(kept, next));
@@ -222,7 +221,7 @@ function classOf(cp: number): number {
   return bits;
 }
 
-const single = (s: string) => [...graphemes.segment(s)].length === 1;
+const single = (s: string) => [...segmentGraphemes(s)].length === 1;
 
 function length(cp: number): number {
   return cp > 0xffff ? 2 : 1;

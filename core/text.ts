@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { segmentGraphemes } from './graphemes';
 import { canonicalLocale } from './locale';
 
 /** Length limits from the intake contract, counted in characters as a person sees them (grapheme clusters). */
@@ -30,10 +31,6 @@ export const MAX_COMBINING_RUN = 16;
 // person, never two in a row).
 const COMBINING_RUN = new RegExp(String.raw`[\p{M}\u200C\u200D]{${MAX_COMBINING_RUN + 1},}`, 'u');
 
-// Made when first needed: the first segmenter of a process loads ICU's break rules (~16 ms),
-// and most texts (plain ASCII) never need one.
-let segmenter: Intl.Segmenter | undefined;
-const graphemes = { segment: (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };
 
 /**
  * Node 20's segmenter costs time and memory in the square of the text's length (every segment
@@ -84,7 +81,7 @@ export function characterCount(s: string): number {
     if (start + 1 === s.length && isSimple(s.charCodeAt(start))) return count + 1;
     let end = start + width;
     if (end >= s.length) {
-      const rest = graphemes.segment(start === 0 ? s : s.slice(start))[Symbol.iterator]();
+      const rest = segmentGraphemes(start === 0 ? s : s.slice(start))[Symbol.iterator]();
       while (!rest.next().done) count++;
       return count;
     }
@@ -92,7 +89,7 @@ export function characterCount(s: string): number {
     if (code >= 0xd800 && code <= 0xdbff) end--;
     let last = 0;
     let whole = 0;
-    for (const segment of graphemes.segment(s.slice(start, end))) {
+    for (const segment of segmentGraphemes(s.slice(start, end))) {
       if (segment.index > 0) whole++;
       last = segment.index;
     }

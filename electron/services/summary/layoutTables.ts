@@ -21,6 +21,18 @@ interface FontFile {
   stream?: { buffer?: Uint8Array };
 }
 
+/**
+ * One table of a font parsed by fontkit, as bytes: where it starts in the file and the file,
+ * or undefined when fontkit keeps them elsewhere or the table is not whole (read it decoded).
+ */
+export function fontTable(font: fontkit.Font, tag: string, minLength = 0): { bytes: DataView; offset: number; length: number } | undefined {
+  const file = font as unknown as FontFile;
+  const entry = file.directory?.tables?.[tag];
+  const buffer = file.stream?.buffer;
+  if (!entry || !(buffer instanceof Uint8Array) || entry.offset + Math.max(entry.length, minLength) > buffer.length) return undefined;
+  return { bytes: new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength), offset: entry.offset, length: entry.length };
+}
+
 export interface RawSubtable {
   /** The subtable's own type (an extension subtable's is the type it holds). */
   type: number;
@@ -84,13 +96,9 @@ export class RawLayoutTable {
   }
 
   static of(font: fontkit.Font, tag: 'GSUB' | 'GPOS'): RawLayoutTable | undefined {
-    const file = font as unknown as FontFile;
-    const entry = file.directory?.tables?.[tag];
-    const buffer = file.stream?.buffer;
-    if (!entry || !(buffer instanceof Uint8Array) || entry.offset + Math.max(entry.length, 10) > buffer.length) return undefined;
-    const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (bytes.getUint16(entry.offset) !== 1) return undefined;
-    return new RawLayoutTable(bytes, entry.offset, entry.offset + entry.length, tag === 'GPOS', font.numGlyphs);
+    const table = fontTable(font, tag, 10);
+    if (!table || table.bytes.getUint16(table.offset) !== 1) return undefined;
+    return new RawLayoutTable(table.bytes, table.offset, table.offset + table.length, tag === 'GPOS', font.numGlyphs);
   }
 
   /** Reads past the table throw, and whoever asked takes "anywhere". */

@@ -1,5 +1,5 @@
 import type * as fontkit from 'fontkit';
-import { type ContextRule, type RawLayoutTable, type RawLookup, rawLayoutTable } from './layoutTables';
+import { type ContextRule, fontTable, type RawLayoutTable, type RawLookup, rawLayoutTable } from './layoutTables';
 
 /**
  * Everyday Latin text laid out straight from the font's bytes: the glyphs and positions
@@ -48,10 +48,6 @@ interface ClassDef {
 interface FontInternals {
   GDEF?: { glyphClassDef?: ClassDef };
   _cmapProcessor?: { lookup(codePoint: number): number };
-}
-interface FontFile {
-  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-  stream?: { buffer?: Uint8Array };
 }
 
 // --- what fontkit's default shaper applies, in its order --------------------------------------
@@ -394,15 +390,10 @@ class FontLayout {
     const classDef = internals.GDEF?.glyphClassDef;
     // Without a GDEF table fontkit takes every glyph of these characters for a base glyph.
     this.glyphClass = classDef ? (g) => classOf(g, classDef) : () => 1;
-    const file = font as unknown as FontFile;
-    const hhea = file.directory?.tables?.hhea;
-    const hmtx = file.directory?.tables?.hmtx;
-    const buffer = file.stream?.buffer;
-    if (hhea && hmtx && buffer instanceof Uint8Array && hhea.offset + 36 <= buffer.length) {
-      const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      const count = bytes.getUint16(hhea.offset + 34);
-      if (count > 0 && hmtx.offset + count * 4 <= buffer.length) this.hmtx = (id) => bytes.getUint16(hmtx.offset + Math.min(id, count - 1) * 4);
-    }
+    const hhea = fontTable(font, 'hhea', 36);
+    const hmtx = fontTable(font, 'hmtx');
+    const count = hhea?.bytes.getUint16(hhea.offset + 34) ?? 0;
+    if (hmtx && count > 0 && count * 4 <= hmtx.length) this.hmtx = (id) => hmtx.bytes.getUint16(hmtx.offset + Math.min(id, count - 1) * 4);
     // fontkit's own character map (glyphForCodePoint's), without making glyph objects.
     const processor = internals._cmapProcessor;
     this.cmap = typeof processor?.lookup === 'function' ? (cp) => processor.lookup(cp) : (cp) => font.glyphForCodePoint(cp).id;

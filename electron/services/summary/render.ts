@@ -7,6 +7,7 @@ import type { PageLayout } from './layout';
 import { LogoError } from './image';
 import { drawnText } from './text';
 import { pdfBytes } from '../pdfBytes';
+import { fontTable } from './layoutTables';
 
 /**
  * Arabic shaping draws many letters with one dotless base glyph plus dot marks (ب ت ث ن ي in
@@ -33,24 +34,16 @@ function slotFor(face: Face, text: string, slots: Map<string, Map<number, string
   return index;
 }
 
-interface FontFile {
-  directory?: { tables?: Record<string, { offset: number } | undefined> };
-  stream?: { buffer?: Uint8Array };
-}
-
 /**
  * What pdfkit reads of the post table (the italic angle and whether the face is monospaced),
  * from its 16-byte header. fontkit would decode the whole table for it, with the name of each
  * of Inter's 2,500 glyphs (tens of milliseconds per face); nothing else asks for them.
  */
 export function postHeader(face: Face): { italicAngle: number; isFixedPitch: number } | undefined {
-  const file = face.font as unknown as FontFile;
-  const at = file.directory?.tables?.post?.offset;
-  const buffer = file.stream?.buffer;
-  if (at === undefined || !(buffer instanceof Uint8Array) || at + 16 > buffer.length) return undefined;
-  const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const post = fontTable(face.font, 'post', 16);
+  if (!post) return undefined;
   // Fixed 16.16 and uint32, as fontkit reads them.
-  return { italicAngle: bytes.getInt32(at + 4) / 65536, isFixedPitch: bytes.getUint32(at + 12) };
+  return { italicAngle: post.bytes.getInt32(post.offset + 4) / 65536, isFixedPitch: post.bytes.getUint32(post.offset + 12) };
 }
 
 /**

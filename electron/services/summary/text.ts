@@ -1,3 +1,4 @@
+import { segmentGraphemes } from '../../../core/graphemes';
 import type { SummaryText } from '../../../core/summary';
 import { emBox, face, type Face, type Family, fontRuns, type Weight } from './fonts';
 
@@ -77,8 +78,6 @@ const NO_BREAK_BEFORE = /[、。，．・：；？！ー）」』】〕〉》,.!
 // Right-to-left letters; Arabic-Indic digits are numbers, which read left to right.
 const RTL_CHAR = /[\u0590-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const NUMBER = /^[\p{P}\p{S}]*[\p{Nd}][\p{Nd}\p{P}\p{S}]*$/u;
-// Made when a word has to be cut (the first segmenter of a process takes ~16 ms to make).
-let segmenter: Intl.Segmenter | undefined;
 const LTR_CHAR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF\u2E80-\u9FFF\uAC00-\uD7AF]/u;
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/u;
@@ -240,8 +239,7 @@ export class TextEngine {
   }
 
   private graphemes(text: string): string[] {
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    return Array.from(segmenter.segment(text), (s) => s.segment);
+    return Array.from(segmentGraphemes(text), (s) => s.segment);
   }
 
   /** How many graphemes from `start` fit in `room` with `tail` after them (at least one). */
