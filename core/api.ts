@@ -215,7 +215,7 @@ export const channels = {
   'meeting:wrapUp': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      questions: z.array(z.strictObject({ text: z.string().max(LIMITS.text * 12), answer: z.string().max(LIMITS.text * 12).optional(), slideId: z.string().max(64).optional() })).max(LIMITS.listItems),
+      questions: z.array(z.strictObject({ text: z.string().max(LIMITS.text * 12), answer: z.string().max(LIMITS.text * 12).optional(), slideId: z.string().max(64).optional(), before: z.boolean().optional() })).max(LIMITS.listItems),
       notes: text(LIMITS.longText).optional(),
       followUpAt: z.string().max(20).optional(),
     }),

@@ -3,7 +3,8 @@ import type { Advisor } from './advisor';
 import { safeHttpsUrl } from './advisor';
 import { clip, fill, formatLongDate } from './format';
 import { GOALS, type Intake } from './intake';
-import { fullName, pickLanguage } from './locale';
+import { fullName, greetingNames, pickLanguage } from './locale';
+import { meetingQuestions } from './meetingQuestions';
 import { withoutInvisibles } from './text';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
@@ -76,6 +77,8 @@ export interface FollowUpDraft {
   from: Mailbox;
   /** The prospect, when the intake has their email. */
   to?: Mailbox;
+  /** Their partner, copied, when the intake has the partner's email. */
+  cc?: Mailbox;
   /** One line: no line breaks, no exclamation marks, no shouting, no spam-trigger words. */
   subject: string;
   /** Plain text, lines separated by \n. */
@@ -192,10 +195,11 @@ function signature(advisor: Advisor): string[] {
 }
 
 /** RFC 6068: each part of the address and each field value percent-encoded; CRLF line ends. */
-export function mailtoLink(to: string | undefined, subject: string, body: string): string {
-  const address = to ? `${encodeURIComponent(to.slice(0, to.lastIndexOf('@')))}@${encodeURIComponent(to.slice(to.lastIndexOf('@') + 1))}` : '';
+export function mailtoLink(to: string | undefined, subject: string, body: string, cc?: string): string {
+  const encode = (a: string) => `${encodeURIComponent(a.slice(0, a.lastIndexOf('@')))}@${encodeURIComponent(a.slice(a.lastIndexOf('@') + 1))}`;
+  const address = to ? encode(to) : '';
   const crlf = body.replace(/\r?\n/g, '\r\n');
-  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
+  return `mailto:${address}?${cc ? `cc=${encode(cc)}&` : ''}subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
 }
 
 export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copies }: FollowUpEmailInput): FollowUpDraft {
@@ -203,7 +207,9 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   const language = pickLanguage(locale, Object.keys(copies));
   const copy = copies[language] as FollowUpCopy;
   const p = intake.prospect;
-  const firstName = oneLine(unshout(p.firstName, locale)).replace(/[!¡\u01C3\uFF01]/gu, '');
+  // A couple is written to together ("Dear David and Priya"), the partner copied.
+  const household = { ...p, firstName: unshout(p.firstName, locale), ...(p.partner ? { partner: { ...p.partner, firstName: unshout(p.partner.firstName, locale) } } : {}) };
+  const firstName = oneLine(greetingNames(locale, household)).replace(/[!¡\u01C3\uFF01]/gu, '');
   const name = oneLine(fullName(locale, p.firstName, p.lastName));
   const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
 
@@ -217,12 +223,14 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
 
   // Three, always: when few slides were shown, the rest come from the deck prepared for them.
   const takeaways = [...new Set([...keyTakeaways(shownSlides(plan, meeting), intake, copy), ...keyTakeaways(plan.deck.slides, intake, copy)])].slice(0, 3);
-  const recorded = meeting?.questions?.length ? meeting.questions : undefined;
-  const questionLines = recorded
-    ? [copy.questionsIntro, ...recorded.map((q) => `${item('• ', q.text)}\n${item('  ', q.answer?.trim() ? q.answer : copy.pendingAnswer, '  ')}`)]
-    : intake.questions?.length
-      ? [copy.questionsIntroUnrecorded, ...intake.questions.map((q) => item('• ', q))]
-      : [];
+  // Every question they asked, those sent before the meeting included.
+  const asked = meetingQuestions(intake, meeting);
+  const recorded = (meeting?.questions?.length ?? 0) > 0;
+  const questionLines = !asked.length
+    ? []
+    : recorded
+      ? [copy.questionsIntro, ...asked.map((q) => `${item('• ', q.text)}\n${item('  ', q.answer?.trim() ? q.answer : copy.pendingAnswer, '  ')}`)]
+      : [copy.questionsIntroUnrecorded, ...asked.map((q) => item('• ', q.text))];
 
   const paragraphs = [
     fill(copy.greeting, { firstName }) ?? '',
@@ -236,15 +244,18 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   const body = `${paragraphs.join('\n\n')}\n`;
 
   const to = p.email ? { name: oneLine(withoutInvisibles(name)), address: p.email } : undefined;
+  const partnerName = p.partner ? oneLine(withoutInvisibles(fullName(locale, p.partner.firstName, p.partner.lastName ?? p.lastName))) : '';
+  const cc = p.partner?.email && p.partner.email.toLowerCase() !== p.email?.toLowerCase() ? { name: partnerName, address: p.partner.email } : undefined;
 
   return {
     locale,
     language,
     from: { name: oneLine(withoutInvisibles(advisor.name)), address: advisor.email },
     ...(to ? { to } : {}),
+    ...(cc ? { cc } : {}),
     subject,
     body,
-    mailto: mailtoLink(to?.address, subject, body),
+    mailto: mailtoLink(to?.address, subject, body, cc?.address),
     takeaways,
     event: followUpEvent(intake, copies, subject),
   };
@@ -255,12 +266,14 @@ export function followUpEvent(intake: Intake, copies: Readonly<Record<string, Fo
   const locale = intake.locale;
   const copy = copies[pickLanguage(locale, Object.keys(copies))] as FollowUpCopy;
   const p = intake.prospect;
-  // The event's title and alarm show the name alone, as a header does: without invisible characters.
+  // The event's title and alarm show the name alone, as a header does: without invisible
+  // characters. The advisor's own calendar: the prospect's name, as on the Follow-ups screen.
   const name = oneLine(withoutInvisibles(fullName(locale, p.firstName, p.lastName)));
   const labels = copy.eventLabels;
   const description = [
     ...(p.phone ? [`${labels.phone}: ${oneLine(p.phone)}`] : []),
     ...(p.email ? [`${labels.email}: ${p.email}`] : []),
+    ...(p.partner?.email ? [`${labels.email}: ${p.partner.email}`] : []),
     `${labels.subject}: ${oneLine(subject)}`,
     labels.draft,
   ].join('\n');

@@ -66,7 +66,7 @@ export const intakeSchema = z
       occupation: text(LIMITS.text).optional(),
       city: text(LIMITS.text).optional(),
       partner: z
-        .strictObject({ firstName: name(), lastName: name(false).optional(), age: age.optional() })
+        .strictObject({ firstName: name(), lastName: name(false).optional(), email: email.optional(), age: age.optional() })
         .optional(),
       dependents: z
         .array(z.strictObject({ firstName: name(), age: age.optional() }))

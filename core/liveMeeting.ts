@@ -67,7 +67,7 @@ export function shownSlides(meeting: LiveMeeting): { slideId: string; seconds: n
 /** The meeting record (core/meeting.ts) of a finished meeting, with the advisor's wrap-up. */
 export function meetingRecordOf(
   meeting: LiveMeeting,
-  wrapUp: { endedAtLocal: string; questions: { text: string; answer?: string | undefined; slideId?: string | undefined }[]; notes?: string | undefined },
+  wrapUp: { endedAtLocal: string; questions: { text: string; answer?: string | undefined; slideId?: string | undefined; before?: boolean | undefined }[]; notes?: string | undefined },
   deckSlideIds: readonly string[],
 ): MeetingRecordInput {
   const inDeck = new Set(deckSlideIds);
@@ -79,7 +79,7 @@ export function meetingRecordOf(
     endedAt: wrapUp.endedAtLocal,
     ...(shown.length ? { shownSlideIds: shown } : {}),
     ...(wrapUp.questions.length
-      ? { questions: wrapUp.questions.map((q) => ({ text: q.text, ...(q.answer ? { answer: q.answer } : {}), ...(q.slideId && inDeck.has(q.slideId) ? { slideId: q.slideId } : {}) })) }
+      ? { questions: wrapUp.questions.map((q) => ({ text: q.text, ...(q.answer ? { answer: q.answer } : {}), ...(q.slideId && inDeck.has(q.slideId) ? { slideId: q.slideId } : {}), ...(q.before ? { before: true } : {}) })) }
       : {}),
     ...(wrapUp.notes ? { notes: wrapUp.notes } : {}),
   };

@@ -64,3 +64,39 @@ export function fullName(locale: string, firstName: string, lastName: string): s
   if (FAMILY_NAME_FIRST.has(languageOf(locale))) return `${lastName} ${firstName}`;
   return `${firstName} ${lastName}`;
 }
+
+/** Who the meeting is with: the prospect, and their partner when the intake names one. */
+export interface Household {
+  firstName: string;
+  lastName: string;
+  partner?: { firstName: string; lastName?: string | undefined } | undefined;
+}
+
+/**
+ * A couple is addressed together, as they came together: "David & Priya" in titles and
+ * thanks, "David Chen & Priya Patel" when their family names differ. One person: their name.
+ */
+export function householdFirstNames(locale: string, h: Household): string {
+  return h.partner ? `${h.firstName} & ${h.partner.firstName}` : h.firstName;
+}
+
+/**
+ * "David Chen & Priya Chen", "David Chen & Priya Patel": each full name, as a formal letter to
+ * a couple writes them (and each still found whole by a search for one of them).
+ */
+export function householdName(locale: string, h: Household): string {
+  const own = fullName(locale, h.firstName, h.lastName);
+  const partner = h.partner;
+  if (!partner) return own;
+  return `${own} & ${fullName(locale, partner.firstName, partner.lastName || h.lastName)}`;
+}
+
+/** The names a letter opens with, in the language's own words: "David and Priya", "David et Priya". */
+export function greetingNames(locale: string, h: Household): string {
+  if (!h.partner) return h.firstName;
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format([h.firstName, h.partner.firstName]);
+  } catch {
+    return `${h.firstName} & ${h.partner.firstName}`;
+  }
+}

@@ -30,6 +30,8 @@ export const meetingRecordSchema = z.strictObject({
         text: text(LIMITS.text, { required: true }),
         answer: text(LIMITS.text).optional(),
         slideId: slideId.optional(),
+        /** Sent by the prospect before the meeting (the intake's questions), not asked in it. */
+        before: z.boolean().optional(),
       }),
     )
     .max(LIMITS.listItems, `has too many items: at most ${LIMITS.listItems}`)
@@ -43,7 +45,7 @@ export type RecordedQuestion = NonNullable<MeetingRecord['questions']>[number];
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': Object.keys(meetingRecordSchema.shape),
-  questions: ['text', 'answer', 'slideId'],
+  questions: ['text', 'answer', 'slideId', 'before'],
 };
 
 /** Checks a meeting record as read from a file: every problem, each naming its field. */

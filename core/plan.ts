@@ -3,7 +3,7 @@ import type { Goal, Intake } from './intake';
 import type { Copy, Recipe, SlideKind } from './recipe';
 import { followUpSlot, type FollowUpSlot } from './followUp';
 import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney, formatNumber } from './format';
-import { fullName, pickLanguage } from './locale';
+import { householdFirstNames, householdName, pickLanguage } from './locale';
 import { retirementProjectionFor, type RetirementProjection } from './charts/projection';
 import { collegeCostProjection, type CollegeProjection } from './charts/college';
 import { modelAllocation, type ModelAllocation } from './charts/allocation';
@@ -199,7 +199,8 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
   const language = pickLanguage(locale, Object.keys(deckRecipe.copy));
   const copy = deckRecipe.copy[language] as Copy;
   const p = intake.prospect;
-  const name = fullName(locale, p.firstName, p.lastName);
+  // A couple is one household: the deck is for both of them ("David & Priya Chen").
+  const name = householdName(locale, p);
   const goals = intake.goals;
   const concerns = intake.concerns ?? [];
   const questions = intake.questions ?? [];
@@ -227,7 +228,7 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
   const { selection: planned, remaining: plannedRemaining } = selectSlides(recipe, available, goals.length, present);
 
   const values: Record<string, string | undefined> = {
-    firstName: p.firstName,
+    firstName: householdFirstNames(locale, p),
     lastName: p.lastName,
     fullName: name,
     partnerName: p.partner?.firstName,

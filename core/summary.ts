@@ -5,7 +5,8 @@ import { safeHttpsUrl } from './advisor';
 import { contrast, DEFAULT_COLORS, parseHex, readableOn, toHex } from './colors';
 import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney } from './format';
 import { GOALS, type Intake } from './intake';
-import { fullName, pickLanguage } from './locale';
+import { householdFirstNames, householdName, pickLanguage } from './locale';
+import { meetingQuestions } from './meetingQuestions';
 import type { MeetingRecord } from './meeting';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
@@ -214,12 +215,13 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
   const language = pickLanguage(locale, Object.keys(copies));
   const copy = copies[language] as SummaryCopy;
   const p = intake.prospect;
-  const name = fullName(locale, p.firstName, p.lastName);
+  // A couple receives one summary, addressed to both of them.
+  const name = householdName(locale, p);
   const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
   const due = plan.followUp;
   const followUpDate = formatLongDate(locale, DateTime.fromISO(due.dueAt, { zone: due.timeZone }).toISODate() ?? due.dueAt.slice(0, 10));
   const followUpTime = formatDayAndTime(locale, due.dueAt, due.timeZone).time;
-  const values = { fullName: name, firstName: p.firstName, advisorName: advisor.name, firm: advisor.firm, meetingDate, followUpDate, followUpTime };
+  const values = { fullName: name, firstName: householdFirstNames(locale, p), advisorName: advisor.name, firm: advisor.firm, meetingDate, followUpDate, followUpTime };
   const keepNames = ['fullName', 'firstName', 'advisorName', 'meetingDate', 'followUpDate', 'followUpTime'];
   const text = (template: string) => fillKeeping(template, values, keepNames);
 
@@ -251,13 +253,13 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
     blocks: [{ id: 'takeaways', kind: 'bullets', shortenable: true, items: (takeaways.length ? takeaways : [copy.coveredNone]).map((t) => plain(shorten(t, CLIP.takeaway))) }],
   };
 
-  const recorded = meeting?.questions?.length ? meeting.questions : undefined;
-  const questionItems: SummaryItem[] = recorded
-    ? recorded.map((q) => ({
-        text: shorten(q.text, CLIP.question),
-        ...(q.answer ? { detail: plain(shorten(q.answer, CLIP.answer)) } : { detail: plain(copy.unanswered), pending: true }),
-      }))
-    : (intake.questions ?? []).map((q) => plain(shorten(q, CLIP.question)));
+  // Their questions, those sent before the meeting included, each with its answer or a
+  // promise to come back: the summary ends strong on what they asked.
+  const answered = (meeting?.questions?.length ?? 0) > 0;
+  const questionItems: SummaryItem[] = meetingQuestions(intake, meeting).map((q) => ({
+    text: shorten(q.text, CLIP.question),
+    ...(q.answer ? { detail: plain(shorten(q.answer, CLIP.answer)) } : answered ? { detail: plain(copy.unanswered), pending: true } : {}),
+  }));
   const questions: SummarySection | undefined = questionItems.length
     ? { id: 'questions', title: copy.sections.questions, blocks: [{ id: 'questions', kind: 'qa', shortenable: true, items: questionItems }] }
     : undefined;

@@ -138,6 +138,10 @@ describe('wrap-up', () => {
     await expect.poll(() => shown.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(slides[0]), expect.stringContaining(slides[1])]);
     const question1 = page.getByLabel('Question 1', { exact: true });
     expect(await question1.inputValue()).toBe('How are you paid?');
+    // The question they sent before the meeting and did not ask again is a row of its own.
+    const sentGroup = page.getByRole('group', { name: 'Questions they sent before the meeting' });
+    expect(await sentGroup.getByLabel('Question sent before the meeting 1', { exact: true }).inputValue()).toBe('How often would we meet?');
+    await sentGroup.getByLabel('Answer to the question sent before the meeting 1', { exact: true }).fill('Every quarter, and whenever you need us.');
     expect(await page.getByLabel('Follow-up date and time', { exact: true }).inputValue()).toBe(proposed);
 
     // Edit it, answer it, add the one that was missed (hostile text), write notes, move the slot.
@@ -169,7 +173,7 @@ describe('wrap-up', () => {
     const pdf = join(folder, 'summary.pdf');
     expect((await run('pdfinfo', [pdf])).stdout).toMatch(/^Pages:\s+1$/m);
     const text = (await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.replace(/\s+/g, ' ');
-    for (const words of ['Maria Lopez', 'How are you paid, and by whom?', 'A flat yearly fee', hostile]) expect(text).toContain(words);
+    for (const words of ['Maria Lopez', 'How are you paid, and by whom?', 'A flat yearly fee', hostile, 'How often would we meet? Every quarter, and whenever you need us.']) expect(text).toContain(words);
     const calendar = new ICAL.Component(ICAL.parse(await readFile(join(folder, 'follow-up.ics'), 'utf8')));
     const events = calendar.getAllSubcomponents('vevent');
     expect(events).toHaveLength(1);

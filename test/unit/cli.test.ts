@@ -46,7 +46,7 @@ describe('cli build', { timeout: 60_000 }, () => {
     expect(plan).toMatchObject({
       version: 1,
       locale: 'en-US',
-      prospect: { fullName: 'Maria Lopez' },
+      prospect: { fullName: 'Maria Lopez & Daniel Lopez' },
       deck: { aspectRatio: '4:3', budgetMinutes: 20, qaMinutes: 5 },
       followUp: { dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', businessDaysAfter: 3 },
     });

@@ -25,7 +25,21 @@ function draft(change: (i: IntakeInput) => void = () => {}, meeting?: RecordedMe
 
 describe('the subject', () => {
   it('names the prospect and their topic: their urgent need in their words', () => {
-    expect(draft().subject).toBe('Maria, following up on “Sell the practice within three years”');
+    // Maria comes with her husband Daniel: the email is to both of them.
+    expect(draft().subject).toBe('Maria and Daniel, following up on “Sell the practice within three years”');
+    expect(draft((i) => delete i.prospect.partner).subject).toBe('Maria, following up on “Sell the practice within three years”');
+  });
+
+  it('writes to a couple together and copies the partner when the intake has their email', () => {
+    const d = draft((i) => i.prospect.partner && (i.prospect.partner.email = 'daniel.lopez@example.com'));
+    expect(d.body).toMatch(/^Dear Maria and Daniel,/);
+    expect(d.to).toEqual({ name: 'Maria Lopez', address: 'maria.lopez@example.com' });
+    expect(d.cc).toEqual({ name: 'Daniel Lopez', address: 'daniel.lopez@example.com' });
+    expect(d.mailto).toContain('cc=daniel.lopez@example.com&');
+    expect(d.event.description).toContain('daniel.lopez@example.com');
+    const alone = draft((i) => delete i.prospect.partner);
+    expect(alone.body).toMatch(/^Dear Maria,/);
+    expect(alone.cc).toBeUndefined();
   });
 
   it('falls back to their first goal when the urgent need would not read as a subject', () => {
@@ -41,15 +55,17 @@ describe('the subject', () => {
         if (urgentNeed === undefined) delete i.urgentNeed;
         else i.urgentNeed = urgentNeed;
       });
-      expect(d.subject, urgentNeed).toBe('Maria, following up on your retirement plans');
+      expect(d.subject, urgentNeed).toBe('Maria and Daniel, following up on your retirement plans');
     }
   });
 
   it('never shouts: a name typed in capitals is written as a name, exclamation marks dropped', () => {
-    expect(draft((i) => (i.prospect.firstName = 'JEAN-LUC')).subject).toMatch(/^Jean-Luc, /);
-    expect(draft((i) => (i.prospect.firstName = "MARY O'NEIL")).subject).toMatch(/^Mary O'Neil, /);
-    expect(draft((i) => (i.prospect.firstName = 'Ana!')).subject).toMatch(/^Ana, /);
-    expect(draft((i) => (i.prospect.firstName = 'JP')).subject).toMatch(/^JP, /);
+    expect(draft((i) => (i.prospect.firstName = 'JEAN-LUC')).subject).toMatch(/^Jean-Luc and Daniel, /);
+    expect(draft((i) => (i.prospect.firstName = "MARY O'NEIL")).subject).toMatch(/^Mary O'Neil and Daniel, /);
+    expect(draft((i) => (i.prospect.firstName = 'Ana!')).subject).toMatch(/^Ana and Daniel, /);
+    expect(draft((i) => (i.prospect.firstName = 'JP')).subject).toMatch(/^JP and Daniel, /);
+    // The partner's name is written as a name too.
+    expect(draft((i) => i.prospect.partner && (i.prospect.partner.firstName = 'DANIEL!')).subject).toMatch(/^Maria and Daniel, /);
   });
 
   it('keeps acronyms people use about money', () => {
@@ -62,7 +78,7 @@ describe('the subject', () => {
   });
 
   it('is one line even when a name holds a newline', () => {
-    expect(draft((i) => (i.prospect.firstName = 'Ma\nria')).subject).toMatch(/^Ma ria, /);
+    expect(draft((i) => (i.prospect.firstName = 'Ma\nria')).subject).toMatch(/^Ma ria and Daniel, /);
   });
 });
 
@@ -88,7 +104,10 @@ describe('the body', () => {
 
   it('answers the recorded questions, and says which answers are still to come', () => {
     const d = draft(undefined, { questions: [{ text: 'How are you paid?', answer: 'A flat fee.\nIn writing.' }, { text: 'Can we meet monthly?' }] });
-    expect(d.body).toContain('Your questions, with my answers:\n• How are you paid?\n  A flat fee.\n  In writing.\n• Can we meet monthly?\n  I am looking into this and will come back to you.');
+    // The question they sent before the meeting and did not get an answer to is there too.
+    expect(d.body).toContain(
+      'Your questions, with my answers:\n• How are you paid?\n  A flat fee.\n  In writing.\n• Can we meet monthly?\n  I am looking into this and will come back to you.\n• How often would we meet?\n  I am looking into this and will come back to you.',
+    );
   });
 
   it('without a meeting record, lists the questions the prospect sent', () => {
@@ -104,8 +123,8 @@ describe('the body', () => {
     for (const locale of ['fr', 'fr-CA', 'fr-FR']) {
       const d = draft((i) => (i.locale = locale));
       expect(d.language).toBe('fr');
-      expect(d.body).toMatch(/^Bonjour Maria,/);
-      expect(d.subject).toBe('Maria, pour faire suite à notre échange\u00A0: «\u00A0Sell the practice within three years\u00A0»');
+      expect(d.body).toMatch(/^Bonjour Maria et Daniel,/);
+      expect(d.subject).toBe('Maria et Daniel, pour faire suite à notre échange\u00A0: «\u00A0Sell the practice within three years\u00A0»');
     }
     expect(draft((i) => (i.locale = 'de-DE')).language).toBe('en');
   });

@@ -129,7 +129,7 @@ describe('follow-up.eml (read with mailparser)', () => {
     expect(addresses(m.to)).toEqual([{ address: 'maria.lopez@example.com', name: 'Maria Lopez' }]);
     expect(addresses(m.from)).toEqual([{ address: 'jordan.avery@harborpine.example', name: 'Jordan Avery' }]);
     expect(m.subject).toBe(b.subject);
-    expect(m.subject).toMatch(/^Maria, /);
+    expect(m.subject).toMatch(/^Maria and Daniel, /);
     expect(m.date?.toISOString()).toBe(new Date(b.plan.followUp.dueAt).toISOString());
     expect(m.messageId).toMatch(/^<[0-9a-f]{32}\.follow-up@harborpine\.example>$/);
     expect(m.attachments).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('follow-up.eml (read with mailparser)', () => {
     const meeting: RecordedMeeting = { questions: [{ text: 'How are you paid?', answer: 'A flat annual fee, agreed in writing.' }, { text: 'How often would we meet?' }] };
     const b = await build(sampleIntake(), sampleAdvisor(), meeting);
     const text = b.mail.text ?? '';
-    expect(text).toMatch(/^Dear Maria,\n\nThank you again for taking the time to meet with me on Thursday, December 3, 2026\./);
+    expect(text).toMatch(/^Dear Maria and Daniel,\n\nThank you again for taking the time to meet with me on Thursday, December 3, 2026\./);
     const takeaways = text.split('Three things I would like you to keep from our conversation:\n')[1]?.split('\n\n')[0]?.split('\n');
     expect(takeaways).toEqual([
       '• We started with what is most pressing for you: Sell the practice within three years',

@@ -211,8 +211,8 @@ describe('scheduling from the meeting (the slot rule of issue 2)', () => {
     const store = open();
     const f = scheduleFromMeeting(store, { intake: i, advisor: advisor(), plan });
     expect(f).toMatchObject({ id: followUpIdFor(i), dueAt: plan.followUp.dueAt, timeZone: 'America/Los_Angeles', channel: 'email', prospectName: 'Maria Lopez', prospectEmail: 'maria.lopez@example.com' });
-    expect(f.subject).toMatch(/^Maria, /);
-    expect(f.body).toContain('Dear Maria,');
+    expect(f.subject).toMatch(/^Maria and Daniel, /);
+    expect(f.body).toContain('Dear Maria and Daniel,');
     // Built again (the same meeting): the same follow-up, moved, not a second one.
     const moved = scheduleFromMeeting(store, { intake: i, advisor: advisor(), plan, override: { time: '15:30' } });
     expect(moved.id).toBe(f.id);

@@ -114,14 +114,14 @@ describe('names without bidi controls or zero-width characters in headers and SU
 
     expect(first(mail.from)).toEqual({ address: 'jordan.avery@harborpine.example', name: 'Jordan Avery' });
     expect(first(mail.to)).toEqual({ address: 'maria.lopez@example.com', name: 'Maria Lopez' });
-    expect(mail.subject).toMatch(/^Maria, /);
+    expect(mail.subject).toMatch(/^Maria and Daniel, /);
     expect(mail.subject).not.toMatch(INVISIBLE);
     const e = event(ics);
     expect(e.summary).toBe('Follow up with Maria Lopez');
     expect((e.component.getFirstSubcomponent('valarm') as ICAL.Component).getFirstPropertyValue('description')).toBe('Follow up with Maria Lopez now');
 
     // As typed in the body: the greeting and the signature.
-    expect(mail.text).toContain('Dear \u202EMa\u200Bria\u200F,');
+    expect(mail.text).toContain('Dear \u202EMa\u200Bria\u200F and Daniel,');
     expect(mail.text).toContain('Jordan\u200E Av\u202Aery\u202C');
     expect(draft.body).toContain('\u202EMa\u200Bria\u200F');
   });

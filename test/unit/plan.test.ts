@@ -30,7 +30,8 @@ describe('planDeck', () => {
       'next-steps',
       'closing',
     ]);
-    expect(plan.prospect.fullName).toBe('Maria Lopez');
+    // Maria comes with her husband Daniel: the deck is for the couple.
+    expect(plan.prospect.fullName).toBe('Maria Lopez & Daniel Lopez');
     expect(plan.deck).toMatchObject({ aspectRatio: '4:3', budgetMinutes: 20, qaMinutes: 5 });
     expect(plan.deck.plannedMinutes).toBeLessThanOrEqual(15);
     expect(plan.deck.plannedMinutes).toBe(plan.deck.slides.reduce((s, x) => s + x.minutes, 0));
@@ -39,7 +40,7 @@ describe('planDeck', () => {
 
   it('puts the prospect’s name, the advisor and the date on the title slide', () => {
     const [title] = planDeck(intake(), advisor(), recipe).deck.slides;
-    expect(title?.title).toBe('Maria Lopez');
+    expect(title?.title).toBe('Maria Lopez & Daniel Lopez');
     expect(JSON.stringify(title)).toContain('Jordan Avery');
     expect(title?.subtitle).toContain('Thursday, December 3, 2026');
   });
@@ -145,14 +146,14 @@ describe('planDeck', () => {
   });
 
   it('puts the family name first for Japanese, Chinese and Korean locales', () => {
-    const plan = planDeck(intake((i) => ((i.locale = 'ja-JP'), (i.prospect.firstName = '花子'), (i.prospect.lastName = '山田'))), advisor(), recipe);
+    const plan = planDeck(intake((i) => ((i.locale = 'ja-JP'), (i.prospect.firstName = '花子'), (i.prospect.lastName = '山田'), delete i.prospect.partner)), advisor(), recipe);
     expect(plan.prospect.fullName).toBe('山田 花子');
   });
 
   it('never reads what a prospect typed as a template', () => {
     const plan = planDeck(intake((i) => ((i.prospect.firstName = '{advisorName}'), (i.urgentNeed = '${process.exit()} {{x}}'))), advisor(), recipe);
-    expect(plan.prospect.fullName).toBe('{advisorName} Lopez');
-    expect(plan.deck.slides.find((s) => s.id === 'closing')?.title).toBe('Thank you, {advisorName}');
+    expect(plan.prospect.fullName).toBe('{advisorName} Lopez & Daniel Lopez');
+    expect(plan.deck.slides.find((s) => s.id === 'closing')?.title).toBe('Thank you, {advisorName} & Daniel');
     expect(plan.deck.slides.find((s) => s.id === 'urgent-need')?.quote).toBe('${process.exit()} {{x}}');
   });
 

@@ -45,6 +45,7 @@ export async function composeFollowUpEml(draft: FollowUpDraft, options: { key: s
     // a draft stored before they were taken out (buildFollowUpDraft already does it).
     from: { name: withoutInvisibles(draft.from.name), address: draft.from.address },
     ...(draft.to ? { to: { name: withoutInvisibles(draft.to.name), address: draft.to.address } } : {}),
+    ...(draft.cc ? { cc: { name: withoutInvisibles(draft.cc.name), address: draft.cc.address } } : {}),
     subject: withoutInvisibles(draft.subject),
     text: draft.body,
     date: options.date,

@@ -42,7 +42,7 @@ const MIME: Record<MeetingFileName, string> = {
 };
 
 export interface WrapUpInput {
-  questions: { text: string; answer?: string | undefined; slideId?: string | undefined }[];
+  questions: { text: string; answer?: string | undefined; slideId?: string | undefined; before?: boolean | undefined }[];
   notes?: string | undefined;
   /** The follow-up's local date and time in the meeting's zone (YYYY-MM-DDTHH:mm), over the slot rule's. */
   followUpAt?: string | undefined;

@@ -365,6 +365,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <div className="grid">
             {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName')}
             {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName')}
+            {text('partnerEmail', 'prospect.partner.email', 'partnerEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
             {text('partnerAge', 'prospect.partner.age', 'partnerAge', { inputMode: 'numeric' })}
           </div>
           <h3 className="subhead">{t('dependents')}</h3>

@@ -24,6 +24,7 @@ export interface IntakeForm {
   city: string;
   partnerFirstName: string;
   partnerLastName: string;
+  partnerEmail: string;
   partnerAge: string;
   dependents: DependentRow[];
   currency: string;
@@ -58,6 +59,7 @@ export function emptyForm(timeZone: string, locale: string): IntakeForm {
     city: '',
     partnerFirstName: '',
     partnerLastName: '',
+    partnerEmail: '',
     partnerAge: '',
     dependents: [],
     currency: '',
@@ -98,7 +100,7 @@ function prune<T extends Record<string, unknown>>(o: T): Partial<T> {
 
 /** The form as an intake file: empty fields left out, blank rows dropped, numbers parsed. */
 export function toIntake(form: IntakeForm): Record<string, unknown> {
-  const partner = prune({ firstName: opt(form.partnerFirstName), lastName: opt(form.partnerLastName), age: parseNumber(form.partnerAge) });
+  const partner = prune({ firstName: opt(form.partnerFirstName), lastName: opt(form.partnerLastName), email: opt(form.partnerEmail), age: parseNumber(form.partnerAge) });
   const dependents = form.dependents.filter((d) => d.firstName.trim() !== '' || d.age.trim() !== '').map((d) => prune({ firstName: d.firstName, age: parseNumber(d.age) }));
   const finances = prune({
     currency: opt(form.currency.trim().toUpperCase()),
@@ -155,6 +157,7 @@ export function fromIntake(value: unknown, fallback: IntakeForm): IntakeForm {
     city: str(prospect['city']),
     partnerFirstName: str(partner['firstName']),
     partnerLastName: str(partner['lastName']),
+    partnerEmail: str(partner['email']),
     partnerAge: str(partner['age']),
     dependents: list(prospect['dependents']).map((d) => ({ key: rowKey(), firstName: str(obj(d)['firstName']), age: str(obj(d)['age']) })),
     currency: str(finances['currency']),

@@ -7,7 +7,8 @@ import { shownSlides } from '../../../../core/liveMeeting';
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
 import { TextAreaField, TextField } from '../../ui/Field';
-import { answerField, prepare, problemsByField, questionField, rowKey, writeDraft, type WrapUpData, type WrapUpForm } from './model';
+import { prepare, problemsByField, rowKey, writeDraft, type WrapUpData, type WrapUpForm } from './model';
+import { QuestionRows } from './QuestionRows';
 import { formatDay, formatLocal, minutesAndSeconds, uiLocale } from './time';
 import { WrapUpResult } from './WrapUpResult';
 
@@ -137,47 +138,39 @@ export function WrapUpFormView({ id, data, result, onResult }: { id: string; dat
           )}
         </section>
 
+        {form.questions.some((q) => q.before) && (
+          <fieldset className="card wu-questions wu-questions-before">
+            <legend>{t('wuSentQuestions')}</legend>
+            <p className="field-hint">{t('wuSentQuestionsHint')}</p>
+            <QuestionRows
+              rows={form.questions.filter((q) => q.before)}
+              labels={{ question: (n) => t('wuSentQuestion', { n }), answer: (n) => t('wuSentAnswer', { n }), remove: (n) => t('wuRemoveSentQuestion', { n }) }}
+              errors={errors}
+              titles={titles}
+              onEdit={editRow}
+              onRemove={(key) => {
+                focusAfterRender.current = '.wu-add-question';
+                change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
+              }}
+            />
+          </fieldset>
+        )}
+
         <fieldset className="card wu-questions">
           <legend>{t('wuQuestions')}</legend>
           <p className="field-hint">{t('wuQuestionsHint')}</p>
-          {form.questions.length === 0 && <p className="muted">{t('wuNoQuestions')}</p>}
-          <ol className="wu-qa-list">
-            {form.questions.map((q, i) => (
-              <li key={q.key} className="wu-qa" data-key={q.key}>
-                <TextAreaField
-                  label={t('wuQuestion', { n: i + 1 })}
-                  value={q.text}
-                  rows={2}
-                  dir="auto"
-                  className="wu-q"
-                  error={errors.get(questionField(q.key))}
-                  onChange={(e) => editRow(q.key, { text: e.currentTarget.value }, questionField(q.key))}
-                />
-                <TextAreaField
-                  label={t('wuAnswer', { n: i + 1 })}
-                  value={q.answer}
-                  rows={3}
-                  dir="auto"
-                  className="wu-a"
-                  error={errors.get(answerField(q.key))}
-                  onChange={(e) => editRow(q.key, { answer: e.currentTarget.value }, answerField(q.key))}
-                />
-                <div className="wu-qa-foot">
-                  {q.slideId && <span className="small muted">{t('wuAskedOn', { slide: titles.get(q.slideId) ?? q.slideId })}</span>}
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => {
-                      focusAfterRender.current = '.wu-add-question';
-                      change({ ...form, questions: form.questions.filter((r) => r.key !== q.key) });
-                    }}
-                  >
-                    {t('wuRemoveQuestion', { n: i + 1 })}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
+          {!form.questions.some((q) => !q.before) && <p className="muted">{t('wuNoQuestions')}</p>}
+          <QuestionRows
+            rows={form.questions.filter((q) => !q.before)}
+            labels={{ question: (n) => t('wuQuestion', { n }), answer: (n) => t('wuAnswer', { n }), remove: (n) => t('wuRemoveQuestion', { n }) }}
+            errors={errors}
+            titles={titles}
+            onEdit={editRow}
+            onRemove={(key) => {
+              focusAfterRender.current = '.wu-add-question';
+              change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
+            }}
+          />
           <button
             type="button"
             className="button wu-add-question"

@@ -28,7 +28,7 @@ async function load(api: ApiClient, id: string): Promise<Loading> {
     const file = await api['meeting:file']({ id, meeting: folder, name: 'meeting.json' });
     if (file.ok) earlier = parseEarlierRecord(utf8FromBase64(file.value.base64));
   }
-  const initial = readDraft(id, live?.startedAt ?? null) ?? formFromLive(live, earlier, proposedFollowUp?.local ?? '');
+  const initial = readDraft(id, live?.startedAt ?? null) ?? formFromLive(live, earlier, proposedFollowUp?.local ?? '', setup.intake.questions ?? []);
   return { kind: 'ready', data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial } };
 }
 

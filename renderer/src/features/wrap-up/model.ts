@@ -12,6 +12,8 @@ export interface QuestionRow {
   text: string;
   answer: string;
   slideId?: string | undefined;
+  /** The prospect sent it before the meeting (the intake's questions). */
+  before?: boolean | undefined;
 }
 
 export interface WrapUpForm {
@@ -24,7 +26,7 @@ export interface WrapUpForm {
 /** What an earlier wrap-up wrote as meeting.json (core/meeting.ts), read loosely: it is only a starting point. */
 export interface EarlierRecord {
   shownSlideIds: string[];
-  questions: { text: string; answer?: string; slideId?: string }[];
+  questions: { text: string; answer?: string; slideId?: string; before?: boolean }[];
   notes: string;
 }
 
@@ -42,18 +44,30 @@ export interface WrapUpData {
 let nextKey = 0;
 export const rowKey = (): string => `q${++nextKey}`;
 
-export function formFromLive(live: LiveMeeting | null, earlier: EarlierRecord | null, proposedLocal: string): WrapUpForm {
+/** One question however it is spaced or capitalised. */
+const sameQuestion = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The questions the prospect sent before the meeting are rows too, each to answer: the closing
+ * is built on their questions, and the summary lists them with the answers given. One asked
+ * again in the meeting is that row, not two.
+ */
+export function formFromLive(live: LiveMeeting | null, earlier: EarlierRecord | null, proposedLocal: string, askedBefore: readonly string[] = []): WrapUpForm {
+  const ahead = (listed: readonly { text: string }[]): QuestionRow[] => {
+    const seen = new Set(listed.map((q) => sameQuestion(q.text)));
+    return askedBefore.filter((text) => text.trim() !== '' && !seen.has(sameQuestion(text))).map((text) => ({ key: rowKey(), text, answer: '', before: true }));
+  };
   if (live) {
-    return { questions: live.questions.map((q) => ({ key: rowKey(), text: q.text, answer: '', slideId: q.slideId })), notes: '', followUpAt: proposedLocal };
+    return { questions: [...live.questions.map((q) => ({ key: rowKey(), text: q.text, answer: '', slideId: q.slideId })), ...ahead(live.questions)], notes: '', followUpAt: proposedLocal };
   }
   if (earlier) {
     return {
-      questions: earlier.questions.map((q) => ({ key: rowKey(), text: q.text, answer: q.answer ?? '', slideId: q.slideId })),
+      questions: [...earlier.questions.map((q) => ({ key: rowKey(), text: q.text, answer: q.answer ?? '', slideId: q.slideId, ...(q.before ? { before: true } : {}) })), ...ahead(earlier.questions)],
       notes: earlier.notes,
       followUpAt: proposedLocal,
     };
   }
-  return { questions: [], notes: '', followUpAt: proposedLocal };
+  return { questions: ahead([]), notes: '', followUpAt: proposedLocal };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -71,7 +85,7 @@ export function parseEarlierRecord(text: string): EarlierRecord | null {
         if (text === undefined) return [];
         const answer = str(row['answer']);
         const slideId = str(row['slideId']);
-        return [{ text, ...(answer ? { answer } : {}), ...(slideId ? { slideId } : {}) }];
+        return [{ text, ...(answer ? { answer } : {}), ...(slideId ? { slideId } : {}), ...(row['before'] === true ? { before: true } : {}) }];
       }),
       notes: str(value['notes']) ?? '',
     };
@@ -124,7 +138,7 @@ export function prepare(form: WrapUpForm, messages: { questionBlank: string; fol
     ok: true,
     sent,
     input: {
-      questions: sent.map((q) => ({ text: q.text, ...(q.answer.trim() ? { answer: q.answer } : {}), ...(q.slideId ? { slideId: q.slideId } : {}) })),
+      questions: sent.map((q) => ({ text: q.text, ...(q.answer.trim() ? { answer: q.answer } : {}), ...(q.slideId ? { slideId: q.slideId } : {}), ...(q.before ? { before: true } : {}) })),
       ...(form.notes.trim() ? { notes: form.notes } : {}),
       followUpAt: form.followUpAt,
     },
