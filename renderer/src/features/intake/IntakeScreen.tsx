@@ -35,11 +35,14 @@ function newProspectId(): string {
 /**
  * The window's copy of what was typed and not yet acknowledged, with the revision it was typed
  * on (`base`): restored after a reload, it is saved on that revision, so changes typed on data
- * another window has replaced since are refused, not written over it.
+ * another window has replaced since are refused, not written over it. `sent`: the draft on its
+ * way when the copy was made; found on disk after the reload, it is this window's own save and
+ * the revision on disk is the one to go on from.
  */
 interface Backup {
   base: string | null;
   draft: Record<string, unknown>;
+  sent?: Record<string, unknown>;
 }
 
 function readBackup(id: string): Backup | undefined {
@@ -49,7 +52,7 @@ function readBackup(id: string): Backup | undefined {
     const value = JSON.parse(raw) as Partial<Backup> & Record<string, unknown>;
     // A copy kept before revisions: the draft alone.
     if (!value.draft || typeof value.draft !== 'object') return { base: null, draft: value };
-    return { base: typeof value.base === 'string' ? value.base : null, draft: value.draft };
+    return { base: typeof value.base === 'string' ? value.base : null, draft: value.draft, ...(value.sent && typeof value.sent === 'object' ? { sent: value.sent } : {}) };
   } catch {
     return undefined;
   }
@@ -108,6 +111,19 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const pump = useRef<Promise<void> | null>(null);
   // The revision the form shows (prospects:get), moved on by each of this window's saves.
   const revision = useRef<string | undefined>(undefined);
+  // The draft on its way to the app layer, if any (see Backup).
+  const sending = useRef<Record<string, unknown> | null>(null);
+  const backUp = useCallback((draft: Record<string, unknown>) => {
+    writeBackup(idRef.current, { base: revision.current ?? null, draft, ...(sending.current ? { sent: sending.current } : {}) });
+  }, []);
+  // This window's writes, one after another (a keystroke during Save, a second click on Save):
+  // each is sent with the revision the one before it returned, so the window never refuses itself.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const inTurn = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.current.then(work, work);
+    writes.current = next.catch(() => undefined);
+    return next;
+  }, []);
   // Another window saved first: nothing more is sent until the advisor reloads.
   const staleRef = useRef(false);
   const [stale, setStale] = useState(false);
@@ -129,7 +145,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
 
   const keepDraft = useCallback(
     (next: IntakeForm) => {
-      writeBackup(idRef.current, { base: revision.current ?? null, draft: toIntake(next) });
+      backUp(toIntake(next));
       // The prospect exists from the first keystroke: a reload comes back to it.
       if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState(null, '', `#/prospect/${idRef.current}`);
       if (staleRef.current) return;
@@ -140,7 +156,15 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           const draft = toIntake(pending.current);
           pending.current = null;
           setDraftState('saving');
-          const result = await api['prospects:saveDraft']({ id: idRef.current, draft, ...(revision.current ? { revision: revision.current } : {}) });
+          const result = await inTurn(async () => {
+            sending.current = draft;
+            // Keystrokes made while this waited its turn are newer than `draft`: the copy keeps them.
+            backUp(pending.current ? toIntake(pending.current) : draft);
+            const sent = await api['prospects:saveDraft']({ id: idRef.current, draft, ...(revision.current ? { revision: revision.current } : {}) });
+            if (sent.ok) revision.current = sent.value.revision;
+            sending.current = null;
+            return sent;
+          });
           if (!result.ok) {
             if (result.code === 'stale') {
               markStale();
@@ -150,10 +174,10 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
             setDraftState({ error: result.error });
             continue;
           }
-          const { revision: saved, ...summary } = result.value;
-          revision.current = saved;
+          const { revision: _saved, ...summary } = result.value;
+          void _saved;
           // What is still to send is now typed on this window's own save.
-          if (pending.current) writeBackup(idRef.current, { base: saved, draft: toIntake(pending.current) });
+          if (pending.current) backUp(toIntake(pending.current));
           upsert(summary);
           setDraftState('saved');
         }
@@ -162,7 +186,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         pump.current = null;
       })();
     },
-    [api, upsert, markStale],
+    [api, upsert, markStale, inTurn, backUp],
   );
 
   // Open: the newest of the window's unacknowledged backup, the draft, and the saved intake.
@@ -189,8 +213,10 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         return;
       }
       const { intake, draft, stage: storedStage } = result.value;
-      // Unsent changes are saved on the revision they were typed on (refused if it has moved).
-      revision.current = backup?.base ?? result.value.revision;
+      // Unsent changes are saved on the revision they were typed on (refused if it has moved),
+      // unless what moved it is this window's own draft, sent just before the reload.
+      const landed = backup?.sent !== undefined && JSON.stringify(backup.sent) === JSON.stringify(draft);
+      revision.current = backup && backup.base !== null && !landed ? backup.base : result.value.revision;
       setStage(storedStage);
       if (intake) {
         void api['meeting:get']({ id: openId }).then((m) => {
@@ -272,7 +298,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       notify(t('fixProblems', { n: checked.problems.length }));
       return false;
     }
-    const result = await api['prospects:save']({ id: idRef.current, intake, ...(revision.current ? { revision: revision.current } : {}) });
+    const result = await inTurn(async () => {
+      const sent = await api['prospects:save']({ id: idRef.current, intake, ...(revision.current ? { revision: revision.current } : {}) });
+      if (sent.ok && sent.value.saved && sent.value.revision) revision.current = sent.value.revision;
+      return sent;
+    });
     if (!result.ok) {
       if (result.code === 'stale') markStale();
       else notify(t('error', { e: result.error }));
@@ -285,7 +315,6 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       return false;
     }
     const saved = result.value.value;
-    if (result.value.revision) revision.current = result.value.revision;
     idRef.current = saved.id;
     writeBackup(saved.id, undefined);
     upsert(saved);
