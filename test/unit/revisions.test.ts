@@ -131,7 +131,8 @@ describe('through the app layer', () => {
     if (!a.ok || !a.value.done) throw new Error(JSON.stringify(a));
     const b = await dispatch(h, 'meeting:wrapUp', { id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'From B' }], followUpAt, revision: loaded.revision });
     expect(b).toMatchObject({ ok: false, code: 'stale' });
-    const record = () => JSON.parse(readFileSync(join(a.value.folder, 'meeting.json'), 'utf8')) as { questions: { answer?: string }[] };
+    const folder = a.value.folder;
+    const record = () => JSON.parse(readFileSync(join(folder, 'meeting.json'), 'utf8')) as { questions: { answer?: string }[] };
     expect(record().questions[0]?.answer).toBe('From A');
 
     // What A wraps up again from is the revision its wrap-up returned, the one a new window loads.

@@ -158,6 +158,8 @@ export class MeetingService {
       keptAs = await setAsideFile(path, (this.deps.now ?? Date.now)());
       message = `${why}; it was kept as ${keptAs}`;
     } catch (error) {
+      // Set aside by a read running beside this one (live() is not queued): reported by that one.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: null, text: null };
       message = `${why}; it could not be set aside (${(error as Error).message})`;
     }
     const problem: MeetingFileProblem = { file, ...(meeting === undefined ? {} : { meeting }), keptAs, message };
@@ -198,10 +200,13 @@ export class MeetingService {
     return revisionOf(live.text, last.meeting, last.read.text);
   }
 
-  /** The meeting in progress (or ended and not yet wrapped up), or null. */
+  /**
+   * The meeting in progress (or ended and not yet wrapped up), or null. Not queued behind the
+   * meeting's changes, so it may be called from inside one; those read with #readLive.
+   */
   async live(id: string): Promise<LiveMeeting | null> {
     this.deps.prospects.get(id);
-    return this.#serial(id, async () => (await this.#readLive(id)).value);
+    return (await this.#readLive(id)).value;
   }
 
   /**
@@ -390,7 +395,9 @@ export class MeetingService {
 
   /** The meeting record of the last wrap-up, and its folder name; null before the first. */
   async lastRecord(id: string): Promise<{ meeting: string; record: MeetingRecord } | null> {
-    return (await this.snapshot(id)).last;
+    // Not queued either (see live()).
+    const last = await this.#readLast(id);
+    return last.meeting !== null && last.read.value ? { meeting: last.meeting, record: last.read.value } : null;
   }
 
   /** One of a meeting's files, for a download or the mail app. */
