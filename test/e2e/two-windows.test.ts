@@ -97,6 +97,13 @@ describe('two windows on one prospect', () => {
     expect((await onDisk(dir, 'intake.json'))?.['notes']).toBe('From window A: call after 5 pm.');
     expect(await staleAlert(a).count()).toBe(0);
 
+    // The browser's own reload of B brings back what B typed (its session copy), still refused.
+    await b.reload();
+    await staleAlert(b).waitFor();
+    expect(await notes(b).inputValue()).toBe('From window B: mornings only.');
+    expect(await onDisk(dir, 'draft.json')).toBeNull();
+    expect((await onDisk(dir, 'intake.json'))?.['notes']).toBe('From window A: call after 5 pm.');
+
     // Reload: B shows A's data, and saves from it again.
     await staleAlert(b).getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => notes(b).inputValue()).toBe('From window A: call after 5 pm.');
