@@ -19,8 +19,29 @@ import { LIMITS, text } from './text';
 import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
 import type { Problem } from './validation';
 
-/** What every handler answers: errors cross the process boundary as data, never as throws. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * What every handler answers: errors cross the process boundary as data, never as throws.
+ * `code: 'stale'`: a save based on an older revision of what it changes, refused (StaleError).
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code?: 'stale' };
+
+/**
+ * A save that carries the revision it was based on, when that is no longer the revision on disk:
+ * another window saved in between. Refused whole, so the newer data is never overwritten.
+ */
+export class StaleError extends Error {
+  override name = 'StaleError';
+  readonly code = 'stale' as const;
+  constructor(message = 'This prospect changed in another window.') {
+    super(message);
+  }
+}
+
+/**
+ * The revision a window's data was loaded at (a hash of the files it came from), sent back
+ * with the save. Absent: the save is not checked (a new prospect, the CLI, scripts).
+ */
+const revision = z.string().regex(/^[0-9a-f]{16,64}$/, 'must be a revision from the app').optional();
 
 const AppInfo = z.object({ name: z.string(), version: z.string() });
 export type AppInfo = z.infer<typeof AppInfo>;
@@ -58,8 +79,11 @@ export interface Reminder {
   body: string;
 }
 
-/** Either saved, or every problem with its field; nothing is written when there is a problem. */
-export type SaveOutcome<T> = { saved: true; value: T } | { saved: false; problems: Problem[] };
+/**
+ * Either saved, or every problem with its field; nothing is written when there is a problem.
+ * `revision`: what a later save of the same window is based on (see StaleError).
+ */
+export type SaveOutcome<T> = { saved: true; value: T; revision?: string } | { saved: false; problems: Problem[] };
 export type ImportOutcome =
   /** `changed`: for a returned form of a prospect already here, the intake fields it changed (updated, not created). */
   | { name: string; ok: true; prospect: ProspectSummary; updated?: boolean; changed?: string[] }
@@ -67,6 +91,17 @@ export type ImportOutcome =
 /** A damaged file set aside (renamed, never deleted) and reported. */
 export interface DataProblem {
   file: string;
+  message: string;
+}
+/**
+ * A meeting file of one prospect that could not be read: the meeting in progress
+ * (meeting-live.json) or the record of a wrapped-up meeting (meetings/<meeting>/meeting.json).
+ * `keptAs`: the name it was set aside under, beside it; null when it could not be renamed.
+ */
+export interface MeetingFileProblem {
+  file: 'meeting-live.json' | 'meeting.json';
+  meeting?: string;
+  keptAs: string | null;
   message: string;
 }
 export interface ProspectDetail {
@@ -78,6 +113,8 @@ export interface ProspectDetail {
   history: { at: string; event: string }[];
   /** The stage the advisor set (see prospects:setStatus). */
   stage: StoredStatus;
+  /** The revision of the intake and the draft: saveDraft and save send it back. */
+  revision: string;
 }
 export interface AdvisorProfile {
   /** advisor.json as it is on disk, or null before the advisor sets it up. */
@@ -107,13 +144,17 @@ export interface DeckSetup {
   look: { advisor: DeckPreview['advisor']; themeVariables: Record<string, string> };
   /** deck.json could not be used (damaged): the plan is shown without changes. */
   problem?: string;
+  /** The revision of deck.json: deck:save sends it back. */
+  revision: string;
 }
 export type DeckSetupOutcome = { ready: true; value: DeckSetup } | { ready: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /** Present mode in one call: the deck as planned now and the meeting started (or taken up again). */
-export type PresentStart = { ready: true; plan: DeckPlan; look: DeckSetup['look']; meeting: LiveMeeting } | Extract<DeckSetupOutcome, { ready: false }>;
+export type PresentStart =
+  | { ready: true; plan: DeckPlan; look: DeckSetup['look']; meeting: LiveMeeting; problems?: MeetingFileProblem[] }
+  | Extract<DeckSetupOutcome, { ready: false }>;
 export type WrapUpOutcome =
-  | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[] }
+  | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[]; revision: string }
   | { done: false; problems: Problem[] };
 
 export type PreviewOutcome = { built: true; value: DeckPreview } | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
@@ -164,9 +205,9 @@ export const channels = {
   'prospects:list': { input: z.undefined(), output: z.custom<{ prospects: ProspectSummary[]; problems: DataProblem[] }>() },
   'prospects:get': { input: prospectId, output: z.custom<ProspectDetail>() },
   /** Keeps what the advisor typed, valid or not; creates the prospect on the first keystroke. */
-  'prospects:saveDraft': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), draft: formValue }), output: z.custom<ProspectSummary>() },
+  'prospects:saveDraft': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), draft: formValue, revision }), output: z.custom<ProspectSummary & { revision: string }>() },
   /** Checks the form with the intake schema; writes intake.json only when it is valid. */
-  'prospects:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), intake: formValue }), output: z.custom<SaveOutcome<ProspectSummary>>() },
+  'prospects:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), intake: formValue, revision }), output: z.custom<SaveOutcome<ProspectSummary>>() },
   /** Moves the prospect's folder to trash/; restore brings it back. */
   'prospects:delete': { input: prospectId, output: z.object({ trashId: z.string() }) },
   'prospects:restore': { input: z.strictObject({ trashId: z.string().max(200) }), output: z.custom<ProspectSummary>() },
@@ -190,10 +231,20 @@ export const channels = {
   /** Everything the builder needs to plan the deck live, in the window. */
   'deck:get': { input: prospectId, output: z.custom<DeckSetupOutcome>() },
   /** The advisor's changes (deck.json); checked like the CLI's --deck file. */
-  'deck:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue }), output: z.custom<SaveOutcome<DeckChanges>>() },
+  'deck:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue, revision }), output: z.custom<SaveOutcome<DeckChanges>>() },
+  /**
+   * The meeting as wrap-up starts from it. `revision`: of the meeting in progress and the last
+   * record, sent back by meeting:wrapUp. `problems`: meeting files that could not be read (set aside).
+   */
   'meeting:get': {
     input: prospectId,
-    output: z.custom<{ live: LiveMeeting | null; proposedFollowUp: { dueAt: string; timeZone: string; local: string } | null; last: { meeting: string; record: MeetingRecord } | null }>(),
+    output: z.custom<{
+      live: LiveMeeting | null;
+      proposedFollowUp: { dueAt: string; timeZone: string; local: string } | null;
+      last: { meeting: string; record: MeetingRecord } | null;
+      revision: string;
+      problems: MeetingFileProblem[];
+    }>(),
   },
   /** Present: starts the meeting, or comes back into the one under way. */
   'meeting:start': { input: prospectId, output: z.custom<LiveMeeting>() },
@@ -218,6 +269,7 @@ export const channels = {
       questions: z.array(z.strictObject({ text: z.string().max(LIMITS.text * 12), answer: z.string().max(LIMITS.text * 12).optional(), slideId: z.string().max(64).optional(), before: z.boolean().optional() })).max(LIMITS.listItems),
       notes: text(LIMITS.longText).optional(),
       followUpAt: z.string().max(20).optional(),
+      revision,
     }),
     output: z.custom<WrapUpOutcome>(),
   },
@@ -289,6 +341,7 @@ export async function dispatch<C extends Channel>(
   try {
     return { ok: true, value: await handler(parsed.data as ChannelInput<C>) };
   } catch (error) {
+    if (error instanceof StaleError) return { ok: false, error: error.message, code: error.code };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -180,8 +180,8 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'app:info': () => ({ name: options.platform.name, version: options.platform.version }),
     'prospects:list': () => ({ prospects: prospects.list(), problems: prospects.problems }),
     'prospects:get': ({ id }) => prospects.get(id),
-    'prospects:saveDraft': ({ id, draft }) => prospects.saveDraft(id, draft),
-    'prospects:save': ({ id, intake }) => prospects.save(id, intake),
+    'prospects:saveDraft': ({ id, draft, revision }) => prospects.saveDraft(id, draft, revision),
+    'prospects:save': ({ id, intake, revision }) => prospects.save(id, intake, revision),
     'prospects:delete': ({ id }) => prospects.delete(id),
     'prospects:restore': ({ trashId }) => prospects.restore(trashId),
     'prospects:discardDraft': ({ id }) => prospects.discardDraft(id),
@@ -219,22 +219,27 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       if (!profile.ok) return { ready: false, reason: 'no-advisor', problems: profile.problems };
       const intake = prospects.intake(id);
       if (!intake) return { ready: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
-      const { changes, problem } = await readDeckChanges(prospects.prospectDir(id));
+      const { changes, problem, revision } = await readDeckChanges(prospects.prospectDir(id));
       const recipe = await loadRecipe('first-meeting', options.templatesDir);
-      return { ready: true, value: { intake, advisor: profile.value, recipe, changes, look: slideLook(profile.value, profile.logo), ...(problem ? { problem } : {}) } };
+      return { ready: true, value: { intake, advisor: profile.value, recipe, changes, look: slideLook(profile.value, profile.logo), ...(problem ? { problem } : {}), revision } };
     },
-    'deck:save': async ({ id, changes }) => {
+    'deck:save': async ({ id, changes, revision }) => {
       prospects.get(id);
-      return writeDeckChanges(prospects.prospectDir(id), changes);
+      return writeDeckChanges(prospects.prospectDir(id), changes, revision);
     },
-    'meeting:get': async ({ id }) => ({ live: await meetings.live(id), proposedFollowUp: await meetings.proposedFollowUp(id), last: await meetings.lastRecord(id) }),
+    'meeting:get': async ({ id }) => {
+      const { live, last, revision, problems } = await meetings.snapshot(id);
+      return { live, proposedFollowUp: await meetings.proposedFollowUp(id), last, revision, problems };
+    },
     'meeting:start': ({ id }) => meetings.start(id),
     'present:start': async ({ id }) => {
       const deck = await handlers['deck:get']({ id });
       if (!deck.ready) return deck;
       const { intake, advisor: profile, recipe, changes, look } = deck.value;
       // Planned here, once: the window (a tablet's CPU) only draws it.
-      return { ready: true, plan: planDeck(intake, profile, recipe, changes), look, meeting: await meetings.start(id) };
+      const meeting = await meetings.start(id);
+      const problems = meetings.problems(id);
+      return { ready: true, plan: planDeck(intake, profile, recipe, changes), look, meeting, ...(problems.length ? { problems } : {}) };
     },
     'meeting:record': async ({ id, event }) => {
       if (sharing.sharing(id) && event.kind === 'slide') {

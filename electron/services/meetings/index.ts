@@ -15,10 +15,10 @@ import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlide
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
 import { planDeck } from '../../../core/plan';
 import type { FollowUp } from '../../../core/followUpRecord';
-import type { WrapUpOutcome } from '../../../core/api';
+import type { MeetingFileProblem, WrapUpOutcome } from '../../../core/api';
 import type { AdvisorProfileStore } from '../advisorProfile';
 import { renderMeetingFiles, MEETING_FILE_NAMES } from '../build';
-import { writeFileAtomic } from '../files';
+import { MAX_INTAKE_BYTES, MAX_RECORD_BYTES, readCappedFile, writeFileAtomic } from '../files';
 import { followUpFromMeeting } from '../followup/schedule';
 import { loadFollowUpCopy } from '../followup/copy';
 import type { FollowUpStore } from '../followup/store';
@@ -27,8 +27,11 @@ import type { ProspectStore } from '../prospects/store';
 import { readDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
 import { meetingFolderName } from '../app/preview';
+import { checkRevision, revisionOf } from '../prospects/revision';
+import { setAsideFile } from './setAside';
 
 export const LIVE_FILE = 'meeting-live.json';
+const RECORD_FILE = 'meeting.json';
 export const MEETING_FILES = [...MEETING_FILE_NAMES, 'meeting.json'] as const;
 export type MeetingFileName = (typeof MEETING_FILES)[number];
 
@@ -46,6 +49,14 @@ export interface WrapUpInput {
   notes?: string | undefined;
   /** The follow-up's local date and time in the meeting's zone (YYYY-MM-DDTHH:mm), over the slot rule's. */
   followUpAt?: string | undefined;
+  /** The revision the wrap-up window loaded (meeting:get); another one is refused (StaleError). */
+  revision?: string | undefined;
+}
+
+/** A meeting file as read: its value (null when absent or damaged) and its text (null when absent), for the revision. */
+interface Read<T> {
+  value: T | null;
+  text: string | null;
 }
 
 export type { WrapUpOutcome };
@@ -110,21 +121,110 @@ export class MeetingService {
     return join(this.deps.prospects.prospectDir(id), LIVE_FILE);
   }
 
-  /** The meeting in progress (or ended and not yet wrapped up), or null. */
+  /** Meeting files set aside in this run, per prospect: the screens of that prospect say so. */
+  readonly #problems = new Map<string, MeetingFileProblem[]>();
+
+  /** The meeting files of this prospect that could not be read and were set aside (since the app started). */
+  problems(id: string): MeetingFileProblem[] {
+    return this.#problems.get(id) ?? [];
+  }
+
+  /**
+   * Reads one meeting file. Absent: nothing. Unreadable, too large, not JSON or failing its
+   * check: renamed aside and reported (on the prospect's screens and the Prospects screen), then
+   * read as absent, so the rest of the prospect goes on (a new meeting, a wrap-up).
+   */
+  async #read<T>(id: string, path: string, maxBytes: number, check: (value: unknown) => T | null, meeting?: string): Promise<Read<T>> {
+    const read = await readCappedFile(path, maxBytes);
+    let why: string;
+    if (read.ok) {
+      const text = read.bytes.toString('utf8');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+        why = 'does not pass its check';
+      } catch {
+        value = undefined;
+        why = 'is not valid JSON';
+      }
+      const checked = value === undefined ? null : check(value);
+      if (checked !== null) return { value: checked, text };
+    } else if (read.message === 'file not found') return { value: null, text: null };
+    else why = read.message;
+    const file = meeting === undefined ? LIVE_FILE : RECORD_FILE;
+    let keptAs: string | null = null;
+    let message: string;
+    try {
+      keptAs = await setAsideFile(path, (this.deps.now ?? Date.now)());
+      message = `${why}; it was kept as ${keptAs}`;
+    } catch (error) {
+      // Set aside by a read running beside this one (live() is not queued): reported by that one.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: null, text: null };
+      message = `${why}; it could not be set aside (${(error as Error).message})`;
+    }
+    const problem: MeetingFileProblem = { file, ...(meeting === undefined ? {} : { meeting }), keptAs, message };
+    this.#problems.set(id, [...this.problems(id), problem]);
+    this.deps.prospects.problems.push({ file: path, message });
+    // Not renamed (no permission): its text still counts for the revision, it is still there.
+    return { value: null, text: keptAs === null && read.ok ? read.bytes.toString('utf8') : null };
+  }
+
+  #readLive(id: string): Promise<Read<LiveMeeting>> {
+    return this.#read(id, this.#livePath(id), MAX_INTAKE_BYTES, (value) => {
+      const checked = liveMeetingSchema.safeParse(value);
+      return checked.success ? checked.data : null;
+    });
+  }
+
+  /** The meeting record of the last wrap-up (of the intake's meeting), and its folder name. */
+  async #readLast(id: string): Promise<{ meeting: string | null; read: Read<MeetingRecord> }> {
+    const intake = this.deps.prospects.intake(id);
+    if (!intake) return { meeting: null, read: { value: null, text: null } };
+    const meeting = meetingFolderName(intake.meeting.startsAt);
+    const path = join(this.deps.prospects.prospectDir(id), 'meetings', meeting, RECORD_FILE);
+    const read = await this.#read(
+      id,
+      path,
+      MAX_RECORD_BYTES,
+      (value) => {
+        const checked = checkMeeting(value);
+        return checked.ok ? checked.value : null;
+      },
+      meeting,
+    );
+    return { meeting, read };
+  }
+
+  /** What a wrap-up is based on: the meeting in progress and the last record. */
+  static #revision(live: Read<LiveMeeting>, last: { meeting: string | null; read: Read<MeetingRecord> }): string {
+    return revisionOf(live.text, last.meeting, last.read.text);
+  }
+
+  /**
+   * The meeting in progress (or ended and not yet wrapped up), or null. Not queued behind the
+   * meeting's changes, so it may be called from inside one; those read with #readLive.
+   */
   async live(id: string): Promise<LiveMeeting | null> {
     this.deps.prospects.get(id);
-    let text: string;
-    try {
-      text = await readFile(this.#livePath(id), 'utf8');
-    } catch {
-      return null;
-    }
-    try {
-      const checked = liveMeetingSchema.safeParse(JSON.parse(text));
-      return checked.success ? checked.data : null;
-    } catch {
-      return null;
-    }
+    return (await this.#readLive(id)).value;
+  }
+
+  /**
+   * What wrap-up starts from, read together: the meeting in progress, the last record, their
+   * revision (meeting:wrapUp sends it back) and the meeting files set aside.
+   */
+  async snapshot(id: string): Promise<{ live: LiveMeeting | null; last: { meeting: string; record: MeetingRecord } | null; revision: string; problems: MeetingFileProblem[] }> {
+    this.deps.prospects.get(id);
+    return this.#serial(id, async () => {
+      const live = await this.#readLive(id);
+      const last = await this.#readLast(id);
+      return {
+        live: live.value,
+        last: last.meeting !== null && last.read.value ? { meeting: last.meeting, record: last.read.value } : null,
+        revision: MeetingService.#revision(live, last),
+        problems: this.problems(id),
+      };
+    });
   }
 
   async #write(id: string, meeting: LiveMeeting): Promise<LiveMeeting> {
@@ -139,7 +239,7 @@ export class MeetingService {
    */
   start(id: string): Promise<LiveMeeting> {
     return this.#serial(id, async () => {
-      const current = await this.live(id);
+      const current = (await this.#readLive(id)).value;
       if (current && !current.endedAt) return current;
       if (current) {
         const { endedAt: _ended, ...resumed } = current;
@@ -152,7 +252,7 @@ export class MeetingService {
 
   record(id: string, event: MeetingEvent): Promise<LiveMeeting> {
     return this.#serial(id, async () => {
-      const current = (await this.live(id)) ?? startMeeting(this.#now());
+      const current = (await this.#readLive(id)).value ?? startMeeting(this.#now());
       return this.#write(id, recordEvent(current, event, this.#now()));
     });
   }
@@ -164,7 +264,7 @@ export class MeetingService {
    */
   recordAll(id: string, events: readonly (MeetingEvent & { at: string })[]): Promise<LiveMeeting> {
     return this.#serial(id, async () => {
-      let meeting = (await this.live(id)) ?? startMeeting(this.#now());
+      let meeting = (await this.#readLive(id)).value ?? startMeeting(this.#now());
       const now = this.#now();
       for (const { at, ...event } of events) {
         const floor = meeting.visits.at(-1)?.at ?? meeting.startedAt;
@@ -181,7 +281,7 @@ export class MeetingService {
 
   end(id: string): Promise<LiveMeeting> {
     return this.#serial(id, async () => {
-      const current = (await this.live(id)) ?? startMeeting(this.#now());
+      const current = (await this.#readLive(id)).value ?? startMeeting(this.#now());
       const ended = await this.#write(id, endMeeting(current, this.#now()));
       this.#warmUp();
       return ended;
@@ -210,15 +310,23 @@ export class MeetingService {
    * `Create summary and follow-up`: the meeting record and the six files, all or none, then the
    * follow-up (moved, never duplicated, when done again) and the prospect moved to Met.
    */
-  async wrapUp(id: string, input: WrapUpInput): Promise<WrapUpOutcome> {
+  wrapUp(id: string, input: WrapUpInput): Promise<WrapUpOutcome> {
+    // One at a time per prospect, with the meeting's steps: the revision checked is the one written over.
+    return this.#serial(id, () => this.#wrapUp(id, input));
+  }
+
+  async #wrapUp(id: string, input: WrapUpInput): Promise<WrapUpOutcome> {
     const inputs = await this.#inputs(id);
     if (!inputs.ok) return { done: false, problems: inputs.problems };
     const { intake, advisor, logo, changes } = inputs;
     const zone = intake.meeting.timeZone;
-    const current = await this.live(id);
+    const liveRead = await this.#readLive(id);
+    const lastRead = await this.#readLast(id);
+    checkRevision(input.revision, MeetingService.#revision(liveRead, lastRead));
+    const current = liveRead.value;
     // Wrapped up before (the live file is gone): what was shown and when it ended come from
     // the meeting record written then, not from now.
-    const previous = current ? null : await this.lastRecord(id);
+    const previous = current || !lastRead.read.value || lastRead.meeting === null ? null : { meeting: lastRead.meeting, record: lastRead.read.value };
     const live = current ?? startMeeting(this.#now());
     const ended = live.endedAt ?? this.#now();
     const endedAtLocal = previous?.record.endedAt ?? DateTime.fromISO(ended, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -246,7 +354,8 @@ export class MeetingService {
     if (!rendered.ok) return { done: false, problems: rendered.problems };
     const meetingName = meetingFolderName(intake.meeting.startsAt);
     const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meetingName);
-    const files = await writeFilesAllOrNothing(folder, [...rendered.files, { name: 'meeting.json', bytes: `${JSON.stringify(record.value, null, 2)}\n` }]);
+    const recordText = `${JSON.stringify(record.value, null, 2)}\n`;
+    const files = await writeFilesAllOrNothing(folder, [...rendered.files, { name: RECORD_FILE, bytes: recordText }]);
 
     const store = this.deps.followUps();
     let followUp: FollowUp | null = null;
@@ -271,20 +380,24 @@ export class MeetingService {
     await rm(this.#livePath(id), { force: true });
 
     // The summary the PDF was drawn from: what the window shows as the page.
-    return { done: true, folder, meeting: meetingName, files, followUp, summary: rendered.summary, warnings: [...inputs.warnings, ...rendered.warnings, ...warnings] };
+    return {
+      done: true,
+      folder,
+      meeting: meetingName,
+      files,
+      followUp,
+      summary: rendered.summary,
+      warnings: [...inputs.warnings, ...rendered.warnings, ...warnings],
+      // What this window wraps up again from: no meeting in progress, the record just written.
+      revision: MeetingService.#revision({ value: null, text: null }, { meeting: meetingName, read: { value: record.value, text: recordText } }),
+    };
   }
 
   /** The meeting record of the last wrap-up, and its folder name; null before the first. */
   async lastRecord(id: string): Promise<{ meeting: string; record: MeetingRecord } | null> {
-    const intake = this.deps.prospects.intake(id);
-    if (!intake) return null;
-    const meeting = meetingFolderName(intake.meeting.startsAt);
-    try {
-      const checked = checkMeeting(JSON.parse(await readFile(join(this.deps.prospects.prospectDir(id), 'meetings', meeting, 'meeting.json'), 'utf8')));
-      return checked.ok ? { meeting, record: checked.value } : null;
-    } catch {
-      return null;
-    }
+    // Not queued either (see live()).
+    const last = await this.#readLast(id);
+    return last.meeting !== null && last.read.value ? { meeting: last.meeting, record: last.read.value } : null;
   }
 
   /** One of a meeting's files, for a download or the mail app. */

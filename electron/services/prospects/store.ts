@@ -16,6 +16,7 @@ import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
 import { writeFileAtomic } from '../files';
 import { prospectIdOf } from './ids';
+import { checkRevision, revisionOf } from './revision';
 
 export const INTAKE_FILE = 'intake.json';
 export const DRAFT_FILE = 'draft.json';
@@ -28,6 +29,8 @@ interface Entry {
   /** Parsed intake.json, as on disk. */
   intake: Record<string, unknown> | null;
   draft: Record<string, unknown> | null;
+  /** The revision of intake and draft (prospects/revision.ts), made when first asked; reset when either changes. */
+  revision?: string | undefined;
 }
 
 /** What the list needs to know about follow-ups, from the follow-up store. */
@@ -188,7 +191,13 @@ export class ProspectStore {
 
   get(id: string): ProspectDetail {
     const entry = this.#require(id);
-    return { summary: this.#summary(id, entry), intake: entry.intake, draft: entry.draft, history: entry.record.history, stage: entry.record.status };
+    return { summary: this.#summary(id, entry), intake: entry.intake, draft: entry.draft, history: entry.record.history, stage: entry.record.status, revision: this.#revision(entry) };
+  }
+
+  /** What the intake form was loaded from: intake.json and draft.json, as the store holds them. */
+  #revision(entry: Entry | undefined): string {
+    if (!entry) return revisionOf(null, null);
+    return (entry.revision ??= revisionOf(entry.intake && JSON.stringify(entry.intake), entry.draft && JSON.stringify(entry.draft)));
   }
 
   /** The saved, valid intake, for building; undefined while the prospect is a draft. */
@@ -261,19 +270,24 @@ export class ProspectStore {
     return this.#create(id, 'created');
   }
 
-  /** Keeps what was typed, valid or not. Creates the prospect when it does not exist yet. */
-  saveDraft(id: string | undefined, draft: Record<string, unknown>): Promise<ProspectSummary> {
+  /**
+   * Keeps what was typed, valid or not. Creates the prospect when it does not exist yet.
+   * `base`: the revision the window's form was loaded at; another one is refused (StaleError).
+   */
+  saveDraft(id: string | undefined, draft: Record<string, unknown>, base?: string): Promise<ProspectSummary & { revision: string }> {
     const target = id ?? this.#newId();
     return this.#serial(target, async () => {
+      checkRevision(base, this.#revision(this.#entries.get(target)));
       const entry = await this.#entryOrCreate(target);
       await writeFileAtomic(join(this.dir, target, DRAFT_FILE), json(draft));
       entry.draft = draft;
-      return this.#summary(target, entry);
+      entry.revision = undefined;
+      return { ...this.#summary(target, entry), revision: this.#revision(entry) };
     });
   }
 
   /** Writes intake.json only when the form passes the intake schema; the draft then goes. */
-  save(id: string | undefined, input: Record<string, unknown>): Promise<SaveOutcome<ProspectSummary>> {
+  save(id: string | undefined, input: Record<string, unknown>, base?: string): Promise<SaveOutcome<ProspectSummary>> {
     const checked = checkIntake(input);
     if (!checked.ok) return Promise.resolve({ saved: false, problems: checked.problems });
     // The file holds the checked intake: trimmed, NFC, defaults written out, so the CLI reads
@@ -281,13 +295,15 @@ export class ProspectStore {
     const intake = JSON.parse(JSON.stringify(checked.value)) as Record<string, unknown>;
     const target = id ?? this.#newId();
     return this.#serial(target, async () => {
+      checkRevision(base, this.#revision(this.#entries.get(target)));
       const entry = await this.#entryOrCreate(target);
       await writeFileAtomic(join(this.dir, target, INTAKE_FILE), json(intake));
       entry.intake = intake;
+      entry.revision = undefined;
       await rm(join(this.dir, target, DRAFT_FILE), { force: true });
       entry.draft = null;
       await this.#record(target, entry, withEvent(entry.record, 'intake saved', nowIso(this.now)));
-      return { saved: true as const, value: this.#summary(target, entry) };
+      return { saved: true as const, value: this.#summary(target, entry), revision: this.#revision(entry) };
     });
   }
 
@@ -296,6 +312,7 @@ export class ProspectStore {
       const entry = this.#require(id);
       await rm(join(this.dir, id, DRAFT_FILE), { force: true });
       entry.draft = null;
+      entry.revision = undefined;
       if (entry.intake) return this.#summary(id, entry);
       // A prospect that never had a valid intake is nothing without its draft.
       await this.#moveToTrash(id);

@@ -15,12 +15,15 @@ import { LockedNotes, SlideEditor } from './SlideEditor';
 import { SlideList } from './SlideList';
 import { SlidePreview } from './SlidePreview';
 import { useDeckChanges, type SaveState } from './useDeckChanges';
+import { StaleAlert } from '../../ui/StaleAlert';
 
 export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
   const [outcome, setOutcome] = useState<DeckSetupOutcome | { error: string } | null>(null);
+  // Reload after a refused save: the deck as saved now, in a builder started afresh.
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     if (!id) return;
@@ -31,10 +34,21 @@ export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
     return () => {
       cancelled = true;
     };
-  }, [api, id]);
+  }, [api, id, loads]);
 
   if (!id) return null;
-  if (outcome && 'ready' in outcome && outcome.ready) return <Builder id={id} setup={outcome.value} />;
+  if (outcome && 'ready' in outcome && outcome.ready)
+    return (
+      <Builder
+        key={loads}
+        id={id}
+        setup={outcome.value}
+        onReload={() => {
+          setOutcome(null);
+          setLoads((n) => n + 1);
+        }}
+      />
+    );
   return (
     <section className="screen" aria-labelledby="db-title">
       <div className="screen-head">
@@ -73,11 +87,11 @@ export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   );
 }
 
-function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
+function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onReload: () => void }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
-  const deck = useDeckChanges(id, setup.changes);
+  const deck = useDeckChanges(id, setup.changes, setup.revision);
   const { changes } = deck;
   // Planned again on every change, in the window: pure and a few milliseconds.
   const plan = useMemo(() => planOf(setup, changes), [setup, changes]);
@@ -167,6 +181,7 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
       <p className="db-visually-hidden" role="status">
         {announcement}
       </p>
+      {deck.saveState === 'stale' && <StaleAlert onReload={onReload} />}
 
       {setup.problem && <p className="notice">{t('deckDamaged', { problem: setup.problem })}</p>}
 
@@ -243,7 +258,8 @@ function refusalMessage(refusal: Refusal, max: number, language: string, t: Tran
 
 function SaveStatus({ state }: { state: SaveState }) {
   const t = useApp((s) => s.t);
-  if (state === 'idle') return <p className="db-save" role="status" />;
+  // Refused: the alert above says why and offers Reload.
+  if (state === 'idle' || state === 'stale') return <p className="db-save" role="status" />;
   if (state === 'saving' || state === 'saved')
     return (
       <p className="db-save" role="status">

@@ -1,12 +1,15 @@
 // The advisor's changes to one deck: applied at once (the plan is recomputed from them in the
 // window), kept with Undo, and saved after every change. Saves are not debounced: the latest
 // changes are sent, and changes made while one save is on its way are coalesced into the next.
+// Each save carries the revision of deck.json it was based on (deck:get's, then each of this
+// window's own saves'): refused when another window saved in between ('stale'), and nothing more
+// is sent until the advisor reloads.
 import { useCallback, useRef, useState } from 'react';
 import type { DeckChanges } from '../../../../core/deckChanges';
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | { error: string } | { problems: Problem[] };
+export type SaveState = 'idle' | 'saving' | 'saved' | 'stale' | { error: string } | { problems: Problem[] };
 
 /** How many changes Undo can walk back. */
 const HISTORY = 100;
@@ -27,7 +30,7 @@ export interface DeckChangesState {
   flush: () => Promise<void>;
 }
 
-export function useDeckChanges(id: string, initial: DeckChanges): DeckChangesState {
+export function useDeckChanges(id: string, initial: DeckChanges, initialRevision?: string): DeckChangesState {
   const api = useApp((s) => s.api);
   const [state, setState] = useState({ changes: initial, past: [] as DeckChanges[], revision: 0 });
   const [saveState, setSaveState] = useState<SaveState>('idle');
@@ -35,9 +38,12 @@ export function useDeckChanges(id: string, initial: DeckChanges): DeckChangesSta
   const lastKey = useRef<string | undefined>(undefined);
   const pending = useRef<DeckChanges | null>(null);
   const pump = useRef<Promise<void> | null>(null);
+  const base = useRef(initialRevision);
+  const stale = useRef(false);
 
   const save = useCallback(
     (changes: DeckChanges) => {
+      if (stale.current) return;
       pending.current = changes;
       if (pump.current) return;
       pump.current = (async () => {
@@ -45,10 +51,17 @@ export function useDeckChanges(id: string, initial: DeckChanges): DeckChangesSta
           const next = pending.current;
           pending.current = null;
           setSaveState('saving');
-          const result = await api['deck:save']({ id, changes: next });
-          if (!result.ok) setSaveState({ error: result.error });
+          const result = await api['deck:save']({ id, changes: next, ...(base.current ? { revision: base.current } : {}) });
+          if (!result.ok && result.code === 'stale') {
+            stale.current = true;
+            pending.current = null;
+            setSaveState('stale');
+          } else if (!result.ok) setSaveState({ error: result.error });
           else if (!result.value.saved) setSaveState({ problems: result.value.problems });
-          else if (!pending.current) setSaveState('saved');
+          else {
+            if (result.value.revision) base.current = result.value.revision;
+            if (!pending.current) setSaveState('saved');
+          }
         }
         pump.current = null;
       })();

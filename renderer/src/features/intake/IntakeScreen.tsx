@@ -14,6 +14,9 @@ import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
 import { CURRENCY_OPTIONS, LOCALE_OPTIONS, machineTimeZone, TIME_ZONE_OPTIONS } from './options';
 import { SendIntakeForm } from './SendIntakeForm';
+import type { MeetingFileProblem } from '../../../../core/api';
+import { StaleAlert } from '../../ui/StaleAlert';
+import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
 
 type DraftState = 'idle' | 'saving' | 'saved' | { error: string };
 
@@ -29,16 +32,33 @@ function newProspectId(): string {
   return `p-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function readBackup(id: string): Record<string, unknown> | undefined {
+/**
+ * The window's copy of what was typed and not yet acknowledged, with the revision it was typed
+ * on (`base`): restored after a reload, it is saved on that revision, so changes typed on data
+ * another window has replaced since are refused, not written over it. `sent`: the draft on its
+ * way when the copy was made; found on disk after the reload, it is this window's own save and
+ * the revision on disk is the one to go on from.
+ */
+interface Backup {
+  base: string | null;
+  draft: Record<string, unknown>;
+  sent?: Record<string, unknown>;
+}
+
+function readBackup(id: string): Backup | undefined {
   try {
     const raw = sessionStorage.getItem(backupKey(id));
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    if (!raw) return undefined;
+    const value = JSON.parse(raw) as Partial<Backup> & Record<string, unknown>;
+    // A copy kept before revisions: the draft alone.
+    if (!value.draft || typeof value.draft !== 'object') return { base: null, draft: value };
+    return { base: typeof value.base === 'string' ? value.base : null, draft: value.draft, ...(value.sent && typeof value.sent === 'object' ? { sent: value.sent } : {}) };
   } catch {
     return undefined;
   }
 }
 
-function writeBackup(id: string, value: Record<string, unknown> | undefined): void {
+function writeBackup(id: string, value: Backup | undefined): void {
   try {
     if (value) sessionStorage.setItem(backupKey(id), JSON.stringify(value));
     else sessionStorage.removeItem(backupKey(id));
@@ -89,6 +109,32 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const [focusFirstError, setFocusFirstError] = useState(0);
   const pending = useRef<IntakeForm | null>(null);
   const pump = useRef<Promise<void> | null>(null);
+  // The revision the form shows (prospects:get), moved on by each of this window's saves.
+  const revision = useRef<string | undefined>(undefined);
+  // The draft on its way to the app layer, if any (see Backup).
+  const sending = useRef<Record<string, unknown> | null>(null);
+  const backUp = useCallback((draft: Record<string, unknown>) => {
+    writeBackup(idRef.current, { base: revision.current ?? null, draft, ...(sending.current ? { sent: sending.current } : {}) });
+  }, []);
+  // This window's writes, one after another (a keystroke during Save, a second click on Save):
+  // each is sent with the revision the one before it returned, so the window never refuses itself.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const inTurn = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.current.then(work, work);
+    writes.current = next.catch(() => undefined);
+    return next;
+  }, []);
+  // Another window saved first: nothing more is sent until the advisor reloads.
+  const staleRef = useRef(false);
+  const [stale, setStale] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const [meetingProblems, setMeetingProblems] = useState<MeetingFileProblem[]>([]);
+  const loadProspects = useApp((s) => s.loadProspects);
+  const markStale = useCallback(() => {
+    staleRef.current = true;
+    pending.current = null;
+    setStale(true);
+  }, []);
   // A row just added takes the focus in the same commit, before the next key is read.
   const focusAfterRender = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -99,42 +145,64 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
 
   const keepDraft = useCallback(
     (next: IntakeForm) => {
-      pending.current = next;
-      writeBackup(idRef.current, toIntake(next));
+      backUp(toIntake(next));
       // The prospect exists from the first keystroke: a reload comes back to it.
       if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState(null, '', `#/prospect/${idRef.current}`);
+      if (staleRef.current) return;
+      pending.current = next;
       if (pump.current) return;
       pump.current = (async () => {
         while (pending.current) {
           const draft = toIntake(pending.current);
           pending.current = null;
           setDraftState('saving');
-          const result = await api['prospects:saveDraft']({ id: idRef.current, draft });
+          const result = await inTurn(async () => {
+            sending.current = draft;
+            // Keystrokes made while this waited its turn are newer than `draft`: the copy keeps them.
+            backUp(pending.current ? toIntake(pending.current) : draft);
+            const sent = await api['prospects:saveDraft']({ id: idRef.current, draft, ...(revision.current ? { revision: revision.current } : {}) });
+            if (sent.ok) revision.current = sent.value.revision;
+            sending.current = null;
+            return sent;
+          });
           if (!result.ok) {
+            if (result.code === 'stale') {
+              markStale();
+              setDraftState('idle');
+              break;
+            }
             setDraftState({ error: result.error });
             continue;
           }
-          upsert(result.value);
+          const { revision: _saved, ...summary } = result.value;
+          void _saved;
+          // What is still to send is now typed on this window's own save.
+          if (pending.current) backUp(toIntake(pending.current));
+          upsert(summary);
           setDraftState('saved');
         }
-        if (!pending.current) writeBackup(idRef.current, undefined);
+        // Refused: the window's copy stays (with its older base) until the advisor reloads.
+        if (!pending.current && !staleRef.current) writeBackup(idRef.current, undefined);
         pump.current = null;
       })();
     },
-    [api, upsert],
+    [api, upsert, markStale, inTurn, backUp],
   );
 
   // Open: the newest of the window's unacknowledged backup, the draft, and the saved intake.
   useEffect(() => {
     let cancelled = false;
-    if (!initialId) return;
-    const backup = readBackup(initialId);
-    void api['prospects:get']({ id: initialId }).then((result) => {
+    // Reload (after a refused save) opens the prospect this window is on, a new one included.
+    const openId = reloads > 0 ? idRef.current : initialId;
+    if (!openId) return;
+    const backup = readBackup(openId);
+    void api['prospects:get']({ id: openId }).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
         // Reloaded before its first keystroke reached the app layer: the window's copy has it.
         if (backup) {
-          const restored = fromIntake(backup, fallback);
+          revision.current = undefined;
+          const restored = fromIntake(backup.draft, fallback);
           setForm(restored);
           setDirty(true);
           keepDraft(restored);
@@ -145,22 +213,43 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         return;
       }
       const { intake, draft, stage: storedStage } = result.value;
+      // Unsent changes are saved on the revision they were typed on (refused if it has moved),
+      // unless what moved it is this window's own draft, sent just before the reload.
+      const landed = backup?.sent !== undefined && JSON.stringify(backup.sent) === JSON.stringify(draft);
+      revision.current = backup && backup.base !== null && !landed ? backup.base : result.value.revision;
       setStage(storedStage);
       if (intake) {
-        void api['meeting:get']({ id: initialId }).then((m) => {
-          if (!cancelled && m.ok && m.value.live) setMeeting(m.value.live.endedAt ? 'ended' : 'live');
+        void api['meeting:get']({ id: openId }).then((m) => {
+          if (cancelled || !m.ok) return;
+          setMeeting(m.value.live ? (m.value.live.endedAt ? 'ended' : 'live') : null);
+          setMeetingProblems(m.value.problems);
+          // Set aside just now: the Prospects screen's list of damaged files shows it too.
+          if (m.value.problems.length > 0) void loadProspects();
         });
       }
       setHasIntake(intake !== null);
       setDirty(draft !== null || backup !== undefined);
-      const restored = fromIntake(backup ?? draft ?? intake, fallback);
+      const restored = fromIntake(backup?.draft ?? draft ?? intake, fallback);
       setForm(restored);
       if (backup) keepDraft(restored);
     });
     return () => {
       cancelled = true;
     };
-  }, [api, initialId, fallback, keepDraft, navigate, notify, t]);
+  }, [api, initialId, fallback, keepDraft, navigate, notify, t, reloads, loadProspects]);
+
+  /** After a refused save: this window's unsaved copy goes, and the form shows what is saved. */
+  const reload = () => {
+    writeBackup(idRef.current, undefined);
+    staleRef.current = false;
+    pending.current = null;
+    setStale(false);
+    setShowAll(false);
+    setServerProblems(null);
+    setDraftState('idle');
+    setForm(null);
+    setReloads((n) => n + 1);
+  };
 
   const problems = useMemo(() => {
     if (!form) return new Map<string, string>();
@@ -198,6 +287,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
 
   const save = async (): Promise<boolean> => {
     if (pump.current) await pump.current;
+    // Refused already: the alert says so and offers Reload; nothing is sent over newer data.
+    if (staleRef.current) return false;
     const intake = toIntake(form);
     const checked = checkIntake(intake);
     if (!checked.ok) {
@@ -207,9 +298,14 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       notify(t('fixProblems', { n: checked.problems.length }));
       return false;
     }
-    const result = await api['prospects:save']({ id: idRef.current, intake });
+    const result = await inTurn(async () => {
+      const sent = await api['prospects:save']({ id: idRef.current, intake, ...(revision.current ? { revision: revision.current } : {}) });
+      if (sent.ok && sent.value.saved && sent.value.revision) revision.current = sent.value.revision;
+      return sent;
+    });
     if (!result.ok) {
-      notify(t('error', { e: result.error }));
+      if (result.code === 'stale') markStale();
+      else notify(t('error', { e: result.error }));
       return false;
     }
     if (!result.value.saved) {
@@ -339,6 +435,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           {draftState === 'saving' ? t('draftSaving') : draftState === 'saved' ? t('draftSaved') : typeof draftState === 'object' ? t('draftFailed', { e: draftState.error }) : ''}
         </p>
       </div>
+      {stale && <StaleAlert onReload={reload} />}
+      <MeetingFileProblems problems={meetingProblems} />
       <form
         className="intake-form"
         noValidate

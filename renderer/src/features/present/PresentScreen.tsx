@@ -1,9 +1,10 @@
 // Present mode: the prospect's deck full screen, touch first. It starts the meeting (or comes back
 // into the one under way, on the slide last shown), then hands over to the Presenter.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store';
 import { Presenter } from './Presenter';
 import { takePresent, type PresentLoad } from './prefetch';
+import { meetingProblemText } from '../../ui/MeetingFileProblems';
 
 type Loaded = PresentLoad;
 
@@ -11,13 +12,21 @@ export function PresentScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
+  // Read when the meeting has loaded; a change of language must not start present mode again.
+  const tNow = useRef(t);
+  tNow.current = t;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
     takePresent(api, id).then(
       (next) => {
-        if (!cancelled) setLoaded(next);
+        if (cancelled) return;
+        setLoaded(next);
+        // A meeting file that could not be read was set aside: this meeting starts afresh, and says so.
+        const problems = next.state === 'ready' ? (next.start.problems ?? []) : [];
+        if (problems.length > 0) notify(problems.map((p) => meetingProblemText(tNow.current, p)).join(' '));
       },
       (error: unknown) => {
         if (!cancelled) setLoaded({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -26,7 +35,7 @@ export function PresentScreen({ id }: { id: string }) {
     return () => {
       cancelled = true;
     };
-  }, [api, id]);
+  }, [api, id, notify]);
 
   if (loaded.state === 'ready') return <Presenter id={id} plan={loaded.start.plan} look={loaded.start.look} initial={loaded.start.meeting} />;
   if (loaded.state === 'loading') {

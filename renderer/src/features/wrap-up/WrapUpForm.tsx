@@ -11,10 +11,11 @@ import { prepare, problemsByField, rowKey, writeDraft, type WrapUpData, type Wra
 import { QuestionRows } from './QuestionRows';
 import { formatDay, formatLocal, minutesAndSeconds, uiLocale } from './time';
 import { WrapUpResult } from './WrapUpResult';
+import { StaleAlert } from '../../ui/StaleAlert';
 
 type Done = Extract<WrapUpOutcome, { done: true }>;
 
-export function WrapUpFormView({ id, data, result, onResult }: { id: string; data: WrapUpData; result: Done | null; onResult: (r: Done) => void }) {
+export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: string; data: WrapUpData; result: Done | null; onResult: (r: Done) => void; onReload: () => void }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const api = useApp((s) => s.api);
@@ -27,6 +28,9 @@ export function WrapUpFormView({ id, data, result, onResult }: { id: string; dat
   const [attempt, setAttempt] = useState(0);
   const [focusTick, setFocusTick] = useState(0);
   const focusAfterRender = useRef<string | null>(null);
+  // The revision of the meeting's files this form is based on; each wrap-up of this window moves it on.
+  const revision = useRef(data.revision);
+  const [stale, setStale] = useState(false);
   const { plan, live, earlier, setup, proposed } = data;
   const zone = setup.intake.meeting.timeZone;
   const startedAt = live?.startedAt ?? null;
@@ -69,9 +73,10 @@ export function WrapUpFormView({ id, data, result, onResult }: { id: string; dat
     }
     setBusy(true);
     try {
-      const outcome = await api['meeting:wrapUp']({ id, ...prepared.input });
+      const outcome = await api['meeting:wrapUp']({ id, ...prepared.input, revision: revision.current });
       if (!outcome.ok) {
-        setFailure(outcome.error);
+        if (outcome.code === 'stale') setStale(true);
+        else setFailure(outcome.error);
         return;
       }
       if (!outcome.value.done) {
@@ -83,6 +88,7 @@ export function WrapUpFormView({ id, data, result, onResult }: { id: string; dat
       }
       setErrors(new Map());
       setOther([]);
+      revision.current = outcome.value.revision;
       onResult(outcome.value);
       setAttempt((n) => n + 1);
       void loadProspects();
@@ -223,6 +229,7 @@ export function WrapUpFormView({ id, data, result, onResult }: { id: string; dat
             </ul>
           </div>
         )}
+        {stale && <StaleAlert onReload={onReload} />}
         {failure && (
           <p className="notice notice-error" role="alert">
             {t('error', { e: failure })}

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import type { ApiClient, DeckSetupOutcome, WrapUpOutcome } from '../../../../core/api';
 import { planDeck } from '../../../../core/plan';
 import { useApp } from '../../store';
-import { formFromLive, parseEarlierRecord, readDraft, utf8FromBase64, type EarlierRecord, type WrapUpData } from './model';
+import { clearDraft, formFromLive, parseEarlierRecord, readDraft, utf8FromBase64, type EarlierRecord, type WrapUpData } from './model';
 import { WrapUpFormView } from './WrapUpForm';
+import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
 
 type Loading = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> } | { kind: 'ready'; data: WrapUpData };
 
@@ -21,7 +22,7 @@ async function load(api: ApiClient, id: string): Promise<Loading> {
   if (!deck.value.ready) return { kind: 'not-ready', outcome: deck.value };
   const setup = deck.value.value;
   const plan = planDeck(setup.intake, setup.advisor, setup.recipe, setup.changes);
-  const { live, proposedFollowUp } = meeting.value;
+  const { live, proposedFollowUp, revision, problems } = meeting.value;
   let earlier: EarlierRecord | null = null;
   const folder = meetingFolder(setup.intake.meeting.startsAt);
   if (!live && /^\d{4}-\d{2}-\d{2}T\d{4}$/.test(folder)) {
@@ -29,7 +30,7 @@ async function load(api: ApiClient, id: string): Promise<Loading> {
     if (file.ok) earlier = parseEarlierRecord(utf8FromBase64(file.value.base64));
   }
   const initial = readDraft(id, live?.startedAt ?? null) ?? formFromLive(live, earlier, proposedFollowUp?.local ?? '', setup.intake.questions ?? []);
-  return { kind: 'ready', data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial } };
+  return { kind: 'ready', data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial, revision, problems } };
 }
 
 export function WrapUpScreen({ id }: { id: string }) {
@@ -38,12 +39,24 @@ export function WrapUpScreen({ id }: { id: string }) {
   const navigate = useApp((s) => s.navigate);
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [result, setResult] = useState<Extract<WrapUpOutcome, { done: true }> | null>(null);
+  const loadProspects = useApp((s) => s.loadProspects);
+  // Reload after a refused wrap-up: the meeting as saved now, in a form started afresh.
+  const [loads, setLoads] = useState(0);
+  const reload = () => {
+    clearDraft(id);
+    setResult(null);
+    setState({ kind: 'loading' });
+    setLoads((n) => n + 1);
+  };
 
   useEffect(() => {
     let cancelled = false;
     load(api, id).then(
       (next) => {
-        if (!cancelled) setState(next);
+        if (cancelled) return;
+        setState(next);
+        // Set aside just now: the Prospects screen's list of damaged files shows it too.
+        if (next.kind === 'ready' && next.data.problems.length > 0) void loadProspects();
       },
       (error: unknown) => {
         if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error.message : String(error) });
@@ -52,7 +65,7 @@ export function WrapUpScreen({ id }: { id: string }) {
     return () => {
       cancelled = true;
     };
-  }, [api, id]);
+  }, [api, id, loads, loadProspects]);
 
   const name = state.kind === 'ready' ? state.data.plan.prospect.fullName : '';
 
@@ -92,7 +105,8 @@ export function WrapUpScreen({ id }: { id: string }) {
           )}
         </div>
       )}
-      {state.kind === 'ready' && <WrapUpFormView id={id} data={state.data} result={result} onResult={setResult} />}
+      {state.kind === 'ready' && <MeetingFileProblems problems={state.data.problems} />}
+      {state.kind === 'ready' && <WrapUpFormView key={loads} id={id} data={state.data} result={result} onResult={setResult} onReload={reload} />}
     </section>
   );
 }

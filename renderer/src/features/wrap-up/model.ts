@@ -1,7 +1,7 @@
 // The wrap-up form as the advisor edits it, and the ways in and out of it: from the live
 // meeting (or the meeting record of an earlier wrap-up), to the meeting:wrapUp input, and the
 // problems the app layer returns mapped back to the fields they are about.
-import type { ChannelInput, DeckSetup } from '../../../../core/api';
+import type { ChannelInput, DeckSetup, MeetingFileProblem } from '../../../../core/api';
 import type { LiveMeeting } from '../../../../core/liveMeeting';
 import type { DeckPlan } from '../../../../core/plan';
 import type { Problem } from '../../../../core/validation';
@@ -39,6 +39,10 @@ export interface WrapUpData {
   earlier: EarlierRecord | null;
   proposed: { dueAt: string; timeZone: string; local: string } | null;
   initial: WrapUpForm;
+  /** The revision of the meeting's files it was loaded at: meeting:wrapUp sends it back. */
+  revision: string;
+  /** Meeting files that could not be read and were set aside. */
+  problems: MeetingFileProblem[];
 }
 
 let nextKey = 0;
@@ -107,6 +111,15 @@ export function readDraft(id: string, meetingStartedAt: string | null): WrapUpFo
     return { ...draft.form, questions: draft.form.questions.map((q) => ({ ...q, key: rowKey() })) };
   } catch {
     return null;
+  }
+}
+
+/** After a refused wrap-up: the window's copy goes, so Reload shows what is saved. */
+export function clearDraft(id: string): void {
+  try {
+    sessionStorage.removeItem(draftKey(id));
+  } catch {
+    // Storage off: there is no copy to clear.
   }
 }
 
