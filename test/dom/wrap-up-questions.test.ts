@@ -25,9 +25,10 @@ describe('the wrap-up form', () => {
     if (row) row.answer = 'A flat annual fee.';
     const prepared = prepare(form, { questionBlank: 'blank', followUpRequired: 'required' });
     if (!prepared.ok) throw new Error('not prepared');
-    expect(prepared.input.questions[1]).toEqual({ text: 'How are you paid?', answer: 'A flat annual fee.', before: true });
+    // Answered, it is sent; the one not answered is not (the summary lists it as still to come).
+    expect(prepared.input.questions).toEqual([{ text: 'What about my 401(k)?' }, { text: 'How are you paid?', answer: 'A flat annual fee.', before: true }]);
     // An earlier wrap-up that has them already does not get them twice.
-    const again = formFromLive(null, { shownSlideIds: [], questions: prepared.input.questions, notes: '' }, '2026-12-08T10:00', sent);
+    const again = formFromLive(null, { shownSlideIds: [], questions: prepared.input.questions.map((q) => ({ ...q })), notes: '' }, '2026-12-08T10:00', sent);
     expect(again.questions.map((q) => [q.text, q.before ?? false])).toEqual([
       ['What about my 401(k)?', false],
       ['How are you paid?', true],

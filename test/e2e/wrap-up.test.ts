@@ -182,7 +182,11 @@ describe('wrap-up', () => {
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toContainEqual(['summary.pdf', 'application/pdf']);
     const meeting = JSON.parse(await readFile(join(folder, 'meeting.json'), 'utf8')) as { questions: { text: string; answer?: string }[]; notes: string };
-    expect(meeting.questions).toEqual([{ text: 'How are you paid, and by whom?', answer: 'A flat yearly fee, paid by you alone: no commissions.', slideId: expect.any(String) }, { text: hostile }]);
+    expect(meeting.questions).toEqual([
+      { text: 'How are you paid, and by whom?', answer: 'A flat yearly fee, paid by you alone: no commissions.', slideId: expect.any(String) },
+      { text: 'How often would we meet?', answer: 'Every quarter, and whenever you need us.', before: true },
+      { text: hostile },
+    ]);
     expect(meeting.notes).toBe('Send the fee schedule before Friday.');
     expect(await prospectStatus(dir, id)).toBe('met');
     const records = await followUpRecords(dir);

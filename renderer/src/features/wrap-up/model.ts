@@ -143,7 +143,9 @@ export type Prepared =
  */
 export function prepare(form: WrapUpForm, messages: { questionBlank: string; followUpRequired: string }): Prepared {
   const errors = new Map<string, string>();
-  const sent = form.questions.filter((q) => q.text.trim() !== '' || q.answer.trim() !== '');
+  // A question they sent ahead and not answered here needs no record: the summary lists the
+  // intake's questions anyway, as still to be answered.
+  const sent = form.questions.filter((q) => (q.before ? q.answer.trim() !== '' : q.text.trim() !== '' || q.answer.trim() !== ''));
   for (const q of sent) if (q.text.trim() === '') errors.set(questionField(q.key), messages.questionBlank);
   if (!LOCAL.test(form.followUpAt)) errors.set('followUpAt', messages.followUpRequired);
   if (errors.size) return { ok: false, errors };
