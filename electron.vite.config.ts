@@ -27,7 +27,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main.ts') },
+      // headless.js: the same services without Electron, for the package check (electron/headless.ts).
+      lib: { entry: { main: resolve(root, 'electron/main.ts'), headless: resolve(root, 'electron/headless.ts') } },
     },
   },
   preload: {

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Reminder } from '../core/api';
 import { openApp } from './services/app';
@@ -15,7 +16,15 @@ import { TEMPLATES_DIR } from './services/recipes';
 import { reminderText } from './services/followup/reminder';
 import { startWebHost } from './services/web/server';
 
-const ROOT = resolve(import.meta.dirname, '..');
+/** The repository: the folder above with package.json (electron/ from source, out/web/ once bundled). */
+function repositoryAbove(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+
+const ROOT = repositoryAbove(dirname(fileURLToPath(import.meta.url)));
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 const USAGE = `Usage: npm run web -- [--data <folder>] [--port <n>] [--share-host <ip>]
 

@@ -1,5 +1,6 @@
 // `npm run build:cli`: bundles the headless CLI (electron/cli.ts) into one ES module,
-// out/cli/cli.mjs, so a run starts without compiling TypeScript. Everything it runs is inside,
+// out/cli/cli.mjs, so a run starts without compiling TypeScript. The web host (`npm run web`,
+// electron/web.ts) is bundled the same way into out/web/web.mjs (WEB below, scripts/web.mjs). Everything it runs is inside,
 // packages too, and every module in it is initialised only when first needed: a command's code
 // when that command runs; pdfkit and fontkit with the first summary, React's server renderer
 // with the first deck, the calendar and mail builders with the first follow-up (the modules
@@ -30,18 +31,30 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE = join(ROOT, 'out', 'cli', 'cli.mjs');
+
+/**
+ * What is bundled: the entry, the module's name in out/<name>/<name>.mjs, which code cache a run
+ * makes (an expression of the loader: the CLI keeps a `build` run's apart from a lighter
+ * command's), and when it saves it: at the end of the first run of the CLI; on exit for the web
+ * host, which is stopped by a signal and calls process.exit (no beforeExit then).
+ */
+export const CLI = { name: 'cli', entry: 'electron/cli.ts', kind: "process.argv.slice(2).includes('build') ? 'build' : 'start'", saveOn: 'beforeExit', builtBy: 'npm run build:cli' };
+export const WEB = { name: 'web', entry: 'electron/web.ts', kind: "'start'", saveOn: 'exit', builtBy: 'npm run web' };
+const bundleOf = (target) => join(ROOT, 'out', target.name, `${target.name}.mjs`);
+export const BUNDLE = bundleOf(CLI);
+export const WEB_BUNDLE = bundleOf(WEB);
 
 /** Besides the sources esbuild reads, what decides what the bundle is. */
 const SETTINGS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.node.json', 'scripts/build-cli.mjs'];
-const INPUTS_LINE = '// advisor-deck cli inputs: ';
+const inputsLine = (target) => `// advisor-deck ${target.name} inputs: `;
 const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.json': 'json' };
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
 const repoPath = (path) => relative(ROOT, resolve(ROOT, path)).split(sep).join('/');
 
-/** Builds out/cli/cli.mjs (written aside, then renamed into place whole). */
-export async function buildCli() {
+/** Builds out/<name>/<name>.mjs (written aside, then renamed into place whole); the CLI's by default. */
+export async function buildCli(target = CLI) {
+  const BUNDLE = bundleOf(target);
   const { build } = await import('esbuild');
   const inputs = {};
   // Read before the build: a settings file changed during it no longer matches, so the next run builds again.
@@ -117,7 +130,7 @@ module.exports = function inflate(source, dest) {
   };
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['electron/cli.ts'],
+    entryPoints: [target.entry],
     bundle: true,
     platform: 'node',
     target: 'node20.19',
@@ -147,21 +160,22 @@ module.exports = function inflate(source, dest) {
   // The code sits beside the module, named by its hash: V8 would otherwise scan it (2 MB of
   // string literal) at every start, before the compile cache can help (~40 ms a run).
   const id = codeId(code);
-  const codeName = `cli.${id}.js`;
+  const codeName = `${target.name}.${id}.js`;
   await mkdir(dirname(BUNDLE), { recursive: true });
   const codeTemp = join(dirname(BUNDLE), `${codeName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(codeTemp, code);
   await rename(codeTemp, join(dirname(BUNDLE), codeName));
   // Listed with the sources: a bundle whose code file is gone or altered is built again.
   const listed = { ...sorted, [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)) };
-  const contents = `${INPUTS_LINE}${JSON.stringify(listed)}\n${loader(codeName, id, pdfkitFromBundle)}`;
+  const contents = `${inputsLine(target)}${JSON.stringify(listed)}\n${loader(target, codeName, id, pdfkitFromBundle)}`;
   const temp = `${BUNDLE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, contents);
   await rename(temp, BUNDLE);
   // The code and caches of earlier bundles are never read again.
-  const current = `cli.${id}.`;
+  const current = `${target.name}.${id}.`;
+  const codeFile = new RegExp(`^${target.name}\\.[0-9a-f]{16}\\.js$`);
   for (const name of await readdir(dirname(BUNDLE))) {
-    if ((name.endsWith('.v8cache') || /^cli\.[0-9a-f]{16}\.js$/.test(name)) && !name.startsWith(current)) await rm(join(dirname(BUNDLE), name), { force: true });
+    if ((name.endsWith('.v8cache') || codeFile.test(name)) && !name.startsWith(current)) await rm(join(dirname(BUNDLE), name), { force: true });
   }
   return { bundle: BUNDLE, bytes: Buffer.byteLength(contents), inputs: Object.keys(sorted).length };
 }
@@ -172,7 +186,7 @@ const codeId = (code) => createHash('sha256').update(code).digest('hex').slice(0
  * The module around the code: compiles it with the code cache when there is one, runs it, and
  * at the end of the first run of this bundle (and of its first `build`) saves what V8 compiled.
  */
-function loader(codeName, id, pdfkitFromBundle) {
+function loader(target, codeName, id, pdfkitFromBundle) {
   return `import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -183,11 +197,11 @@ let CODE;
 try {
   CODE = readFileSync(join(dirname(file), ${JSON.stringify(codeName)}), 'utf8');
 } catch {
-  throw new Error(\`\${join(dirname(file), ${JSON.stringify(codeName)})} is missing: run npm run build:cli\`);
+  throw new Error(\`\${join(dirname(file), ${JSON.stringify(codeName)})} is missing: run ${target.builtBy}\`);
 }
-const cache = (kind) => join(dirname(file), \`cli.${id}.\${kind}.v8cache\`);
+const cache = (kind) => join(dirname(file), \`${target.name}.${id}.\${kind}.v8cache\`);
 const read = (path) => { try { return readFileSync(path); } catch { return undefined; } };
-const kind = process.argv.slice(2).includes('build') ? 'build' : 'start';
+const kind = ${target.kind};
 let from = 'build';
 let cachedData = read(cache('build'));
 if (cachedData === undefined) {
@@ -201,7 +215,7 @@ if (cachedData !== undefined && script.cachedDataRejected) {
   cachedData = undefined;
 }
 if (cachedData === undefined || (kind === 'build' && from !== 'build')) {
-  process.once('beforeExit', () => {
+  process.once('${target.saveOn}', () => {
     try {
       const temp = \`\${cache(kind)}.\${process.pid}.tmp\`;
       writeFileSync(temp, script.createCachedData());
@@ -219,7 +233,9 @@ script.runInThisContext()(require, module, module.exports, file, dirname(file), 
 }
 
 /** The inputs listed on the bundle's first line, or undefined when there is no such bundle. */
-async function bundleInputs() {
+async function bundleInputs(target) {
+  const BUNDLE = bundleOf(target);
+  const INPUTS_LINE = inputsLine(target);
   let handle;
   try {
     handle = await open(BUNDLE, 'r');
@@ -248,9 +264,9 @@ async function bundleInputs() {
   }
 }
 
-/** True when out/cli/cli.mjs was built from exactly the files there are now. */
-export async function isFresh() {
-  const inputs = await bundleInputs();
+/** True when out/<name>/<name>.mjs (the CLI's by default) was built from exactly the files there are now. */
+export async function isFresh(target = CLI) {
+  const inputs = await bundleInputs(target);
   if (!inputs || Object.keys(inputs).length === 0) return false;
   try {
     const now = await Promise.all(Object.keys(inputs).map(async (file) => hash(await readFile(join(ROOT, file)))));
@@ -262,6 +278,6 @@ export async function isFresh() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const built = await buildCli();
+  const built = await buildCli(process.argv.includes('--web') ? WEB : CLI);
   console.log(`Built ${repoPath(built.bundle)} (${(built.bytes / 1024).toFixed(0)} KB from ${built.inputs} files)`);
 }

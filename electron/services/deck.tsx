@@ -10,7 +10,9 @@ import { advisorCard } from './advisorCard';
 import type { Logo } from './logo';
 import { TEMPLATES_DIR } from './recipes';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ES module shim declares a `require` of its own in the
+// built main chunks, and a second one is a syntax error there (the packaged app's main process).
+const packages = createRequire(import.meta.url);
 /** reveal.js's margin around the slide; the print view's page size depends on it. */
 const REVEAL_MARGIN = 0.04;
 
@@ -34,8 +36,8 @@ function loadAssets(templatesDir: string): Promise<Assets> {
   if (!loading) {
     loading = (async () => {
       const [revealJs, revealCss, themeCss, presentJs] = await Promise.all([
-        readFile(require.resolve('reveal.js'), 'utf8'),
-        readFile(require.resolve('reveal.js/reveal.css'), 'utf8'),
+        readFile(packages.resolve('reveal.js'), 'utf8'),
+        readFile(packages.resolve('reveal.js/reveal.css'), 'utf8'),
         readFile(join(templatesDir, 'deck', 'theme.css'), 'utf8'),
         readFile(join(templatesDir, 'deck', 'present.js'), 'utf8'),
       ]);

@@ -89,10 +89,21 @@ function electronegativityRunner(): string | undefined {
   }
 }
 
-// Runs in the child: the scanner registers globals and fetches its translations (1 s timeout),
-// so it stays out of the test process. Writes the findings and parse errors as JSON.
+// Runs in the child: the scanner registers globals, so it stays out of the test process. Writes
+// the findings and parse errors as JSON. The scanner fetches its translations from GitHub with
+// \`got\` at every run; the child hands it a \`got\` that fails at once, so it uses the English
+// it ships with: no network call, and no crash on Node 26 (got's retry timer met p-cancelable
+// there, after the scan, and the process died with "The onCancel handler was attached after the
+// promise settled").
 const CHILD = `
 const [runnerPath, input, out, electronVersion, excluded] = process.argv.slice(1);
+const Module = require('node:module');
+const gotPath = require.resolve('got', { paths: [require('node:path').dirname(runnerPath)] });
+const offline = new Module(gotPath);
+offline.filename = gotPath;
+offline.loaded = true;
+offline.exports = () => Promise.reject(new Error('no network in tests'));
+require.cache[gotPath] = offline;
 const run = require(runnerPath);
 (run.default || run)({
   input,

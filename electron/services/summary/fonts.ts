@@ -15,10 +15,12 @@ import { type LaidRun, quickLayout } from './quickLayout';
 export type Weight = 'regular' | 'bold';
 export type Family = 'latin' | 'jp' | 'sc' | 'kr' | 'arabic' | 'hebrew';
 
-const require = createRequire(import.meta.url);
-const expo = (pkg: string, file: string) => () => require.resolve(`@expo-google-fonts/${pkg}/${file}`);
+// Not named `require`: electron-vite's ES module shim declares a `require` of its own in the
+// built main chunks, and a second one is a syntax error there (the packaged app's main process).
+const packages = createRequire(import.meta.url);
+const expo = (pkg: string, file: string) => () => packages.resolve(`@expo-google-fonts/${pkg}/${file}`);
 // This package exports only its index; the fonts sit beside its dist/ folder.
-const hebrew = (file: string) => () => join(dirname(require.resolve('@embedpdf/fonts-hebrew')), '..', 'fonts', file);
+const hebrew = (file: string) => () => join(dirname(packages.resolve('@embedpdf/fonts-hebrew')), '..', 'fonts', file);
 
 const FILES: Record<Family, Record<Weight, () => string>> = {
   latin: { regular: expo('inter', '400Regular/Inter_400Regular.ttf'), bold: expo('inter', '600SemiBold/Inter_600SemiBold.ttf') },
