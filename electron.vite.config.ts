@@ -27,7 +27,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main.ts') },
+      // The intake form reader runs in a worker thread: an entry of its own, beside main.js
+      // (electron/services/intakeForm/readInWorker.ts finds it there).
+      lib: { entry: { main: resolve(root, 'electron/main.ts'), 'intake-form-reader': resolve(root, 'electron/services/intakeForm/readWorker.ts') } },
     },
   },
   preload: {
