@@ -60,6 +60,8 @@ export function limitDecoding(): void {
     proto.__limited = true;
   }
   // Proof that the decoder pdf-lib uses is the one held: a small stream decoded must be counted.
+  budget.left = MAX_DECODED_BYTES;
+  budget.spent = false;
   const before = budget.left;
   decodePDFRawStream(PDFContext.create().flateStream(new Uint8Array(1024))).decode();
   if (budget.left >= before) throw new Error("pdf-lib's stream decoder could not be limited: no form is read without limits");
