@@ -41,7 +41,7 @@ describe('the intake form in the app', () => {
     const fileInput = page.locator('input[type=file]');
     await fileInput.setInputFiles([{ name: 'maria.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1);
     await rows.first().getByRole('button').first().click();
 
     await page.getByRole('button', { name: 'Send intake form' }).click();
@@ -68,21 +68,21 @@ describe('the intake form in the app', () => {
     ]);
     // The prospect's own form shows what it would change, and changes nothing yet.
     const pending = page.getByRole('region', { name: 'Returned form from Maria Lopez: what it would change' });
-    await pending.waitFor();
+    await pending.waitFor({ timeout: 60_000 });
     expect(await pending.getByRole('row').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^prospect\.phone.*\+1 415 555 0199$/)]));
     const problems = page.getByRole('region', { name: 'Import: files with problems' });
-    await expect.poll(() => problems.textContent()).toContain('scan.pdf');
+    await expect.poll(() => problems.textContent(), { timeout: 60_000 }).toContain('scan.pdf');
     expect(await problems.textContent()).toContain('is not a PDF file');
     expect(await savedIntakes(dir)).toEqual(before);
     // Keep as it is: nothing changes.
     await pending.getByRole('button', { name: 'Keep as it is' }).click();
-    await pending.waitFor({ state: 'detached' });
+    await pending.waitFor({ state: 'detached', timeout: 60_000 });
     expect(await savedIntakes(dir)).toEqual(before);
     // The same form again, and Apply changes: now it changes.
     await importReturned();
     await pending.getByRole('button', { name: 'Apply changes' }).click();
-    await pending.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await savedIntakes(dir))[0]?.intake).toMatchObject({ prospect: { phone: '+1 415 555 0199' }, goals: ['retirement', 'education', 'home', 'tax'] });
+    await pending.waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => (await savedIntakes(dir))[0]?.intake, { timeout: 60_000 }).toMatchObject({ prospect: { phone: '+1 415 555 0199' }, goals: ['retirement', 'education', 'home', 'tax'] });
     expect(await savedIntakes(dir)).toHaveLength(1);
 
     // A forged form: made with the prospect's id (the CLI can) but without their secret.
@@ -93,7 +93,7 @@ describe('the intake form in the app', () => {
     await run(PYTHON, [join(ROOT, 'test/support/fill_form.py'), forged, forgedFilled, values]);
     await fileInput.setInputFiles([{ name: 'forged.pdf', mimeType: 'application/pdf', buffer: await readFile(forgedFilled) }]);
     const unmatched = page.getByRole('region', { name: 'Returned forms imported as new prospects' });
-    await expect.poll(() => unmatched.textContent()).toContain('forged.pdf');
+    await expect.poll(() => unmatched.textContent(), { timeout: 60_000 }).toContain('forged.pdf');
     expect(await page.getByRole('region', { name: /what it would change/ }).count()).toBe(0);
     const intakes = await savedIntakes(dir);
     expect(intakes).toHaveLength(2);
@@ -105,13 +105,14 @@ describe('the intake form in the app', () => {
     const page = await openApp(browser, host);
     const before = (await savedIntakes(dir)).length;
     const files = [
-      { name: 'chain.pdf', mimeType: 'application/pdf', buffer: deepFieldChain(100_000) },
-      { name: 'bomb.pdf', mimeType: 'application/pdf', buffer: objectStreamBomb(2048) },
-      { name: 'fan-out.pdf', mimeType: 'application/pdf', buffer: fanOutFieldTree(40) },
+      { name: 'chain.pdf', bytes: deepFieldChain(100_000) },
+      { name: 'bomb.pdf', bytes: objectStreamBomb(2048) },
+      { name: 'fan-out.pdf', bytes: fanOutFieldTree(40) },
     ];
+    for (const file of files) await writeFile(join(dir, file.name), file.bytes);
     const events: string[] = [];
     const problems = page.getByRole('region', { name: 'Import: files with problems' });
-    await page.locator('input[type=file]').setInputFiles(files);
+    await page.locator('input[type=file]').setInputFiles(files.map((f) => join(dir, f.name)), { timeout: 120_000 });
     const imported = (async () => {
       await expect.poll(() => problems.textContent(), { timeout: 120_000 }).toContain('fan-out.pdf');
       events.push('import answered');
@@ -120,7 +121,7 @@ describe('the intake form in the app', () => {
     const other = (async () => {
       const second = await openApp(browser, host);
       // The list (or, on its own, the empty state): both come from the host's answer.
-      await second.getByRole('list', { name: 'Prospects' }).getByRole('listitem').or(second.getByText('No prospects yet')).first().waitFor();
+      await second.getByRole('list', { name: 'Prospects' }).getByRole('listitem').or(second.getByText('No prospects yet')).first().waitFor({ timeout: 120_000 });
       events.push('other window answered');
     })();
     await Promise.all([imported, other]);
