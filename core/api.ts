@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUpRecord';
 import type { DeckPlan, DeckRecipe } from './plan';
 import type { Intake } from './intake';
+import type { FormChange } from './intakeForm';
 import type { Advisor } from './advisor';
 import type { DeckChanges } from './deckChanges';
 import type { FollowUp } from './followUpRecord';
@@ -85,9 +86,25 @@ export interface Reminder {
  */
 export type SaveOutcome<T> = { saved: true; value: T; revision?: string } | { saved: false; problems: Problem[] };
 export type ImportOutcome =
-  /** `changed`: for a returned form of a prospect already here, the intake fields it changed (updated, not created). */
-  | { name: string; ok: true; prospect: ProspectSummary; updated?: boolean; changed?: string[] }
+  /**
+   * `changed`: for a returned form of a prospect already here, the intake fields it changed (updated, not created).
+   * `pending`: a returned form of a prospect here (its id and secret match) changes nothing yet:
+   * what it would change, old → new, until the advisor answers with prospects:applyForm.
+   * `unmatched`: a returned form naming a prospect whose id and secret do not both match one here, imported as a new prospect.
+   */
+  | { name: string; ok: true; prospect: ProspectSummary; updated?: boolean; changed?: string[]; pending?: PendingFormChange; unmatched?: boolean }
   | { name: string; ok: false; problems: Problem[] };
+/** What a returned form would change in its prospect, held by the app until `Apply changes` or `Keep as it is`. */
+export interface PendingFormChange {
+  id: string;
+  changes: FormChange[];
+}
+export const PENDING_FORM_ID = /^[0-9a-f]{32}$/;
+export type ApplyFormOutcome =
+  | { applied: true; prospect: ProspectSummary; changed: string[] }
+  /** kept: the advisor said `Keep as it is`; unknown: no such change (answered already, or the app restarted); changed: the prospect changed since the import. */
+  | { applied: false; reason: 'kept' | 'unknown' | 'changed'; prospect?: ProspectSummary }
+  | { applied: false; reason: 'invalid'; problems: Problem[] };
 /** A damaged file set aside (renamed, never deleted) and reported. */
 export interface DataProblem {
   file: string;
@@ -216,6 +233,8 @@ export const channels = {
   'prospects:setStatus': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), status: z.enum(STORED_STATUSES) }), output: z.custom<ProspectSummary>() },
   /** JSON intakes, and returned intake form PDFs: one with the id of a prospect here updates that prospect. */
   'prospects:import': { input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }), output: z.custom<ImportOutcome[]>() },
+  /** A returned form's pending change (ImportOutcome.pending): `Apply changes` (apply) or `Keep as it is`. */
+  'prospects:applyForm': { input: z.strictObject({ id: z.string().regex(PENDING_FORM_ID), apply: z.boolean() }), output: z.custom<ApplyFormOutcome>() },
   /** `Send intake form`: writes prospects/<id>/intake-form.pdf and intake-form.eml (a draft with the form attached). */
   'prospects:intakeForm': { input: prospectId, output: z.custom<IntakeFormOutcome>() },
   /** One of the intake form's files, for a download (the browser). */

@@ -19,6 +19,8 @@ export const CHILD_LINES = 3;
 export const FIELD = {
   version: 'form.version',
   prospectId: 'form.prospectId',
+  /** The prospect's form secret (prospect.json): with the id, what ties a returned form to them. */
+  secret: 'form.secret',
   locale: 'locale',
   currency: 'finances.currency',
   /** The meeting as words, read-only (the advisor fills it). */
@@ -82,6 +84,7 @@ export const PROSPECT_FIELDS: readonly FormFieldSpec[] = [
 export const HIDDEN_FIELDS: readonly FormFieldSpec[] = [
   { name: FIELD.version, kind: 'hidden' },
   { name: FIELD.prospectId, kind: 'hidden' },
+  { name: FIELD.secret, kind: 'hidden' },
   { name: FIELD.locale, kind: 'hidden' },
   { name: FIELD.currency, kind: 'hidden' },
 ];
@@ -101,8 +104,14 @@ export const BLANK_MEETING_FIELDS: readonly FormFieldSpec[] = [
   { name: FIELD.timeZone, kind: 'text', maxLength: 64 },
 ];
 
-/** Every field a form of this version has, whether or not its meeting was known. */
-export const REQUIRED_FIELDS: readonly string[] = [...HIDDEN_FIELDS, ...PROSPECT_FIELDS, { name: FIELD.startsAt }, { name: FIELD.timeZone }].map((f) => f.name);
+/**
+ * Every field a form of this version has, whether or not its meeting was known. The secret is
+ * not required: a blank form, or one made before secrets, has none (and so updates nobody).
+ */
+export const REQUIRED_FIELDS: readonly string[] = [...HIDDEN_FIELDS, ...PROSPECT_FIELDS, { name: FIELD.startsAt }, { name: FIELD.timeZone }].map((f) => f.name).filter((name) => name !== FIELD.secret);
+
+/** A form secret: 128 bits or more, base64url (made by the app layer, kept in prospect.json). */
+export const FORM_SECRET = /^[A-Za-z0-9_-]{22,88}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Money ranges: a prospect ticks a range, the intake keeps one number that stands for it.
@@ -220,6 +229,8 @@ export interface FormIntake {
   intake: Intake;
   /** The hidden prospect id, when the form was made for a prospect of the app. */
   prospectId?: string;
+  /** The hidden form secret: only a form that carries the prospect's own secret may change them. */
+  secret?: string;
 }
 
 const SINGLE_LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
@@ -370,7 +381,9 @@ export function intakeFromFields(values: ReadonlyMap<string, FieldValue>, option
   const schemaProblems = result.success ? [] : describeIssues(result.error.issues, fieldsOf(intakeSchema)).map((p) => ({ ...p, path: b.fieldOf.get(p.path) ?? p.path }));
   const problems = [...b.problems, ...schemaProblems.filter((p) => !b.problems.some((q) => q.path === p.path))];
   if (problems.length || !result.success) return { ok: false, problems };
-  return { ok: true, value: { intake: result.data, ...(idText !== undefined ? { prospectId: idText } : {}) } };
+  // A secret that is not one of ours is no secret: the form then changes no prospect (never an error).
+  const secret = get(FIELD.secret)?.trim();
+  return { ok: true, value: { intake: result.data, ...(idText !== undefined ? { prospectId: idText } : {}), ...(secret !== undefined && FORM_SECRET.test(secret) ? { secret } : {}) } };
 }
 
 function listOf(b: Builder, get: (name: string, multiline?: boolean) => string | undefined, key: 'concerns' | 'questions', lines: number, field: (i: number) => string): void {
@@ -475,6 +488,42 @@ export function mergeFormIntake(previous: Intake, fromForm: Intake): { merged: I
   };
   walk(previous, merged, '');
   return { merged: merged as Intake, changed };
+}
+
+/** One change a returned form would make, as the advisor reads it: the intake field, before and after. */
+export interface FormChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** Contact details first (who the summary and follow-ups go to), then the rest in the intake's order. */
+const CONTACT_FIRST = ['prospect.email', 'prospect.phone', 'prospect.firstName', 'prospect.lastName'];
+
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function at(intake: unknown, path: string): unknown {
+  let node = intake;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The changes `mergeFormIntake` found, old → new as text, contact details first. */
+export function formChanges(previous: Intake | undefined, merged: Intake, changed: readonly string[]): FormChange[] {
+  const rank = (field: string) => {
+    const i = CONTACT_FIRST.indexOf(field);
+    return i === -1 ? CONTACT_FIRST.length : i;
+  };
+  const ordered = changed.map((field, i) => ({ field, i })).sort((a, b) => rank(a.field) - rank(b.field) || a.i - b.i);
+  return ordered.map(({ field }) => ({ field, before: shown(at(previous, field)), after: shown(at(merged, field)) }));
 }
 
 /** What the form shows already filled in for a known prospect (names, contact, meeting…). */

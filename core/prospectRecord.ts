@@ -15,6 +15,8 @@ export const prospectRecordSchema = z.strictObject({
   updatedAt: instant,
   /** What happened to this prospect, oldest first; kept short so the file stays small. */
   history: z.array(z.strictObject({ at: instant, event: z.string().max(200) })).max(MAX_HISTORY),
+  /** The secret hidden in the intake forms made for this prospect: a returned form changes them only when it carries it. */
+  formSecret: z.string().regex(/^[A-Za-z0-9_-]{22,88}$/).optional(),
 });
 export type ProspectRecord = z.output<typeof prospectRecordSchema>;
 

@@ -27,6 +27,7 @@ const exposed: Record<Channel, true> = {
   'prospects:intakeForm': true,
   'prospects:intakeFormFile': true,
   'prospects:intakeFormOpen': true,
+  'prospects:applyForm': true,
   'prospects:preview': true,
   'advisor:get': true,
   'advisor:save': true,

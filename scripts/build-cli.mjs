@@ -43,6 +43,8 @@ export const WEB = { name: 'web', entry: 'electron/web.ts', kind: "'start'", sav
 const bundleOf = (target) => join(ROOT, 'out', target.name, `${target.name}.mjs`);
 export const BUNDLE = bundleOf(CLI);
 export const WEB_BUNDLE = bundleOf(WEB);
+/** The intake form reader's worker, beside each bundle (see electron/services/intakeForm/readInWorker.ts). */
+const READER = 'intake-form-reader.mjs';
 
 /** Besides the sources esbuild reads, what decides what the bundle is. */
 const SETTINGS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.node.json', 'scripts/build-cli.mjs'];
@@ -150,6 +152,29 @@ module.exports = function inflate(source, dest) {
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error('esbuild wrote nothing');
+  /**
+   * The intake form reader runs in a worker thread (electron/services/intakeForm/readInWorker.ts):
+   * its entry is a module of its own beside the bundle, <out>/intake-form-reader.mjs, found from
+   * the bundle's URL. Its sources are hashed like the bundle's, and the file itself is listed.
+   */
+  const readerResult = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['electron/services/intakeForm/readWorker.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20.19',
+    tsconfig: 'tsconfig.node.json',
+    format: 'esm',
+    // pdf-lib is CommonJS: its require()s of Node's modules need a real require in an ES module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    minify: true,
+    legalComments: 'none',
+    plugins: [hashSources],
+    write: false,
+    logLevel: 'warning',
+  });
+  const [reader] = readerResult.outputFiles;
+  if (!reader) throw new Error('esbuild wrote no intake form reader');
   // A source the plugin did not read (a kind of file it does not know) would go unwatched.
   const unwatched = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('unused:') && !file.startsWith('native-inflate:') && !file.split(/[\\/]/).includes('node_modules') && !(repoPath(file) in inputs));
   if (unwatched.length > 0) throw new Error(`build-cli.mjs does not watch ${unwatched.join(', ')}: add its kind to LOADERS`);
@@ -166,7 +191,11 @@ module.exports = function inflate(source, dest) {
   await writeFile(codeTemp, code);
   await rename(codeTemp, join(dirname(BUNDLE), codeName));
   // Listed with the sources: a bundle whose code file is gone or altered is built again.
-  const listed = { ...sorted, [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)) };
+  const readerFile = join(dirname(BUNDLE), READER);
+  const readerTemp = `${readerFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(readerTemp, reader.contents);
+  await rename(readerTemp, readerFile);
+  const listed = { ...sorted, [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)), [repoPath(readerFile)]: hash(reader.contents) };
   const contents = `${inputsLine(target)}${JSON.stringify(listed)}\n${loader(target, codeName, id, pdfkitFromBundle)}`;
   const temp = `${BUNDLE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, contents);

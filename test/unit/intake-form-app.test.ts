@@ -62,19 +62,74 @@ describe('the intake form in the app', { timeout: 60_000 }, () => {
     expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect((await h['prospects:intakeFormOpen']({ id: ID, name: 'intake-form.eml' })).opened).toBe(false);
 
-    const filled = await fill(join(folder, 'intake-form.pdf'), { 'prospect.phone': '+1 415 555 0199', 'goals.home': true, 'questions.2': 'Can we retire at 60?' });
+    // The form carries the prospect's secret, kept in prospect.json when the form was made.
+    const secret = JSON.parse(readFileSync(join(folder, 'prospect.json'), 'utf8')).formSecret as string;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    const before = readFileSync(join(folder, 'intake.json'), 'utf8');
+    const filled = await fill(join(folder, 'intake-form.pdf'), { 'prospect.phone': '+1 415 555 0199', 'prospect.email': 'maria.new@example.com', 'goals.home': true, 'questions.2': 'Can we retire at 60?' });
     const [outcome] = await h['prospects:import']({ files: [{ name: 'Maria.pdf', bytes: filled.toString('base64') }] });
-    if (!outcome?.ok) throw new Error(JSON.stringify(outcome));
+    if (!outcome?.ok || !outcome.pending) throw new Error(JSON.stringify(outcome));
     expect(outcome.prospect.id).toBe(ID);
-    expect(outcome.updated).toBe(true);
-    expect(outcome.changed).toEqual(['prospect.phone', 'goals', 'questions']);
+    // Nothing changes before Apply changes: what would change is shown, contact details first.
+    expect(readFileSync(join(folder, 'intake.json'), 'utf8')).toBe(before);
+    expect(outcome.pending.changes.map((c) => c.field)).toEqual(['prospect.email', 'prospect.phone', 'goals', 'questions']);
+    expect(outcome.pending.changes[0]).toEqual({ field: 'prospect.email', before: 'maria.lopez@example.com', after: 'maria.new@example.com' });
+    const applied = await h['prospects:applyForm']({ id: outcome.pending.id, apply: true });
+    if (!applied.applied) throw new Error(JSON.stringify(applied));
+    expect(applied.changed).toEqual(['prospect.email', 'prospect.phone', 'goals', 'questions']);
     const intake = JSON.parse(readFileSync(join(folder, 'intake.json'), 'utf8'));
     expect(intake.prospect.phone).toBe('+1 415 555 0199');
+    expect(intake.prospect.email).toBe('maria.new@example.com');
     expect(intake.goals).toEqual(['retirement', 'education', 'home', 'tax']);
     // What the form does not carry stays, and the exact numbers in the ranges chosen stay exact.
     expect(intake.notes).toBe('Referred by Dr. Chen');
     expect(intake.finances.investableAssets).toBe(850_000);
     expect(app.prospects.list()).toHaveLength(1);
+    // Each pending change is answered once.
+    expect(await h['prospects:applyForm']({ id: outcome.pending.id, apply: true })).toEqual({ applied: false, reason: 'unknown' });
+  });
+
+  it('keeps the prospect as it is when the advisor says so, and a second form keeps the same secret', async () => {
+    const h = app.handlers;
+    expect((await h['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> })).saved).toBe(true);
+    const made = await h['prospects:intakeForm']({ id: ID });
+    if (!made.made) throw new Error(JSON.stringify(made));
+    const folder = join(dir, 'prospects', ID);
+    const secret = JSON.parse(readFileSync(join(folder, 'prospect.json'), 'utf8')).formSecret as string;
+    await h['prospects:intakeForm']({ id: ID });
+    expect(JSON.parse(readFileSync(join(folder, 'prospect.json'), 'utf8')).formSecret).toBe(secret);
+    const before = readFileSync(join(folder, 'intake.json'), 'utf8');
+    const filled = await fill(join(folder, 'intake-form.pdf'), { 'prospect.email': 'someone.else@example.com' });
+    const [outcome] = await h['prospects:import']({ files: [{ name: 'Maria.pdf', bytes: filled.toString('base64') }] });
+    if (!outcome?.ok || !outcome.pending) throw new Error(JSON.stringify(outcome));
+    expect(await h['prospects:applyForm']({ id: outcome.pending.id, apply: false })).toMatchObject({ applied: false, reason: 'kept' });
+    expect(readFileSync(join(folder, 'intake.json'), 'utf8')).toBe(before);
+    // A change answered already cannot be applied afterwards.
+    expect(await h['prospects:applyForm']({ id: outcome.pending.id, apply: true })).toEqual({ applied: false, reason: 'unknown' });
+    expect(readFileSync(join(folder, 'intake.json'), 'utf8')).toBe(before);
+  });
+
+  it('never lets a forged form (the id without the secret) touch the prospect it names: it becomes a new prospect', { timeout: 240_000 }, async () => {
+    const h = app.handlers;
+    expect((await h['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> })).saved).toBe(true);
+    expect((await h['prospects:intakeForm']({ id: ID })).made).toBe(true);
+    const folder = join(dir, 'prospects', ID);
+    const before = readFileSync(join(folder, 'intake.json'), 'utf8');
+    // What an attacker can make: the CLI's form with the victim's id, and a copy of the real form with the secret changed.
+    const forged = join(dir, 'forged.pdf');
+    await run(join(ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'intake-form', '--prospect-id', ID, '--out', forged], { cwd: ROOT });
+    const byId = await fill(forged, { 'prospect.firstName': 'Maria', 'prospect.lastName': 'Lopez', 'prospect.email': 'attacker@example.com', 'goals.tax': true, 'meeting.startsAt': '2027-01-05T10:00', 'meeting.timeZone': 'America/Los_Angeles' });
+    const wrongSecret = await fill(join(folder, 'intake-form.pdf'), { 'prospect.email': 'attacker@example.com', 'form.secret': 'A'.repeat(22) });
+    const outcomes = await h['prospects:import']({ files: [{ name: 'forged.pdf', bytes: byId.toString('base64') }, { name: 'copied.pdf', bytes: wrongSecret.toString('base64') }] });
+    for (const outcome of outcomes) {
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+      expect(outcome.pending).toBeUndefined();
+      expect(outcome.unmatched).toBe(true);
+      expect(outcome.prospect.id).not.toBe(ID);
+    }
+    expect(readFileSync(join(folder, 'intake.json'), 'utf8')).toBe(before);
+    expect(JSON.parse(before).prospect.email).toBe('maria.lopez@example.com');
+    expect(app.prospects.list()).toHaveLength(3);
   });
 
   it('makes a form for a prospect still in draft, and a form without a known id creates a prospect', async () => {

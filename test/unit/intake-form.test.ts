@@ -93,6 +93,41 @@ const HOSTILE_EXPECTED = {
   timeHorizonYears: 15,
 };
 
+/** Each file made once, by whichever test needs it first: every test also passes alone. */
+const madeOnce = new Map<string, Promise<string>>();
+function once(name: string, make: (path: string) => Promise<void>): Promise<string> {
+  let made = madeOnce.get(name);
+  if (!made) {
+    const path = join(dir, name);
+    made = make(path).then(() => path);
+    madeOnce.set(name, made);
+  }
+  return made;
+}
+
+/** The English form made from an intake, for the prospect id maria-lopez. */
+const formEn = () =>
+  once('form-en.pdf', async (form) => {
+    const intake = join(dir, 'intake.json');
+    await writeFile(intake, JSON.stringify({ ...sampleIntakeInput(), prospect: { firstName: 'Maria', lastName: 'Lopez' }, concerns: undefined, questions: undefined, goals: ['retirement'] }));
+    const made = await cli('intake-form', intake, '--prospect-id', 'maria-lopez', '--out', form);
+    if (made.code !== 0) throw new Error(made.stderr);
+  });
+
+/** The blank French form. */
+const formFr = () =>
+  once('form-fr.pdf', async (form) => {
+    const made = await cli('intake-form', '--locale', 'fr-FR', '--out', form);
+    if (made.code !== 0) throw new Error(made.stderr);
+  });
+
+/** The English form filled by pypdf: every goal but two ticked, the hostile values typed. */
+const filledEn = () =>
+  once('filled-en.pdf', async () => {
+    const values: Record<string, FieldValue> = Object.fromEntries(Object.entries(HOSTILE).filter(([name]) => name !== 'prospect.firstName'));
+    await fill(await formEn(), 'filled-en.pdf', { ...values, 'goals.retirement': false, 'goals.home': false });
+  });
+
 async function importForm(pdf: string, out: string) {
   const target = join(dir, out);
   const result = await cli('import', join(dir, pdf), '--out', target);
@@ -101,11 +136,7 @@ async function importForm(pdf: string, out: string) {
 
 describe('intake form', { timeout: 120_000 }, () => {
   it('is made from an intake in English, filled by pypdf, imported and compared field by field', async () => {
-    const intake = join(dir, 'intake.json');
-    await writeFile(intake, JSON.stringify({ ...sampleIntakeInput(), prospect: { firstName: 'Maria', lastName: 'Lopez' }, concerns: undefined, questions: undefined, goals: ['retirement'] }));
-    const form = join(dir, 'form-en.pdf');
-    const made = await cli('intake-form', intake, '--prospect-id', 'maria-lopez', '--out', form);
-    expect(made.code, made.stderr).toBe(0);
+    const form = await formEn();
     const info = (await run('pdfinfo', [form])).stdout;
     expect(info).toMatch(/Form:\s+AcroForm/);
     expect(info).toMatch(/Pages:\s+2/);
@@ -117,8 +148,7 @@ describe('intake form', { timeout: 120_000 }, () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('page-en') && f.endsWith('.png'))).toHaveLength(2);
 
     // Fields a reader left alone keep what the advisor filled in; every goal ticked.
-    const values: Record<string, FieldValue> = Object.fromEntries(Object.entries(HOSTILE).filter(([name]) => name !== 'prospect.firstName'));
-    await fill(form, 'filled-en.pdf', { ...values, 'goals.retirement': false, 'goals.home': false });
+    await filledEn();
     const imported = await importForm('filled-en.pdf', 'imported-en.json');
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('maria-lopez');
@@ -135,9 +165,7 @@ describe('intake form', { timeout: 120_000 }, () => {
   });
 
   it('is made blank in French, filled with the meeting typed in, and imported', async () => {
-    const form = join(dir, 'form-fr.pdf');
-    const made = await cli('intake-form', '--locale', 'fr-FR', '--out', form);
-    expect(made.code, made.stderr).toBe(0);
+    const form = await formFr();
     expect((await run('pdfinfo', [form])).stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = (await run('pdftotext', ['-layout', form, '-'])).stdout;
     expect(text).toContain('Avant notre rencontre');
@@ -156,7 +184,7 @@ describe('intake form', { timeout: 120_000 }, () => {
   });
 
   it('reports empty required fields and bad values by field, writing nothing', async () => {
-    const form = join(dir, 'form-fr.pdf');
+    const form = await formFr();
     await fill(form, 'bad-values.pdf', { 'prospect.lastName': 'Durand', 'prospect.age': 'quarante', 'prospect.email': 'not an email', [FIELD.startsAt]: '14/01/2027', [FIELD.timeZone]: 'Europe/Paris' });
     const imported = await importForm('bad-values.pdf', 'bad-values.json');
     expect(imported.code).toBe(2);
@@ -169,7 +197,7 @@ describe('intake form', { timeout: 120_000 }, () => {
   });
 
   it('reads fields as data only: JavaScript and launch actions in the PDF never run', async () => {
-    const form = join(dir, 'form-en.pdf');
+    const form = await formEn();
     await fill(form, 'actions.pdf', { 'prospect.firstName': 'Ada' }, '--actions');
     const raw = (await readFile(join(dir, 'actions.pdf'))).toString('latin1');
     expect(raw).toContain('/JavaScript');
@@ -181,16 +209,16 @@ describe('intake form', { timeout: 120_000 }, () => {
   });
 
   const BAD: [name: string, make: () => Promise<void>, message: RegExp][] = [
-    ['flattened.pdf', () => fill(join(dir, 'form-en.pdf'), 'flattened.pdf', { 'prospect.age': '40' }, '--flatten'), /has no form fields: .*flattened/],
-    ['dropped.pdf', () => fill(join(dir, 'form-en.pdf'), 'dropped.pdf', { 'prospect.age': '40' }, '--drop', 'prospect.age', 'goals.tax'), /prospect\.age: is missing from the form[^\n]*\n\s+goals\.tax: is missing from the form/],
-    ['encrypted.pdf', () => fill(join(dir, 'form-en.pdf'), 'encrypted.pdf', { 'prospect.age': '40' }, '--encrypt'), /is encrypted/],
-    ['foreign.pdf', () => fill(join(dir, 'form-en.pdf'), 'foreign.pdf', { [FIELD.version]: 'other-firm-form-7' }), /form\.version: is "other-firm-form-7": the form was made from another template/],
+    ['flattened.pdf', async () => fill(await formEn(), 'flattened.pdf', { 'prospect.age': '40' }, '--flatten'), /has no form fields: .*flattened/],
+    ['dropped.pdf', async () => fill(await formEn(), 'dropped.pdf', { 'prospect.age': '40' }, '--drop', 'prospect.age', 'goals.tax'), /prospect\.age: is missing from the form[^\n]*\n\s+goals\.tax: is missing from the form/],
+    ['encrypted.pdf', async () => fill(await formEn(), 'encrypted.pdf', { 'prospect.age': '40' }, '--encrypt'), /is encrypted/],
+    ['foreign.pdf', async () => fill(await formEn(), 'foreign.pdf', { [FIELD.version]: 'other-firm-form-7' }), /form\.version: is "other-firm-form-7": the form was made from another template/],
     ['empty.pdf', () => writeFile(join(dir, 'empty.pdf'), ''), /is not a PDF file/],
     ['not-a-pdf.pdf', () => writeFile(join(dir, 'not-a-pdf.pdf'), '{"prospect": {}}'), /is not a PDF file/],
     [
       'truncated.pdf',
       async () => {
-        const bytes = await readFile(join(dir, 'filled-en.pdf'));
+        const bytes = await readFile(await filledEn());
         await writeFile(join(dir, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length / 3)));
       },
       /cannot be read: the PDF is damaged|is missing from the form/,
@@ -198,7 +226,7 @@ describe('intake form', { timeout: 120_000 }, () => {
     [
       'huge.pdf',
       async () => {
-        const head = await readFile(join(dir, 'filled-en.pdf'));
+        const head = await readFile(await filledEn());
         await writeFile(join(dir, 'huge.pdf'), Buffer.concat([head, Buffer.alloc(50 * 1024 * 1024 - head.length, 0x20)]));
       },
       /is too large: 50 MB, at most 10 MB/,

@@ -3,7 +3,8 @@
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
 import type { DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/api';
 import { join } from 'node:path';
-import { importIntakeForm, intakeFormFile, sendIntakeForm } from './intakeForm';
+import { applyIntakeForm, importIntakeForm, intakeFormFile, sendIntakeForm } from './intakeForm';
+import { PendingForms } from '../intakeForm/pending';
 import { pageFollowUps, type FollowUp, type FollowUpSettings } from '../../../core/followUpRecord';
 import { DateTime } from 'luxon';
 import { isoWithOffset, wallClockInZone } from '../../../core/time';
@@ -176,6 +177,8 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     },
   });
 
+  // Returned forms waiting for `Apply changes` or `Keep as it is`, for every window of this app.
+  const pendingForms = new PendingForms();
   const handlers: Handlers = {
     'app:info': () => ({ name: options.platform.name, version: options.platform.version }),
     'prospects:list': () => ({ prospects: prospects.list(), problems: prospects.problems }),
@@ -199,7 +202,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       for (const file of files) {
         // A returned intake form (PDF): updates the prospect it was made for, or creates one.
         if ('bytes' in file) {
-          outcomes.push(await importIntakeForm({ prospects }, file.name, Buffer.from(file.bytes, 'base64')));
+          outcomes.push(await importIntakeForm({ prospects, pending: pendingForms }, file.name, Buffer.from(file.bytes, 'base64')));
           continue;
         }
         const result = await prospects.importIntake(file.text);
@@ -207,6 +210,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       }
       return outcomes;
     },
+    'prospects:applyForm': ({ id, apply }) => applyIntakeForm({ prospects, pending: pendingForms }, id, apply),
     'prospects:intakeForm': ({ id }) => sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now }, id),
     'prospects:intakeFormFile': ({ id, name }) => intakeFormFile({ prospects }, id, name),
     'prospects:intakeFormOpen': async ({ id, name }) => {

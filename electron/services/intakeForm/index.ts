@@ -20,6 +20,8 @@ export interface IntakeFormFilesInput {
   advisor: Advisor;
   logo?: Logo;
   prospectId: string;
+  /** The prospect's form secret, hidden in the form (see makeIntakeForm). */
+  formSecret: string;
   templatesDir: string;
   now: Date;
 }
@@ -43,7 +45,7 @@ export async function renderIntakeFormFiles(input: IntakeFormFilesInput): Promis
   const { known, advisor, prospectId } = input;
   const copies = loadIntakeFormCopy(input.templatesDir);
   const locale = formLocale({ intake: known, advisor });
-  const pdf = await makeIntakeForm({ intake: known, advisor, copy: copies, prospectId, creationDate: input.now, ...(input.logo ? { logo: input.logo } : {}) });
+  const pdf = await makeIntakeForm({ intake: known, advisor, copy: copies, prospectId, formSecret: input.formSecret, creationDate: input.now, ...(input.logo ? { logo: input.logo } : {}) });
   const { subject, body } = intakeFormEmail(copyFor(copies, locale), locale, known, advisor);
   const { firstName, lastName, email } = known.prospect;
   const key = createHash('sha256').update(`${prospectId}\n${input.now.toISOString()}`).digest('hex');

@@ -45,6 +45,8 @@ export interface IntakeFormInput {
   locale?: string;
   /** The app's prospect id, carried back in a hidden field. */
   prospectId?: string;
+  /** The prospect's form secret (prospect.json), carried back hidden: with the id, it lets a returned form change that prospect. */
+  formSecret?: string;
   copy: Readonly<Record<string, IntakeFormCopy>>;
   /** The document's creation date (default: now); fixed for reproducible bytes. */
   creationDate?: Date;
@@ -491,6 +493,7 @@ export async function makeIntakeForm(input: IntakeFormInput): Promise<Uint8Array
 
   f.hidden(FIELD.version, FORM_VERSION);
   f.hidden(FIELD.prospectId, input.prospectId);
+  f.hidden(FIELD.secret, input.formSecret);
   f.hidden(FIELD.locale, locale);
   f.hidden(FIELD.currency, currency);
   header(f, advisor, input.logo, intake);

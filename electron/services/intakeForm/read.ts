@@ -1,11 +1,12 @@
-// Reads a returned intake form: the AcroForm fields as data, with pdf-lib (pure JS). Nothing in
-// the PDF runs: pdf-lib has no JavaScript engine and never follows actions, links or launches;
-// only field names and values are read.
-import { EncryptedPDFError, PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFString, PDFTextField, ParseSpeeds, type PDFField } from 'pdf-lib';
-import { FIELD, FORM_VERSION, REQUIRED_FIELDS, intakeFromFields, type FieldValue, type FormIntake, type IntakeFormCopy } from '../../../core/intakeForm';
-import type { Checked, Problem } from '../../../core/validation';
+// Reads a returned intake form: the AcroForm fields as data, with pdf-lib (pure JS) in a worker
+// with limits (readInWorker.ts, formFields.ts). Nothing in the PDF runs: pdf-lib has no
+// JavaScript engine and never follows actions, links or launches; only field names and values
+// are read. The values become an intake here, on the caller's thread (bounded: a few KB of text).
+import { FIELD, FORM_VERSION, REQUIRED_FIELDS, intakeFromFields, type FormIntake, type IntakeFormCopy } from '../../../core/intakeForm';
+import type { Checked } from '../../../core/validation';
 import { formatBytes, readCappedFile } from '../files';
 import { loadIntakeFormCopy } from './copy';
+import { readFieldsInWorker, type ReaderLimits } from './readInWorker';
 
 /**
  * The largest form read: the form as made is about 40 KB, and a reader that saves it with its
@@ -23,98 +24,8 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 export interface ReadFormOptions {
   /** The form's copies, to understand a choice filled with its label (default: the shipped ones). */
   copies?: readonly IntakeFormCopy[];
-}
-
-/**
- * pdf-lib reports each damaged object it skips on the console; the reader reports the file's
- * problems itself, once. Parsing is synchronous at ParseSpeeds.Fastest, so little else can log
- * meanwhile.
- */
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  const { log, warn } = console;
-  console.log = () => undefined;
-  console.warn = () => undefined;
-  try {
-    return await run();
-  } finally {
-    console.log = log;
-    console.warn = warn;
-  }
-}
-
-type FieldsRead = { ok: true; values: Map<string, FieldValue> } | { ok: false; problems: Problem[] };
-
-/** A checkbox is ticked when its value (or, without one, its widget's state) names a state other than Off. */
-function checkboxState(field: PDFCheckBox): boolean {
-  const acro = field.acroField;
-  const v = acro.dict.lookup(PDFName.of('V'));
-  // pypdf (and others) write the state as a text string "/Yes" instead of a name.
-  let state = v instanceof PDFName ? v.decodeText() : v instanceof PDFString || v instanceof PDFHexString ? v.decodeText().replace(/^\//, '') : undefined;
-  if (state === undefined) {
-    for (const widget of acro.getWidgets()) {
-      const as = widget.getAppearanceState();
-      if (as) state = as.decodeText();
-    }
-  }
-  return state !== undefined && state !== '' && state !== 'Off';
-}
-
-function valueOf(field: PDFField): FieldValue | undefined {
-  if (field instanceof PDFTextField) return field.getText();
-  if (field instanceof PDFCheckBox) return checkboxState(field);
-  if (field instanceof PDFDropdown || field instanceof PDFOptionList) return field.getSelected()[0];
-  if (field instanceof PDFRadioGroup) return field.getSelected();
-  return undefined;
-}
-
-/** Every field's value by name, or why the PDF holds no form to read. */
-async function readFields(bytes: Uint8Array): Promise<FieldsRead> {
-  const fail = (message: string): FieldsRead => ({ ok: false, problems: [{ path: '(file)', message }] });
-  if (!looksLikePdf(bytes)) return fail('is not a PDF file');
-  let doc: PDFDocument;
-  try {
-    doc = await quietly(() => PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
-  } catch (error) {
-    // pdf-lib's errors are compiled to ES5 classes: instanceof does not always hold, the message does.
-    if (error instanceof EncryptedPDFError || /is encrypted/.test((error as Error).message)) {
-      return fail('is encrypted (protected by a password): ask the prospect to save the form again without a password');
-    }
-    return fail('cannot be read: the PDF is damaged or incomplete');
-  }
-  // A file that parses but lacks the structure every PDF has (no catalog, no page tree) is damaged too.
-  try {
-    return await fieldsOf(doc);
-  } catch {
-    return fail('cannot be read: the PDF is damaged or incomplete');
-  }
-}
-
-async function fieldsOf(doc: PDFDocument): Promise<FieldsRead> {
-  const fail = (message: string): FieldsRead => ({ ok: false, problems: [{ path: '(file)', message }] });
-  if (!doc.catalog.lookup(PDFName.of('AcroForm'))) {
-    return fail('has no form fields: it is not an intake form, or a PDF reader flattened it (printed or exported it as a plain PDF); send the prospect the form again');
-  }
-  const values = new Map<string, FieldValue>();
-  const problems: Problem[] = [];
-  const fields: PDFField[] = await quietly(() => Promise.resolve(doc.getForm().getFields()));
-  if (fields.length === 0) return fail('has no form fields left: a PDF reader flattened it (printed or exported it as a plain PDF); send the prospect the form again');
-  for (const field of fields) {
-    let name: string;
-    try {
-      name = field.getName();
-    } catch {
-      continue;
-    }
-    try {
-      const value = valueOf(field);
-      if (value !== undefined) values.set(name, value);
-      else if (!values.has(name)) values.set(name, '');
-    } catch {
-      problems.push({ path: name, message: 'cannot be read (its value is damaged or is rich text)' });
-    }
-  }
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, values };
+  /** The reader's deadline and memory (default READER_LIMITS). */
+  limits?: ReaderLimits;
 }
 
 /**
@@ -123,9 +34,10 @@ async function fieldsOf(doc: PDFDocument): Promise<FieldsRead> {
  */
 export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions = {}): Promise<Checked<FormIntake>> {
   if (bytes.byteLength > MAX_FORM_BYTES) return { ok: false, problems: [{ path: '(file)', message: `is too large: ${formatBytes(bytes.byteLength)}, at most ${formatBytes(MAX_FORM_BYTES)}` }] };
-  const read = await readFields(bytes);
+  if (!looksLikePdf(bytes)) return { ok: false, problems: [{ path: '(file)', message: 'is not a PDF file' }] };
+  const read = await readFieldsInWorker(bytes, options.limits);
   if (!read.ok) return read;
-  const { values } = read;
+  const values = new Map(read.values);
   const version = values.get(FIELD.version);
   if (version === undefined) {
     const ours = REQUIRED_FIELDS.filter((name) => values.has(name)).length;

@@ -320,6 +320,18 @@ export class ProspectStore {
     });
   }
 
+  /** The secret hidden in the prospect's intake forms (prospect.json), once `Send intake form` made one. */
+  formSecret(id: string): string | undefined {
+    return this.#require(id).record.formSecret;
+  }
+
+  setFormSecret(id: string, secret: string): Promise<void> {
+    return this.#serial(id, async () => {
+      const entry = this.#require(id);
+      await this.#record(id, entry, { ...entry.record, formSecret: secret });
+    });
+  }
+
   /** A step in the prospect's history that changes nothing else (a follow-up came due). */
   note(id: string, event: string): Promise<void> {
     if (!this.#entries.has(id)) return Promise.resolve();

@@ -51,3 +51,81 @@ export function ImportUpdates({ importer }: { importer: ReturnType<typeof useImp
     </section>
   );
 }
+
+/**
+ * Returned forms of prospects here: what each would change (old → new, contact details first),
+ * with `Apply changes` and `Keep as it is`. Nothing changes before `Apply changes`.
+ */
+export function ImportPendingChanges({ importer }: { importer: ReturnType<typeof useImport> }) {
+  const t = useApp((s) => s.t);
+  if (importer.pending.length === 0) return null;
+  return (
+    <>
+      {importer.pending.map((item) => {
+        const titleId = `import-pending-${item.pending.id}`;
+        const empty = (v: string) => (v === '' ? <em>{t('importValueEmpty')}</em> : v);
+        return (
+          <section key={item.pending.id} className="notice" aria-labelledby={titleId}>
+            <div className="notice-head">
+              <h3 id={titleId} dir="auto">
+                {t('importPendingTitle', { name: `${item.prospect.firstName} ${item.prospect.lastName}` })}
+              </h3>
+            </div>
+            <p dir="auto">{t('importPendingFile', { file: item.name })}</p>
+            <table className="import-changes">
+              <thead>
+                <tr>
+                  <th scope="col">{t('importPendingField')}</th>
+                  <th scope="col">{t('importPendingBefore')}</th>
+                  <th scope="col">{t('importPendingAfter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {item.pending.changes.map((c) => (
+                  <tr key={c.field}>
+                    <th scope="row">
+                      <code>{c.field}</code>
+                    </th>
+                    <td dir="auto">{empty(c.before)}</td>
+                    <td dir="auto">{empty(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="notice-actions">
+              <button type="button" className="button primary" onClick={() => void importer.answer(item, true)}>
+                {t('applyChanges')}
+              </button>
+              <button type="button" className="button" onClick={() => void importer.answer(item, false)}>
+                {t('keepAsItIs')}
+              </button>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** Returned forms that matched no prospect here (id and secret), each imported as a new prospect. */
+export function ImportUnmatched({ importer }: { importer: ReturnType<typeof useImport> }) {
+  const t = useApp((s) => s.t);
+  if (importer.unmatched.length === 0) return null;
+  return (
+    <section className="notice" aria-labelledby="import-unmatched-title">
+      <div className="notice-head">
+        <h3 id="import-unmatched-title">{t('importUnmatchedTitle')}</h3>
+        <button type="button" className="button" onClick={importer.clearUnmatched}>
+          {t('close')}
+        </button>
+      </div>
+      <ul>
+        {importer.unmatched.map((u, i) => (
+          <li key={`${u.prospect.id}-${i}`} dir="auto">
+            {t('importUnmatched', { file: u.name, name: `${u.prospect.firstName} ${u.prospect.lastName}` })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { matchesWords, searchKey, searchWords, type ProspectSummary } from '../../../../core/prospect';
 import { useApp } from '../../store';
 import { formatInstant, formatLocalDateTime } from './format';
-import { ImportProblems, ImportUpdates } from './ImportProblems';
+import { ImportPendingChanges, ImportProblems, ImportUnmatched, ImportUpdates } from './ImportProblems';
 import type { useImport } from './useImport';
 
 const ROW_HEIGHT = 76;
@@ -83,6 +83,8 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
       )}
       <ImportProblems importer={importer} />
       <ImportUpdates importer={importer} />
+      <ImportPendingChanges importer={importer} />
+      <ImportUnmatched importer={importer} />
       {!loaded ? null : prospects.length === 0 ? (
         <div className="empty-state">
           <h3>{t('noProspects')}</h3>

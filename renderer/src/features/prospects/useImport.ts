@@ -20,6 +20,9 @@ function base64(bytes: Uint8Array): string {
 }
 
 export type ImportUpdate = Extract<ImportOutcome, { ok: true }> & { updated: true };
+/** A returned form of a prospect here: nothing changed yet, waiting for `Apply changes` or `Keep as it is`. */
+export type ImportPending = Extract<ImportOutcome, { ok: true }> & { pending: NonNullable<Extract<ImportOutcome, { ok: true }>['pending']> };
+export type ImportUnmatched = Extract<ImportOutcome, { ok: true }> & { unmatched: true };
 
 export function useImport() {
   const api = useApp((s) => s.api);
@@ -28,6 +31,8 @@ export function useImport() {
   const upsert = useApp((s) => s.upsertProspect);
   const [failed, setFailed] = useState<Extract<ImportOutcome, { ok: false }>[]>([]);
   const [updated, setUpdated] = useState<ImportUpdate[]>([]);
+  const [pending, setPending] = useState<ImportPending[]>([]);
+  const [unmatched, setUnmatched] = useState<ImportUnmatched[]>([]);
 
   async function importFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
@@ -54,8 +59,30 @@ export function useImport() {
     const bad = [...tooBig, ...outcomes.filter((o): o is Extract<ImportOutcome, { ok: false }> => !o.ok)];
     setFailed(bad);
     setUpdated(outcomes.filter((o): o is ImportUpdate => o.ok && o.updated === true));
+    // Forms still waiting from an earlier import stay until they are answered.
+    setPending((was) => [...was, ...outcomes.filter((o): o is ImportPending => o.ok && o.pending !== undefined)]);
+    setUnmatched(outcomes.filter((o): o is ImportUnmatched => o.ok && o.unmatched === true));
     notify(t('importDone', { ok: outcomes.filter((o) => o.ok).length, bad: bad.length }));
   }
 
-  return { importFiles, failed, clearFailed: () => setFailed([]), updated, clearUpdated: () => setUpdated([]) };
+  /** `Apply changes` (apply) or `Keep as it is`: the app layer holds the change until then. */
+  async function answer(item: ImportPending, apply: boolean): Promise<void> {
+    const name = `${item.prospect.firstName} ${item.prospect.lastName}`;
+    const result = await api['prospects:applyForm']({ id: item.pending.id, apply });
+    setPending((was) => was.filter((p) => p.pending.id !== item.pending.id));
+    if (!result.ok) {
+      notify(t('error', { e: result.error }));
+      return;
+    }
+    const outcome = result.value;
+    if (outcome.applied) {
+      upsert(outcome.prospect);
+      notify(t('importApplied', { name }));
+    } else if (outcome.reason === 'kept') notify(t('importKept', { name }));
+    else if (outcome.reason === 'changed') notify(t('importPendingStale', { name }));
+    else if (outcome.reason === 'unknown') notify(t('importPendingGone'));
+    else if ('problems' in outcome) setFailed((was) => [...was, { name: item.name, ok: false, problems: outcome.problems }]);
+  }
+
+  return { importFiles, failed, clearFailed: () => setFailed([]), updated, clearUpdated: () => setUpdated([]), pending, answer, unmatched, clearUnmatched: () => setUnmatched([]) };
 }
