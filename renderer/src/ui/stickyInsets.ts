@@ -27,6 +27,8 @@ function measure(): void {
 function revealFocused(event: FocusEvent): void {
   const el = event.target;
   if (!(el instanceof HTMLElement) || el.closest('.app-header, .form-actions, .toast-region, .present-mode, dialog')) return;
+  // A heading or a region given the focus by the app is placed by the code that focused it.
+  if (el.tabIndex < 0 && !el.matches('input, textarea, select, button')) return;
   const styles = getComputedStyle(document.documentElement);
   const top = parseFloat(styles.scrollPaddingTop) || 0;
   const bottom = innerHeight - (parseFloat(styles.scrollPaddingBottom) || 0);

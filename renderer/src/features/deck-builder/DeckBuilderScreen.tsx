@@ -77,6 +77,7 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
+  const notify = useApp((s) => s.notify);
   const deck = useDeckChanges(id, setup.changes);
   const { changes } = deck;
   // Planned again on every change, in the window: pure and a few milliseconds.
@@ -100,12 +101,16 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
   const focusRequests = useRef(0);
   useEffect(() => {
     if (!focusAfter) return;
-    const target =
-      focusAfter.to === 'row'
-        ? document.querySelector<HTMLElement>(`.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`)
-        : focusAfter.to === 'field'
-          ? document.querySelector<HTMLElement>('.db-editor input')
-          : document.querySelector<HTMLElement>('.db-editor');
+    if (focusAfter.to === 'editor') {
+      // Chosen with a pointer: the editor has the focus, and the slide's preview comes into view
+      // (the advisor picked it to see it), not the fields under it.
+      document.querySelector<HTMLElement>('.db-editor')?.focus({ preventScroll: true });
+      const work = document.querySelector<HTMLElement>('.db-work');
+      const headerBottom = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+      if (work && work.getBoundingClientRect().top < headerBottom) window.scrollBy({ top: work.getBoundingClientRect().top - headerBottom - 12, behavior: 'instant' });
+      return;
+    }
+    const target = focusAfter.to === 'row' ? document.querySelector<HTMLElement>(`.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`) : document.querySelector<HTMLElement>('.db-editor input');
     target?.focus();
   }, [focusAfter]);
   const focusNext = (to: 'editor' | 'field' | 'row', id: string) => setFocusAfter({ to, id, n: ++focusRequests.current });
@@ -124,7 +129,8 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
     setSelectedId(option.id);
     const said = minutesSaid(plan, planOf(setup, candidate), done, language, t);
     setMoved(said);
-    setAnnouncement(said);
+    setAnnouncement('');
+    notify(said);
     focusNext('editor', option.id);
   };
 
@@ -144,8 +150,10 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
     const next = hideSlide(changes, visible, slide.id);
     deck.apply(next);
     const said = minutesSaid(plan, planOf(setup, next), t('deckHiddenNow', { title: slide.title }), language, t);
+    // Under the meter, and in a toast: the advisor may be far down the list.
     setMoved(said);
-    setAnnouncement(said);
+    setAnnouncement('');
+    notify(said);
     // The row that took its place keeps the keyboard in the list.
     if (neighbour) focusNext('row', neighbour);
   };
