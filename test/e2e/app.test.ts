@@ -297,7 +297,8 @@ describe('every screen', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     }
-  });
+    // Eight axe passes, two at the iPad's double density: 6 to 10 s each on a loaded machine.
+  }, 240_000);
 
   it('speaks French when the advisor picks it in Settings, and remembers it', async () => {
     const { host } = await freshHost();
