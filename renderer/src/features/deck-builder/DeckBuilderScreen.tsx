@@ -77,7 +77,6 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
-  const notify = useApp((s) => s.notify);
   const deck = useDeckChanges(id, setup.changes);
   const { changes } = deck;
   // Planned again on every change, in the window: pure and a few milliseconds.
@@ -129,8 +128,7 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
     setSelectedId(option.id);
     const said = minutesSaid(plan, planOf(setup, candidate), done, language, t);
     setMoved(said);
-    setAnnouncement('');
-    notify(said);
+    setAnnouncement(said);
     focusNext('editor', option.id);
   };
 
@@ -150,10 +148,9 @@ function Builder({ id, setup }: { id: string; setup: DeckSetup }) {
     const next = hideSlide(changes, visible, slide.id);
     deck.apply(next);
     const said = minutesSaid(plan, planOf(setup, next), t('deckHiddenNow', { title: slide.title }), language, t);
-    // Under the meter, and in a toast: the advisor may be far down the list.
+    // Under the meter, and read out; not a toast, which would sit over the list's buttons.
     setMoved(said);
-    setAnnouncement('');
-    notify(said);
+    setAnnouncement(said);
     // The row that took its place keeps the keyboard in the list.
     if (neighbour) focusNext('row', neighbour);
   };
