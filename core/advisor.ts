@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { LIMITS, email, localeTag, text, textList } from './text';
+import { isTimeZone } from './time';
 import { type Checked, describeIssues, fieldsOf } from './validation';
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -34,6 +35,9 @@ export const advisorSchema = z.strictObject({
     .optional(),
   disclosure: text(LIMITS.longText, { required: true }),
   locale: localeTag.optional(),
+  // Where the advisor works: a new prospect's meeting starts in this zone (the form's default).
+  // Absent, the computer's own zone is used.
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/Toronto').optional(),
   followUp: followUpPreferencesSchema.default({ preferredTime: '10:00', holidays: [] }),
 });
 

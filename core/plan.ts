@@ -81,6 +81,18 @@ const DISCLOSURE_CHARS = 600;
 // "What we heard" shows the urgent need beside everything else; its own slide shows more of it.
 const HEARD_QUOTE_CHARS = 120;
 
+/**
+ * How many points a slide's layout draws: the editor offers exactly these, the plan and the
+ * advisor's words are cut to them, and the layouts draw them (one source of truth). A chart
+ * leaves room for three short lines beside it (16:9) or two above it (4:3); the closing slide
+ * draws none (contact and disclosure only).
+ */
+export function pointsShown(slide: Pick<Slide, 'layout' | 'chart'>, aspectRatio: AspectRatio): number {
+  if (slide.layout === 'closing') return 0;
+  if (slide.layout === 'goal' && slide.chart) return aspectRatio === '16:9' ? 3 : 2;
+  return MAX_POINTS;
+}
+
 /** A quarter of the meeting (the recipe's share), rounded to the half minute, half up. */
 export function qaMinutes(budget: number, share: number): number {
   return Math.round(budget * share * 2) / 2;
@@ -217,6 +229,7 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
   const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(locale, currency, n));
   const phrase = (key: string, values: Record<string, string> = {}) => fill(copy.phrases[key] ?? key, values) ?? key;
 
+  const aspectRatio: AspectRatio = intake.meeting.format === 'in-person' ? '4:3' : '16:9';
   const budget = intake.meeting.minutes;
   const qa = qaMinutes(budget, recipe.qaShare);
   const present = (kind: SlideKind): boolean => {
@@ -296,11 +309,13 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
       goals.filter(dedicated).forEach((goal) => {
         const g = copy.goals[goal];
         const chart = chartFor(goal);
+        // Beside a chart only the first lines fit: the copy's talking points, in its order.
+        const goalPoints = lines(g.points, values);
         add('goal', `goal-${goal}`, {
           ...(chart ? { chart } : {}),
           title: fill(g.title, values) ?? g.label,
           goals: [goal],
-          ...capped(lines(g.points, values), (n) => phrase('more', { count: String(n) })),
+          ...(chart ? { points: goalPoints.slice(0, pointsShown({ layout: 'goal', chart }, aspectRatio)).map((l) => clip(l, POINT_CHARS)) } : capped(goalPoints, (n) => phrase('more', { count: String(n) }))),
           takeaway: fill(g.takeaway, values) ?? g.label,
           notes: fill(g.notes, values) ?? '',
         });
@@ -392,7 +407,7 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
     const rank = new Map(changes.order.map((id, i) => [id, i]));
     const planOrder = new Map(chosen.map((s, i) => [s.id, i]));
     chosen.sort((a, b) => (rank.get(a.id) ?? changes.order.length + (planOrder.get(a.id) ?? 0)) - (rank.get(b.id) ?? changes.order.length + (planOrder.get(b.id) ?? 0)));
-    for (const slide of chosen) applyEdit(slide, changes.edits[slide.id]);
+    for (const slide of chosen) applyEdit(slide, changes.edits[slide.id], aspectRatio);
   }
   const remaining = unchanged ? plannedRemaining : available - minutesOf(chosen);
   spreadExtraTime(chosen, recipe, remaining);
@@ -418,7 +433,7 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
     advisor: { name: advisor.name, firm: advisor.firm },
     deck: {
       title: fill(copy.deckTitle, values) ?? name,
-      aspectRatio: intake.meeting.format === 'in-person' ? '4:3' : '16:9',
+      aspectRatio,
       budgetMinutes: budget,
       qaMinutes: qa,
       plannedMinutes,
@@ -430,11 +445,11 @@ function planWithOptions(intake: Intake, advisor: Advisor, deckRecipe: DeckRecip
 }
 
 /** The advisor's words over the plan's; fine print and charts stay as planned. */
-function applyEdit(slide: Slide, edit: DeckChanges['edits'][string] | undefined): void {
+function applyEdit(slide: Slide, edit: DeckChanges['edits'][string] | undefined, aspectRatio: AspectRatio): void {
   if (!edit) return;
   if (edit.title !== undefined && edit.title !== '') slide.title = clip(edit.title, 80);
   if (edit.points !== undefined) {
-    slide.points = edit.points.filter((p) => p !== '').slice(0, MAX_POINTS).map((p) => clip(p, POINT_CHARS));
+    slide.points = edit.points.filter((p) => p !== '').slice(0, pointsShown(slide, aspectRatio)).map((p) => clip(p, POINT_CHARS));
     delete slide.more;
   }
   if (edit.notes !== undefined) slide.notes = edit.notes;

@@ -3,6 +3,8 @@ import { ProspectsScreen } from './features/prospects/ProspectsScreen';
 import { useImport } from './features/prospects/useImport';
 import { hashOf, routeFromHash, useApp } from './store';
 import { ToastRegion } from './ui/Toast';
+import { focusScreen } from './ui/screenFocus';
+import { useStickyInsets } from './ui/stickyInsets';
 import { FollowUpsNavButton } from './features/follow-ups/FollowUpsNavButton';
 
 // The Prospects screen comes first and alone; the form, Settings and the slides (with the
@@ -26,6 +28,11 @@ export function App() {
   const importer = useImport();
   const [dragging, setDragging] = useState(false);
 
+  const loadProfileState = useApp((s) => s.loadProfileState);
+  useEffect(() => {
+    void loadProfileState();
+  }, [loadProfileState]);
+
   useEffect(() => {
     void loadAppInfo();
     // main.tsx asks for the list before mounting; this joins that request (or makes one).
@@ -39,13 +46,35 @@ export function App() {
   const shownRoute = useRef(route);
   shownRoute.current = route;
   useEffect(() => {
-    const onHash = () => navigate(routeFromHash(location.hash));
+    // Back and Forward (popstate) and an address typed by hand (hashchange) both land here;
+    // the second of the two events for one step finds the screen already shown.
+    const onHash = () => {
+      if (hashOf(shownRoute.current) !== location.hash) navigate(routeFromHash(location.hash));
+    };
     window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
     // The address may have changed between the store reading it and this listener (a link
     // followed while the window was starting): catch up once.
     if (hashOf(routeFromHash(location.hash)) !== hashOf(shownRoute.current)) onHash();
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
   }, [navigate]);
+
+  // A new screen takes the focus (not the page body); present mode places its own.
+  const main = useRef<HTMLElement>(null);
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    if (route.screen === 'present' || !main.current) return;
+    return focusScreen(main.current);
+  }, [route]);
+
+  useStickyInsets();
 
   // A follow-up came due: a notice in the window (and the browser's own, when allowed), each
   // opening that follow-up. A click on a desktop notification arrives as onFollowUpFocus.
@@ -114,7 +143,7 @@ export function App() {
         </nav>
         {appInfo && <span className="app-version">{t('version', { v: appInfo.version })}</span>}
       </header>
-      <main className="app-main">
+      <main className="app-main" ref={main}>
         <Suspense fallback={<p className="muted">…</p>}>
           {route.screen === 'prospects' && <ProspectsScreen importer={importer} />}
           {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}

@@ -33,7 +33,20 @@ export interface AppSlice {
   toast: Toast | null;
   loadAppInfo: () => Promise<void>;
   setLanguage: (language: UiLanguage) => void;
-  navigate: (route: Route) => void;
+  /**
+   * Shows a screen and gives it a history entry, so the browser's Back (and an iPad's edge
+   * swipe) goes back within the app. `replace` for a step that should not be gone back to.
+   */
+  navigate: (route: Route, options?: { replace?: boolean }) => void;
+  /** Where Settings sends the advisor back to after the profile is saved (the deck they were building). */
+  returnTo: Route | null;
+  setReturnTo: (route: Route | null) => void;
+  /** Whether advisor.json is there and valid (null until asked): nothing is built without it. */
+  profileReady: boolean | null;
+  /** The advisor's zone from the profile: a new prospect's meeting starts in it. */
+  advisorTimeZone: string | null;
+  loadProfileState: () => Promise<void>;
+  setProfileReady: (ready: boolean, timeZone?: string) => void;
   notify: (message: string, action?: Toast['action']) => void;
   dismissToast: () => void;
 }
@@ -79,6 +92,35 @@ export function routeFromHash(hash: string): Route {
   return { screen: 'prospects' };
 }
 
+/** The screen Back leads to from a screen opened straight from its address (a reload, a link). */
+export function parentOf(route: Route): Route | null {
+  switch (route.screen) {
+    case 'prospects':
+      return null;
+    case 'deck':
+    case 'preview':
+    case 'present':
+    case 'wrap-up':
+      return { screen: 'intake', id: route.id };
+    default:
+      return { screen: 'prospects' };
+  }
+}
+
+/**
+ * A window opened on a deeper screen gets the entries above it (Prospects, the prospect), so
+ * Back still walks up within the app instead of leaving it for a blank page. Marked in the
+ * entry's state so a reload does not add them again.
+ */
+function seedHistory(route: Route): void {
+  const history = globalThis.history;
+  if (!history || (history.state as { app?: unknown } | null)?.app) return;
+  const chain: Route[] = [];
+  for (let r: Route | null = route; r; r = parentOf(r)) chain.unshift(r);
+  history.replaceState({ app: 1 }, '', hashOf(chain[0] ?? route));
+  for (const r of chain.slice(1)) history.pushState({ app: 1 }, '', hashOf(r));
+}
+
 export function hashOf(route: Route): string {
   switch (route.screen) {
     case 'intake':
@@ -101,13 +143,31 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
   let toastId = 0;
   return (set) => {
     const language = initialLanguage();
+    const route = routeFromHash(globalThis.location?.hash ?? '');
+    seedHistory(route);
     return {
       api,
       appInfo: null,
       language,
       t: translator(language),
-      route: routeFromHash(globalThis.location?.hash ?? ''),
+      route,
       toast: null,
+      returnTo: null,
+      setReturnTo: (returnTo) => set({ returnTo }),
+      profileReady: null,
+      advisorTimeZone: null,
+      loadProfileState: async () => {
+        try {
+          const result = await api['advisor:get']();
+          if (!result.ok) return;
+          const zone = result.value.advisor?.['timeZone'];
+          set({ profileReady: result.value.advisor !== null && result.value.problems.length === 0, advisorTimeZone: typeof zone === 'string' && zone ? zone : null });
+        } catch (error) {
+          // Only the first-run prompt depends on it; Build deck still says what is missing.
+          console.warn('advisor:get failed', error);
+        }
+      },
+      setProfileReady: (profileReady, timeZone) => set({ profileReady, advisorTimeZone: timeZone ?? null }),
       loadAppInfo: async () => {
         try {
           const result = await api['app:info']();
@@ -125,11 +185,19 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
         }
         set({ language: next, t: translator(next) });
       },
-      navigate: (route) => {
+      navigate: (route, options) => {
         const hash = hashOf(route);
-        if (globalThis.location && globalThis.location.hash !== hash) globalThis.history?.replaceState(null, '', hash);
+        if (globalThis.location && globalThis.location.hash !== hash) {
+          if (options?.replace) globalThis.history?.replaceState({ app: 1 }, '', hash);
+          else globalThis.history?.pushState({ app: 1 }, '', hash);
+        }
         // A message about the screen being left goes with it; one with an action (Undo) stays.
-        set((state) => ({ route, toast: state.toast?.action ? state.toast : null }));
+        // Settings remembers where the advisor came from, to go back there once the profile is saved.
+        set((state) => ({
+          route,
+          toast: state.toast?.action ? state.toast : null,
+          returnTo: route.screen === 'settings' ? (state.route.screen === 'settings' ? state.returnTo : state.route) : null,
+        }));
       },
       notify: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
       dismissToast: () => set({ toast: null }),

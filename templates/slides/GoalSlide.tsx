@@ -2,7 +2,7 @@ import { AllocationChart } from '../charts/AllocationChart';
 import { CollegeChart } from '../charts/CollegeChart';
 import { RetirementChart } from '../charts/RetirementChart';
 import { chartLabels } from '../charts/labels';
-import type { SlideChart } from '../../core/plan';
+import { pointsShown, type SlideChart } from '../../core/plan';
 import type { SlideProps } from './context';
 import { Heading, Points, SlideFrame } from './parts';
 
@@ -29,8 +29,8 @@ export function GoalSlide({ slide, context }: SlideProps) {
       </SlideFrame>
     );
   }
-  // Beside the chart (16:9) three short lines fit; above it (4:3), two.
-  const lines = slide.points.slice(0, plan.deck.aspectRatio === '16:9' ? 3 : 2);
+  // The plan already holds only what fits beside the chart; cut again for an older plan.json.
+  const lines = slide.points.slice(0, pointsShown(slide, plan.deck.aspectRatio));
   return (
     <SlideFrame slide={slide} context={context} className="has-chart">
       <Heading slide={slide} />

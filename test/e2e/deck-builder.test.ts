@@ -246,7 +246,7 @@ describe('deck builder', () => {
     expect(await m.getAttribute('aria-valuetext')).toBe('15 sur 15 minutes');
     const item = list.getByRole('listitem').nth(2);
     for (const name of ['Monter', 'Descendre', 'Masquer la diapositive']) expect(await item.getByRole('button', { name }).count()).toBe(1);
-    for (const name of ['Annuler', 'Ajouter une diapositive', 'Présenter']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    for (const name of ['Défaire', 'Ajouter une diapositive', 'Présenter']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
     for (const label of ['Titre de la diapositive', 'Points clés', 'Notes du présentateur']) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
     await item.getByRole('button', { name: 'Masquer la diapositive' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Masquées' }).getByRole('button', { name: 'Afficher la diapositive' }).count()).toBe(1);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GOALS, type Goal } from '../../core/intake';
-import { planDeck, qaMinutes, type DeckPlan, type DeckRecipe } from '../../core/plan';
+import { planDeck, pointsShown, qaMinutes, type DeckPlan, type DeckRecipe } from '../../core/plan';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor, intake } from '../support/samples';
 
@@ -177,5 +177,26 @@ describe('planDeck', () => {
 
   it('is deterministic: the same input gives a byte-identical plan', () => {
     expect(JSON.stringify(planDeck(intake(), advisor(), recipe))).toBe(JSON.stringify(planDeck(intake(), advisor(), recipe)));
+  });
+});
+
+describe('points a layout draws (issue 21)', () => {
+  it('holds no more points than the layout shows: two beside a chart at 4:3, three at 16:9, none on the closing', () => {
+    for (const format of ['in-person', 'video'] as const) {
+      const base = intake();
+      const plan = planDeck({ ...base, meeting: { ...base.meeting, format } }, advisor(), recipe, {
+        v: 1,
+        order: [],
+        hidden: [],
+        added: [],
+        edits: { 'goal-retirement': { points: ['a', 'b', 'c', 'd'] } },
+      });
+      const retirement = plan.deck.slides.find((s) => s.id === 'goal-retirement');
+      if (!retirement?.chart) throw new Error('the sample’s retirement slide has a chart');
+      const max = pointsShown(retirement, plan.deck.aspectRatio);
+      expect(max).toBe(format === 'in-person' ? 2 : 3);
+      expect(retirement?.points).toEqual(['a', 'b', 'c', 'd'].slice(0, max));
+      for (const slide of plan.deck.slides) expect(slide.points.length, slide.id).toBeLessThanOrEqual(pointsShown(slide, plan.deck.aspectRatio));
+    }
   });
 });

@@ -18,9 +18,13 @@ export function systemLanguage(languages: readonly string[]): UiLanguage {
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translator(language: UiLanguage): Translate {
-  const messages = MESSAGES[language];
+  const messages: Readonly<Record<string, string>> = MESSAGES[language];
+  const plurals = new Intl.PluralRules(language);
   return (key, values) => {
-    const text = messages[key];
+    // A count `n` picks `<key>_one` (and the like) when the language has a form for it: "1 problem".
+    const n = values?.['n'];
+    const form = typeof n === 'number' ? messages[`${key}_${plurals.select(n)}`] : undefined;
+    const text = form ?? messages[key] ?? key;
     if (!values) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
   };

@@ -6,7 +6,8 @@ import { checkAdvisor } from '../../../../core/advisor';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey, UiLanguage } from '../../i18n';
 import { useApp } from '../../store';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { timeZoneOptions } from '../../ui/timeZones';
 import { emptyProfile, fromAdvisor, toAdvisor, type ProfileForm } from './model';
 
 export function AdvisorScreen() {
@@ -15,6 +16,9 @@ export function AdvisorScreen() {
   const language = useApp((s) => s.language);
   const setLanguage = useApp((s) => s.setLanguage);
   const notify = useApp((s) => s.notify);
+  const navigate = useApp((s) => s.navigate);
+  const returnTo = useApp((s) => s.returnTo);
+  const setProfileReady = useApp((s) => s.setProfileReady);
   const [form, setForm] = useState<ProfileForm | null>(null);
   const [logo, setLogo] = useState<string | undefined>();
   const [diskProblems, setDiskProblems] = useState<Problem[]>([]);
@@ -64,7 +68,10 @@ export function AdvisorScreen() {
     }
     setDiskProblems(result.value.value.problems);
     setLogo(result.value.value.logo);
+    setProfileReady(result.value.value.problems.length === 0, form.timeZone.trim() || undefined);
     notify(t('profileSaved'));
+    // Back to where the advisor came from: the deck they were building, the prospect, the list.
+    if (returnTo) navigate(returnTo);
   };
 
   const pickLogo = async (file: File | undefined) => {
@@ -88,26 +95,6 @@ export function AdvisorScreen() {
     <section className="screen" aria-labelledby="settings-title">
       <div className="screen-head">
         <h2 id="settings-title">{t('settingsTitle')}</h2>
-      </div>
-      <div className="card language-card">
-        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-        </SelectField>
-      </div>
-      <div className="card language-card">
-        <TextField
-          label={t('winBackDays')}
-          hint={t('winBackHint')}
-          inputMode="numeric"
-          value={winBack}
-          onChange={(e) => setWinBack(e.currentTarget.value)}
-          onBlur={() => {
-            const days = Number(winBack);
-            if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
-            void api['settings:set']({ winBackDays: days }).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
-          }}
-        />
       </div>
       <form
         className="advisor-form"
@@ -177,6 +164,15 @@ export function AdvisorScreen() {
               );
             })}
           </div>
+          <ComboField
+            label={t('advisorTimeZone')}
+            hint={t('advisorTimeZoneHint')}
+            value={form.timeZone}
+            options={timeZoneOptions()}
+            onChange={(e) => change({ timeZone: e.currentTarget.value })}
+            onBlur={leave('timeZone')}
+            error={errorFor('timeZone')}
+          />
           <TextAreaField label={t('disclosure')} required rows={5} value={form.disclosure} onChange={(e) => change({ disclosure: e.currentTarget.value })} onBlur={leave('disclosure')} error={errorFor('disclosure')} />
           <div className="grid">
             <TextField
@@ -204,6 +200,26 @@ export function AdvisorScreen() {
           </button>
         </div>
       </form>
+      <div className="card language-card">
+        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </SelectField>
+      </div>
+      <div className="card language-card">
+        <TextField
+          label={t('winBackDays')}
+          hint={t('winBackHint')}
+          inputMode="numeric"
+          value={winBack}
+          onChange={(e) => setWinBack(e.currentTarget.value)}
+          onBlur={() => {
+            const days = Number(winBack);
+            if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
+            void api['settings:set']({ winBackDays: days }).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
+          }}
+        />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The profile form ⇄ the advisor file (core/advisor.ts). Lists are typed as text: credentials
 // separated by commas, holidays one per line (or commas).
 import { DEFAULT_COLORS } from '../../../../core/colors';
+import { machineTimeZone } from '../../ui/timeZones';
 
 export interface ProfileForm {
   name: string;
@@ -14,12 +15,14 @@ export interface ProfileForm {
   primary: string;
   accent: string;
   disclosure: string;
+  /** The advisor's own zone; the computer's until they pick one. */
+  timeZone: string;
   preferredTime: string;
   holidays: string;
 }
 
 export function emptyProfile(): ProfileForm {
-  return { name: '', title: '', firm: '', credentials: '', email: '', phone: '', website: '', logo: '', primary: DEFAULT_COLORS.primary.toLowerCase(), accent: DEFAULT_COLORS.accent.toLowerCase(), disclosure: '', preferredTime: '10:00', holidays: '' };
+  return { name: '', title: '', firm: '', credentials: '', email: '', phone: '', website: '', logo: '', primary: DEFAULT_COLORS.primary.toLowerCase(), accent: DEFAULT_COLORS.accent.toLowerCase(), disclosure: '', timeZone: machineTimeZone(), preferredTime: '10:00', holidays: '' };
 }
 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -42,6 +45,7 @@ export function fromAdvisor(value: Record<string, unknown>): ProfileForm {
     primary: (str(colors['primary']) || base.primary).toLowerCase(),
     accent: (str(colors['accent']) || base.accent).toLowerCase(),
     disclosure: str(value['disclosure']),
+    timeZone: str(value['timeZone']) || base.timeZone,
     preferredTime: str(followUp['preferredTime']) || base.preferredTime,
     holidays: strings(followUp['holidays']).join('\n'),
   };
@@ -63,6 +67,7 @@ export function toAdvisor(form: ProfileForm): Record<string, unknown> {
     ['logo', opt(form.logo)],
     ['colors', { primary: form.primary.toUpperCase(), accent: form.accent.toUpperCase() }],
     ['disclosure', form.disclosure],
+    ['timeZone', opt(form.timeZone.trim())],
     ['followUp', { preferredTime: form.preferredTime || '10:00', holidays }],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));

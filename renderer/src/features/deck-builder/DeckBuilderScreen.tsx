@@ -5,11 +5,11 @@
 // refused with what to hide instead.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeckSetup, DeckSetupOutcome } from '../../../../core/api';
-import { deckOptions, type Slide, type SlideOption } from '../../../../core/plan';
+import { deckOptions, pointsShown, type DeckPlan, type Slide, type SlideOption } from '../../../../core/plan';
 import type { Translate } from '../../i18n';
 import { useApp } from '../../store';
 import { AddSlideDialog } from './AddSlideDialog';
-import { addSlide, editSlide, hideSlide, moveSlide, planOf, resetWords, showSlide, tryToInclude, type Refusal } from './deckEdits';
+import { addSlide, editSlide, hideSlide, minutesMoved, moveSlide, planOf, resetWords, showSlide, tryToInclude, type Refusal } from './deckEdits';
 import { MinutesMeter } from './MinutesMeter';
 import { LockedNotes, SlideEditor } from './SlideEditor';
 import { SlideList } from './SlideList';
@@ -106,6 +106,27 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
   // Moves when the words are reset, so the fields start again from the plan.
   const [fieldsVersion, setFieldsVersion] = useState(0);
   const addButton = useRef<HTMLButtonElement>(null);
+  // What the last hide, show or add did to the other slides' minutes, said under the meter.
+  const [moved, setMoved] = useState('');
+  // Where the focus goes once the change is drawn: the chosen slide's editor, or the list row
+  // that took a hidden slide's place (never the page body).
+  const [focusAfter, setFocusAfter] = useState<{ to: 'editor' | 'field' | 'row'; id: string; n: number } | null>(null);
+  const focusRequests = useRef(0);
+  useEffect(() => {
+    if (!focusAfter) return;
+    if (focusAfter.to === 'editor') {
+      // Chosen with a pointer: the editor has the focus, and the slide's preview comes into view
+      // (the advisor picked it to see it), not the fields under it.
+      document.querySelector<HTMLElement>('.db-editor')?.focus({ preventScroll: true });
+      const work = document.querySelector<HTMLElement>('.db-work');
+      const headerBottom = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+      if (work && work.getBoundingClientRect().top < headerBottom) window.scrollBy({ top: work.getBoundingClientRect().top - headerBottom - 12, behavior: 'instant' });
+      return;
+    }
+    const target = focusAfter.to === 'row' ? document.querySelector<HTMLElement>(`.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`) : document.querySelector<HTMLElement>('.db-editor input');
+    target?.focus();
+  }, [focusAfter]);
+  const focusNext = (to: 'editor' | 'field' | 'row', id: string) => setFocusAfter({ to, id, n: ++focusRequests.current });
 
   const selected = slides.find((s) => s.id === selectedId) ?? slides[0];
   const visible = slides.map((s) => s.id);
@@ -119,7 +140,10 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
     setRefusal(null);
     deck.apply(candidate);
     setSelectedId(option.id);
-    setAnnouncement(done);
+    const said = minutesSaid(plan, planOf(setup, candidate), done, language, t);
+    setMoved(said);
+    setAnnouncement(said);
+    focusNext('editor', option.id);
   };
 
   const move = (from: number, to: number) => {
@@ -132,18 +156,31 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
 
   const hide = (slide: Slide) => {
     setRefusal(null);
-    if (selected?.id === slide.id) {
-      const at = visible.indexOf(slide.id);
-      setSelectedId(visible[at + 1] ?? visible[at - 1]);
-    }
-    deck.apply(hideSlide(changes, visible, slide.id));
-    setAnnouncement(t('deckHiddenNow', { title: slide.title }));
+    const at = visible.indexOf(slide.id);
+    const neighbour = visible[at + 1] ?? visible[at - 1];
+    if (selected?.id === slide.id) setSelectedId(neighbour);
+    const next = hideSlide(changes, visible, slide.id);
+    deck.apply(next);
+    const said = minutesSaid(plan, planOf(setup, next), t('deckHiddenNow', { title: slide.title }), language, t);
+    // Under the meter, and read out; not a toast, which would sit over the list's buttons.
+    setMoved(said);
+    setAnnouncement(said);
+    // The row that took its place keeps the keyboard in the list.
+    if (neighbour) focusNext('row', neighbour);
+  };
+
+  const choose = (slideId: string, byKeyboard: boolean) => {
+    setSelectedId(slideId);
+    // By keyboard, straight into the title (retitling is one Enter away); by pointer, the
+    // editor without opening a tablet's keyboard.
+    focusNext(byKeyboard ? 'field' : 'editor', slideId);
   };
 
   const undo = () => {
     if (!deck.canUndo) return;
     setRefusal(null);
     deck.undo();
+    setMoved('');
     setAnnouncement(t('deckUndone'));
   };
 
@@ -178,6 +215,11 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
         <MinutesMeter planned={plan.deck.plannedMinutes} budget={plan.deck.budgetMinutes} qa={plan.deck.qaMinutes} />
         <SaveStatus state={deck.saveState} />
       </div>
+      {moved && (
+        <p className="db-moved" dir="auto">
+          {moved}
+        </p>
+      )}
       <p className="db-visually-hidden" role="status">
         {announcement}
       </p>
@@ -204,7 +246,7 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
           slides={slides}
           hidden={options.hidden}
           selected={selected?.id}
-          onSelect={setSelectedId}
+          onSelect={choose}
           onMove={move}
           onHide={hide}
           onShow={(option) => include(option, showSlide(setup, changes, option.id), t('deckShownNow', { title: option.title }))}
@@ -217,10 +259,11 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
               {slides.indexOf(selected) + 1}. {selected.title} · {t('minutes', { n: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(selected.minutes) })}
             </p>
             <LockedNotes slide={selected} />
-            <h3>{t('deckWords')}</h3>
+            <h3 id="db-words-heading">{t('deckWords')}</h3>
             <SlideEditor
               key={`${selected.id}:${deck.revision}:${fieldsVersion}`}
               slide={selected}
+              maxPoints={pointsShown(selected, plan.deck.aspectRatio)}
               edit={changes.edits[selected.id]}
               onEdit={(edit, field) => deck.apply(editSlide(changes, selected.id, edit), `${selected.id}:${field}`)}
               onReset={() => {
@@ -246,6 +289,15 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
       />
     </section>
   );
+}
+
+/** "“Why us” hidden: +0.5 min to “Retirement”, +0.5 min to “Your questions”." */
+function minutesSaid(before: DeckPlan, after: DeckPlan, change: string, language: string, t: Translate): string {
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const moves = minutesMoved(before.deck.slides, after.deck.slides).map((m) => t(m.delta > 0 ? 'deckMinutesTo' : 'deckMinutesFrom', { n: number.format(Math.abs(m.delta)), title: m.title }));
+  if (moves.length > 0) return t('deckMinutesWent', { change, moves: new Intl.ListFormat(language, { type: 'unit' }).format(moves) });
+  const free = before.deck.plannedMinutes - after.deck.plannedMinutes;
+  return free > 0 ? t('deckMinutesFree', { change, n: number.format(free) }) : change;
 }
 
 function refusalMessage(refusal: Refusal, max: number, language: string, t: Translate): string {

@@ -8,28 +8,29 @@ import { useApp } from '../../store';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { LockIcon } from './LockIcon';
 
-const MAX_POINTS = 6;
 const POINT_CHARS = 110;
 
 interface SlideEditorProps {
   slide: Slide;
   /** The advisor's words so far for this slide, if any. */
   edit: SlideEdit | undefined;
+  /** As many points as the slide's layout draws (core/plan pointsShown): no more offered. */
+  maxPoints: number;
   onEdit: (edit: SlideEdit, field: 'title' | 'points' | 'notes') => void;
   onReset: () => void;
 }
 
-export function SlideEditor({ slide, edit, onEdit, onReset }: SlideEditorProps) {
+export function SlideEditor({ slide, edit, maxPoints, onEdit, onReset }: SlideEditorProps) {
   const t = useApp((s) => s.t);
   // What the fields show: the advisor's words, else the plan's (the plan already carries the edit).
   const [title, setTitle] = useState(edit?.title ?? slide.title);
-  const [points, setPoints] = useState((edit?.points ?? slide.points).join('\n'));
+  const [points, setPoints] = useState((edit?.points ?? slide.points).slice(0, maxPoints).join('\n'));
   const [notes, setNotes] = useState(edit?.notes ?? slide.notes);
   const [problems, setProblems] = useState<Partial<Record<'title' | 'points' | 'notes', string>>>({});
 
   const pointsProblem = (text: string): string | undefined => {
     const lines = text.split('\n');
-    if (lines.length > MAX_POINTS) return t('deckPointsTooMany', { n: lines.length });
+    if (lines.length > maxPoints) return t('deckPointsTooMany', { n: lines.length, max: maxPoints });
     const long = lines.findIndex((line) => [...line.trim()].length > POINT_CHARS);
     return long >= 0 ? t('deckPointTooLong', { n: long + 1 }) : undefined;
   };
@@ -49,9 +50,14 @@ export function SlideEditor({ slide, edit, onEdit, onReset }: SlideEditorProps) 
   };
 
   return (
-    <div className="db-editor">
+    // The focus lands here when a slide is chosen with a pointer (a tablet's keyboard stays closed).
+    <div className="db-editor" role="group" aria-labelledby="db-words-heading" tabIndex={-1}>
       <TextField label={t('deckSlideTitle')} hint={t('deckTitleHint')} value={title} maxLength={80} dir="auto" error={problems.title} onChange={(e) => change('title', e.currentTarget.value)} />
-      <TextAreaField label={t('deckPoints')} hint={t('deckPointsHint')} value={points} rows={5} dir="auto" error={problems.points} onChange={(e) => change('points', e.currentTarget.value)} />
+      {maxPoints > 0 ? (
+        <TextAreaField label={t('deckPoints')} hint={t('deckPointsHint', { max: maxPoints })} value={points} rows={Math.min(5, maxPoints)} dir="auto" error={problems.points} onChange={(e) => change('points', e.currentTarget.value)} />
+      ) : (
+        <p className="field-hint">{t('deckNoPoints')}</p>
+      )}
       <TextAreaField label={t('deckNotes')} hint={t('deckNotesHint')} value={notes} rows={5} maxLength={5000} dir="auto" error={problems.notes} onChange={(e) => change('notes', e.currentTarget.value)} />
       {edit !== undefined && (
         <button type="button" className="button button-quiet" onClick={onReset}>

@@ -1,5 +1,8 @@
 // The deck's slides in order: select one to edit it, reorder by dragging (mouse, finger) or with
 // Move up / Move down (keyboard, any pointer), hide the ones the meeting can do without.
+// One row at a time is in the Tab order (a roving tab stop): the arrow keys move between rows,
+// so reaching the tenth slide is nine presses of ↓, not forty Tabs.
+import { useState, type KeyboardEvent } from 'react';
 import { closestCenter, DndContext, PointerSensor, TouchSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -12,10 +15,28 @@ interface SlideListProps {
   slides: readonly Slide[];
   hidden: readonly SlideOption[];
   selected: string | undefined;
-  onSelect: (id: string) => void;
+  /** `byKeyboard`: Enter or Space, so the focus can go straight into the title field. */
+  onSelect: (id: string, byKeyboard: boolean) => void;
   onMove: (from: number, to: number) => void;
   onHide: (slide: Slide) => void;
   onShow: (option: SlideOption) => void;
+}
+
+/** ↑ ↓ Home End between the rows, to the same control (a title to a title, Hide to Hide). */
+function moveAcrossRows(event: KeyboardEvent<HTMLOListElement>): void {
+  const keys = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
+  if (!keys.includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const control = (event.target as HTMLElement).closest<HTMLElement>('[data-col]');
+  const row = control?.closest('li');
+  if (!control || !row) return;
+  const rows = [...event.currentTarget.querySelectorAll<HTMLElement>(':scope > li')];
+  const at = rows.indexOf(row);
+  const to = event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : at + (event.key === 'ArrowUp' ? -1 : 1);
+  const target = rows[to];
+  if (!target || to === at) return;
+  event.preventDefault();
+  const col = control.dataset['col'];
+  (target.querySelector<HTMLElement>(`[data-col="${col}"]`) ?? target.querySelector<HTMLElement>('[data-col="title"]'))?.focus();
 }
 
 export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, onShow }: SlideListProps) {
@@ -24,6 +45,9 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }));
   const ids = slides.map((s) => s.id);
+  // The row in the Tab order: the last one focused, else the slide being edited.
+  const [active, setActive] = useState<string | undefined>(undefined);
+  const tabRow = active !== undefined && ids.includes(active) ? active : (selected ?? ids[0]);
   const onDragEnd = (event: DragEndEvent) => {
     const from = ids.indexOf(String(event.active.id));
     const to = event.over ? ids.indexOf(String(event.over.id)) : -1;
@@ -34,7 +58,7 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
       <h3 id="db-slides-heading">{t('deckSlides')}</h3>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <ol className="db-slides" aria-label={t('deckSlides')}>
+          <ol className="db-slides" aria-label={t('deckSlides')} aria-describedby="db-slides-keys" onKeyDown={moveAcrossRows}>
             {slides.map((slide, i) => (
               <SlideRow
                 key={slide.id}
@@ -43,6 +67,8 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
                 count={slides.length}
                 minutes={t('minutes', { n: number.format(slide.minutes) })}
                 selected={slide.id === selected}
+                inTabOrder={slide.id === tabRow}
+                onFocusRow={setActive}
                 onSelect={onSelect}
                 onMove={onMove}
                 onHide={onHide}
@@ -51,6 +77,9 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
           </ol>
         </SortableContext>
       </DndContext>
+      <p className="db-keys-hint" id="db-slides-keys">
+        {t('deckListKeys')}
+      </p>
       <p className="db-locked-hint">
         <LockIcon />
         <span>{t('deckLockedHint')}</span>
@@ -83,12 +112,14 @@ interface SlideRowProps {
   count: number;
   minutes: string;
   selected: boolean;
-  onSelect: (id: string) => void;
+  inTabOrder: boolean;
+  onFocusRow: (id: string) => void;
+  onSelect: (id: string, byKeyboard: boolean) => void;
   onMove: (from: number, to: number) => void;
   onHide: (slide: Slide) => void;
 }
 
-function SlideRow({ slide, index, count, minutes, selected, onSelect, onMove, onHide }: SlideRowProps) {
+function SlideRow({ slide, index, count, minutes, selected, inTabOrder, onFocusRow, onSelect, onMove, onHide }: SlideRowProps) {
   const t = useApp((s) => s.t);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slide.id });
   // The drag handle is for pointers only; keyboard users have the buttons, which say what they do.
@@ -96,6 +127,7 @@ function SlideRow({ slide, index, count, minutes, selected, onSelect, onMove, on
   void _role;
   void _tabIndex;
   const locked = isLocked(slide.id);
+  const tabIndex = inTabOrder ? 0 : -1;
   return (
     <li
       ref={setNodeRef}
@@ -103,11 +135,13 @@ function SlideRow({ slide, index, count, minutes, selected, onSelect, onMove, on
       style={{ transform: CSS.Transform.toString(transform), transition }}
       aria-label={slide.title}
       data-slide-id={slide.id}
+      onFocus={() => onFocusRow(slide.id)}
     >
       <span className="drag-handle db-handle" {...dragAttributes} {...listeners} aria-hidden="true" title={t('deckDrag', { title: slide.title })}>
         ⠿
       </span>
-      <button type="button" className="db-slide-title" aria-current={selected || undefined} onClick={() => onSelect(slide.id)}>
+      {/* detail 0: a click made by Enter or Space, not by a pointer. */}
+      <button type="button" className="db-slide-title" data-col="title" tabIndex={tabIndex} aria-current={selected || undefined} onClick={(e) => onSelect(slide.id, e.detail === 0)}>
         <span className="db-rank" aria-hidden="true">
           {index + 1}
         </span>
@@ -117,10 +151,10 @@ function SlideRow({ slide, index, count, minutes, selected, onSelect, onMove, on
       </button>
       <span className="db-minutes">{minutes}</span>
       {/* aria-disabled, not disabled: focus stays on the button when the slide reaches the end. */}
-      <button type="button" className="button button-small" aria-label={t('moveUp')} aria-disabled={index === 0 || undefined} onClick={() => onMove(index, index - 1)}>
+      <button type="button" className="button button-small" data-col="up" tabIndex={tabIndex} aria-label={t('moveUp')} aria-disabled={index === 0 || undefined} onClick={() => onMove(index, index - 1)}>
         ↑
       </button>
-      <button type="button" className="button button-small" aria-label={t('moveDown')} aria-disabled={index === count - 1 || undefined} onClick={() => onMove(index, index + 1)}>
+      <button type="button" className="button button-small" data-col="down" tabIndex={tabIndex} aria-label={t('moveDown')} aria-disabled={index === count - 1 || undefined} onClick={() => onMove(index, index + 1)}>
         ↓
       </button>
       {locked ? (
@@ -128,7 +162,7 @@ function SlideRow({ slide, index, count, minutes, selected, onSelect, onMove, on
           <LockIcon />
         </span>
       ) : (
-        <button type="button" className="button button-small db-text-button" aria-label={t('deckHideSlide')} onClick={() => onHide(slide)}>
+        <button type="button" className="button button-small db-text-button" data-col="hide" tabIndex={tabIndex} aria-label={t('deckHideSlide')} onClick={() => onHide(slide)}>
           {t('deckHide')}
         </button>
       )}

@@ -107,3 +107,22 @@ export function tryToInclude(setup: DeckSetup, plan: DeckPlan, candidate: DeckCh
     .map((s) => s.title);
   return { ok: false, refusal: { title: option.title, minutes: option.minutes, hide } };
 }
+
+/** One slide whose planned minutes a change moved: the freed (or taken) time, said per slide. */
+export interface MinutesMove {
+  title: string;
+  delta: number;
+}
+
+/**
+ * Where the minutes went when the deck changed: planDeck spreads freed time over the slides
+ * the recipe lets grow, so hiding a slide can leave the meter where it was; the advisor is told
+ * which slides grew (or shrank) instead of seeing slides change silently.
+ */
+export function minutesMoved(before: readonly Slide[], after: readonly Slide[]): MinutesMove[] {
+  const was = new Map(before.map((s) => [s.id, s.minutes]));
+  return after.flatMap((s) => {
+    const old = was.get(s.id);
+    return old === undefined || old === s.minutes ? [] : [{ title: s.title, delta: s.minutes - old }];
+  });
+}

@@ -12,7 +12,9 @@ import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Fiel
 import { GoalsField } from './GoalsField';
 import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
-import { CURRENCY_OPTIONS, LOCALE_OPTIONS, machineTimeZone, TIME_ZONE_OPTIONS } from './options';
+import { CURRENCY_OPTIONS, localeOptions, machineTimeZone, timeZoneOptions } from './options';
+import { formatAmount, startsAtProblem } from './fieldWords';
+import { defaultCurrency } from '../../../../core/locale';
 import { SendIntakeForm } from './SendIntakeForm';
 import type { MeetingFileProblem } from '../../../../core/api';
 import { StaleAlert } from '../../ui/StaleAlert';
@@ -68,6 +70,16 @@ function writeBackup(id: string, value: Backup | undefined): void {
 }
 
 /** Problems keyed by the form's field ids (rows by their key, since blank rows are not in the intake). */
+/** The amounts as the prospect writes numbers; each still reads back as the same number. */
+function withAmountsFormatted(form: IntakeForm): IntakeForm {
+  return {
+    ...form,
+    investableAssets: formatAmount(form.investableAssets, form.locale),
+    annualIncome: formatAmount(form.annualIncome, form.locale),
+    monthlySavings: formatAmount(form.monthlySavings, form.locale),
+  };
+}
+
 function problemsByField(problems: readonly Problem[], form: IntakeForm): Map<string, string> {
   const kept = <T,>(rows: T[], blank: (r: T) => boolean) => rows.filter((r) => !blank(r));
   const dependents = kept(form.dependents, (d) => d.firstName.trim() === '' && d.age.trim() === '');
@@ -94,7 +106,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const notify = useApp((s) => s.notify);
   const upsert = useApp((s) => s.upsertProspect);
   const remove = useApp((s) => s.removeProspect);
-  const fallback = useMemo(() => emptyForm(machineTimeZone(), navigator.language || 'en-US'), []);
+  // A new prospect's meeting starts in the advisor's zone (Settings), else the computer's.
+  const advisorTimeZone = useApp((s) => s.advisorTimeZone);
+  const fallback = useMemo(() => emptyForm(advisorTimeZone ?? machineTimeZone(), navigator.language || 'en-US'), [advisorTimeZone]);
   const [form, setForm] = useState<IntakeForm | null>(initialId ? null : fallback);
   const idRef = useRef<string>(initialId ?? newProspectId());
   const [hasIntake, setHasIntake] = useState(false);
@@ -147,7 +161,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     (next: IntakeForm) => {
       backUp(toIntake(next));
       // The prospect exists from the first keystroke: a reload comes back to it.
-      if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState(null, '', `#/prospect/${idRef.current}`);
+      if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState({ app: 1 }, '', `#/prospect/${idRef.current}`);
       if (staleRef.current) return;
       pending.current = next;
       if (pump.current) return;
@@ -229,7 +243,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       }
       setHasIntake(intake !== null);
       setDirty(draft !== null || backup !== undefined);
-      const restored = fromIntake(backup?.draft ?? draft ?? intake, fallback);
+      const restored = withAmountsFormatted(fromIntake(backup?.draft ?? draft ?? intake, fallback));
       setForm(restored);
       if (backup) keepDraft(restored);
     });
@@ -254,8 +268,12 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const problems = useMemo(() => {
     if (!form) return new Map<string, string>();
     const checked = checkIntake(toIntake(form));
-    return problemsByField(checked.ok ? [] : checked.problems, form);
-  }, [form]);
+    const byField = problemsByField(checked.ok ? [] : checked.problems, form);
+    // The schema speaks the file's format (2026-12-03T14:00); the field shows the browser's picker.
+    const startsAt = byField.get('meeting.startsAt');
+    if (startsAt) byField.set('meeting.startsAt', startsAtProblem(startsAt, form.startsAt, t));
+    return byField;
+  }, [form, t]);
 
   useEffect(() => {
     if (focusFirstError === 0) return;
@@ -273,7 +291,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     setDirty(true);
     keepDraft(next);
   };
-  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string } = {}) => (
+  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string; hint?: string; 'data-autofocus'?: boolean } = {}) => (
     <TextField
       label={t(label)}
       value={form[field] as string}
@@ -282,6 +300,30 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       error={errorFor(path)}
       data-path={path}
       {...extra}
+    />
+  );
+  // Amounts in the prospect's currency, grouped as they write numbers once the advisor moves on.
+  const currency = (() => {
+    try {
+      return form.currency.trim().toUpperCase() || defaultCurrency(form.locale);
+    } catch {
+      return '';
+    }
+  })();
+  const amount = (field: 'investableAssets' | 'annualIncome' | 'monthlySavings', path: string, label: MessageKey) => (
+    <TextField
+      label={t(label)}
+      hint={currency ? t('amountIn', { currency }) : undefined}
+      inputMode="decimal"
+      value={form[field]}
+      onChange={(e) => change({ [field]: e.currentTarget.value })}
+      onBlur={() => {
+        leave(path)();
+        const shown = formatAmount(form[field], form.locale);
+        if (shown !== form[field]) change({ [field]: shown });
+      }}
+      error={errorFor(path)}
+      data-path={path}
     />
   );
 
@@ -321,7 +363,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     setHasIntake(true);
     setDirty(false);
     setServerProblems(null);
-    history.replaceState(null, '', `#/prospect/${saved.id}`);
+    // Saved: nothing is a draft any more, so "Draft kept" goes.
+    setDraftState('idle');
+    history.replaceState({ app: 1 }, '', `#/prospect/${saved.id}`);
     notify(t('savedProspect', { name: `${saved.firstName} ${saved.lastName}` }));
     return true;
   };
@@ -353,7 +397,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     const name = `${form.firstName} ${form.lastName}`.trim() || t('unnamed');
     navigate({ screen: 'prospects' });
     notify(t('deleted', { name }), {
-      label: t('undo'),
+      label: t('undoDelete'),
       run: () => {
         void api['prospects:restore']({ trashId: result.value.trashId }).then((restored) => {
           if (restored.ok) {
@@ -448,8 +492,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <fieldset className="card">
           <legend>{t('sectionProspect')}</legend>
           <div className="grid">
-            {text('firstName', 'prospect.firstName', 'firstName', { required: true, autoComplete: 'off' })}
-            {text('lastName', 'prospect.lastName', 'lastName', { required: true, autoComplete: 'off' })}
+            {text('firstName', 'prospect.firstName', 'firstName', { required: true, autoComplete: 'off', hint: t('shownToProspect'), ...(initialId ? {} : { 'data-autofocus': true }) })}
+            {text('lastName', 'prospect.lastName', 'lastName', { required: true, autoComplete: 'off', hint: t('shownToProspect') })}
             {text('email', 'prospect.email', 'email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
             {text('phone', 'prospect.phone', 'phone', { type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
             {text('age', 'prospect.age', 'age', { inputMode: 'numeric' })}
@@ -460,6 +504,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
 
         <fieldset className="card">
           <legend>{t('sectionFamily')}</legend>
+          <p className="field-hint shown-note">{t('familyShown')}</p>
           <div className="grid">
             {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName')}
             {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName')}
@@ -521,9 +566,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               onBlur={leave('finances.currency')}
               error={errorFor('finances.currency')}
             />
-            {text('investableAssets', 'finances.investableAssets', 'investableAssets', { inputMode: 'decimal' })}
-            {text('annualIncome', 'finances.annualIncome', 'annualIncome', { inputMode: 'decimal' })}
-            {text('monthlySavings', 'finances.monthlySavings', 'monthlySavings', { inputMode: 'decimal' })}
+            {amount('investableAssets', 'finances.investableAssets', 'investableAssets')}
+            {amount('annualIncome', 'finances.annualIncome', 'annualIncome')}
+            {amount('monthlySavings', 'finances.monthlySavings', 'monthlySavings')}
             <SelectField label={t('riskTolerance')} value={form.riskTolerance} onChange={(e) => change({ riskTolerance: e.currentTarget.value })} onBlur={leave('riskTolerance')} error={errorFor('riskTolerance')}>
               <option value="">{t('risk_none')}</option>
               {RISK_TOLERANCES.map((r) => (
@@ -539,16 +584,18 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <fieldset className="card">
           <legend>{t('sectionGoals')}</legend>
           <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} error={errorFor('goals')} onBlur={leave('goals')} />
-          <TextAreaField label={t('urgentNeed')} value={form.urgentNeed} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
+          <TextAreaField label={t('urgentNeed')} hint={t('shownWordForWord')} value={form.urgentNeed} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
         </fieldset>
 
         <fieldset className="card">
           <legend>{t('sectionConcerns')}</legend>
           <h3 className="subhead">{t('concerns')}</h3>
+          <p className="field-hint shown-note">{t('shownWordForWord')}</p>
           <div className="rows-concern">{rows('concerns', 'concern', 'concern', 'addConcern', 'removeConcern')}</div>
           <h3 className="subhead">{t('questions')}</h3>
+          <p className="field-hint shown-note">{t('questionsShown')}</p>
           <div className="rows-question">{rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}</div>
-          <TextAreaField label={t('notes')} value={form.notes} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
+          <TextAreaField label={t('notes')} hint={t('notesPrivate')} className="field-private" value={form.notes} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
         </fieldset>
 
         <fieldset className="card">
@@ -568,7 +615,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               hint={t('timeZoneHint')}
               required
               value={form.timeZone}
-              options={TIME_ZONE_OPTIONS}
+              options={timeZoneOptions()}
               onChange={(e) => change({ timeZone: e.currentTarget.value })}
               onBlur={leave('meeting.timeZone')}
               error={errorFor('meeting.timeZone')}
@@ -581,15 +628,13 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               ))}
             </SelectField>
             {text('minutes', 'meeting.minutes', 'meetingLength', { inputMode: 'numeric' })}
-            <ComboField
-              label={t('language')}
-              hint={t('languageHint')}
-              value={form.locale}
-              options={LOCALE_OPTIONS}
-              onChange={(e) => change({ locale: e.currentTarget.value })}
-              onBlur={leave('locale')}
-              error={errorFor('locale')}
-            />
+            <SelectField label={t('language')} hint={t('languageHint')} value={form.locale} onChange={(e) => change({ locale: e.currentTarget.value })} onBlur={leave('locale')} error={errorFor('locale')}>
+              {localeOptions(form.locale).map((o) => (
+                <option key={o.value} value={o.value} lang={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </SelectField>
           </div>
         </fieldset>
 

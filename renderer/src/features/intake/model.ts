@@ -89,7 +89,10 @@ export function parseNumber(value: string): number | string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   const compact = trimmed.replace(/(?<=\d)[\s\u00a0\u202f,'’_](?=\d{3}\b)/g, '');
-  return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : trimmed;
+  if (/^-?\d+(\.\d+)?$/.test(compact)) return Number(compact);
+  // A decimal comma, as French and most of Europe write it (1 250,50): after the groups.
+  if (/^-?\d+,\d{1,2}$/.test(compact)) return Number(compact.replace(',', '.'));
+  return trimmed;
 }
 
 const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v);

@@ -58,6 +58,9 @@ export function PreviewScreen({ id }: { id: string }) {
 
 function Slides({ preview }: { preview: DeckPreview }) {
   const t = useApp((s) => s.t);
+  const language = useApp((s) => s.language);
+  // Minutes in the window's language: 22,5 in French, as the builder says them.
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const { deck } = preview.plan;
   const [width, height] = deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
   const context = { plan: preview.plan, advisor: preview.advisor };
@@ -88,7 +91,7 @@ function Slides({ preview }: { preview: DeckPreview }) {
               </div>
             </div>
             <p className="preview-caption">
-              {i + 1}. {slide.title} · {t('minutes', { n: slide.minutes })}
+              {i + 1}. {slide.title} · {t('minutes', { n: number.format(slide.minutes) })}
             </p>
           </li>
         ))}

@@ -17,6 +17,7 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
   const loaded = useApp((s) => s.prospectsLoaded);
   const dataProblems = useApp((s) => s.dataProblems);
   const navigate = useApp((s) => s.navigate);
+  const profileReady = useApp((s) => s.profileReady);
   const [query, setQuery] = useState('');
   // Typing stays instant; the filter of thousands of rows follows a moment later if it must.
   const deferredQuery = useDeferredValue(query);
@@ -81,6 +82,15 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
           </ul>
         </details>
       )}
+      {profileReady === false && (
+        <div className="notice setup-profile" role="region" aria-labelledby="setup-profile-title">
+          <h3 id="setup-profile-title">{t('setUpProfileTitle')}</h3>
+          <p>{t('setUpProfileBody')}</p>
+          <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
+            {t('setUpProfile')}
+          </button>
+        </div>
+      )}
       <ImportProblems importer={importer} />
       <ImportUpdates importer={importer} />
       <ImportPendingChanges importer={importer} />
@@ -128,7 +138,7 @@ function ProspectList({ prospects, locale }: { prospects: readonly ProspectSumma
                 <span className="prospect-meeting">{p.meetingStartsAt ? formatLocalDateTime(p.meetingStartsAt, locale) : t('noMeeting')}</span>
               </button>
               <span className={`status status-${p.status}`}>{t(`status_${p.status}`)}</span>
-              <span className="prospect-followup">{p.nextFollowUpAt ? `${t('colFollowUp')}: ${formatInstant(p.nextFollowUpAt, locale, p.timeZone)}` : ''}</span>
+              <span className="prospect-followup">{p.nextFollowUpAt ? t('followUpLine', { when: formatInstant(p.nextFollowUpAt, locale, p.timeZone) }) : ''}</span>
             </div>
           );
         })}
