@@ -27,6 +27,7 @@ import type { ProspectStore } from '../prospects/store';
 import { readDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
 import { meetingFolderName } from '../app/preview';
+import type { RecordKeeper } from '../records';
 
 export const LIVE_FILE = 'meeting-live.json';
 export const MEETING_FILES = [...MEETING_FILE_NAMES, 'meeting.json'] as const;
@@ -82,6 +83,8 @@ export class MeetingService {
       followUps: () => FollowUpStore | null;
       templatesDir: string;
       now?: () => number;
+      /** Books and records: the files are written through it and recorded (the app always gives one). */
+      records?: RecordKeeper;
     },
   ) {}
 
@@ -246,7 +249,11 @@ export class MeetingService {
     if (!rendered.ok) return { done: false, problems: rendered.problems };
     const meetingName = meetingFolderName(intake.meeting.startsAt);
     const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meetingName);
-    const files = await writeFilesAllOrNothing(folder, [...rendered.files, { name: 'meeting.json', bytes: `${JSON.stringify(record.value, null, 2)}\n` }]);
+    const meetingFiles = [...rendered.files, { name: 'meeting.json', bytes: `${JSON.stringify(record.value, null, 2)}\n` }];
+    // Done again: the earlier files are kept under superseded/<time>/ and both are recorded.
+    const files = this.deps.records
+      ? await this.deps.records.write({ event: 'summary and follow-up created', prospect: id, advisor, folder, files: meetingFiles })
+      : await writeFilesAllOrNothing(folder, meetingFiles);
 
     const store = this.deps.followUps();
     let followUp: FollowUp | null = null;
