@@ -119,7 +119,8 @@ describe('records through the app and the CLI', { timeout: 120_000 }, () => {
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout.trim()).toMatch(/^3 records, \d+ files, chain intact$/);
 
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 0x01;
     writeFileSync(join(folder, 'summary.pdf'), bytes);
     const bad = await cli('records', 'verify', '--data', dir);
     expect(bad.code).toBe(3);
