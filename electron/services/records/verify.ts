@@ -6,8 +6,7 @@
 // trash/<id>.<time>/… (Delete moves the whole folder there; Undo moves it back; an id in the
 // trash is never given to another prospect, so there is one such folder at most).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedFiles, intactMessage, problemLine, RECORDS_LOG, type ExpectedFile, type LogLine } from '../../../core/records';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
@@ -27,47 +26,62 @@ export interface VerifyReport {
   located: Map<string, string>;
 }
 
-/** Hashes a file without holding it whole: bounded memory whatever its size. */
-export function hashFile(path: string): Promise<{ size: number; sha256: string }> {
-  return new Promise((resolve, reject) => {
+/**
+ * Reads and hashes a file through one reused buffer (bounded memory whatever its size), with
+ * plain system calls: thousands of small files through the async pool cost more in hops than
+ * in hashing. Null when there is no file there (nothing, or a folder).
+ */
+export function hashFileSync(path: string, buffer: Buffer): { size: number; sha256: string } | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw error;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
     const hash = createHash('sha256');
     let size = 0;
-    createReadStream(path, { highWaterMark: 1024 * 1024 })
-      .on('data', (chunk) => {
-        size += chunk.length;
-        hash.update(chunk);
-      })
-      .on('error', reject)
-      .on('end', () => resolve({ size, sha256: hash.digest('hex') }));
-  });
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      size += read;
+      hash.update(buffer.subarray(0, read));
+    }
+    return { size, sha256: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
-}
-
-/** Where a recorded path is now: where it was written, or in its prospect's trash folder. */
-async function locate(dataDir: string, path: string, trash: () => Promise<string[]>): Promise<string | undefined> {
+/** A recorded path's file, hashed where it is now: where it was written, or in its prospect's trash folder. */
+function findAndHash(dataDir: string, path: string, trash: () => string[], buffer: Buffer): { where: string; size: number; sha256: string } | null {
   const here = join(dataDir, ...path.split('/'));
-  if (await isFile(here)) return here;
+  const found = hashFileSync(here, buffer);
+  if (found) return { where: here, ...found };
   const [top, id, ...rest] = path.split('/');
-  if (top !== PROSPECTS_DIR || !id || rest.length === 0) return undefined;
-  for (const name of await trash()) {
+  if (top !== PROSPECTS_DIR || !id || rest.length === 0) return null;
+  for (const name of trash()) {
     if (!name.startsWith(`${id}.`)) continue;
     const there = join(dataDir, TRASH_DIR, name, ...rest);
-    if (await isFile(there)) return there;
+    const inTrash = hashFileSync(there, buffer);
+    if (inTrash) return { where: there, ...inTrash };
   }
-  return undefined;
+  return null;
 }
 
-/** Runs `work` over `items`, a few at a time (reading files in parallel keeps the disk busy). */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
+/** Files checked between two turns of the event loop: the app's host stays responsive. */
+const FILES_PER_TURN = 32;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function readTrash(dataDir: string): string[] {
+  try {
+    return readdirSync(join(dataDir, TRASH_DIR));
+  } catch {
+    return [];
+  }
 }
 
 export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
@@ -80,24 +94,26 @@ export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
     else byPath.set(file.path, [file]);
   }
 
-  let trashNames: Promise<string[]> | undefined;
-  const trash = () => (trashNames ??= readdir(join(dataDir, TRASH_DIR)).catch(() => []));
+  let trashNames: string[] | undefined;
+  const trash = () => (trashNames ??= readTrash(dataDir));
   const located = new Map<string, string>();
   const fileProblems: { line: number; message: string }[] = [];
-  await eachLimited([...byPath.entries()], 8, async ([path, versions]) => {
-    const where = await locate(dataDir, path, trash);
-    if (!where) {
-      for (const v of versions) fileProblems.push({ line: v.line, message: `${path}: missing` });
-      return;
-    }
-    located.set(path, where);
+  const buffer = Buffer.alloc(256 * 1024);
+  let checked = 0;
+  for (const [path, versions] of byPath) {
+    if (++checked % FILES_PER_TURN === 0) await nextTurn();
     let actual;
     try {
-      actual = await hashFile(where);
+      actual = findAndHash(dataDir, path, trash, buffer);
     } catch (error) {
       for (const v of versions) fileProblems.push({ line: v.line, message: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
+      continue;
     }
+    if (!actual) {
+      for (const v of versions) fileProblems.push({ line: v.line, message: `${path}: missing` });
+      continue;
+    }
+    located.set(path, actual.where);
     const match = versions.find((v) => v.sha256 === actual.sha256 && v.size === actual.size);
     for (const v of versions) {
       if (v === match) continue;
@@ -106,7 +122,7 @@ export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
         message: match ? `${path}: replaced by a later version without this one being kept` : `${path}: changed since it was recorded (SHA-256 ${v.sha256.slice(0, 12)}…, now ${actual.sha256.slice(0, 12)}…)`,
       });
     }
-  });
+  }
   fileProblems.sort((a, b) => a.line - b.line || (a.message < b.message ? -1 : 1));
   const problems = [...logProblems.map(problemLine), ...fileProblems.map(problemLine)];
   const intact = problems.length === 0;
