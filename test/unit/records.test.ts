@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { readRecords, sha256Text } from '../../electron/services/records/log';
+import { verifyRecords } from '../../electron/services/records/verify';
 import { canonicalJson, csvCell, GENESIS, readLog, RECORDS_LOG } from '../../core/records';
 import { sampleIntakeInput } from '../support/samples';
 
@@ -99,7 +100,8 @@ describe('the records log (core)', () => {
   });
 });
 
-describe('records through the app and the CLI', { timeout: 120_000 }, () => {
+// Each case renders PDFs and starts the CLI in processes of its own: slow on a busy two-core machine.
+describe('records through the app and the CLI', { timeout: 300_000 }, () => {
   it('records a whole day, verifies intact, and names a byte changed in summary.pdf (exit 3)', async () => {
     const folder = await wholeDay();
     const { lines, problems } = await readRecords(dir);
@@ -160,6 +162,29 @@ describe('records through the app and the CLI', { timeout: 120_000 }, () => {
     const result = await app.handlers['records:verify'](undefined);
     expect(result.problems).toEqual([]);
     expect(result.summary).toMatch(/^4 records, \d+ files, chain intact$/);
+  });
+
+  it('records a meeting the CLI rebuilds into the data folder, keeping the wrap-up\'s files; never while the app holds the folder', async () => {
+    const folder = await wholeDay();
+    const wrapped = readFileSync(join(folder, 'summary.pdf'));
+    const args = ['build', join(dir, 'prospects', ID, 'intake.json'), '--advisor', join(dir, 'advisor.json'), '--out', folder];
+    const refused = await cli(...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('in use');
+    expect((await readRecords(dir)).lines).toHaveLength(3);
+
+    await app.close();
+    const rebuilt = await cli(...args);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    const { lines } = await readRecords(dir);
+    expect(lines).toHaveLength(4);
+    const last = lines[3]?.entry;
+    expect(last).toMatchObject({ event: 'meeting rebuilt', prospect: ID });
+    const kept = last?.kept.find((k) => k.from.endsWith('/summary.pdf'));
+    expect(kept).toBeDefined();
+    expect(readFileSync(join(dir, ...(kept?.path ?? '').split('/')))).toEqual(wrapped);
+    const report = await verifyRecords(dir);
+    expect(report.problems).toEqual([]);
   });
 
   it('keeps a deleted prospect verifiable in the trash', async () => {
