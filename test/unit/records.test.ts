@@ -3,14 +3,14 @@
 // after the things a compliance officer must see: a byte changed in summary.pdf, a line taken
 // out of the log, a second wrap-up (both versions kept), a prospect moved to the trash.
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
-import { readRecords, sha256Text } from '../../electron/services/records/log';
+import { readRecords, RecordsLog, sha256Text } from '../../electron/services/records/log';
 import { verifyRecords } from '../../electron/services/records/verify';
 import { canonicalJson, csvCell, GENESIS, readLog, RECORDS_LOG } from '../../core/records';
 import { sampleIntakeInput } from '../support/samples';
@@ -88,6 +88,29 @@ describe('the records log (core)', () => {
     const torn = readLog(`${one}\n${two}\n${three.slice(0, 40)}`, sha256Text);
     expect(torn.lines).toHaveLength(2);
     expect(torn.problems).toEqual([{ line: 3, message: expect.stringContaining('incomplete entry') }]);
+  });
+
+  it('appends after a line cut short by a crash without rewriting it, and verify reports that line', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'advisor-deck-records-log-'));
+    try {
+      const log = new RecordsLog(folder);
+      const entry = { v: 1 as const, at: '2026-12-03T22:00:00.000Z', event: 'meeting rebuilt' as const, prospect: ID, advisor: { name: 'A', firm: 'F' }, app: '1', files: [], kept: [] };
+      await log.append(entry);
+      await log.append(entry);
+      const path = join(folder, 'records', 'log.jsonl');
+      const whole = readFileSync(path, 'utf8');
+      // The app stopped in the middle of writing a third entry.
+      appendFileSync(path, whole.slice(0, 50));
+      expect((await readRecords(folder)).problems).toEqual([{ line: 3, message: expect.stringContaining('incomplete entry') }]);
+      await log.append(entry);
+      const after = readFileSync(path, 'utf8');
+      expect(after.startsWith(`${whole}${whole.slice(0, 50)}\n`)).toBe(true);
+      const read = await readRecords(folder);
+      expect(read.lines.map((l) => l.line)).toEqual([1, 2, 4]);
+      expect(read.problems).toEqual([{ line: 3, message: expect.stringContaining('not an entry') }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps a spreadsheet from reading a cell as a formula', () => {

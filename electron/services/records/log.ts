@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { entryLine, GENESIS, RECORDS_LOG, readLog, recordEntrySchema, type LogLine, type LogProblem, type RecordEntry } from '../../../core/records';
+import { entryLine, GENESIS, lastHash, RECORDS_LOG, readLog, recordEntrySchema, type LogLine, type LogProblem, type RecordEntry } from '../../../core/records';
 
 export const sha256Text = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -66,7 +66,8 @@ async function tail(path: string): Promise<{ prev: string; endsMidLine: boolean 
       }
       return { prev: sha256Text(line), endsMidLine };
     }
-    if (length < size) throw new Error(`${RECORDS_LOG}: no whole entry in its last ${TAIL_BYTES} bytes; run records verify`);
+    // No whole entry near the end (a long damaged stretch): the whole log says which was the last.
+    if (length < size) return { prev: lastHash(readLog(await readFile(path, 'utf8'), sha256Text).lines), endsMidLine };
     return { prev: GENESIS, endsMidLine };
   } finally {
     await handle.close();
