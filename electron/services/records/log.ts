@@ -35,12 +35,12 @@ const TAIL_BYTES = 256 * 1024;
  * The last whole entry's hash and whether the file ends mid-line, from the log's end only:
  * appending stays as fast with 100,000 entries as with one.
  */
-async function tail(path: string): Promise<{ prev: string; endsMidLine: boolean }> {
+async function tail(path: string): Promise<{ prev: string; endsMidLine: boolean; created?: true }> {
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { prev: GENESIS, endsMidLine: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { prev: GENESIS, endsMidLine: false, created: true };
     throw error;
   }
   try {
@@ -74,6 +74,19 @@ async function tail(path: string): Promise<{ prev: string; endsMidLine: boolean 
   }
 }
 
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort (Windows cannot open a folder).
+  }
+}
+
 /** Appends entries to one data folder's log, one at a time. */
 export class RecordsLog {
   #queue: Promise<unknown> = Promise.resolve();
@@ -90,7 +103,7 @@ export class RecordsLog {
   async #append(partial: Omit<RecordEntry, 'prev'>): Promise<RecordEntry> {
     const path = logPath(this.dataDir);
     await mkdir(dirname(path), { recursive: true });
-    const { prev, endsMidLine } = await tail(path);
+    const { prev, endsMidLine, created } = await tail(path);
     const entry: RecordEntry = { ...partial, prev };
     // A line cut short by a crash stays as it is; this entry starts on a line of its own.
     const bytes = Buffer.from(`${endsMidLine ? '\n' : ''}${entryLine(entry)}\n`, 'utf8');
@@ -104,6 +117,8 @@ export class RecordsLog {
     } finally {
       await handle.close();
     }
+    // A new log's name in its folder must be on disk too, or a crash could lose the whole file.
+    if (created) await syncFolder(dirname(path));
     return entry;
   }
 }
