@@ -18,6 +18,7 @@ export type ShareStartOutcome = { started: true; status: ShareStatus } | { start
 import type { MeetingRecord } from './meeting';
 import { LIMITS, text } from './text';
 import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
+import type { KeptFile, RecordedFile, RecordEvent } from './records';
 import type { Problem } from './validation';
 
 /**
@@ -174,6 +175,28 @@ export type WrapUpOutcome =
   | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[]; revision: string }
   | { done: false; problems: Problem[] };
 
+/** One entry of records/log.jsonl as the Records screen lists it. */
+export interface RecordListItem {
+  line: number;
+  at: string;
+  prospect: string;
+  event: RecordEvent;
+  files: RecordedFile[];
+  kept: KeptFile[];
+  /** SHA-256 of the entry's line (the next entry links to it). */
+  hash: string;
+}
+/** What `records verify` says: the same lines as the CLI. */
+export interface RecordsVerifyOutcome {
+  intact: boolean;
+  records: number;
+  files: number;
+  summary: string;
+  problems: string[];
+}
+export type RecordsExportOutcome = { exported: true; name: string; mime: string; base64: string; records: number; files: number } | ({ exported: false } & RecordsVerifyOutcome);
+const recordsDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-12-07');
+
 export type PreviewOutcome = { built: true; value: DeckPreview } | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /**
@@ -301,6 +324,15 @@ export const channels = {
   'meeting:open': {
     input: z.strictObject({ id: z.string().regex(PROSPECT_ID), meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/), name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional() }),
     output: z.object({ opened: z.boolean() }),
+  },
+  /** Books and records: the latest entries of records/log.jsonl (newest first, at most `limit`) and how many there are. */
+  'records:list': { input: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }).optional(), output: z.custom<{ entries: RecordListItem[]; total: number; problems: string[] }>() },
+  /** `Verify records`: the chain and every recorded file, as `records verify` checks them. */
+  'records:verify': { input: z.undefined(), output: z.custom<RecordsVerifyOutcome>() },
+  /** `Export records`: verifies, then a zip of the files, the log slice and manifest.csv (base64, for a download). */
+  'records:export': {
+    input: z.strictObject({ from: recordsDay.optional(), to: recordsDay.optional(), prospect: z.string().regex(PROSPECT_ID).optional() }).optional(),
+    output: z.custom<RecordsExportOutcome>(),
   },
   'settings:get': { input: z.undefined(), output: followUpSettingsSchema },
   'settings:set': { input: followUpSettingsSchema.partial(), output: followUpSettingsSchema },

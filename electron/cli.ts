@@ -26,7 +26,9 @@ const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.jso
   --quiet, -q   Several intakes: no progress bar and no list of what was built, only the summary
                 line (Built N prospects (M slides) in X s; K failed) and the problems.
 
-  intake-form, import: the fillable PDF intake form (npm run cli -- intake-form --help).`;
+  intake-form, import: the fillable PDF intake form (npm run cli -- intake-form --help).
+  records verify, records export: the books and records of what was shown and sent
+                (npm run cli -- records --help).`;
 
 /** A command: its own module, loaded when it runs; `args` is the command line after its name. */
 type Command = (args: readonly string[]) => Promise<number>;
@@ -36,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   // The intake form commands live in their own module, loaded only when one is asked for.
   'intake-form': async (args) => (await import('./cliIntakeForm')).runIntakeForm(args),
   import: async (args) => (await import('./cliIntakeForm')).runImport(args),
+  // Books and records (verify, export): their own module too.
+  records: async (args) => (await import('./cliRecords')).runRecords(args),
 };
 
 const isCommand = (word: string | undefined): word is string => word !== undefined && Object.hasOwn(COMMANDS, word);

@@ -3,14 +3,17 @@
 //   build <intake.json|folder>…     several, or a folder of *.json: each into <out>/<prospect id>/
 // Exit codes: 0 done; 2 bad input (every problem printed, nothing written for that input) or an
 // output folder that cannot take the files (one line `--out: …`); 1 unexpected.
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, readAdvisorFile, SAMPLE_ADVISOR, type FileProblems } from './services/build';
 import { buildBatch, checkIntakeFiles, listIntakeFiles, type CheckedIntake } from './services/batch';
 import { OutputFolderError } from './services/outputs';
 import { TEMPLATES_DIR } from './services/recipes';
 import { forTerminal, printBatchProblems, printProblems, printWarnings } from './problems';
+import { PROSPECT_ID } from '../core/prospect';
+import type { BuildRequest } from './services/build';
 
 interface BuildArgs {
   inputs: string[];
@@ -91,16 +94,71 @@ async function isFolder(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
+/**
+ * A meeting folder of a data folder (<data>/prospects/<id>/meetings/<when>): a rebuild there
+ * replaces files that may have been sent, so it goes through the books and records (earlier
+ * files kept, the rebuild recorded), holding the data folder's lock as the app does.
+ */
+function meetingFolderOfDataFolder(outDir: string): { dataDir: string; prospect: string } | undefined {
+  const parts = outDir.split(sep);
+  const n = parts.length;
+  const prospect = parts[n - 3];
+  if (n < 5 || parts[n - 2] !== 'meetings' || parts[n - 4] !== 'prospects' || prospect === undefined || !PROSPECT_ID.test(prospect)) return undefined;
+  return { dataDir: parts.slice(0, n - 4).join(sep) || sep, prospect };
+}
+
+function appVersion(): string {
+  if (process.env['npm_package_version']) return process.env['npm_package_version'];
+  try {
+    return (JSON.parse(readFileSync(join(TEMPLATES_DIR, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function recordedWrite(outDir: string): Promise<{ write?: BuildRequest['write']; release: () => void } | { problem: string }> {
+  const place = meetingFolderOfDataFolder(outDir);
+  if (!place || !(await isFolder(join(place.dataDir, 'prospects', place.prospect)))) return { release: () => undefined };
+  const [{ lockDataFolder, DataFolderInUse }, { Records }] = await Promise.all([import('./services/lock'), import('./services/records')]);
+  let lock;
+  try {
+    lock = lockDataFolder(place.dataDir, 'the CLI (npm run cli -- build)');
+  } catch (error) {
+    if (error instanceof DataFolderInUse) return { problem: error.message };
+    throw error;
+  }
+  const records = new Records({ dataDir: place.dataDir, now: Date.now, appVersion: appVersion() });
+  return {
+    write: (dir, files, advisor) => records.write({ event: 'meeting rebuilt', prospect: place.prospect, advisor, folder: dir, files }),
+    release: () => lock.release(),
+  };
+}
+
 async function buildOne(intake: string, args: BuildArgs): Promise<number> {
   const outDir = resolve(args.out);
+  const recorded = await recordedWrite(outDir);
+  if ('problem' in recorded) {
+    console.error(`--out: ${forTerminal(recorded.problem)}`);
+    return 2;
+  }
   let result;
   try {
-    result = await build({ intakePath: intake, advisorPath: args.advisor, ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}), ...(args.deck !== undefined ? { deckPath: args.deck } : {}), outDir, templatesDir: TEMPLATES_DIR });
+    result = await build({
+      intakePath: intake,
+      advisorPath: args.advisor,
+      ...(args.meeting !== undefined ? { meetingPath: args.meeting } : {}),
+      ...(args.deck !== undefined ? { deckPath: args.deck } : {}),
+      outDir,
+      templatesDir: TEMPLATES_DIR,
+      ...(recorded.write ? { write: recorded.write } : {}),
+    });
   } catch (error) {
     // A path under a file, a link to nothing, no permission, a full disk: the person's to fix.
     if (!(error instanceof OutputFolderError)) throw error;
     console.error(`--out: ${forTerminal(error.message)}`);
     return 2;
+  } finally {
+    recorded.release();
   }
   if (!result.ok) {
     printProblems(result.invalid, (line) => console.error(line));

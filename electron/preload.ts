@@ -49,6 +49,9 @@ const exposed: Record<Channel, true> = {
   'meeting:open': true,
   'settings:get': true,
   'settings:set': true,
+  'records:list': true,
+  'records:verify': true,
+  'records:export': true,
 };
 
 // The same literal as core/api.ts (checked by the type), and the id pattern of

@@ -29,6 +29,8 @@ export interface BuildRequest {
   recipe?: string;
   /** Default: the source tree's templates (this file-based build is the CLI's, the demo's and the tests'). */
   templatesDir?: string;
+  /** How the files are written (default: writeFilesAllOrNothing); the CLI records a rebuild in a data folder through it. */
+  write?: (outDir: string, files: OutputFile[], advisor: Advisor) => Promise<string[]>;
 }
 
 /** Problems grouped by the file they are in, so the message names the file and the field. */
@@ -212,6 +214,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   );
   if (!rendered.ok) return { ok: false, invalid: [{ file: request.meetingPath ?? '(meeting)', problems: rendered.problems }] };
   if (rendered.warnings.length) warnings.push({ file: advisorPath, problems: rendered.warnings });
-  const files = await writeFilesAllOrNothing(request.outDir, rendered.files);
+  const files = request.write ? await request.write(request.outDir, rendered.files, advisor) : await writeFilesAllOrNothing(request.outDir, rendered.files);
   return { ok: true, plan: rendered.plan, files, warnings };
 }

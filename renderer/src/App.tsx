@@ -15,6 +15,7 @@ const PreviewScreen = lazy(() => import('./features/preview/PreviewScreen').then
 const DeckBuilderScreen = lazy(() => import('./features/deck-builder/DeckBuilderScreen').then((m) => ({ default: m.DeckBuilderScreen })));
 const PresentScreen = lazy(() => import('./features/present/PresentScreen').then((m) => ({ default: m.PresentScreen })));
 const WrapUpScreen = lazy(() => import('./features/wrap-up/WrapUpScreen').then((m) => ({ default: m.WrapUpScreen })));
+const RecordsScreen = lazy(() => import('./features/records/RecordsScreen').then((m) => ({ default: m.RecordsScreen })));
 const FollowUpsScreen = lazy(() => import('./features/follow-ups/FollowUpsScreen').then((m) => ({ default: m.FollowUpsScreen })));
 
 export function App() {
@@ -137,7 +138,7 @@ export function App() {
             {t('prospects')}
           </button>
           <FollowUpsNavButton current={route.screen === 'follow-ups'} />
-          <button type="button" className="nav-button" aria-current={route.screen === 'settings' ? 'page' : undefined} onClick={() => navigate({ screen: 'settings' })}>
+          <button type="button" className="nav-button" aria-current={route.screen === 'settings' || route.screen === 'records' ? 'page' : undefined} onClick={() => navigate({ screen: 'settings' })}>
             {t('settings')}
           </button>
         </nav>
@@ -148,6 +149,7 @@ export function App() {
           {route.screen === 'prospects' && <ProspectsScreen importer={importer} />}
           {route.screen === 'intake' && <IntakeScreen key={route.id ?? 'new'} id={route.id} />}
           {route.screen === 'settings' && <AdvisorScreen />}
+          {route.screen === 'records' && <RecordsScreen />}
           {route.screen === 'preview' && <PreviewScreen key={route.id} id={route.id} />}
           {route.screen === 'deck' && <DeckBuilderScreen key={route.id} id={route.id} />}
           {route.screen === 'present' && <PresentScreen key={route.id} id={route.id} />}

@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'prospects' }
   | { screen: 'intake'; id?: string }
   | { screen: 'settings' }
+  | { screen: 'records' }
   | { screen: 'preview'; id: string }
   | { screen: 'deck'; id: string }
   | { screen: 'present'; id: string }
@@ -89,6 +90,7 @@ export function routeFromHash(hash: string): Route {
   if (screen === 'wrap-up' && validId) return { screen: 'wrap-up', id: validId };
   if (screen === 'follow-ups') return validId ? { screen: 'follow-ups', followUpId: validId } : { screen: 'follow-ups' };
   if (screen === 'settings') return { screen: 'settings' };
+  if (screen === 'records') return { screen: 'records' };
   return { screen: 'prospects' };
 }
 
@@ -134,6 +136,8 @@ export function hashOf(route: Route): string {
       return route.followUpId ? `#/follow-ups/${route.followUpId}` : '#/follow-ups';
     case 'settings':
       return '#/settings';
+    case 'records':
+      return '#/records';
     default:
       return '#/';
   }

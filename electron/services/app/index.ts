@@ -20,6 +20,8 @@ import { readDeckChanges, writeDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
 import { planDeck } from '../../../core/plan';
 import { SharingService } from '../share';
+import { Records } from '../records';
+import { recordsHandlers } from '../records/handlers';
 
 /** What only the host can do: the desktop shell, or the browser host's stand-ins. */
 export interface Platform {
@@ -155,7 +157,9 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     return followUps;
   };
 
-  const meetings = new MeetingService({ prospects, advisor, followUps: () => followUps, templatesDir: options.templatesDir, now });
+  // Books and records: what is shown and sent is written through it and appended to records/log.jsonl.
+  const records = new Records({ dataDir: options.dataDir, now, appVersion: options.platform.version });
+  const meetings = new MeetingService({ prospects, advisor, followUps: () => followUps, templatesDir: options.templatesDir, now, records });
 
   const sharing = new SharingService({
     host: options.shareHost,
@@ -211,13 +215,13 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       return outcomes;
     },
     'prospects:applyForm': ({ id, apply }) => applyIntakeForm({ prospects, pending: pendingForms }, id, apply),
-    'prospects:intakeForm': ({ id }) => sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now }, id),
+    'prospects:intakeForm': ({ id }) => sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now, records }, id),
     'prospects:intakeFormFile': ({ id, name }) => intakeFormFile({ prospects }, id, name),
     'prospects:intakeFormOpen': async ({ id, name }) => {
       prospects.get(id);
       return { opened: await options.platform.openPath(join(prospects.prospectDir(id), name)) };
     },
-    'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir }),
+    'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir, records }),
     'deck:get': async ({ id }): Promise<DeckSetupOutcome> => {
       const profile = await advisor.advisor();
       if (!profile.ok) return { ready: false, reason: 'no-advisor', problems: profile.problems };
@@ -306,6 +310,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       // The list carries no email's words: a host that cannot open the mail app gives the link.
       return opened ? { opened } : { opened, mailto };
     },
+    ...recordsHandlers(options.dataDir, now),
     'settings:get': () => store().settings(),
     'settings:set': (change) => {
       const settings = store().setSettings(change);

@@ -11,12 +11,15 @@ import type { AdvisorProfileStore } from '../advisorProfile';
 import type { PendingForms } from '../intakeForm/pending';
 import { writeFilesAllOrNothing } from '../outputs';
 import type { ProspectStore } from '../prospects/store';
+import type { RecordKeeper } from '../records';
 
 export interface IntakeFormDeps {
   prospects: ProspectStore;
   advisor: AdvisorProfileStore;
   templatesDir: string;
   now: () => number;
+  /** Books and records: the form and its email are recorded (earlier ones kept) when given. */
+  records?: RecordKeeper;
 }
 
 /** Writes prospects/<id>/intake-form.pdf and intake-form.eml, both or neither. */
@@ -36,7 +39,7 @@ export async function sendIntakeForm(deps: IntakeFormDeps, id: string): Promise<
   const { renderIntakeFormFiles } = await import('../intakeForm');
   const files = await renderIntakeFormFiles({ known, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}), prospectId: id, formSecret, templatesDir: deps.templatesDir, now: new Date(deps.now()) });
   const folder = deps.prospects.prospectDir(id);
-  const written = await writeFilesAllOrNothing(folder, files);
+  const written = deps.records ? await deps.records.write({ event: 'intake form sent', prospect: id, advisor: profile.value, folder, files }) : await writeFilesAllOrNothing(folder, files);
   await deps.prospects.note(id, 'intake form made');
   return { made: true, folder, files: written };
 }

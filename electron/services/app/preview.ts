@@ -12,6 +12,7 @@ import { renderMeetingFiles } from '../build';
 import { advisorCard } from '../advisorCard';
 import { writeFilesAllOrNothing } from '../outputs';
 import type { ProspectStore } from '../prospects/store';
+import type { RecordKeeper } from '../records';
 
 /** `2026-12-03T14:00` → `2026-12-03T1400`: one folder per meeting, a name every file system takes. */
 export function meetingFolderName(startsAt: string): string {
@@ -33,11 +34,14 @@ export async function buildPreview({
   prospects,
   advisor,
   templatesDir,
+  records,
 }: {
   id: string;
   prospects: ProspectStore;
   advisor: AdvisorProfileStore;
   templatesDir: string;
+  /** Books and records: the rebuilt meeting files are recorded (earlier ones kept) when given. */
+  records?: RecordKeeper;
 }): Promise<PreviewOutcome> {
   const profile = await advisor.advisor();
   // The sample advisor is never used silently in the app: no valid profile, no build.
@@ -48,7 +52,8 @@ export async function buildPreview({
   const rendered = await renderMeetingFiles({ intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}), changes }, { templatesDir });
   if (!rendered.ok) return { built: false, reason: 'no-intake', problems: rendered.problems };
   const folder = join(prospects.prospectDir(id), 'meetings', meetingFolderName(intake.meeting.startsAt));
-  await writeFilesAllOrNothing(folder, rendered.files);
+  if (records) await records.write({ event: 'meeting rebuilt', prospect: id, advisor: profile.value, folder, files: rendered.files });
+  else await writeFilesAllOrNothing(folder, rendered.files);
   const look = slideLook(profile.value, rendered.logo);
   return {
     built: true,

@@ -29,6 +29,7 @@ import { loadRecipe } from '../recipes';
 import { meetingFolderName } from '../app/preview';
 import { checkRevision, revisionOf } from '../prospects/revision';
 import { setAsideFile } from './setAside';
+import type { RecordKeeper } from '../records';
 
 export const LIVE_FILE = 'meeting-live.json';
 const RECORD_FILE = 'meeting.json';
@@ -93,6 +94,8 @@ export class MeetingService {
       followUps: () => FollowUpStore | null;
       templatesDir: string;
       now?: () => number;
+      /** Books and records: the files are written through it and recorded (the app always gives one). */
+      records?: RecordKeeper;
     },
   ) {}
 
@@ -355,7 +358,11 @@ export class MeetingService {
     const meetingName = meetingFolderName(intake.meeting.startsAt);
     const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meetingName);
     const recordText = `${JSON.stringify(record.value, null, 2)}\n`;
-    const files = await writeFilesAllOrNothing(folder, [...rendered.files, { name: RECORD_FILE, bytes: recordText }]);
+    const meetingFiles = [...rendered.files, { name: RECORD_FILE, bytes: recordText }];
+    // Done again: the earlier files are kept under superseded/<time>/ and both are recorded.
+    const files = this.deps.records
+      ? await this.deps.records.write({ event: 'summary and follow-up created', prospect: id, advisor, folder, files: meetingFiles })
+      : await writeFilesAllOrNothing(folder, meetingFiles);
 
     const store = this.deps.followUps();
     let followUp: FollowUp | null = null;

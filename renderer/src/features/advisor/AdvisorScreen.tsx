@@ -220,6 +220,12 @@ export function AdvisorScreen() {
           }}
         />
       </div>
+      <div className="card language-card">
+        <p className="field-hint">{t('recLinkHint')}</p>
+        <a href="#/records" className="button">
+          {t('recLink')}
+        </a>
+      </div>
     </section>
   );
 }
