@@ -216,8 +216,17 @@ describe('present mode', () => {
     await page.reload();
     await page.locator('.deck[data-ready="true"]').waitFor();
 
+    // End meeting asks first; Keep presenting goes back to the meeting.
+    await page.getByRole('button', { name: 'End meeting', exact: true }).tap();
+    const confirm = page.getByRole('dialog', { name: 'End meeting?' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Keep presenting', exact: true }).tap();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain(`#/present/${id}`);
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
     // Leaving keeps everything: the meeting is ended and the wrap-up comes next.
     await page.getByRole('button', { name: 'End meeting', exact: true }).tap();
+    await confirm.getByRole('button', { name: 'End', exact: true }).tap();
     await page.waitForURL(`**/#/wrap-up/${id}`);
     const ended = await live(dir, id);
     expect(ended?.endedAt).toBeDefined();
@@ -230,7 +239,7 @@ describe('present mode', () => {
     expect((page as Page & { cspViolations: string[] }).cspViolations).toEqual([]);
   });
 
-  it('at a desktop size: keys turn the slides, a burst of them keeps the last, and Esc ends the meeting', async () => {
+  it('at a desktop size: keys turn the slides, a burst of them keeps the last, Esc never ends the meeting, End meeting asks', async () => {
     const { page, dir, id, host } = await prospectReady({ viewport: { width: 1280, height: 800 } });
     await present(page, host, id);
     const ids = await slideIds(page);
@@ -258,11 +267,33 @@ describe('present mode', () => {
     if (SHOTS) await shot(page, 'desktop-question');
     await page.keyboard.press('Escape');
     await page.getByRole('textbox', { name: 'Question', exact: true }).waitFor({ state: 'hidden' });
+    // Esc, out of habit, again and again: the notes close, the meeting goes on.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    await page.getByRole('complementary', { name: 'Presenter notes' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await live(dir, id))?.visits.at(-1)?.slideId).toBe(ids[5]);
+    expect(page.url()).toContain(`#/present/${id}`);
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
+    // End meeting asks: the focus is trapped in the dialog, starting on Keep presenting; Esc keeps presenting.
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'End meeting?' });
+    await confirm.waitFor();
+    const keep = confirm.getByRole('button', { name: 'Keep presenting', exact: true });
+    await expect.poll(() => keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await confirm.getByRole('button', { name: 'End', exact: true }).click();
     await page.waitForURL(`**/#/wrap-up/${id}`);
     const ended = await live(dir, id);
     expect(ended?.endedAt).toBeDefined();
-    expect(ended?.visits.at(-1)?.slideId).toBe(ids[4]);
+    expect(ended?.visits.at(-1)?.slideId).toBe(ids[5]);
     expect(ended?.questions).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     expect((page as Page & { cspViolations: string[] }).cspViolations).toEqual([]);

@@ -211,6 +211,7 @@ describe('present on a tablet', () => {
 
     // Wrap-up has the tablet's questions, once each, as text.
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     const questions = laptop.getByRole('textbox', { name: /^Question/ });
     await expect.poll(() => questions.count()).toBe(2);
@@ -252,6 +253,7 @@ describe('present on a tablet', () => {
     await laptop.reload();
     await laptop.locator('.deck[data-ready="true"]').waitFor();
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     expect(await status(address)).toBe('refused');
   });

@@ -10,6 +10,7 @@ import type { DeckContext } from '../../../../templates/slides';
 import { useApp } from '../../store';
 import { MeetingRecorder } from './meetingRecorder';
 import { PresenterStrip } from './PresenterStrip';
+import { EndMeetingDialog } from './EndMeetingDialog';
 import { QuestionBox } from './QuestionBox';
 import { useFullscreen } from './useFullscreen';
 import { useReveal } from './useReveal';
@@ -41,6 +42,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   const [notesShown, setNotesShown] = useState(notesPreference);
   const [asking, setAsking] = useState(false);
   const [ending, setEnding] = useState(false);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
 
   const [recorder] = useState(
     () =>
@@ -95,7 +97,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
 
   const endingNow = useRef(false);
   const end = useCallback(async () => {
-    // Esc pressed twice, or Esc and a tap: one end, one wrap-up.
+    // End pressed twice (a double tap): one end, one wrap-up.
     if (endingNow.current) return;
     endingNow.current = true;
     setEnding(true);
@@ -110,6 +112,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
       setProblem(result.error);
       endingNow.current = false;
       setEnding(false);
+      setConfirmingEnd(false);
       return;
     }
     await fullscreen.exit();
@@ -134,21 +137,27 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
     }
   };
 
-  // Keys, for a keyboard or a presenter remote: arrows, Page Up/Down, space, Home/End; Esc ends
-  // the meeting (the question box, a modal dialog, takes its own Esc first).
-  const keys = useRef({ controls, end, asking, last });
+  // Keys, for a keyboard or a presenter remote: arrows, Page Up/Down, space, Home/End. Esc never
+  // ends the meeting (presenters press it out of habit): it leaves full screen or closes what is
+  // open; the modal dialogs (question box, End meeting?) take their own Esc first.
+  const closeSomething = (): void => {
+    if (document.fullscreenElement) void fullscreen.exit();
+    else if (sharePanel) setSharePanel(false);
+    else if (notesShown) toggleNotes();
+  };
+  const keys = useRef({ controls, closeSomething, open: asking || confirmingEnd, last });
   useEffect(() => {
-    keys.current = { controls, end, asking, last };
+    keys.current = { controls, closeSomething, open: asking || confirmingEnd, last };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { controls: deck, end: leave, asking: open, last: lastIndex } = keys.current;
+      const { controls: deck, closeSomething: close, open, last: lastIndex } = keys.current;
       if (event.defaultPrevented || open || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const typing = target !== null && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (event.key === 'Escape') {
         event.preventDefault();
-        void leave();
+        close();
         return;
       }
       if (typing || !deck) return;
@@ -238,7 +247,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
             {t('presentFullScreen')}
           </button>
         )}
-        <button type="button" className="present-button present-end" onClick={() => void end()} disabled={ending}>
+        <button type="button" className="present-button present-end" aria-haspopup="dialog" onClick={() => setConfirmingEnd(true)} disabled={ending}>
           {t('presentEnd')}
         </button>
       </div>
@@ -251,6 +260,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         {announcement}
       </p>
       {sharePanel && <SharePanel share={share} onHide={() => setSharePanel(false)} />}
+      <EndMeetingDialog open={confirmingEnd} ending={ending} onEnd={() => void end()} onKeep={() => setConfirmingEnd(false)} />
       <QuestionBox open={asking} slideTitle={current?.title} onSave={saveQuestion} onClose={() => setAsking(false)} />
     </section>
   );

@@ -1,7 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for a CSS file cannot be imported (see the file)
 /// <reference path="./reveal-css.d.ts" />
 // reveal.js on the deck markup, set up as the exported deck's script does (templates/deck/
-// present.js) but embedded in the window: the app owns the keys (Esc ends the meeting, not
+// present.js) but embedded in the window: the app owns the keys (Esc closes what is open, not
 // reveal's overview), the large Next/Previous buttons (reveal's own arrows carry English-only
 // names) and the address bar (the route is in the hash). reveal.js is loaded on first use.
 //
@@ -45,7 +45,7 @@ const CONFIG: RevealConfig = {
   // a laptop) it lands on the slide's footer. Jump to shows "3/12 · title" instead.
   slideNumber: false,
   touch: true,
-  // Keys are handled by the screen: Esc closes the question box or ends the meeting.
+  // Keys are handled by the screen: Esc closes what is open, never ends the meeting.
   keyboard: false,
   overview: false,
   help: false,
