@@ -225,6 +225,12 @@ export const en = {
   presentCancel: 'Cancel',
   presentQuestionKept: 'Question kept ({n} in all)',
   presentQuestionFailed: 'The question was not kept: {e}',
+  presentJumpOptionSkipped: '{n}/{total} · {title} (skipped)',
+  presentReplanTitle: 'Running long',
+  presentReplanText: 'To end on time and keep their questions, skip these slides ({minutes} min saved):',
+  presentReplanSkip: 'Skip suggested slides',
+  presentReplanKeep: 'Keep all slides',
+  presentQuestionsTime: 'Time for their questions: the last {minutes} min are theirs.',
   presentRecordFailed: 'Not kept yet: {e}. It is tried again with your next step.',
   // ——— present on a tablet (features/present/SharePanel) ———
   sharePresentOnTablet: 'Present on tablet',

@@ -226,6 +226,12 @@ export const fr: Messages = {
   presentCancel: 'Annuler',
   presentQuestionKept: 'Question gardée ({n} en tout)',
   presentQuestionFailed: 'La question n’a pas été gardée : {e}',
+  presentJumpOptionSkipped: '{n}/{total} · {title} (passée)',
+  presentReplanTitle: 'En retard',
+  presentReplanText: 'Pour finir à l’heure et garder leurs questions, passez ces diapositives ({minutes} min gagnées) :',
+  presentReplanSkip: 'Passer les diapositives proposées',
+  presentReplanKeep: 'Garder toutes les diapositives',
+  presentQuestionsTime: 'Place à leurs questions : les {minutes} dernières minutes sont pour eux.',
   presentRecordFailed: 'Pas encore gardé : {e}. Nouvel essai à votre prochaine étape.',
   // ——— present on a tablet (features/present/SharePanel) ———
   sharePresentOnTablet: 'Présenter sur la tablette',

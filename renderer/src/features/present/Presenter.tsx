@@ -12,6 +12,7 @@ import { MeetingRecorder } from './meetingRecorder';
 import { PresenterStrip } from './PresenterStrip';
 import { EndMeetingDialog } from './EndMeetingDialog';
 import { QuestionBox } from './QuestionBox';
+import { RunningLong } from './RunningLong';
 import { useFullscreen } from './useFullscreen';
 import { useReveal } from './useReveal';
 import { SharePanel } from './SharePanel';
@@ -60,7 +61,9 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   const root = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const onSlide = useCallback((_: number, slideId: string) => recorder.slide(slideId), [recorder]);
-  const { index, controls, failed } = useReveal(stage, { startIndex, size, onSlide });
+  // Skipped for the rest of this meeting (running long): kept in the live meeting, not in deck.json.
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(() => new Set(initial.skippedSlideIds ?? []));
+  const { index, controls, failed } = useReveal(stage, { startIndex, size, onSlide, skipped });
   const fullscreen = useFullscreen(root);
   const current = slides[index];
   const last = slides.length - 1;
@@ -118,6 +121,11 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
     await fullscreen.exit();
     navigate({ screen: 'wrap-up', id });
   }, [api, fullscreen, id, navigate, recorder]);
+
+  const skip = (slideIds: string[]) => {
+    setSkipped((before) => new Set([...before, ...slideIds]));
+    void recorder.skip(slideIds);
+  };
 
   const saveQuestion = async (text: string): Promise<string | null> => {
     const result = await recorder.question(text, current?.id);
@@ -215,14 +223,19 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         </span>
         <span className="present-edge-label">{t('presentNextShort')}</span>
       </button>
-      {notesShown && <PresenterStrip slides={slides} index={index} meeting={meeting} />}
+      {notesShown && (
+        <PresenterStrip slides={slides} index={index} meeting={meeting}>
+          <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating={false} onSkip={skip} />
+        </PresenterStrip>
+      )}
+      {!notesShown && <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating onSkip={skip} />}
       <div className="present-bar" role="group" aria-label={t('presentControls')}>
         <label className="present-jump">
           <span className="present-jump-label">{t('presentJumpTo')}</span>
           <select value={index} onChange={(e) => controls?.go(Number(e.target.value))} disabled={!controls}>
             {slides.map((slide, i) => (
               <option key={slide.id} value={i}>
-                {t('presentJumpOption', { n: i + 1, total: slides.length, title: slide.title })}
+                {t(skipped.has(slide.id) ? 'presentJumpOptionSkipped' : 'presentJumpOption', { n: i + 1, total: slides.length, title: slide.title })}
               </option>
             ))}
           </select>
