@@ -203,9 +203,14 @@ describe('present on a tablet', () => {
     await expect.poll(visits).toEqual(ids.slice(0, 6));
     if (SHOTS) await tablet.page.screenshot({ path: join(SHOTS, 'tablet-follows.png') });
 
-    // Stop sharing: nothing answers any more.
+    // Stop sharing: the tablets are told (Meeting ended, the deck gone), and nothing answers any more.
     await laptop.getByRole('button', { name: 'Stop sharing', exact: true }).click();
     await laptop.getByText('Sharing stopped', { exact: false }).waitFor();
+    for (const device of [tablet, third]) {
+      await device.page.getByRole('heading', { name: 'Meeting ended', exact: true }).waitFor();
+      expect(await device.page.locator('.slides, section, aside.notes, .tablet-bar').count()).toBe(0);
+      expect(await device.page.locator('body').textContent()).not.toContain('Offline');
+    }
     expect(await status(`${url.origin}/`)).toBe('refused');
     expect(await status(address)).toBe('refused');
 
@@ -256,5 +261,10 @@ describe('present on a tablet', () => {
     await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     expect(await status(address)).toBe('refused');
+    // The paired tablet: Meeting ended, no slide left in the page, nothing queued to retry.
+    await tablet.page.getByRole('heading', { name: 'Meeting ended', exact: true }).waitFor();
+    expect(await tablet.page.locator('.slides, section, aside.notes, .tablet-bar').count()).toBe(0);
+    expect(await tablet.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('advisor-deck:')))).toEqual([]);
+    expect(tablet.errors).toEqual([]);
   });
 });

@@ -138,6 +138,9 @@ export class TabletServer {
     clearTimeout(this.#offlineTimer);
     const server = this.#server;
     if (!server) return;
+    // Tablets are told first, so they show "Meeting ended" and drop the deck rather than retry a
+    // server that is gone; a stream that cannot take it in a moment (a sleeping tablet) is cut.
+    await Promise.all([...this.#streams.keys()].map((stream) => endStream(stream, ENDED_EVENT)));
     for (const stream of this.#streams.keys()) stream.destroy();
     this.#streams.clear();
     server.closeAllConnections();
@@ -361,4 +364,21 @@ export class TabletServer {
     const event = this.#stateEvent();
     for (const stream of this.#streams.keys()) stream.write(event);
   }
+}
+
+/** Sent to every tablet when the meeting ends or sharing stops. */
+const ENDED_EVENT = 'event: ended\ndata: {}\n\n';
+/** How long a tablet's stream may take to receive the end before it is cut anyway. */
+const END_GRACE_MS = 500;
+
+function endStream(stream: ServerResponse, last: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableEnded || stream.destroyed) return resolve();
+    const timer = setTimeout(resolve, END_GRACE_MS);
+    timer.unref();
+    stream.end(last, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
