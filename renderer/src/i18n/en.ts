@@ -238,6 +238,8 @@ export const en = {
   shareStarting: 'Starting to share on the office network…',
   shareHelp: 'On the tablet, scan this code with the camera, or type the address. The tablet and this computer must be on the same Wi-Fi.',
   shareAddress: 'Tablet address',
+  sharePairingCode: 'Pairing code',
+  sharePairingHint: 'No camera? On the tablet, open {address} and type this code. It works once, for 10 minutes.',
   shareQrAlt: 'Tablet address',
   shareWaiting: 'Waiting for the tablet',
   shareConnected: 'Tablet connected',

@@ -239,6 +239,8 @@ export const fr: Messages = {
   shareStarting: 'Partage sur le réseau du bureau…',
   shareHelp: 'Sur la tablette, scannez ce code avec l’appareil photo, ou tapez l’adresse. La tablette et cet ordinateur doivent être sur le même Wi-Fi.',
   shareAddress: 'Adresse de la tablette',
+  sharePairingCode: 'Code d’appairage',
+  sharePairingHint: 'Pas d’appareil photo ? Sur la tablette, ouvrez {address} et tapez ce code. Il sert une fois, pendant 10 minutes.',
   shareQrAlt: 'Adresse de la tablette',
   shareWaiting: 'En attente de la tablette',
   shareConnected: 'Tablette connectée',
