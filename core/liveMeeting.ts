@@ -10,6 +10,8 @@ const slideId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a slide i
 /** A meeting is short; these bound a file that is rewritten at every step. */
 export const MAX_SLIDE_VISITS = 500;
 export const MAX_QUESTIONS = LIMITS.listItems;
+/** A deck holds at most 100 slides (deck.json's bound). */
+export const MAX_SKIPPED = 100;
 
 export const liveQuestionSchema = z.strictObject({
   text: text(LIMITS.text, { required: true }),
@@ -24,14 +26,20 @@ export const liveMeetingSchema = z.strictObject({
   /** Every time a slide came on screen, in order: the time on each follows from the next one. */
   visits: z.array(z.strictObject({ slideId, at: instant })).max(MAX_SLIDE_VISITS),
   questions: z.array(liveQuestionSchema).max(MAX_QUESTIONS),
+  /** Slides the advisor chose to skip for the rest of this meeting (running long); deck.json is untouched. */
+  skippedSlideIds: z.array(slideId).max(MAX_SKIPPED).optional(),
 });
 export type LiveMeeting = z.output<typeof liveMeetingSchema>;
 
-export type MeetingEvent = { kind: 'slide'; slideId: string } | { kind: 'question'; text: string; slideId?: string | undefined };
+export type MeetingEvent =
+  | { kind: 'slide'; slideId: string }
+  | { kind: 'question'; text: string; slideId?: string | undefined }
+  | { kind: 'skip'; slideIds: string[] };
 
 export const meetingEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('slide'), slideId }),
   z.strictObject({ kind: z.literal('question'), text: text(LIMITS.text, { required: true }), slideId: slideId.optional() }),
+  z.strictObject({ kind: z.literal('skip'), slideIds: z.array(slideId).min(1).max(MAX_SKIPPED) }),
 ]);
 
 export function startMeeting(now: string): LiveMeeting {
@@ -44,6 +52,10 @@ export function recordEvent(meeting: LiveMeeting, event: MeetingEvent, now: stri
   if (event.kind === 'slide') {
     if (meeting.visits.at(-1)?.slideId === event.slideId || meeting.visits.length >= MAX_SLIDE_VISITS) return meeting;
     return { ...meeting, visits: [...meeting.visits, { slideId: event.slideId, at: now }] };
+  }
+  if (event.kind === 'skip') {
+    const skipped = [...new Set([...(meeting.skippedSlideIds ?? []), ...event.slideIds])].slice(0, MAX_SKIPPED);
+    return { ...meeting, skippedSlideIds: skipped };
   }
   if (meeting.questions.length >= MAX_QUESTIONS) throw new Error(`At most ${MAX_QUESTIONS} questions can be kept for one meeting.`);
   return { ...meeting, questions: [...meeting.questions, { text: event.text, ...(event.slideId ? { slideId: event.slideId } : {}), at: now }] };
@@ -75,9 +87,14 @@ export function meetingRecordOf(
     .map((s) => s.slideId)
     .filter((id) => inDeck.has(id))
     .slice(0, LIMITS.listItems);
+  // Skipped and never shown after all (Jump to still reaches a skipped slide): in deck order.
+  const skippedIds = new Set(meeting.skippedSlideIds ?? []);
+  const shownIds = new Set(shown);
+  const skipped = deckSlideIds.filter((id) => skippedIds.has(id) && !shownIds.has(id)).slice(0, LIMITS.listItems);
   return {
     endedAt: wrapUp.endedAtLocal,
     ...(shown.length ? { shownSlideIds: shown } : {}),
+    ...(skipped.length ? { skippedSlideIds: skipped } : {}),
     ...(wrapUp.questions.length
       ? { questions: wrapUp.questions.map((q) => ({ text: q.text, ...(q.answer ? { answer: q.answer } : {}), ...(q.slideId && inDeck.has(q.slideId) ? { slideId: q.slideId } : {}), ...(q.before ? { before: true } : {}) })) }
       : {}),

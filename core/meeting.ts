@@ -24,6 +24,8 @@ export const meetingRecordSchema = z.strictObject({
     .optional(),
   /** In the order they were shown; a slide shown twice may appear twice. */
   shownSlideIds: z.array(slideId).max(LIMITS.listItems, `has too many items: at most ${LIMITS.listItems}`).optional(),
+  /** Slides skipped live to end on time (never shown): the record of what the prospect did not see. */
+  skippedSlideIds: z.array(slideId).max(LIMITS.listItems, `has too many items: at most ${LIMITS.listItems}`).optional(),
   questions: z
     .array(
       z.strictObject({
@@ -80,6 +82,9 @@ export function checkMeetingAgainstDeck(record: MeetingRecord, slideIds: readonl
   const problems: Problem[] = [];
   record.shownSlideIds?.forEach((id, i) => {
     if (!known.has(id)) problems.push({ path: `shownSlideIds[${i}]`, message: `no slide "${id}" in this deck` });
+  });
+  record.skippedSlideIds?.forEach((id, i) => {
+    if (!known.has(id)) problems.push({ path: `skippedSlideIds[${i}]`, message: `no slide "${id}" in this deck` });
   });
   return problems;
 }

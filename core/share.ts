@@ -43,6 +43,10 @@ export interface ShareStatus {
   /** Grows at every change: the window asks for what is newer than what it has. */
   version: number;
   address?: string;
+  /** Instead of scanning: open this address (no token) and type the pairing code. */
+  pairAddress?: string;
+  /** Six digits, one-time and short-lived; absent once spent. */
+  pairingCode?: string;
   /** The address as a QR code (PNG data URL) to scan with the tablet's camera. */
   qr?: string;
   mode: ShareMode;

@@ -19,8 +19,12 @@
   var BATCH = 200;
   var french = /^fr\b/i.test(navigator.language || '');
   var words = french
-    ? { notes: 'Notes', add: 'Ajouter une question', question: 'Question', save: 'Enregistrer la question', cancel: 'Annuler', offline: 'Hors ligne : tout est gardé et sera envoyé', empty: 'Écrivez la question.' }
-    : { notes: 'Notes', add: 'Add question', question: 'Question', save: 'Save question', cancel: 'Cancel', offline: 'Offline: everything is kept and will be sent', empty: 'Type the question.' };
+    ? { notes: 'Notes', add: 'Ajouter une question', question: 'Question', save: 'Enregistrer la question', cancel: 'Annuler', offline: 'Hors ligne : tout est gardé et sera envoyé', empty: 'Écrivez la question.', ended: 'Rendez-vous terminé', endedText: 'Le conseiller a terminé le rendez-vous ou arrêté le partage. Vous pouvez fermer cette page.', lost: 'L’ordinateur du conseiller ne répond pas. Tout est gardé sur cette tablette.', retry: 'Réessayer' }
+    : { notes: 'Notes', add: 'Add question', question: 'Question', save: 'Save question', cancel: 'Cancel', offline: 'Offline: everything is kept and will be sent', empty: 'Type the question.', ended: 'Meeting ended', endedText: 'The advisor ended the meeting or stopped sharing. You can close this page.', lost: 'The advisor’s laptop does not answer. Everything is kept on this tablet.', retry: 'Try again' };
+  /** Failed tries in a row (about a minute) before the tablet stops retrying on its own and says so. */
+  var MAX_FAILURES = 12;
+  var ended = false;
+  var events = null;
 
   var queue = load();
   var placed = false;
@@ -66,15 +70,75 @@
   }
   function retryLater() {
     window.clearTimeout(retryTimer);
-    retryTimer = window.setTimeout(flush, Math.min(4000, 250 * Math.pow(2, failures)));
+    if (failures >= MAX_FAILURES) return unreachable();
+    retryTimer = window.setTimeout(flush, Math.min(8000, 250 * Math.pow(2, failures)));
+  }
+  // The server said the meeting is over (or no longer knows this tablet): the deck goes, with
+  // what waits to be sent, since nothing will take it; the prospect sees a clear end.
+  function endMeeting() {
+    if (ended) return;
+    ended = true;
+    window.clearTimeout(retryTimer);
+    if (events) events.close();
+    queue = [];
+    try {
+      window.localStorage.removeItem(QUEUE_KEY);
+    } catch {
+      // Nothing kept to remove.
+    }
+    try {
+      deck.destroy();
+    } catch {
+      // The slides are removed below all the same.
+    }
+    var main = document.createElement('main');
+    main.className = 'tablet-ended';
+    var heading = document.createElement('h1');
+    heading.textContent = words.ended;
+    var text = document.createElement('p');
+    text.textContent = words.endedText;
+    main.append(heading, text);
+    // No slide content left in the page: everything but the end message goes.
+    document.body.replaceChildren(main);
+    document.title = words.ended;
+  }
+  // The network or the laptop is gone and tries have run out: say so, keep every step, and let
+  // the advisor try again (or the network coming back does).
+  function unreachable() {
+    if (ended || document.querySelector('.tablet-lost')) return;
+    status.textContent = '';
+    var lost = document.createElement('div');
+    lost.className = 'tablet-lost';
+    lost.setAttribute('role', 'alert');
+    var text = document.createElement('p');
+    text.textContent = words.lost;
+    var again = button(words.retry, function () {
+      lost.remove();
+      failures = 0;
+      reconnect();
+      flush();
+    });
+    lost.append(text, again);
+    document.body.appendChild(lost);
+  }
+  function reconnect() {
+    if (ended) return;
+    if (events) events.close();
+    connect();
   }
   function flush() {
-    if (sending || queue.length === 0) return;
+    if (ended || sending || queue.length === 0) return;
     sending = true;
     var batch = queue.slice(0, BATCH);
     window
       .fetch('/events', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events: batch }) })
       .then(function (response) {
+        // 403: this share no longer knows the tablet; 410: the meeting is over.
+        if (response.status === 403 || response.status === 410) {
+          sending = false;
+          endMeeting();
+          return { acked: [] };
+        }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       })
@@ -196,8 +260,10 @@
   }
 
   function connect() {
-    if (typeof window.EventSource !== 'function') return;
-    var events = new window.EventSource('/events');
+    if (ended || typeof window.EventSource !== 'function') return;
+    events = new window.EventSource('/events');
+    var streamFailures = 0;
+    events.addEventListener('ended', endMeeting);
     events.addEventListener('state', function (message) {
       var state;
       try {
@@ -231,14 +297,43 @@
       flush();
     });
     events.addEventListener('open', function () {
+      streamFailures = 0;
       setOnline(true);
       flush();
     });
     events.addEventListener('error', function () {
+      if (ended) return;
+      // CLOSED: the server answered, but not with the stream (a 403 once the share is gone).
+      if (events.readyState === window.EventSource.CLOSED) return probe();
+      streamFailures += 1;
       setOnline(false);
+      if (streamFailures >= MAX_FAILURES) {
+        events.close();
+        unreachable();
+      }
     });
   }
-  window.addEventListener('online', flush);
+  // Asks the server what it thinks of this tablet: 403 or 410 means over; no answer, offline.
+  function probe() {
+    window
+      .fetch('/events', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{"events":[]}' })
+      .then(function (response) {
+        if (response.status === 403 || response.status === 410) endMeeting();
+        else window.setTimeout(reconnect, 1000);
+      })
+      .catch(function () {
+        setOnline(false);
+        failures += 1;
+        if (failures >= MAX_FAILURES) unreachable();
+        else window.setTimeout(probe, Math.min(8000, 250 * Math.pow(2, failures)));
+      });
+  }
+  window.addEventListener('online', function () {
+    if (document.querySelector('.tablet-lost')) document.querySelector('.tablet-lost').remove();
+    failures = 0;
+    reconnect();
+    flush();
+  });
   connect();
   flush();
   }

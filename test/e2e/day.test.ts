@@ -75,6 +75,7 @@ describe('an advisor day', () => {
       .poll(async () => (JSON.parse(await readFile(join(dir, 'prospects', id, 'meeting-live.json'), 'utf8')) as { questions: unknown[]; visits: unknown[] }).questions.length)
       .toBe(2);
     await page.getByRole('button', { name: 'End meeting' }).tap();
+    await page.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).tap();
 
     // Wrap up: create the summary and the follow-up.
     await page.getByRole('button', { name: 'Create summary and follow-up' }).click();

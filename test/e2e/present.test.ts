@@ -2,11 +2,14 @@
 // presented on an iPad-sized touch screen. Every step is checked in meeting-live.json on disk by
 // counting what was kept (slides shown, questions), never by waiting for a time to pass.
 import AxeBuilder from '@axe-core/playwright';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveMeeting } from '../../core/liveMeeting';
+import type { MeetingRecord } from '../../core/meeting';
+import type { DeckPlan } from '../../core/plan';
+import { replanInput, replan } from '../../core/replan';
 import type { RunningHost } from '../support/web-host';
 import { openApp, prospectFolders, startWebHost, swipe as swipeAcross, tempDataFolder } from './app';
 import { IPAD, launch } from './browser';
@@ -216,8 +219,17 @@ describe('present mode', () => {
     await page.reload();
     await page.locator('.deck[data-ready="true"]').waitFor();
 
+    // End meeting asks first; Keep presenting goes back to the meeting.
+    await page.getByRole('button', { name: 'End meeting', exact: true }).tap();
+    const confirm = page.getByRole('dialog', { name: 'End meeting?' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Keep presenting', exact: true }).tap();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain(`#/present/${id}`);
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
     // Leaving keeps everything: the meeting is ended and the wrap-up comes next.
     await page.getByRole('button', { name: 'End meeting', exact: true }).tap();
+    await confirm.getByRole('button', { name: 'End', exact: true }).tap();
     await page.waitForURL(`**/#/wrap-up/${id}`);
     const ended = await live(dir, id);
     expect(ended?.endedAt).toBeDefined();
@@ -230,7 +242,7 @@ describe('present mode', () => {
     expect((page as Page & { cspViolations: string[] }).cspViolations).toEqual([]);
   });
 
-  it('at a desktop size: keys turn the slides, a burst of them keeps the last, and Esc ends the meeting', async () => {
+  it('at a desktop size: keys turn the slides, a burst of them keeps the last, Esc never ends the meeting, End meeting asks', async () => {
     const { page, dir, id, host } = await prospectReady({ viewport: { width: 1280, height: 800 } });
     await present(page, host, id);
     const ids = await slideIds(page);
@@ -258,13 +270,104 @@ describe('present mode', () => {
     if (SHOTS) await shot(page, 'desktop-question');
     await page.keyboard.press('Escape');
     await page.getByRole('textbox', { name: 'Question', exact: true }).waitFor({ state: 'hidden' });
+    // Esc, out of habit, again and again: the notes close, the meeting goes on.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    await page.getByRole('complementary', { name: 'Presenter notes' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await live(dir, id))?.visits.at(-1)?.slideId).toBe(ids[5]);
+    expect(page.url()).toContain(`#/present/${id}`);
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
+    // End meeting asks: the focus is trapped in the dialog, starting on Keep presenting; Esc keeps presenting.
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'End meeting?' });
+    await confirm.waitFor();
+    const keep = confirm.getByRole('button', { name: 'Keep presenting', exact: true });
+    await expect.poll(() => keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await live(dir, id))?.endedAt).toBeUndefined();
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await confirm.getByRole('button', { name: 'End', exact: true }).click();
     await page.waitForURL(`**/#/wrap-up/${id}`);
     const ended = await live(dir, id);
     expect(ended?.endedAt).toBeDefined();
-    expect(ended?.visits.at(-1)?.slideId).toBe(ids[4]);
+    expect(ended?.visits.at(-1)?.slideId).toBe(ids[5]);
     expect(ended?.questions).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     expect((page as Page & { cspViolations: string[] }).cspViolations).toEqual([]);
+  });
+
+  it('running long: the window clock jumps ahead, the strip proposes what to skip, the rest fits, and the record says what was skipped', async () => {
+    const { page, dir, id, host } = await prospectReady({ viewport: { width: 1280, height: 800 } });
+    // The window's own clock, moved by the test: the meeting's time comes from it alone.
+    await page.clock.install();
+    const deckFile = join(dir, 'prospects', id, 'deck.json');
+    const deckBefore = await readFile(deckFile, 'utf8').catch(() => null);
+    await present(page, host, id);
+    const ids = await slideIds(page);
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await live(dir, id))?.visits.at(-1)?.slideId).toBe(ids[2]);
+    await page.getByRole('button', { name: 'Show presenter notes', exact: true }).click();
+    const strip = page.getByRole('complementary', { name: 'Presenter notes' });
+    const notice = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Running long', exact: true }) });
+    expect(await notice.count()).toBe(0);
+
+    // Six minutes in, on the third slide: what is left no longer fits before the questions.
+    const startedAt = Date.parse((await live(dir, id))?.startedAt ?? '');
+    await page.clock.pauseAt(startedAt + 6 * 60_000);
+    await notice.waitFor();
+    // axe waits on timers: the clock runs while it checks, then stops again a little further on.
+    await page.clock.resume();
+    expect(await seriousViolations(page)).toEqual([]);
+    const elapsedMinutes = 7;
+    await page.clock.pauseAt(startedAt + elapsedMinutes * 60_000);
+    expect(await strip.getByRole('heading', { name: 'Running long', exact: true }).count()).toBe(1);
+    const proposed = await notice.getByRole('listitem').allTextContents();
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(await notice.textContent()).toMatch(/\(\d+(\.\d)? min saved\)/);
+    await shot(page, 'desktop-running-long');
+    await notice.getByRole('button', { name: 'Skip suggested slides', exact: true }).click();
+    await expect.poll(async () => (await live(dir, id))?.skippedSlideIds?.length ?? 0).toBe(proposed.length);
+    await notice.waitFor({ state: 'hidden' });
+    const skipped = (await live(dir, id))?.skippedSlideIds ?? [];
+    for (const locked of ['title', 'what-we-heard', 'next-steps', 'closing', ids[2]]) expect(skipped).not.toContain(locked);
+    // Jump to still reaches them, marked skipped.
+    const jump = page.getByRole('combobox', { name: 'Jump to', exact: true });
+    const options = await jump.locator('option').allTextContents();
+    expect(options.filter((o) => o.endsWith('(skipped)')).length).toBe(skipped.length);
+
+    // Next passes over the skipped slides, to the end.
+    const before = (await live(dir, id))?.visits.length ?? 0;
+    for (let i = ids.indexOf(ids[2] ?? '') + 1; i < ids.length - skipped.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await live(dir, id))?.visits.length).toBe(before + i - 2);
+    }
+    await expect.poll(() => onScreen(page)).toBe('closing');
+    const visited = (await live(dir, id))?.visits.map((v) => v.slideId) ?? [];
+    expect(visited.filter((v) => skipped.includes(v))).toEqual([]);
+    expect(visited.slice(before)).toEqual(ids.slice(3).filter((s) => !skipped.includes(s)));
+
+    // End, wrap up: the record lists the skipped slides; deck.json is untouched.
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await page.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
+    await page.waitForURL(`**/#/wrap-up/${id}`);
+    await page.getByRole('button', { name: 'Create summary and follow-up' }).click();
+    await page.getByRole('heading', { name: 'Summary and follow-up created' }).waitFor();
+    const meetings = join(dir, 'prospects', id, 'meetings');
+    const [when = ''] = await readdir(meetings);
+    const record = JSON.parse(await readFile(join(meetings, when, 'meeting.json'), 'utf8')) as MeetingRecord;
+    expect(record.skippedSlideIds).toEqual(ids.filter((s) => skipped.includes(s)));
+    expect(record.shownSlideIds?.filter((s) => skipped.includes(s))).toEqual([]);
+    // The rest fit: with what was skipped, the slides after the third fit the minutes left then.
+    const plan = JSON.parse(await readFile(join(meetings, when, 'plan.json'), 'utf8')) as DeckPlan;
+    const after = replan(replanInput(plan, { shownSlideIds: ids.slice(0, 2), skippedSlideIds: skipped, currentSlideId: ids[2], elapsedMinutes }));
+    expect(after.fits).toBe(true);
+    expect(await readFile(deckFile, 'utf8').catch(() => null)).toBe(deckBefore);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });
 });

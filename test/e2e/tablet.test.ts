@@ -203,14 +203,20 @@ describe('present on a tablet', () => {
     await expect.poll(visits).toEqual(ids.slice(0, 6));
     if (SHOTS) await tablet.page.screenshot({ path: join(SHOTS, 'tablet-follows.png') });
 
-    // Stop sharing: nothing answers any more.
+    // Stop sharing: the tablets are told (Meeting ended, the deck gone), and nothing answers any more.
     await laptop.getByRole('button', { name: 'Stop sharing', exact: true }).click();
     await laptop.getByText('Sharing stopped', { exact: false }).waitFor();
+    for (const device of [tablet, third]) {
+      await device.page.getByRole('heading', { name: 'Meeting ended', exact: true }).waitFor();
+      expect(await device.page.locator('.slides, section, aside.notes, .tablet-bar').count()).toBe(0);
+      expect(await device.page.locator('body').textContent()).not.toContain('Offline');
+    }
     expect(await status(`${url.origin}/`)).toBe('refused');
     expect(await status(address)).toBe('refused');
 
     // Wrap-up has the tablet's questions, once each, as text.
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     const questions = laptop.getByRole('textbox', { name: /^Question/ });
     await expect.poll(() => questions.count()).toBe(2);
@@ -252,7 +258,85 @@ describe('present on a tablet', () => {
     await laptop.reload();
     await laptop.locator('.deck[data-ready="true"]').waitFor();
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     expect(await status(address)).toBe('refused');
+    // The paired tablet: Meeting ended, no slide left in the page, nothing queued to retry.
+    await tablet.page.getByRole('heading', { name: 'Meeting ended', exact: true }).waitFor();
+    expect(await tablet.page.locator('.slides, section, aside.notes, .tablet-bar').count()).toBe(0);
+    expect(await tablet.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('advisor-deck:')))).toEqual([]);
+    expect(tablet.errors).toEqual([]);
+  });
+
+  it('pairs by the typed code: a wrong code is refused, attempts are limited, the right one pairs once', async () => {
+    const { page: laptop, id, host } = await laptopReady();
+    await laptop.goto(`${host.origin}/#/present/${id}`);
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('button', { name: 'Present on tablet', exact: true }).click();
+    const address = new URL(await addressFromQr(laptop));
+    const codeText = laptop.getByLabel('Pairing code', { exact: true });
+    await codeText.waitFor();
+    const code = ((await codeText.textContent()) ?? '').replace(/\s/g, '');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await laptop.getByText(`${address.origin}/`, { exact: false }).count()).toBeGreaterThan(0);
+
+    // The tablet opens the bare address: a form for the code, no deck.
+    const tablet = await newTablet();
+    const first = await tablet.page.goto(`${address.origin}/`);
+    expect(first?.status()).toBe(403);
+    expect(await tablet.page.locator('.deck').count()).toBe(0);
+    const field = tablet.page.getByRole('textbox', { name: 'Pairing code', exact: true });
+    const wrong = code === '000000' ? '111111' : '000000';
+    await field.fill(wrong);
+    await tablet.page.getByRole('button', { name: 'Pair', exact: true }).tap();
+    await tablet.page.getByRole('alert').filter({ hasText: 'That code is not right. 4 tries left.' }).waitFor();
+    expect(await tablet.page.locator('.deck').count()).toBe(0);
+    // The right code, spaced as the laptop shows it: paired, on to the deck, the code spent.
+    await field.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+    await tablet.page.getByRole('button', { name: 'Pair', exact: true }).tap();
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByText('Tablet connected', { exact: true }).waitFor();
+    await codeText.waitFor({ state: 'detached' });
+    // Spent: the same code again from another device pairs nothing.
+    const post = (typed: string) =>
+      fetch(`${address.origin}/pair`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `code=${typed}` }).then(async (r) => ({
+        status: r.status,
+        cookie: r.headers.get('set-cookie'),
+        text: await r.text(),
+      }));
+    const again = await post(code);
+    expect(again.status).toBe(403);
+    expect(again.cookie).toBeNull();
+    expect(again.text).toContain('This code no longer works');
+    expect(tablet.errors).toEqual([]);
+  });
+
+  it('spends the code after five wrong answers, from any address', async () => {
+    const { page: laptop, id, host } = await laptopReady();
+    await laptop.goto(`${host.origin}/#/present/${id}`);
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('button', { name: 'Present on tablet', exact: true }).click();
+    const address = new URL(await addressFromQr(laptop));
+    const codeText = laptop.getByLabel('Pairing code', { exact: true });
+    await codeText.waitFor();
+    const code = ((await codeText.textContent()) ?? '').replace(/\s/g, '');
+    const post = (typed: string) =>
+      fetch(`${address.origin}/pair`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `code=${typed}` }).then(async (r) => ({
+        status: r.status,
+        cookie: r.headers.get('set-cookie'),
+        text: await r.text(),
+      }));
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 4; i++) expect((await post(wrong(i))).text).toContain(`${4 - i} ${4 - i === 1 ? 'try' : 'tries'} left`);
+    expect((await post(wrong(4))).text).toContain('This code no longer works');
+    // Even the right code now: refused, no cookie; the laptop no longer shows it.
+    const late = await post(code);
+    expect(late.status).toBe(403);
+    expect(late.cookie).toBeNull();
+    await codeText.waitFor({ state: 'detached' });
+    // The QR code still pairs.
+    const tablet = await newTablet();
+    await tablet.page.goto(address.href);
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
   });
 });

@@ -347,6 +347,7 @@ export class MeetingService {
     const planned = planDeck(intake, advisor, recipe, changes);
     const recordInput = meetingRecordOf(live, { endedAtLocal, questions: input.questions, notes: input.notes }, planned.deck.slides.map((s) => s.id));
     if (previous?.record.shownSlideIds) recordInput.shownSlideIds = previous.record.shownSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
+    if (previous?.record.skippedSlideIds) recordInput.skippedSlideIds = previous.record.skippedSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
     const record = checkMeeting(recordInput);
     if (!record.ok) return { done: false, problems: record.problems };
 

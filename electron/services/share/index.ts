@@ -149,6 +149,8 @@ export class SharingService {
       active: true,
       version: this.#version,
       address: server.address,
+      pairAddress: server.address.replace(/\?.*$/, ''),
+      ...(server.pairing.usable ? { pairingCode: server.pairing.code } : {}),
       qr: current.qr,
       mode: server.mode,
       tablet: server.connection,

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { deviceLabel, MAX_EVENTS_PER_POST, tabletEventSchema, tabletPostSchema, type PendingDevice, type ShareMode, type TabletConnection, type TabletEvent } from '../../../core/share';
 import { sha256 } from '../csp';
+import { CODE_PAGE_CSP, codePage, PairingCode } from './pairingCode';
 import { cookieValue, readBody, sameSecret } from '../web/http';
 
 const COOKIE = 'advisor_deck_tablet';
@@ -66,6 +67,8 @@ function plainPage(title: string, message: string, waiting = false): string {
 
 export class TabletServer {
   readonly token: string;
+  /** The short code to type instead of scanning: same rules as the token (one device, then Allow). */
+  readonly pairing = new PairingCode();
   #server: Server | undefined;
   #port = 0;
   #tokenUsed = false;
@@ -138,6 +141,9 @@ export class TabletServer {
     clearTimeout(this.#offlineTimer);
     const server = this.#server;
     if (!server) return;
+    // Tablets are told first, so they show "Meeting ended" and drop the deck rather than retry a
+    // server that is gone; a stream that cannot take it in a moment (a sleeping tablet) is cut.
+    await Promise.all([...this.#streams.keys()].map((stream) => endStream(stream, ENDED_EVENT)));
     for (const stream of this.#streams.keys()) stream.destroy();
     this.#streams.clear();
     server.closeAllConnections();
@@ -249,11 +255,13 @@ export class TabletServer {
           'X-Device': asking.id,
         });
       }
-      if (!device) return this.#forbidden(res);
+      if (!device) return this.#send(res, 403, codePage(), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
       if (device.state !== 'paired') return this.#waitingOrRefused(res, device);
       const page = await this.options.deck(this.#mode);
       return this.#send(res, 200, page.html, 'text/html; charset=utf-8', { 'Content-Security-Policy': page.csp });
     }
+
+    if (url.pathname === '/pair' && req.method === 'POST') return this.#pairByCode(req, res, device, host);
 
     if (url.pathname === '/pair/status' && req.method === 'GET') {
       if (!device) return this.#forbidden(res);
@@ -296,6 +304,38 @@ export class TabletServer {
     }
 
     return this.#send(res, 404, 'Not found.');
+  }
+
+  /** The typed code traded for the cookie, as the token is: the first device pairs, a later one waits for Allow. */
+  async #pairByCode(req: IncomingMessage, res: ServerResponse, device: Device | undefined, host: string): Promise<void> {
+    // The page sends no referrer, so a browser says Origin "null" for its own form: the fetch
+    // metadata tells a post from this page from another site's (which could burn the code).
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== 'null' && origin !== `http://${host}`) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+      return this.#send(res, 403, 'Forbidden: another site.');
+    }
+    if (device) return device.state === 'paired' ? this.#send(res, 303, '', undefined, { Location: '/' }) : this.#waitingOrRefused(res, device);
+    const body = await readBody(req, 1024);
+    if (body === undefined) return this.#send(res, 413, 'Too large.');
+    const answer = this.pairing.answer(new URLSearchParams(body).get('code') ?? '');
+    this.options.changed();
+    const codeForm = (problem: string) => this.#send(res, 403, codePage(problem), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
+    if (answer === 'wrong') return codeForm(`That code is not right. ${this.pairing.attemptsLeft} ${this.pairing.attemptsLeft === 1 ? 'try' : 'tries'} left.`);
+    if (answer === 'spent') return codeForm('This code no longer works. Scan the QR code on the advisor’s laptop, or ask them to share again for a new code.');
+    if (!this.#tokenUsed) {
+      this.#tokenUsed = true;
+      const { secret } = this.#newDevice('paired', req);
+      this.#setConnection('waiting');
+      this.options.changed();
+      return this.#send(res, 303, '', undefined, { Location: '/', 'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    if (this.pending.length >= MAX_PENDING) return this.#forbidden(res);
+    const { secret } = this.#newDevice('pending', req);
+    this.options.changed();
+    return this.#send(res, 403, plainPage('Waiting for the advisor', 'This device can show the meeting once the advisor allows it on the laptop.', true), 'text/html; charset=utf-8', {
+      'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+    });
   }
 
   #waitingOrRefused(res: ServerResponse, device: Device): void {
@@ -361,4 +401,21 @@ export class TabletServer {
     const event = this.#stateEvent();
     for (const stream of this.#streams.keys()) stream.write(event);
   }
+}
+
+/** Sent to every tablet when the meeting ends or sharing stops. */
+const ENDED_EVENT = 'event: ended\ndata: {}\n\n';
+/** How long a tablet's stream may take to receive the end before it is cut anyway. */
+const END_GRACE_MS = 500;
+
+function endStream(stream: ServerResponse, last: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableEnded || stream.destroyed) return resolve();
+    const timer = setTimeout(resolve, END_GRACE_MS);
+    timer.unref();
+    stream.end(last, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

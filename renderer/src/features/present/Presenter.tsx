@@ -10,7 +10,9 @@ import type { DeckContext } from '../../../../templates/slides';
 import { useApp } from '../../store';
 import { MeetingRecorder } from './meetingRecorder';
 import { PresenterStrip } from './PresenterStrip';
+import { EndMeetingDialog } from './EndMeetingDialog';
 import { QuestionBox } from './QuestionBox';
+import { RunningLong } from './RunningLong';
 import { useFullscreen } from './useFullscreen';
 import { useReveal } from './useReveal';
 import { SharePanel } from './SharePanel';
@@ -41,6 +43,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   const [notesShown, setNotesShown] = useState(notesPreference);
   const [asking, setAsking] = useState(false);
   const [ending, setEnding] = useState(false);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
 
   const [recorder] = useState(
     () =>
@@ -58,7 +61,9 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   const root = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const onSlide = useCallback((_: number, slideId: string) => recorder.slide(slideId), [recorder]);
-  const { index, controls, failed } = useReveal(stage, { startIndex, size, onSlide });
+  // Skipped for the rest of this meeting (running long): kept in the live meeting, not in deck.json.
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(() => new Set(initial.skippedSlideIds ?? []));
+  const { index, controls, failed } = useReveal(stage, { startIndex, size, onSlide, skipped });
   const fullscreen = useFullscreen(root);
   const current = slides[index];
   const last = slides.length - 1;
@@ -95,7 +100,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
 
   const endingNow = useRef(false);
   const end = useCallback(async () => {
-    // Esc pressed twice, or Esc and a tap: one end, one wrap-up.
+    // End pressed twice (a double tap): one end, one wrap-up.
     if (endingNow.current) return;
     endingNow.current = true;
     setEnding(true);
@@ -110,11 +115,17 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
       setProblem(result.error);
       endingNow.current = false;
       setEnding(false);
+      setConfirmingEnd(false);
       return;
     }
     await fullscreen.exit();
     navigate({ screen: 'wrap-up', id });
   }, [api, fullscreen, id, navigate, recorder]);
+
+  const skip = (slideIds: string[]) => {
+    setSkipped((before) => new Set([...before, ...slideIds]));
+    void recorder.skip(slideIds);
+  };
 
   const saveQuestion = async (text: string): Promise<string | null> => {
     const result = await recorder.question(text, current?.id);
@@ -134,21 +145,27 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
     }
   };
 
-  // Keys, for a keyboard or a presenter remote: arrows, Page Up/Down, space, Home/End; Esc ends
-  // the meeting (the question box, a modal dialog, takes its own Esc first).
-  const keys = useRef({ controls, end, asking, last });
+  // Keys, for a keyboard or a presenter remote: arrows, Page Up/Down, space, Home/End. Esc never
+  // ends the meeting (presenters press it out of habit): it leaves full screen or closes what is
+  // open; the modal dialogs (question box, End meeting?) take their own Esc first.
+  const closeSomething = (): void => {
+    if (document.fullscreenElement) void fullscreen.exit();
+    else if (sharePanel) setSharePanel(false);
+    else if (notesShown) toggleNotes();
+  };
+  const keys = useRef({ controls, closeSomething, open: asking || confirmingEnd, last });
   useEffect(() => {
-    keys.current = { controls, end, asking, last };
+    keys.current = { controls, closeSomething, open: asking || confirmingEnd, last };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { controls: deck, end: leave, asking: open, last: lastIndex } = keys.current;
+      const { controls: deck, closeSomething: close, open, last: lastIndex } = keys.current;
       if (event.defaultPrevented || open || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const typing = target !== null && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (event.key === 'Escape') {
         event.preventDefault();
-        void leave();
+        close();
         return;
       }
       if (typing || !deck) return;
@@ -206,14 +223,19 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         </span>
         <span className="present-edge-label">{t('presentNextShort')}</span>
       </button>
-      {notesShown && <PresenterStrip slides={slides} index={index} meeting={meeting} />}
+      {notesShown && (
+        <PresenterStrip slides={slides} index={index} meeting={meeting}>
+          <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating={false} onSkip={skip} />
+        </PresenterStrip>
+      )}
+      {!notesShown && <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating onSkip={skip} />}
       <div className="present-bar" role="group" aria-label={t('presentControls')}>
         <label className="present-jump">
           <span className="present-jump-label">{t('presentJumpTo')}</span>
           <select value={index} onChange={(e) => controls?.go(Number(e.target.value))} disabled={!controls}>
             {slides.map((slide, i) => (
               <option key={slide.id} value={i}>
-                {t('presentJumpOption', { n: i + 1, total: slides.length, title: slide.title })}
+                {t(skipped.has(slide.id) ? 'presentJumpOptionSkipped' : 'presentJumpOption', { n: i + 1, total: slides.length, title: slide.title })}
               </option>
             ))}
           </select>
@@ -238,7 +260,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
             {t('presentFullScreen')}
           </button>
         )}
-        <button type="button" className="present-button present-end" onClick={() => void end()} disabled={ending}>
+        <button type="button" className="present-button present-end" aria-haspopup="dialog" onClick={() => setConfirmingEnd(true)} disabled={ending}>
           {t('presentEnd')}
         </button>
       </div>
@@ -251,6 +273,7 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         {announcement}
       </p>
       {sharePanel && <SharePanel share={share} onHide={() => setSharePanel(false)} />}
+      <EndMeetingDialog open={confirmingEnd} ending={ending} onEnd={() => void end()} onKeep={() => setConfirmingEnd(false)} />
       <QuestionBox open={asking} slideTitle={current?.title} onSave={saveQuestion} onClose={() => setAsking(false)} />
     </section>
   );

@@ -1,12 +1,12 @@
 // What the advisor sees and the prospect need not: the time against the plan, this slide's
 // minutes and notes, and the questions caught so far. Shown or hidden by the advisor.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { LiveMeeting } from '../../../../core/liveMeeting';
 import type { Slide } from '../../../../core/plan';
 import { useApp } from '../../store';
 import { clock, elapsedSeconds, minutesOver, plannedThrough } from './timing';
 
-export function PresenterStrip({ slides, index, meeting }: { slides: readonly Slide[]; index: number; meeting: LiveMeeting }) {
+export function PresenterStrip({ slides, index, meeting, children }: { slides: readonly Slide[]; index: number; meeting: LiveMeeting; children?: ReactNode }) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const minutes = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
@@ -14,6 +14,7 @@ export function PresenterStrip({ slides, index, meeting }: { slides: readonly Sl
   return (
     <aside className="present-strip" aria-label={t('presentStrip')}>
       <MeetingClock startedAt={meeting.startedAt} planned={plannedThrough(slides, index)} minutes={minutes} />
+      {children}
       {slide && (
         <section className="present-strip-part" aria-labelledby="present-notes-title">
           <h3 id="present-notes-title" className="present-strip-title">

@@ -28,6 +28,7 @@ export function connectionKey(state: TabletConnection): MessageKey {
 export function SharePanel({ share, onHide }: { share: Share; onHide: () => void }) {
   const t = useApp((s) => s.t);
   const addressLabel = useId();
+  const codeLabel = useId();
   const titleId = useId();
   const { status, problem } = share;
   const active = status?.active === true;
@@ -58,6 +59,16 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
             </span>
             <code aria-labelledby={addressLabel}>{status.address}</code>
           </p>
+          {status.pairingCode && status.pairAddress && (
+            <p className="share-address share-code">
+              <span id={codeLabel} className="share-address-label">
+                {t('sharePairingCode')}
+              </span>
+              {/* Grouped by three to read aloud and type; the tablet ignores the space. */}
+              <code aria-labelledby={codeLabel} className="share-code-digits">{`${status.pairingCode.slice(0, 3)} ${status.pairingCode.slice(3)}`}</code>
+              <small>{t('sharePairingHint', { address: status.pairAddress })}</small>
+            </p>
+          )}
           <p role="status" className={`share-connection share-connection-${status.tablet}`}>
             {t(CONNECTION[status.tablet])}
           </p>

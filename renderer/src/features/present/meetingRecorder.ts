@@ -47,6 +47,14 @@ export class MeetingRecorder {
     });
   }
 
+  /** Skips these slides for the rest of the meeting, after any slide change before it. */
+  skip(slideIds: string[]): Promise<Result<LiveMeeting>> {
+    return this.#enqueue(async () => {
+      await this.#sendPendingSlide();
+      return this.#call({ kind: 'skip', slideIds });
+    });
+  }
+
   /** Resolves when everything asked so far has been sent (a pending slide is tried once more). */
   async flush(): Promise<void> {
     await this.#enqueue(() => this.#sendPendingSlide());

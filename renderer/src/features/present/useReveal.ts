@@ -1,7 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for a CSS file cannot be imported (see the file)
 /// <reference path="./reveal-css.d.ts" />
 // reveal.js on the deck markup, set up as the exported deck's script does (templates/deck/
-// present.js) but embedded in the window: the app owns the keys (Esc ends the meeting, not
+// present.js) but embedded in the window: the app owns the keys (Esc closes what is open, not
 // reveal's overview), the large Next/Previous buttons (reveal's own arrows carry English-only
 // names) and the address bar (the route is in the hash). reveal.js is loaded on first use.
 //
@@ -45,7 +45,7 @@ const CONFIG: RevealConfig = {
   // a laptop) it lands on the slide's footer. Jump to shows "3/12 · title" instead.
   slideNumber: false,
   touch: true,
-  // Keys are handled by the screen: Esc closes the question box or ends the meeting.
+  // Keys are handled by the screen: Esc closes what is open, never ends the meeting.
   keyboard: false,
   overview: false,
   help: false,
@@ -74,14 +74,22 @@ const CONFIG: RevealConfig = {
  */
 export function useReveal(
   host: RefObject<HTMLElement | null>,
-  options: { startIndex: number; size: { width: number; height: number }; onSlide: (index: number, slideId: string) => void },
+  options: {
+    startIndex: number;
+    size: { width: number; height: number };
+    onSlide: (index: number, slideId: string) => void;
+    /** Slides skipped for the rest of the meeting: Next, Previous and swipes pass them; Jump to still reaches them. */
+    skipped?: ReadonlySet<string>;
+  },
 ): { index: number; ready: boolean; controls: DeckControls | null; failed: string | null } {
   const [index, setIndex] = useState(options.startIndex);
   const [controls, setControls] = useState<DeckControls | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const onSlide = useRef(options.onSlide);
+  const skipped = useRef(options.skipped);
   useEffect(() => {
     onSlide.current = options.onSlide;
+    skipped.current = options.skipped;
   });
   const start = useRef({ index: options.startIndex, size: options.size });
 
@@ -91,12 +99,32 @@ export function useReveal(
     const stage = host.current;
     let cancelled = false;
     let deck: RevealApi | null = null;
+    const idAt = (i: number) => deck?.getSlides()[i]?.getAttribute('data-slide-id') ?? undefined;
+    /** The next slide from `from` going `step` (+1 or -1) that is not skipped, or -1. */
+    const stepFrom = (from: number, step: 1 | -1) => {
+      const total = deck?.getTotalSlides() ?? 0;
+      for (let i = from + step; i >= 0 && i < total; i += step) {
+        const id = idAt(i);
+        if (!id || !skipped.current?.has(id)) return i;
+      }
+      return -1;
+    };
+    // Jump to may land on a skipped slide; Next, Previous and a swipe pass over them.
+    let jumping = false;
+    let previous = start.current.index;
     const report = () => {
       if (cancelled || !deck) return;
       const slide = deck.getCurrentSlide() as HTMLElement | undefined;
       const h = deck.getIndices().h;
-      setIndex(h);
       const id = slide?.getAttribute('data-slide-id');
+      if (!jumping && id && skipped.current?.has(id) && h !== previous) {
+        const beyond = stepFrom(h, h > previous ? 1 : -1);
+        deck.slide(beyond >= 0 ? beyond : previous);
+        return;
+      }
+      jumping = false;
+      previous = h;
+      setIndex(h);
       if (id) onSlide.current(h, id);
     };
     // The strip opening or the window turning changes the stage, not the window: lay out again.
@@ -116,7 +144,18 @@ export function useReveal(
         report();
         resize.observe(stage);
         const api = deck;
-        setControls({ next: () => api.next(), prev: () => api.prev(), go: (i) => api.slide(i) });
+        const move = (step: 1 | -1) => {
+          const to = stepFrom(api.getIndices().h, step);
+          if (to >= 0) api.slide(to);
+        };
+        setControls({
+          next: () => move(1),
+          prev: () => move(-1),
+          go: (i) => {
+            jumping = i !== api.getIndices().h;
+            api.slide(i);
+          },
+        });
         root.setAttribute('data-ready', 'true');
       })
       .catch((error: unknown) => {

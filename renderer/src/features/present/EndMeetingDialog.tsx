@@ -1,0 +1,64 @@
+// End meeting asks first: ending is final (the wrap-up comes next), and the button sits beside
+// Full screen. A modal <dialog>: the focus stays in it, Esc (or Keep presenting) goes back to the
+// meeting, and the focus starts on Keep presenting so a stray Enter does not end it either.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useApp } from '../../store';
+
+export function EndMeetingDialog({ open, ending, onEnd, onKeep }: { open: boolean; ending: boolean; onEnd: () => void; onKeep: () => void }) {
+  const t = useApp((s) => s.t);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const end = useRef<HTMLButtonElement>(null);
+
+  // A modal dialog keeps the page out of reach, but Tab would still leave for the browser's own
+  // controls: two buttons, so Tab and Shift+Tab go from one to the other.
+  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab') return;
+    event.preventDefault();
+    (document.activeElement === keep.current && !end.current?.disabled ? end : keep).current?.focus();
+  };
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) {
+      el.showModal();
+      keep.current?.focus();
+    } else if (!open && el.open) el.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="present-question-box present-end-dialog"
+      aria-labelledby="present-end-title"
+      aria-describedby="present-end-text"
+      onKeyDown={trapTab}
+      onCancel={(event) => {
+        // Esc: keep presenting, through the screen's state so both stay in step.
+        event.preventDefault();
+        onKeep();
+      }}
+      onClose={() => {
+        if (open) onKeep();
+      }}
+    >
+      <div className="present-question-form">
+        <h3 id="present-end-title" className="present-question-heading">
+          {t('presentEndTitle')}
+        </h3>
+        <p id="present-end-text" className="present-question-hint">
+          {t('presentEndText')}
+        </p>
+        <div className="present-question-actions">
+          <button ref={keep} type="button" className="present-button" onClick={onKeep}>
+            {t('presentKeepPresenting')}
+          </button>
+          <button ref={end} type="button" className="present-button present-button-primary" onClick={onEnd} disabled={ending}>
+            {t('presentEndConfirm')}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
