@@ -1,5 +1,6 @@
 // Temporary files of atomic writes (files.ts: `.<name>.<pid>.<12 hex>.tmp`) that a killed
-// process never renamed: whole or partial copies of client data that nothing reads. They are
+// process never renamed: whole or partial copies of client data that nothing reads; likewise a
+// new prospect's folder made under such a name and never renamed in (prospects/store.ts). They are
 // removed when the app opens its data folder, after it holds the folder's lock, so no other
 // writer of this folder is running: only a file of a process that is gone is removed, never
 // one of ours, never anything else (the `.bak` copies of a group write are the only copy of
@@ -32,14 +33,12 @@ export async function removeOrphanTemps(folder: string): Promise<string[]> {
     const folders: string[] = [];
     for (const entry of entries) {
       // Links are not followed: nothing outside the data folder is touched.
-      if (entry.isDirectory()) folders.push(join(dir, entry.name));
-      else if (entry.isFile()) {
-        const m = TEMP.exec(entry.name);
-        if (m && gone(Number(m[1]))) {
-          await rm(join(dir, entry.name), { force: true });
-          removed.push(join(dir, entry.name));
-        }
-      }
+      if (!entry.isDirectory() && !entry.isFile()) continue;
+      const m = TEMP.exec(entry.name);
+      if (m && gone(Number(m[1]))) {
+        await rm(join(dir, entry.name), { recursive: true, force: true });
+        removed.push(join(dir, entry.name));
+      } else if (entry.isDirectory()) folders.push(join(dir, entry.name));
     }
     if (depth >= MAX_DEPTH) return;
     // A few folders at a time: thousands of prospects without exhausting file handles.

@@ -110,8 +110,13 @@ describe('orphan temporary files', () => {
       join(prospect, 'draft.json'),
     ];
     for (const file of [...orphans, ...kept]) writeFileSync(file, 'client data');
+    // A new prospect's folder made under a temporary name and never renamed in (prospects/store.ts).
+    const staging = join(dir, 'prospects', `.p-0000000000000002.${dead}.0123456789ab.tmp`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'prospect.json'), 'client data');
     const removed = await removeOrphanTemps(dir);
-    expect(removed.sort()).toEqual([...orphans].sort());
+    expect(removed.sort()).toEqual([...orphans, staging].sort());
+    expect(() => statSync(staging)).toThrow();
     for (const file of orphans) expect(() => statSync(file)).toThrow();
     for (const file of kept) expect(readFileSync(file, 'utf8')).toBe('client data');
   });
