@@ -9,6 +9,7 @@ import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
 import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
@@ -184,7 +185,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     setDirty(true);
     keepDraft(next);
   };
-  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string } = {}) => (
+  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { maxLength: number; required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string }) => (
     <TextField
       label={t(label)}
       value={form[field] as string}
@@ -276,6 +277,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <TextAreaField
             label={t(label, { n: i + 1 })}
             value={row.text}
+            maxLength={BOX_LENGTH.text}
             rows={2}
             onChange={(e) => {
               const value = e.currentTarget.value;
@@ -350,22 +352,22 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <fieldset className="card">
           <legend>{t('sectionProspect')}</legend>
           <div className="grid">
-            {text('firstName', 'prospect.firstName', 'firstName', { required: true, autoComplete: 'off' })}
-            {text('lastName', 'prospect.lastName', 'lastName', { required: true, autoComplete: 'off' })}
-            {text('email', 'prospect.email', 'email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-            {text('phone', 'prospect.phone', 'phone', { type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
-            {text('age', 'prospect.age', 'age', { inputMode: 'numeric' })}
-            {text('occupation', 'prospect.occupation', 'occupation')}
-            {text('city', 'prospect.city', 'city')}
+            {text('firstName', 'prospect.firstName', 'firstName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off' })}
+            {text('lastName', 'prospect.lastName', 'lastName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off' })}
+            {text('email', 'prospect.email', 'email', { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' })}
+            {text('phone', 'prospect.phone', 'phone', { maxLength: BOX_LENGTH.text, type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
+            {text('age', 'prospect.age', 'age', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
+            {text('occupation', 'prospect.occupation', 'occupation', { maxLength: BOX_LENGTH.text })}
+            {text('city', 'prospect.city', 'city', { maxLength: BOX_LENGTH.text })}
           </div>
         </fieldset>
 
         <fieldset className="card">
           <legend>{t('sectionFamily')}</legend>
           <div className="grid">
-            {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName')}
-            {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName')}
-            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { inputMode: 'numeric' })}
+            {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName', { maxLength: BOX_LENGTH.name })}
+            {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName', { maxLength: BOX_LENGTH.name })}
+            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
           </div>
           <h3 className="subhead">{t('dependents')}</h3>
           <div className="rows rows-dependent">
@@ -374,6 +376,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 <TextField
                   label={t('dependentFirstName', { n: i + 1 })}
                   value={d.firstName}
+                  maxLength={BOX_LENGTH.name}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)) });
@@ -384,6 +387,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 <TextField
                   label={t('dependentAge', { n: i + 1 })}
                   value={d.age}
+                  maxLength={BOX_LENGTH.number}
                   inputMode="numeric"
                   className="field-short"
                   onChange={(e) => {
@@ -422,9 +426,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               onBlur={leave('finances.currency')}
               error={errorFor('finances.currency')}
             />
-            {text('investableAssets', 'finances.investableAssets', 'investableAssets', { inputMode: 'decimal' })}
-            {text('annualIncome', 'finances.annualIncome', 'annualIncome', { inputMode: 'decimal' })}
-            {text('monthlySavings', 'finances.monthlySavings', 'monthlySavings', { inputMode: 'decimal' })}
+            {text('investableAssets', 'finances.investableAssets', 'investableAssets', { maxLength: BOX_LENGTH.number, inputMode: 'decimal' })}
+            {text('annualIncome', 'finances.annualIncome', 'annualIncome', { maxLength: BOX_LENGTH.number, inputMode: 'decimal' })}
+            {text('monthlySavings', 'finances.monthlySavings', 'monthlySavings', { maxLength: BOX_LENGTH.number, inputMode: 'decimal' })}
             <SelectField label={t('riskTolerance')} value={form.riskTolerance} onChange={(e) => change({ riskTolerance: e.currentTarget.value })} onBlur={leave('riskTolerance')} error={errorFor('riskTolerance')}>
               <option value="">{t('risk_none')}</option>
               {RISK_TOLERANCES.map((r) => (
@@ -433,14 +437,14 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 </option>
               ))}
             </SelectField>
-            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { inputMode: 'numeric' })}
+            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
           </div>
         </fieldset>
 
         <fieldset className="card">
           <legend>{t('sectionGoals')}</legend>
           <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} error={errorFor('goals')} onBlur={leave('goals')} />
-          <TextAreaField label={t('urgentNeed')} value={form.urgentNeed} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
+          <TextAreaField label={t('urgentNeed')} value={form.urgentNeed} maxLength={BOX_LENGTH.text} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
         </fieldset>
 
         <fieldset className="card">
@@ -449,7 +453,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <div className="rows-concern">{rows('concerns', 'concern', 'concern', 'addConcern', 'removeConcern')}</div>
           <h3 className="subhead">{t('questions')}</h3>
           <div className="rows-question">{rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}</div>
-          <TextAreaField label={t('notes')} value={form.notes} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
+          <TextAreaField label={t('notes')} value={form.notes} maxLength={BOX_LENGTH.longText} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
         </fieldset>
 
         <fieldset className="card">
@@ -481,7 +485,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 </option>
               ))}
             </SelectField>
-            {text('minutes', 'meeting.minutes', 'meetingLength', { inputMode: 'numeric' })}
+            {text('minutes', 'meeting.minutes', 'meetingLength', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
             <ComboField
               label={t('language')}
               hint={t('languageHint')}
