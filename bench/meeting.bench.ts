@@ -37,11 +37,11 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
   }
 }
 
-/** One call to the host's API, as the window makes it (cookie, same Origin, JSON). */
+/** One call to the host's API, as the window makes it (cookie, the page's secret, same Origin, JSON). */
 async function api(host: RunningHost, channel: string, input: unknown): Promise<unknown> {
   const response = await fetch(`${host.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: `advisor_deck_session=${host.token}`, Origin: host.origin },
+    headers: { 'Content-Type': 'application/json', ...(await host.session()) },
     body: JSON.stringify({ input }),
   });
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: string };

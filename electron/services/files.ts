@@ -5,11 +5,22 @@ import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../../core/validation';
 
 /**
+ * The step that publishes a written file. Tests put a fault (or a look at the folder) between
+ * the write and the rename through it; the app always uses the file system's rename.
+ */
+export interface AtomicRename {
+  rename(temp: string, path: string): Promise<void>;
+  renameSync(temp: string, path: string): void;
+}
+
+const FS_RENAME: AtomicRename = { rename, renameSync };
+
+/**
  * Writes a whole file or nothing: the bytes go to a temporary file beside the target, are
  * flushed to disk, then renamed over it (atomic on one file system). A crash leaves either the
  * old file or the new one, never half of each.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, steps: AtomicRename = FS_RENAME): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -21,7 +32,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await steps.rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -47,7 +58,7 @@ async function syncDirectory(dir: string): Promise<void> {
  * writeFileAtomic for callers that must know the bytes are on disk before they go on (the
  * follow-up store persists a firing before the reminder is shown). Same steps, same guarantee.
  */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, steps: AtomicRename = FS_RENAME): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -61,7 +72,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
+    steps.renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

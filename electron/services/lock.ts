@@ -45,14 +45,29 @@ function readOwner(folder: string): LockOwner | undefined {
   return undefined;
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * A zombie (killed, not yet reaped by its parent) still answers kill(pid, 0) but runs no code:
+ * it holds nothing. Linux says so in /proc/<pid>/stat (the state after the name in brackets,
+ * which may itself hold brackets or spaces); elsewhere there is no /proc and this says no.
+ */
+export function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
+
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !isZombie(pid);
 }
 
 export interface DataFolderLock {
@@ -71,7 +86,7 @@ export function lockDataFolder(folder: string, kind: string, onLost: (error: Err
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const owner = readOwner(folder);
-    // A process on this machine that no longer runs (killed, crashed) cannot be holding it.
+    // A process on this machine that no longer runs (killed, crashed, a zombie) cannot be holding it.
     if (!owner || owner.host !== hostname() || isAlive(owner.pid) || owner.pid === process.pid) throw new DataFolderInUse(folder, owner);
     // proper-lockfile only unlocks its own locks: the dead owner's lock folder is removed here.
     rmSync(options.lockfilePath, { recursive: true, force: true });

@@ -23,7 +23,7 @@ afterAll(async () => {
 async function api(host: RunningHost, channel: string, input: unknown): Promise<unknown> {
   const response = await fetch(`${host.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: `advisor_deck_session=${host.token}`, Origin: host.origin },
+    headers: { 'Content-Type': 'application/json', ...(await host.session()) },
     body: JSON.stringify({ input }),
   });
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: string };

@@ -42,7 +42,7 @@ const piece: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('a', 'e', 'o', 'ב', 'ع', 'क'), fc.array(fc.constantFrom(...MARKS), { minLength: 1, maxLength: MAX_COMBINING_RUN }))
+      .tuple(fc.constantFrom('a', 'e', 'o', 'ב', 'ع', 'क'), fc.array(fc.constantFrom(...MARKS), { minLength: 1, maxLength: MAX_COMBINING_RUN, size: 'max' }))
       .map(([base, marks]) => base + marks.join('')),
   },
   { weight: 2, arbitrary: fc.constantFrom('\n', '\t', '\n\n', '\r\n', '  ', ' \n ', '\u00A0', '\u2028') },
@@ -142,7 +142,7 @@ export const advisorArbitrary: fc.Arbitrary<AdvisorInput> = fc.record(
     disclosure: typed(LIMITS.longText),
     followUp: fc.record({
       preferredTime: preferredTimeArbitrary,
-      holidays: fc.array(fc.integer({ min: 0, max: 365 * 13 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)), { maxLength: 30 }),
+      holidays: fc.array(fc.integer({ min: 0, max: 365 * 13 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)), { maxLength: 30, size: 'max' }),
     }),
   },
   { requiredKeys: ['name', 'firm', 'email', 'disclosure', 'followUp'] },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handOver, runUnprivileged } from '../support/unprivileged';
 import { sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
 
 const run = promisify(execFile);
@@ -184,15 +185,17 @@ describe('cli build', { timeout: 60_000 }, () => {
     expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('exits 2 naming --out for a folder it may not write in', async () => {
+  it('exits 2 naming --out for a folder it may not write in (as an unprivileged user when the tests run as root)', async () => {
     const intake = await write('intake.json', sampleIntakeInput());
     const out = join(dir, 'locked');
     await mkdir(out);
+    await handOver(dir);
     await chmod(out, 0o500);
     try {
-      const result = await cli('build', intake, '--out', out);
+      const result = await runUnprivileged(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out], { cwd: ROOT });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`--out: cannot write in ${out} (permission denied)\n`);
+      expect(await readdir(out)).toEqual([]);
     } finally {
       await chmod(out, 0o700);
     }

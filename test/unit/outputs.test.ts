@@ -3,9 +3,12 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutputFolderError, writeFilesAllOrNothing, type OutputFile } from '../../electron/services/outputs';
+import { handOver, runUnprivileged } from '../support/unprivileged';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Returns the error a call should fail with, or undefined to let it through. */
 const inject = vi.hoisted(() => ({
@@ -126,13 +129,31 @@ describe('writeFilesAllOrNothing', () => {
     expect(await contents(dir)).toEqual({ out: `-> ${join(dir, 'gone')}` });
   });
 
-  it.skipIf(process.getuid?.() === 0)('says so when it may not write in the folder, leaving its files alone', async () => {
+  it('says so when it may not write in the folder, leaving its files alone (as an unprivileged user when the tests run as root)', async () => {
     await previousBuild();
+    // The write runs in a process of its own (under setpriv as nobody when this one is root, for
+    // whom mode bits mean nothing), with the real node:fs: nothing injected.
+    const script = join(await mkdtemp(join(tmpdir(), 'advisor-deck-outputs-script-')), 'write.mts');
+    await writeFile(
+      script,
+      `import { writeFilesAllOrNothing } from ${JSON.stringify(join(ROOT, 'electron/services/outputs.ts'))};
+      const files = ${JSON.stringify(NAMES)}.map((name) => ({ name, bytes: 'silva ' + name }));
+      try {
+        await writeFilesAllOrNothing(${JSON.stringify(dir)}, files);
+        console.log('written');
+      } catch (error) {
+        console.log(JSON.stringify({ name: error.name, message: error.message, code: error.code }));
+      }`,
+    );
+    await handOver(dirname(script));
+    await handOver(dir);
     await chmod(dir, 0o500);
     try {
-      await expect(writeFilesAllOrNothing(dir, filesOf('silva'))).rejects.toMatchObject({ name: 'OutputFolderError', message: `cannot write in ${dir} (permission denied)`, code: 'EACCES' });
+      const result = await runUnprivileged(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') } });
+      expect(JSON.parse(result.stdout.trim()) as unknown).toEqual({ name: 'OutputFolderError', message: `cannot write in ${dir} (permission denied)`, code: 'EACCES' });
     } finally {
       await chmod(dir, 0o700);
+      await rm(dirname(script), { recursive: true, force: true });
     }
     expect(await contents(dir)).toEqual(allOf('lopez'));
   });

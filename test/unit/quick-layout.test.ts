@@ -86,7 +86,7 @@ describe('quickLayout', { timeout: 120_000 }, () => {
     for (const f of faces()) {
       let answered = 0;
       fc.assert(
-        fc.property(fc.array(char, { minLength: 1, maxLength: 24 }), (chars) => {
+        fc.property(fc.array(char, { minLength: 1, maxLength: 24, size: 'max' }), (chars) => {
           if (sameAsFontkit(f, chars.join(''))) answered++;
         }),
         { numRuns: 1500 },
@@ -131,7 +131,7 @@ describe('quickLayout', { timeout: 120_000 }, () => {
     for (const f of faces()) {
       let answered = 0;
       fc.assert(
-        fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 12 }), (list) => {
+        fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 12, size: 'max' }), (list) => {
           if (sameAsFontkit(f, list.join(''))) answered++;
         }),
         { numRuns: 2500 },

@@ -92,6 +92,17 @@ describe('tablet server', () => {
     for (const path of ['/api/prospects:list', '/index.html', '/../advisor.json', '/events/']) expect((await send(`${origin}${path}`, { headers: { Cookie: cookie } })).status).toBe(404);
   });
 
+  it('answers an address that does not parse 400, paired or not', async () => {
+    const { server, origin } = await started();
+    expect((await send(`${origin}//`)).status).toBe(400);
+    const cookie = await pair(server);
+    for (const path of ['//', '/%', '/events%']) {
+      const reply = await send(`${origin}${path}`, { headers: { Cookie: cookie } });
+      expect(reply.status, path).toBeGreaterThanOrEqual(400);
+      expect(reply.status, path).toBeLessThan(500);
+    }
+  });
+
   it('answers a foreign Host 421 and a foreign Origin 403', async () => {
     const { server, origin } = await started();
     const cookie = await pair(server);

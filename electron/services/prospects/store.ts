@@ -14,7 +14,7 @@ import { newProspectRecord, prospectRecordSchema, withEvent, type ProspectRecord
 import type { Problem } from '../../../core/validation';
 import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
-import { writeFileAtomic } from '../files';
+import { formatBytes, writeFileAtomic } from '../files';
 import { prospectIdOf } from './ids';
 import { checkRevision, revisionOf } from './revision';
 
@@ -247,27 +247,52 @@ export class ProspectStore {
     return id;
   }
 
-  async #create(id: string, event: string): Promise<Entry> {
+  /**
+   * A new prospect's folder, all or nothing: its first file and its record are written into a
+   * temporary folder beside the others (named like a temporary file, so the list never reads it
+   * and the next start removes it if this process dies: orphanTemps.ts), which is then renamed
+   * into place. A failed first save leaves no folder with a record and nothing else.
+   */
+  async #create(id: string, event: string, first: { file: string; text: string }): Promise<Entry> {
     const record = newProspectRecord(id, nowIso(this.now));
     if (event !== 'created') record.history.push({ at: record.createdAt, event });
-    await mkdir(join(this.dir, id), { recursive: true });
-    await writeFileAtomic(join(this.dir, id, RECORD_FILE), json(record));
+    const staging = join(this.dir, `.${id}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await mkdir(staging);
+      await writeFileAtomic(join(staging, first.file), first.text);
+      await writeFileAtomic(join(staging, RECORD_FILE), json(record));
+      await rename(staging, join(this.dir, id)).catch(async (error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+        // A folder this store did not list (only files set aside in it): the files go into it.
+        await rename(join(staging, first.file), join(this.dir, id, first.file));
+        await rename(join(staging, RECORD_FILE), join(this.dir, id, RECORD_FILE));
+        await rm(staging, { recursive: true, force: true });
+      });
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
     const entry: Entry = { record, intake: null, draft: null };
     this.#entries.set(id, entry);
     return entry;
   }
 
   /**
-   * The prospect, made on first use: the window chooses a new prospect's id itself, so a
-   * reload during the first save finds the same prospect. An id in the trash is not reused.
+   * Writes `file` of the prospect, made on first use: the window chooses a new prospect's id
+   * itself, so a reload during the first save finds the same prospect. An id in the trash is
+   * not reused.
    */
-  async #entryOrCreate(id: string): Promise<Entry> {
+  async #writeOrCreate(id: string, file: string, text: string): Promise<Entry> {
     const entry = this.#entries.get(id);
-    if (entry) return entry;
+    if (entry) {
+      await writeFileAtomic(join(this.dir, id, file), text);
+      return entry;
+    }
     if (!PROSPECT_ID.test(id)) throw new Error('This prospect no longer exists.');
     const trashed = await readdir(join(this.folder, TRASH_DIR)).catch(() => [] as string[]);
     if (trashed.some((name) => name.startsWith(`${id}.`))) throw new Error('This prospect is in the trash.');
-    return this.#create(id, 'created');
+    return this.#create(id, 'created', { file, text });
   }
 
   /**
@@ -276,10 +301,15 @@ export class ProspectStore {
    */
   saveDraft(id: string | undefined, draft: Record<string, unknown>, base?: string): Promise<ProspectSummary & { revision: string }> {
     const target = id ?? this.#newId();
+    // Never a draft the next start would set aside as too large (#readJson): refused whole.
+    const text = json(draft);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_INTAKE_JSON) {
+      return Promise.reject(new Error(`The draft is too large to keep (${formatBytes(bytes)}, at most ${formatBytes(MAX_INTAKE_JSON)}): shorten the longest fields.`));
+    }
     return this.#serial(target, async () => {
       checkRevision(base, this.#revision(this.#entries.get(target)));
-      const entry = await this.#entryOrCreate(target);
-      await writeFileAtomic(join(this.dir, target, DRAFT_FILE), json(draft));
+      const entry = await this.#writeOrCreate(target, DRAFT_FILE, text);
       entry.draft = draft;
       entry.revision = undefined;
       return { ...this.#summary(target, entry), revision: this.#revision(entry) };
@@ -296,8 +326,7 @@ export class ProspectStore {
     const target = id ?? this.#newId();
     return this.#serial(target, async () => {
       checkRevision(base, this.#revision(this.#entries.get(target)));
-      const entry = await this.#entryOrCreate(target);
-      await writeFileAtomic(join(this.dir, target, INTAKE_FILE), json(intake));
+      const entry = await this.#writeOrCreate(target, INTAKE_FILE, json(intake));
       entry.intake = intake;
       entry.revision = undefined;
       await rm(join(this.dir, target, DRAFT_FILE), { force: true });

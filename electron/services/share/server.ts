@@ -229,7 +229,13 @@ export class TabletServer {
     const hostName = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     const host = req.headers.host ?? '';
     if (host !== `${hostName}:${this.#port}`) return this.#send(res, 421, 'Wrong host.');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      // `//` and the like: the request's fault, not the server's (400, nothing logged).
+      return this.#send(res, 400, 'Bad address.');
+    }
     const device = this.#device(req);
 
     if (url.pathname === '/' && req.method === 'GET') {

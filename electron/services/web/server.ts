@@ -4,6 +4,11 @@
 // - only 127.0.0.1, and only a Host of 127.0.0.1:<port> or localhost:<port> (DNS rebinding);
 // - a random token per start (128+ bits) in the printed address; the first visit trades it for
 //   an HttpOnly, SameSite=Strict cookie and drops it from the address bar; anything else is 401;
+// - the API (and the events stream) also needs the page's own secret, sent as a header: cookies
+//   are not scoped by port, so every other server on 127.0.0.1 the browser visits receives the
+//   cookie. The secret is written into the page only in answer to the printed token, and the
+//   page keeps it in storage of its own origin (which does include the port): the cookie alone
+//   gets the built app's code and a 403 from the API;
 // - a state-changing request from a foreign Origin is 403 (cross-site request forgery);
 // - the window's Content-Security-Policy, no directory listing, nothing outside the built app.
 import { randomBytes } from 'node:crypto';
@@ -15,6 +20,11 @@ import { contentSecurityPolicy } from '../app-csp';
 import { cookieValue, readBody, sameSecret } from './http';
 
 const COOKIE = 'advisor_deck_session';
+/** The header (or, for the events stream, which cannot send headers, the query parameter) carrying the page's secret. */
+export const SESSION_HEADER = 'x-advisor-deck-session';
+export const SESSION_PARAM = 'session';
+/** The meta tag the page reads its secret from (renderer/src/api/http.ts). */
+const SESSION_META = 'advisor-deck-session';
 /** Big enough for a batch of intake files or a logo; anything larger is refused unread. */
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
@@ -39,6 +49,17 @@ export interface WebHostOptions {
   token?: string;
 }
 
+/** Bad percent-encoding and the like: the request's fault, answered 400 without a stack trace. */
+class BadAddress extends Error {}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new BadAddress(pathname);
+  }
+}
+
 export interface WebHost {
   readonly url: string;
   readonly port: number;
@@ -55,6 +76,10 @@ function send(res: ServerResponse, status: number, body: string | Uint8Array, ty
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Three secrets, so that holding one does not give the next: the printed token gives the
+  // cookie and the page's secret; the cookie alone (which leaks to other ports) gives neither.
+  const cookieSecret = randomBytes(24).toString('base64url');
+  const pageSecret = randomBytes(24).toString('base64url');
   const csp = contentSecurityPolicy();
   const channelSet = new Set<string>(channelNames);
   const streams = new Set<ServerResponse>();
@@ -71,8 +96,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     'Cache-Control': 'no-store',
   };
 
+  async function servePage(res: ServerResponse, headers: Record<string, string>): Promise<void> {
+    const page = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+    // The secret is base64url: nothing in it needs escaping in an attribute.
+    const tag = `<meta name="${SESSION_META}" content="${pageSecret}" />`;
+    send(res, 200, page.replace('<head>', `<head>\n    ${tag}`), TYPES['.html'], headers);
+  }
+
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(decodedPath(pathname)).replace(/^([/\\])+/, '');
     const file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
     // Nothing outside the built app, and no folder listing: only files with a known type.
     if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)]) return send(res, 404, 'Not found', undefined, security);
@@ -92,10 +124,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (!allowedHosts().has(host)) return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      throw new BadAddress(req.url ?? '');
+    }
     const fromQuery = url.searchParams.get('token');
     const fromCookie = cookieValue(req.headers.cookie, COOKIE);
-    const authorised = (fromCookie !== undefined && sameSecret(fromCookie, token)) || (fromQuery !== null && sameSecret(fromQuery, token));
+    const byToken = fromQuery !== null && sameSecret(fromQuery, token);
+    const authorised = (fromCookie !== undefined && sameSecret(fromCookie, cookieSecret)) || byToken;
     if (!authorised) return send(res, 401, 'Advisor Deck: open the address that npm run web printed (it carries the access token).', undefined, security);
 
     if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
@@ -105,14 +143,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
     }
 
-    // The token is traded for a cookie and dropped from the address bar (and from history).
-    if (fromQuery !== null && req.method === 'GET') {
+    // The token is traded for a cookie. The page itself comes with its secret and drops the token
+    // from the address bar (and from history) as it starts; any other address is redirected
+    // without the token.
+    const setCookie = `${COOKIE}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`;
+    if (byToken && req.method === 'GET') {
+      if (url.pathname === '/' || url.pathname === '/index.html') return servePage(res, { ...security, 'Set-Cookie': setCookie });
       url.searchParams.delete('token');
-      return send(res, 303, '', undefined, {
-        ...security,
-        Location: `${url.pathname}${url.search}`,
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+      return send(res, 303, '', undefined, { ...security, Location: `${url.pathname}${url.search}`, 'Set-Cookie': setCookie });
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      const header = req.headers[SESSION_HEADER];
+      const secret = typeof header === 'string' ? header : url.searchParams.get(SESSION_PARAM);
+      if (secret === null || !sameSecret(secret, pageSecret)) {
+        return send(res, 403, 'Forbidden: only the Advisor Deck page may use its API. Open the address that npm run web printed.', undefined, security);
+      }
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -151,6 +197,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof BadAddress) {
+        if (!res.headersSent) send(res, 400, 'Bad address', undefined, { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
+        return;
+      }
       console.error('web host:', error);
       if (!res.headersSent) send(res, 500, 'Something went wrong; see the terminal.', undefined, security);
       else res.destroy();

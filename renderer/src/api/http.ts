@@ -1,12 +1,38 @@
 // The API client over HTTP, for `npm run web`: one POST per call to /api/<channel>, answered
-// by the same app layer as the Electron window. Same-origin, so the session cookie goes along.
+// by the same app layer as the Electron window. Same-origin, so the session cookie goes along,
+// and with it the page's own secret: the cookie reaches every port of 127.0.0.1, the secret
+// only this page (the host writes it into the page it serves for the printed address).
 import type { ApiClient, Reminder, Result } from '../../../core/api';
 
-async function call(channel: string, input: unknown): Promise<Result<unknown>> {
+const SESSION_HEADER = 'X-Advisor-Deck-Session';
+const SESSION_KEY = 'advisor-deck-session';
+
+/**
+ * The page's secret: from the page the printed address served (which also drops the token from
+ * the address bar), else as kept by an earlier load of this origin. Storage belongs to the
+ * origin, port included, so no other local server's page can read it.
+ */
+function pageSecret(): string {
+  const meta = globalThis.document?.querySelector<HTMLMetaElement>('meta[name="advisor-deck-session"]');
+  const served = meta?.content ?? '';
+  try {
+    if (served) globalThis.localStorage?.setItem(SESSION_KEY, served);
+    const url = new URL(globalThis.location.href);
+    if (url.searchParams.has('token')) {
+      url.searchParams.delete('token');
+      globalThis.history.replaceState(globalThis.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    }
+    return served || (globalThis.localStorage?.getItem(SESSION_KEY) ?? '');
+  } catch {
+    return served;
+  }
+}
+
+async function call(secret: string, channel: string, input: unknown): Promise<Result<unknown>> {
   try {
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: secret },
       body: JSON.stringify({ input }),
       credentials: 'same-origin',
     });
@@ -22,6 +48,7 @@ async function call(channel: string, input: unknown): Promise<Result<unknown>> {
  * schemas out of the window's first script; the host answers 404 for a name that is no channel.
  */
 export function createHttpClient(): ApiClient {
+  const secret = pageSecret();
   const functions = new Map<string, (input?: unknown) => Promise<Result<unknown>>>();
   // A click on a reminder is handled in the window itself (the notice's own button).
   const onFollowUpFocus = () => () => undefined;
@@ -31,7 +58,8 @@ export function createHttpClient(): ApiClient {
   const onReminder = (listener: (reminder: Reminder) => void) => {
     listeners.add(listener);
     if (!events && typeof EventSource !== 'undefined') {
-      events = new EventSource('/api/events');
+      // EventSource sends no headers: the secret goes in the address, which stays in this page.
+      events = new EventSource(`/api/events?session=${encodeURIComponent(secret)}`);
       events.addEventListener('reminder', (event) => {
         try {
           const value = JSON.parse((event as MessageEvent<string>).data) as Partial<Reminder>;
@@ -57,7 +85,7 @@ export function createHttpClient(): ApiClient {
       if (typeof name !== 'string' || !/^[a-z]+:[a-zA-Z]+$/.test(name)) return undefined;
       let fn = functions.get(name);
       if (!fn) {
-        fn = (input?: unknown) => call(name, input);
+        fn = (input?: unknown) => call(secret, name, input);
         functions.set(name, fn);
       }
       return fn;

@@ -9,6 +9,7 @@ import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
 import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
@@ -291,7 +292,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     setDirty(true);
     keepDraft(next);
   };
-  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string; hint?: string; 'data-autofocus'?: boolean } = {}) => (
+  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { maxLength: number; required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string; hint?: string; 'data-autofocus'?: boolean }) => (
     <TextField
       label={t(label)}
       value={form[field] as string}
@@ -314,6 +315,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     <TextField
       label={t(label)}
       hint={currency ? t('amountIn', { currency }) : undefined}
+      maxLength={BOX_LENGTH.number}
       inputMode="decimal"
       value={form[field]}
       onChange={(e) => change({ [field]: e.currentTarget.value })}
@@ -416,6 +418,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <TextAreaField
             label={t(label, { n: i + 1 })}
             value={row.text}
+            maxLength={BOX_LENGTH.text}
             rows={2}
             onChange={(e) => {
               const value = e.currentTarget.value;
@@ -492,13 +495,13 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <fieldset className="card">
           <legend>{t('sectionProspect')}</legend>
           <div className="grid">
-            {text('firstName', 'prospect.firstName', 'firstName', { required: true, autoComplete: 'off', hint: t('shownToProspect'), ...(initialId ? {} : { 'data-autofocus': true }) })}
-            {text('lastName', 'prospect.lastName', 'lastName', { required: true, autoComplete: 'off', hint: t('shownToProspect') })}
-            {text('email', 'prospect.email', 'email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-            {text('phone', 'prospect.phone', 'phone', { type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
-            {text('age', 'prospect.age', 'age', { inputMode: 'numeric' })}
-            {text('occupation', 'prospect.occupation', 'occupation')}
-            {text('city', 'prospect.city', 'city')}
+            {text('firstName', 'prospect.firstName', 'firstName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off', hint: t('shownToProspect'), ...(initialId ? {} : { 'data-autofocus': true }) })}
+            {text('lastName', 'prospect.lastName', 'lastName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off', hint: t('shownToProspect') })}
+            {text('email', 'prospect.email', 'email', { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' })}
+            {text('phone', 'prospect.phone', 'phone', { maxLength: BOX_LENGTH.text, type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
+            {text('age', 'prospect.age', 'age', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
+            {text('occupation', 'prospect.occupation', 'occupation', { maxLength: BOX_LENGTH.text })}
+            {text('city', 'prospect.city', 'city', { maxLength: BOX_LENGTH.text })}
           </div>
         </fieldset>
 
@@ -506,10 +509,10 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <legend>{t('sectionFamily')}</legend>
           <p className="field-hint shown-note">{t('familyShown')}</p>
           <div className="grid">
-            {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName')}
-            {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName')}
-            {text('partnerEmail', 'prospect.partner.email', 'partnerEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { inputMode: 'numeric' })}
+            {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName', { maxLength: BOX_LENGTH.name })}
+            {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName', { maxLength: BOX_LENGTH.name })}
+            {text('partnerEmail', 'prospect.partner.email', 'partnerEmail', { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' })}
+            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
           </div>
           <h3 className="subhead">{t('dependents')}</h3>
           <div className="rows rows-dependent">
@@ -518,6 +521,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 <TextField
                   label={t('dependentFirstName', { n: i + 1 })}
                   value={d.firstName}
+                  maxLength={BOX_LENGTH.name}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)) });
@@ -528,6 +532,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 <TextField
                   label={t('dependentAge', { n: i + 1 })}
                   value={d.age}
+                  maxLength={BOX_LENGTH.number}
                   inputMode="numeric"
                   className="field-short"
                   onChange={(e) => {
@@ -577,14 +582,14 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 </option>
               ))}
             </SelectField>
-            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { inputMode: 'numeric' })}
+            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
           </div>
         </fieldset>
 
         <fieldset className="card">
           <legend>{t('sectionGoals')}</legend>
           <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} error={errorFor('goals')} onBlur={leave('goals')} />
-          <TextAreaField label={t('urgentNeed')} hint={t('shownWordForWord')} value={form.urgentNeed} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
+          <TextAreaField label={t('urgentNeed')} hint={t('shownWordForWord')} value={form.urgentNeed} maxLength={BOX_LENGTH.text} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
         </fieldset>
 
         <fieldset className="card">
@@ -595,7 +600,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <h3 className="subhead">{t('questions')}</h3>
           <p className="field-hint shown-note">{t('questionsShown')}</p>
           <div className="rows-question">{rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}</div>
-          <TextAreaField label={t('notes')} hint={t('notesPrivate')} className="field-private" value={form.notes} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
+          <TextAreaField label={t('notes')} hint={t('notesPrivate')} className="field-private" value={form.notes} maxLength={BOX_LENGTH.longText} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
         </fieldset>
 
         <fieldset className="card">
@@ -627,7 +632,7 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 </option>
               ))}
             </SelectField>
-            {text('minutes', 'meeting.minutes', 'meetingLength', { inputMode: 'numeric' })}
+            {text('minutes', 'meeting.minutes', 'meetingLength', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
             <SelectField label={t('language')} hint={t('languageHint')} value={form.locale} onChange={(e) => change({ locale: e.currentTarget.value })} onBlur={leave('locale')} error={errorFor('locale')}>
               {localeOptions(form.locale).map((o) => (
                 <option key={o.value} value={o.value} lang={o.value}>
