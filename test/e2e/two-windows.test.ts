@@ -32,11 +32,11 @@ afterAll(async () => {
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
-/** One call to the host's API, as the window makes it (cookie, same Origin, JSON). */
+/** One call to the host's API, as the window makes it (cookie, the page's secret, same Origin, JSON). */
 async function api<T>(host: RunningHost, channel: string, input?: unknown): Promise<T> {
   const response = await fetch(`${host.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: `advisor_deck_session=${host.token}`, Origin: host.origin },
+    headers: { 'Content-Type': 'application/json', ...(await host.session()) },
     body: JSON.stringify({ input }),
   });
   expect(response.status).toBe(200);
