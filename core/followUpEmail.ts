@@ -5,6 +5,7 @@ import { clip, fill, formatLongDate } from './format';
 import { GOALS, type Intake } from './intake';
 import { fullName, pickLanguage } from './locale';
 import { withoutInvisibles } from './text';
+import { meetingDay } from './meetingHeld';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
@@ -205,7 +206,7 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   const p = intake.prospect;
   const firstName = oneLine(unshout(p.firstName, locale)).replace(/[!¡\u01C3\uFF01]/gu, '');
   const name = oneLine(fullName(locale, p.firstName, p.lastName));
-  const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
+  const meetingDate = formatLongDate(locale, meetingDay(intake, meeting));
 
   const goalTopic = intake.goals[0] ? copy.topics[intake.goals[0]] : copy.fallbackTopic;
   const quoted = urgentTopic(intake.urgentNeed, copy);

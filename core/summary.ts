@@ -7,6 +7,7 @@ import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney }
 import { GOALS, type Intake } from './intake';
 import { fullName, pickLanguage } from './locale';
 import type { MeetingRecord } from './meeting';
+import { meetingDay } from './meetingHeld';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
@@ -215,7 +216,7 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
   const copy = copies[language] as SummaryCopy;
   const p = intake.prospect;
   const name = fullName(locale, p.firstName, p.lastName);
-  const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
+  const meetingDate = formatLongDate(locale, meetingDay(intake, meeting));
   const due = plan.followUp;
   const followUpDate = formatLongDate(locale, DateTime.fromISO(due.dueAt, { zone: due.timeZone }).toISODate() ?? due.dueAt.slice(0, 10));
   const followUpTime = formatDayAndTime(locale, due.dueAt, due.timeZone).time;
