@@ -341,6 +341,7 @@ export const fr: Messages = {
   fuMailtoFallback: 'Ce navigateur ne peut pas ouvrir votre messagerie lui-même.',
   fuMailtoLink: 'Écrire le courriel dans votre messagerie',
   fuSnoozedToast: '{name} : reporté au {when}',
+  fuSnoozeUndone: '{name} : de nouveau au {when}',
   fuRescheduledToast: '{name} : déplacé au {when}',
   fuNextTitle: 'Suivi de {name} fait. Et maintenant ?',
   fuNextHint: 'Son étape dans l’écran Prospects, gardée dans son historique.',
