@@ -201,7 +201,8 @@ describe('wrap-up', () => {
     const later = aWeekFromNow(16, 30);
     await page.getByLabel('Follow-up date and time', { exact: true }).fill(later);
     await page.getByRole('button', { name: 'Create summary and follow-up' }).click();
-    await expect.poll(() => wrapUps.length).toBe(2);
+    // A whole wrap-up (PDF, deck, mail): seconds on a busy machine.
+    await expect.poll(() => wrapUps.length, { timeout: 60_000 }).toBe(2);
     expect(wrapUps).toEqual([200, 200]);
     await expect.poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt))).toEqual([instantOf(later)]);
     expect((await readdir(folder)).filter((n) => !n.startsWith('.')).sort()).toEqual(SIX_FILES);

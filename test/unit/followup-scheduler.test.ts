@@ -9,6 +9,9 @@ import type { NewFollowUp } from '../../core/followUpRecord';
 import { CLOCK_SETTLE_MS, FollowUpScheduler, MAX_DELAY, RETRY_MS, systemClock, type Firing } from '../../electron/services/followup/scheduler';
 import { FollowUpStore } from '../../electron/services/followup/store';
 
+// Hundreds of real file writes per test: seconds on a busy machine (the clock itself is faked).
+vi.setConfig({ testTimeout: 60_000 });
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

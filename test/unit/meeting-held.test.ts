@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { atPreferredTime, goodDayFrom, nextBusinessDay } from '../../core/followUp';
 import { proposeFollowUp } from '../../core/followUpProposal';
 import { winBackDueAt } from '../../core/followUpWinBack';
@@ -14,6 +14,8 @@ import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { intake, sampleIntakeInput } from '../support/samples';
 
+// Real files, PDFs and pdftotext: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 const ZONE = 'America/Los_Angeles';
 const RULE = { plannedStartsAt: '2026-12-03T14:00', timeZone: ZONE, preferredTime: '10:00', holidays: ['2026-12-25', '2027-01-01'] };
 const at = (iso: string) => Date.parse(iso);

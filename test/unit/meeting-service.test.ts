@@ -4,11 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { sampleIntakeInput } from '../support/samples';
 
+// Real files and PDFs: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 let dir: string;
 let app: AdvisorDeckApp;
 const ID = 'p-00000000000000aa';
