@@ -72,9 +72,11 @@ describe('days a moved follow-up lands on (pure)', () => {
   });
 
   it('a 90-day win-back call that would fall on a Sunday moves to the next good day at the preferred time', () => {
-    // Done Tuesday 8 December 2026: 90 days on is Sunday 7 March 2027.
-    const dueAt = winBackDueAt({ doneAt: at('2026-12-08T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '10:00' });
+    // Done Monday 7 December 2026: 90 days on is Sunday 7 March 2027; Monday morning is no
+    // good slot either, so Tuesday. In the afternoon, Monday will do.
+    const dueAt = winBackDueAt({ doneAt: at('2026-12-07T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '10:00' });
     expect(dueAt).toBe('2027-03-09T10:00:00-08:00');
+    expect(winBackDueAt({ doneAt: at('2026-12-07T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '14:00' })).toBe('2027-03-08T14:00:00-08:00');
     expect(new Date(dueAt ?? '').getUTCDay()).toBe(2);
     expect(winBackDueAt({ doneAt: at('2026-12-08T19:00:00Z'), days: 0, timeZone: ZONE, preferredTime: '10:00' })).toBeUndefined();
   });
@@ -157,7 +159,7 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
     expect(execFileSync('pdftotext', [join(done.folder, 'summary.pdf'), '-']).toString().replace(/\s+/g, ' ')).toContain('Monday, January 11, 2027');
   });
 
-  it('snoozes a follow-up not yet due from its due time, never earlier', async () => {
+  it('snoozes a follow-up not yet due from its due time, never earlier; its win-back call lands on a good weekday', async () => {
     const h = app.handlers;
     await h['meeting:start']({ id: ID });
     await h['meeting:end']({ id: ID });
@@ -168,5 +170,11 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
     expect(hour.snoozedUntil).toBe('2027-01-13T11:00:00-08:00');
     const tomorrow = await h['followups:snooze']({ id: done.followUp.id, until: { kind: 'tomorrow' } });
     expect(tomorrow.snoozedUntil).toBe('2027-01-14T10:00:00-08:00');
+
+    // Done on Monday the 11th with no next step: 90 days on is Sunday 11 April, so the win-back
+    // call is Tuesday the 13th (Monday morning is no good slot) at 10:00 in Los Angeles.
+    await h['followups:complete']({ id: done.followUp.id });
+    const winBack = (await h['followups:list'](undefined)).upcoming.find((f) => f.id.endsWith('-win-back'));
+    expect(winBack?.dueAt).toBe('2027-04-13T10:00:00-07:00');
   });
 });
