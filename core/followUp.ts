@@ -59,3 +59,38 @@ export function followUpSlot(rule: FollowUpRule): FollowUpSlot {
   const local = wallClockInZone({ year: chosen.date.year, month: chosen.date.month, day: chosen.date.day, hour, minute }, rule.timeZone);
   return { dueAt: isoWithOffset(local), timeZone: rule.timeZone, businessDaysAfter: chosen.count };
 }
+
+/** The calendar day of an instant in a zone, YYYY-MM-DD. */
+export function dayInZone(epochMs: number, zone: string): string {
+  return DateTime.fromMillis(epochMs, { zone }).toISODate() ?? new Date(epochMs).toISOString().slice(0, 10);
+}
+
+const calendarDay = (date: string) => DateTime.fromISO(date, { zone: 'UTC' });
+const businessDay = (d: DateTime, holidays: ReadonlySet<string>) => d.weekday <= FRIDAY && !holidays.has(d.toISODate() ?? '');
+
+/** The first business day (Monday to Friday, not a holiday) after `date`, YYYY-MM-DD. */
+export function nextBusinessDay(date: string, holidays: readonly string[] = []): string {
+  const off = new Set(holidays);
+  let day = calendarDay(date).plus({ days: 1 });
+  while (!businessDay(day, off)) day = day.plus({ days: 1 });
+  return day.toISODate() ?? date;
+}
+
+/**
+ * The first good day for a call at `preferredTime` on or after `date`: a business day that is
+ * not a Monday morning or a Friday afternoon (the slot rule's bad slots), YYYY-MM-DD.
+ */
+export function goodDayFrom(date: string, preferredTime: string, holidays: readonly string[] = []): string {
+  const off = new Set(holidays);
+  const afternoon = Number(preferredTime.slice(0, 2)) >= 12;
+  let day = calendarDay(date);
+  while (!businessDay(day, off) || (day.weekday === MONDAY && !afternoon) || (day.weekday === FRIDAY && afternoon)) day = day.plus({ days: 1 });
+  return day.toISODate() ?? date;
+}
+
+/** `date` at the preferred time (HH:mm) in the zone, as ISO with its offset. */
+export function atPreferredTime(date: string, preferredTime: string, zone: string): string {
+  const d = calendarDay(date);
+  const [hour, minute] = preferredTime.split(':').map(Number);
+  return isoWithOffset(wallClockInZone({ year: d.year, month: d.month, day: d.day, hour: hour ?? 10, minute: minute ?? 0 }, zone));
+}

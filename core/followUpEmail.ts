@@ -6,6 +6,7 @@ import { GOALS, type Intake } from './intake';
 import { fullName, greetingNames, pickLanguage } from './locale';
 import { meetingQuestions } from './meetingQuestions';
 import { withoutInvisibles } from './text';
+import { meetingDay } from './meetingHeld';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
@@ -211,7 +212,7 @@ export function buildFollowUpDraft({ intake, advisor, plan, meeting, copy: copie
   const household = { ...p, firstName: unshout(p.firstName, locale), ...(p.partner ? { partner: { ...p.partner, firstName: unshout(p.partner.firstName, locale) } } : {}) };
   const firstName = oneLine(greetingNames(locale, household)).replace(/[!¡\u01C3\uFF01]/gu, '');
   const name = oneLine(fullName(locale, p.firstName, p.lastName));
-  const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
+  const meetingDate = formatLongDate(locale, meetingDay(intake, meeting));
 
   const goalTopic = intake.goals[0] ? copy.topics[intake.goals[0]] : copy.fallbackTopic;
   const quoted = urgentTopic(intake.urgentNeed, copy);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { isoWithOffset, isTimeZone, wallClockInZone } from './time';
+import { isoWithOffset, isTimeZone } from './time';
+import { atPreferredTime, dayInZone, nextBusinessDay } from './followUp';
 
 /**
  * A follow-up: the reminder that brings the advisor back to a prospect 2 to 3 business days
@@ -228,22 +229,24 @@ export function cancel(record: FollowUp, now: number): FollowUp {
   return { ...record, status: 'cancelled', cancelledAt: isoAt(now, record.timeZone) };
 }
 
-export type SnoozeOption = { kind: 'hour' } | { kind: 'tomorrow'; preferredTime: string } | { kind: 'at'; at: string };
+export type SnoozeOption = { kind: 'hour' } | { kind: 'tomorrow'; preferredTime: string; holidays?: readonly string[] | undefined } | { kind: 'at'; at: string };
 
 /**
- * When a snooze ends. "Tomorrow" is the next calendar day in the follow-up's zone, at the
- * advisor's preferred time there, so it is 23 or 25 hours away across a DST change. A
- * preferred time that does not exist that day (skipped by DST) moves forward, as clocks do.
+ * When a snooze ends; never earlier than the follow-up was due. "An hour" is an hour after the
+ * later of its due time and now. "Tomorrow" is the next business day (not a weekend or holiday)
+ * after that later day, in the follow-up's zone, at the advisor's preferred time there: a
+ * Friday one goes to Monday, one due next Tuesday to next Wednesday. A preferred time that does
+ * not exist that day (skipped by DST) moves forward, as clocks do.
  */
 export function snoozeUntil(option: SnoozeOption, record: FollowUp, now: number): number {
+  const from = Math.max(nextFireAt(record) ?? now, now);
   switch (option.kind) {
     case 'hour':
-      return now + 60 * 60 * 1000;
+      return from + 60 * 60 * 1000;
     case 'tomorrow': {
-      const m = HH_MM.exec(option.preferredTime);
-      if (!m) throw new FollowUpTransitionError(`"${option.preferredTime}" is not a time like 10:00`);
-      const tomorrow = DateTime.fromMillis(now, { zone: record.timeZone }).plus({ days: 1 });
-      return wallClockInZone({ year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour: Number(m[1]), minute: Number(m[2]) }, record.timeZone).toMillis();
+      if (!HH_MM.test(option.preferredTime)) throw new FollowUpTransitionError(`"${option.preferredTime}" is not a time like 10:00`);
+      const day = nextBusinessDay(dayInZone(from, record.timeZone), option.holidays);
+      return Date.parse(atPreferredTime(day, option.preferredTime, record.timeZone));
     }
     case 'at':
       return Date.parse(normaliseInstant(option.at, record.timeZone));

@@ -8,6 +8,7 @@ import { GOALS, type Intake } from './intake';
 import { householdFirstNames, householdName, pickLanguage } from './locale';
 import { meetingQuestions } from './meetingQuestions';
 import type { MeetingRecord } from './meeting';
+import { meetingDay } from './meetingHeld';
 import type { DeckPlan, Slide } from './plan';
 import { type Checked, describeIssues } from './validation';
 
@@ -217,7 +218,7 @@ export function buildSummary({ intake, advisor, plan, meeting, copy: copies }: S
   const p = intake.prospect;
   // A couple receives one summary, addressed to both of them.
   const name = householdName(locale, p);
-  const meetingDate = formatLongDate(locale, intake.meeting.startsAt.slice(0, 10));
+  const meetingDate = formatLongDate(locale, meetingDay(intake, meeting));
   const due = plan.followUp;
   const followUpDate = formatLongDate(locale, DateTime.fromISO(due.dueAt, { zone: due.timeZone }).toISODate() ?? due.dueAt.slice(0, 10));
   const followUpTime = formatDayAndTime(locale, due.dueAt, due.timeZone).time;

@@ -3,6 +3,7 @@ import { checkAdvisor, type Advisor } from '../../core/advisor';
 import { checkIntake, type Intake } from '../../core/intake';
 import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting';
 import { planDeck, type DeckPlan } from '../../core/plan';
+import { intakeAsHeld } from '../../core/meetingHeld';
 import { checkDeckChanges, type DeckChanges } from '../../core/deckChanges';
 import { normaliseInstant } from '../../core/followUpRecord';
 import { buildSummary, type SummaryContent } from '../../core/summary';
@@ -164,7 +165,8 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     logo = undefined;
   }
   const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
-  const planned = inputs.planned ?? planDeck(intake, advisor, recipe, inputs.changes);
+  // Planned as held (core/meetingHeld.ts): the app's wrap-up and a rebuild from its files agree.
+  const planned = inputs.planned ?? planDeck(intakeAsHeld(intake, meeting?.endedAt), advisor, recipe, inputs.changes);
   // A follow-up moved at wrap-up is the one the summary, the calendar event and the email name.
   const plan = inputs.followUpAt ? { ...planned, followUp: { ...planned.followUp, dueAt: normaliseInstant(inputs.followUpAt, planned.followUp.timeZone) } } : planned;
   if (meeting) {

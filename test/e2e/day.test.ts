@@ -4,6 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
+import { followUpSlot } from '../../core/followUp';
+import { formatLongDate } from '../../core/format';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -44,6 +47,9 @@ async function swipeLeft(page: Page): Promise<void> {
 
 describe('an advisor day', () => {
   it('imports, builds, presents with questions, wraps up and lists the follow-up', async () => {
+    const ZONE = 'America/Los_Angeles';
+    const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
+    const startedOn = today();
     const page = await openApp(browser, host, IPAD);
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'templates/samples/intake.json'));
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
@@ -90,6 +96,14 @@ describe('an advisor day', () => {
     expect(text).toContain('Can we retire at 60?');
     const plan = JSON.parse(await readFile(join(folder, 'plan.json'), 'utf8')) as { deck: { slides: { id: string }[] }; followUp: { dueAt: string } };
     expect(plan.deck.slides.map((s) => s.id)).not.toContain('fees');
+    // Planned for 3 December 2026 (the sample), held today: the follow-up is the slot rule on
+    // today, 2 to 3 business days on, and the summary names today (issues 17 and 21).
+    const endedOn = (JSON.parse(await readFile(join(folder, 'meeting.json'), 'utf8')) as { endedAt: string }).endedAt.slice(0, 10);
+    expect([startedOn, today()]).toContain(endedOn);
+    const advisor = JSON.parse(await readFile(join(ROOT, 'templates/samples/advisor.json'), 'utf8')) as { followUp: { preferredTime: string; holidays: string[] } };
+    expect(plan.followUp.dueAt).toBe(followUpSlot({ meetingDate: endedOn, timeZone: ZONE, ...advisor.followUp }).dueAt);
+    expect(Date.parse(plan.followUp.dueAt)).toBeGreaterThan(Date.now());
+    expect(text.replace(/\s+/g, ' ')).toContain(formatLongDate('en-US', endedOn));
     const event = new ICAL.Component(ICAL.parse(await readFile(join(folder, 'follow-up.ics'), 'utf8'))).getFirstSubcomponent('vevent');
     expect(event?.getFirstPropertyValue('dtstart')?.toString()).toBeTruthy();
     const mail = await simpleParser(await readFile(join(folder, 'follow-up.eml')));

@@ -74,7 +74,7 @@ async function followUpFiles(dir: string): Promise<string[]> {
   }
 }
 
-type StoredFollowUp = { id: string; dueAt: string; status: string; prospectId: string };
+type StoredFollowUp = { id: string; dueAt: string; status: string; prospectId: string; snoozedUntil?: string };
 async function followUpRecords(dir: string): Promise<StoredFollowUp[]> {
   return Promise.all((await followUpFiles(dir)).map(async (n) => JSON.parse(await readFile(join(dir, 'follow-ups', n), 'utf8')) as StoredFollowUp));
 }
@@ -209,7 +209,8 @@ describe('wrap-up', () => {
     const later = aWeekFromNow(16, 30);
     await page.getByLabel('Follow-up date and time', { exact: true }).fill(later);
     await page.getByRole('button', { name: 'Create summary and follow-up' }).click();
-    await expect.poll(() => wrapUps.length).toBe(2);
+    // A whole wrap-up (PDF, deck, mail): seconds on a busy machine.
+    await expect.poll(() => wrapUps.length, { timeout: 60_000 }).toBe(2);
     expect(wrapUps).toEqual([200, 200]);
     await expect.poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt))).toEqual([instantOf(later)]);
     expect((await readdir(folder)).filter((n) => !n.startsWith('.')).sort()).toEqual(SIX_FILES);
@@ -254,6 +255,11 @@ describe('wrap-up', () => {
     const lists = await api<FollowUpLists>(host, 'followups:list');
     const due = lists.overdue.length + lists.today.length;
     await expect.poll(() => page.getByRole('navigation').getByRole('button', { name: 'Follow-ups' }).textContent()).toBe(due ? `Follow-ups, ${due} due` : 'Follow-ups');
+    // Not due for 9 days: an hour after its due time, never earlier (issue 21); Undo puts it back.
+    expect((await followUpRecords(dir)).map((r) => Date.parse(r.snoozedUntil ?? ''))).toEqual([moved.toMillis() + 3_600_000]);
+    await page.getByRole('status').filter({ hasText: 'snoozed until' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await followUpRecords(dir)).map((r) => [r.status, Date.parse(r.dueAt), r.snoozedUntil])).toEqual([['scheduled', moved.toMillis(), undefined]]);
+    await page.getByRole('status').filter({ hasText: 'back to' }).waitFor();
 
     // Done, and the prospect became a client: both kept.
     await page.getByRole('listitem', { name: 'Maria Lopez' }).getByRole('button', { name: 'Done' }).click();

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { followUpSlot } from '../../core/followUp';
+
+// Properties and real files: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 60_000 });
 
 const slot = (meetingDate: string, preferredTime = '10:00', holidays: string[] = [], timeZone = 'America/Los_Angeles') =>
   followUpSlot({ meetingDate, timeZone, preferredTime, holidays });

@@ -21,7 +21,8 @@ const [dataDir, holder] = process.argv.slice(1);
 const platform = { name: 'test', version: '0', openExternal: async () => false, notify: () => false, applySettings() {} };
 let app;
 try {
-  app = await openApp({ dataDir, templatesDir: ${JSON.stringify(join(root, 'templates'))}, platform, holder });
+  // A fixed clock: the follow-up below is always in the future, whatever today is.
+  app = await openApp({ dataDir, templatesDir: ${JSON.stringify(join(root, 'templates'))}, platform, holder, now: () => Date.parse('2026-12-07T12:00:00Z') });
 } catch (error) {
   process.stdout.write('REFUSED ' + error.constructor.name + ': ' + error.message + '\\n');
   process.exit(3);

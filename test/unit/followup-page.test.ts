@@ -5,11 +5,14 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../core/api';
 import { countFollowUps, groupFollowUps, pageFollowUps, type FollowUp, type NewFollowUp } from '../../core/followUpRecord';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
+
+// Properties and real files: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 60_000 });
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -9,6 +9,9 @@ import type { NewFollowUp } from '../../core/followUpRecord';
 import { CLOCK_SETTLE_MS, FollowUpScheduler, MAX_DELAY, RETRY_MS, systemClock, type Firing } from '../../electron/services/followup/scheduler';
 import { FollowUpStore } from '../../electron/services/followup/store';
 
+// Hundreds of real file writes per test: seconds on a busy machine (the clock itself is faked).
+vi.setConfig({ testTimeout: 60_000 });
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -303,7 +306,7 @@ describe('FollowUpScheduler', () => {
       expect(new Date(Date.now()).toISOString()).toBe('2026-11-03T15:00:00.000Z');
     });
 
-    it('Paris, spring forward (Sunday 28 March 2027): slot at 10:00 CEST, "tomorrow" is 23 hours away', () => {
+    it('Paris, spring forward (Sunday 28 March 2027): slot at 10:00 CEST, "tomorrow" (Monday) is 47 hours away', () => {
       vi.setSystemTime(new Date('2027-03-25T09:00:00Z'));
       const slot = followUpSlot({ meetingDate: '2027-03-25', timeZone: 'Europe/Paris', preferredTime: '10:00', holidays: [] });
       expect(slot.dueAt).toBe('2027-03-30T10:00:00+02:00');
@@ -313,10 +316,10 @@ describe('FollowUpScheduler', () => {
 
       vi.advanceTimersByTime(Date.parse('2027-03-27T09:00:00Z') - Date.now());
       expect(ids(fired)).toEqual(['weekend']);
-      // Saturday 10:00 CET → Sunday 10:00 CEST: 23 hours.
+      // Saturday 10:00 CET → the next business day, Monday 10:00 CEST: 47 hours.
       const snoozed = store.snooze('weekend', { kind: 'tomorrow', preferredTime: '10:00' });
-      expect(snoozed.snoozedUntil).toBe('2027-03-28T10:00:00+02:00');
-      vi.advanceTimersByTime(23 * HOUR - 1);
+      expect(snoozed.snoozedUntil).toBe('2027-03-29T10:00:00+02:00');
+      vi.advanceTimersByTime(47 * HOUR - 1);
       expect(fired).toHaveLength(1);
       vi.advanceTimersByTime(1);
       expect(ids(fired)).toEqual(['weekend', 'weekend']);
@@ -325,14 +328,15 @@ describe('FollowUpScheduler', () => {
       expect(ids(fired)).toEqual(['weekend', 'weekend', 'paris']);
     });
 
-    it('a preferred time skipped by the change (02:30 on 14 March 2027 in New York) moves forward an hour', () => {
-      vi.setSystemTime(new Date('2027-03-13T15:00:00Z'));
+    it('a preferred time skipped by the change (02:30 on Friday 26 March 2027 in Jerusalem) moves forward an hour', () => {
+      // Israel moves its clocks on a Friday: "tomorrow", the next business day, can fall in the gap.
+      vi.setSystemTime(new Date('2027-03-25T13:00:00Z'));
       startScheduler();
-      store.schedule(follow('gap', Date.now() + HOUR, { timeZone: 'America/New_York' }));
+      store.schedule(follow('gap', Date.now() + HOUR, { timeZone: 'Asia/Jerusalem' }));
       vi.advanceTimersByTime(HOUR);
       const snoozed = store.snooze('gap', { kind: 'tomorrow', preferredTime: '02:30' });
-      expect(snoozed.snoozedUntil).toBe('2027-03-14T03:30:00-04:00');
-      vi.advanceTimersByTime(Date.parse('2027-03-14T07:30:00Z') - Date.now());
+      expect(snoozed.snoozedUntil).toBe('2027-03-26T03:30:00+03:00');
+      vi.advanceTimersByTime(Date.parse('2027-03-26T00:30:00Z') - Date.now());
       expect(ids(fired)).toEqual(['gap', 'gap']);
     });
   });

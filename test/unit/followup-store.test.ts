@@ -70,7 +70,8 @@ describe('FollowUpStore', () => {
 
     expect(store.reschedule('a', '2026-12-08T15:30:00-08:00').dueAt).toBe('2026-12-08T15:30:00-08:00');
     now = T0 + HOUR;
-    expect(store.snooze('b', { kind: 'hour' })).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-12-03T16:00:00-08:00' });
+    // Not due until the 9th: an hour later than that, never earlier (issue 21).
+    expect(store.snooze('b', { kind: 'hour' })).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-12-09T11:00:00-08:00' });
     expect(store.snooze('b', { kind: 'at', at: '2026-12-04T09:00:00-08:00' }).snoozedUntil).toBe('2026-12-04T09:00:00-08:00');
     expect(store.complete('c')).toMatchObject({ status: 'done', doneAt: '2026-12-03T15:00:00-08:00' });
     expect(store.cancel('a')).toMatchObject({ status: 'cancelled', cancelledAt: '2026-12-03T15:00:00-08:00' });
@@ -243,9 +244,25 @@ describe('record rules (pure)', () => {
     expect(() => markFired(due, T0)).toThrow('cannot fire');
   });
 
-  it('snoozes until tomorrow at the preferred time in the record’s zone', () => {
-    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '09:00' }, base, T0)).toISOString()).toBe('2026-12-04T17:00:00.000Z');
-    expect(snoozeUntil({ kind: 'hour' }, base, T0)).toBe(T0 + HOUR);
+  it('snoozes from the later of its due time and now, never earlier than it was due', () => {
+    // Due Tuesday 8 December at 10:00 in Los Angeles; now is Thursday 3 December.
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '09:00' }, base, T0)).toISOString()).toBe('2026-12-09T17:00:00.000Z');
+    expect(snoozeUntil({ kind: 'hour' }, base, T0)).toBe(Date.parse('2026-12-08T19:00:00Z'));
+    // Once it came due, from now.
+    const due = markFired(base, Date.parse('2026-12-08T18:00:00Z'));
+    const later = Date.parse('2026-12-08T23:00:00Z');
+    expect(snoozeUntil({ kind: 'hour' }, due, later)).toBe(later + HOUR);
+    expect(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, later)).toBe(Date.parse('2026-12-09T18:00:00Z'));
+  });
+
+  it('snoozes "until tomorrow" to the next business day: a Friday one to Monday, past the advisor’s holidays', () => {
+    const friday = createFollowUp(follow('f', '2026-12-11T10:00:00-08:00'), T0);
+    const fridayNoon = Date.parse('2026-12-11T20:00:00Z');
+    const due = markFired(friday, fridayNoon);
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, fridayNoon)).toISOString()).toBe('2026-12-14T18:00:00.000Z');
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00', holidays: ['2026-12-14'] }, due, fridayNoon)).toISOString()).toBe('2026-12-15T18:00:00.000Z');
+    // Not yet due (Friday the 11th), snoozed on Thursday the 3rd: Monday the 14th, not Tuesday.
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, friday, T0)).toISOString()).toBe('2026-12-14T18:00:00.000Z');
   });
 
   it('groups by due time, leaving out what is closed', () => {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { simpleParser, type AddressObject } from 'mailparser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildFollowUpDraft } from '../../core/followUpEmail';
 import type { Intake } from '../../core/intake';
 import { planDeck, type DeckRecipe } from '../../core/plan';
@@ -15,6 +15,9 @@ import { loadFollowUpCopy } from '../../electron/services/followup/copy';
 import { buildFollowUpEml, composeFollowUpEml } from '../../electron/services/followup/mail';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor as sampleAdvisor, intake as sampleIntake } from '../support/samples';
+
+// Properties and real files: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 60_000 });
 
 let recipe: DeckRecipe;
 beforeAll(async () => {

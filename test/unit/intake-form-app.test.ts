@@ -27,6 +27,8 @@ beforeEach(async () => {
     dataDir: dir,
     templatesDir: TEMPLATES_DIR,
     holder: 'a unit test',
+    // The app's one clock, fixed: nothing here depends on today's date.
+    now: () => Date.parse('2026-11-20T17:00:00Z'),
     platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
   });
 });

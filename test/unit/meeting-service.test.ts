@@ -4,14 +4,19 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { sampleIntakeInput } from '../support/samples';
 
+// Real files and PDFs: seconds on a busy machine, never a time window.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 let dir: string;
 let app: AdvisorDeckApp;
 const ID = 'p-00000000000000aa';
+// The app's one clock, fixed: Thursday 3 December 2026, 15:00 in Los Angeles, an hour after the
+// sample meeting's planned start. Nothing here depends on today's date.
+const NOW = Date.parse('2026-12-03T23:00:00Z');
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'advisor-deck-meeting-'));
@@ -20,6 +25,7 @@ beforeEach(async () => {
     dataDir: dir,
     templatesDir: TEMPLATES_DIR,
     holder: 'a unit test',
+    now: () => NOW,
     platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
   });
   const saved = await app.handlers['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> });
@@ -90,9 +96,8 @@ describe('a meeting through the app layer', () => {
     const all = () => h['followups:list'](undefined);
     const winBack = [...(await all()).upcoming].find((f) => f.id.endsWith('-win-back'));
     expect(winBack?.prospectId).toBe(ID);
-    const days = (Date.parse(winBack?.dueAt ?? '') - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(89);
-    expect(days).toBeLessThan(91);
+    // 90 days after Thursday 3 December is Wednesday 3 March, at the preferred time there.
+    expect(winBack?.dueAt).toBe('2027-03-03T10:00:00-08:00');
     await h['prospects:setStatus']({ id: ID, status: 'client' });
     expect([...(await all()).upcoming].some((f) => f.id.endsWith('-win-back'))).toBe(false);
   });

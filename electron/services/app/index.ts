@@ -5,13 +5,12 @@ import type { DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/ap
 import { join } from 'node:path';
 import { applyIntakeForm, importIntakeForm, intakeFormFile, sendIntakeForm } from './intakeForm';
 import { PendingForms } from '../intakeForm/pending';
-import { pageFollowUps, type FollowUp, type FollowUpSettings } from '../../../core/followUpRecord';
-import { DateTime } from 'luxon';
-import { isoWithOffset, wallClockInZone } from '../../../core/time';
+import { pageFollowUps, type FollowUpSettings } from '../../../core/followUpRecord';
 import { mailtoLink } from '../../../core/followUpEmail';
 import { AdvisorProfileStore } from '../advisorProfile';
-import { FollowUpScheduler, type Firing } from '../followup/scheduler';
+import { FollowUpScheduler, systemClock, type Clock, type Firing } from '../followup/scheduler';
 import { FollowUpStore } from '../followup/store';
+import { cancelWinBacks, scheduleWinBack } from '../followup/winBack';
 import { lockDataFolder, type DataFolderLock } from '../lock';
 import { removeOrphanTemps } from '../orphanTemps';
 import { ProspectStore, type FollowUpIndex } from '../prospects/store';
@@ -46,6 +45,12 @@ export interface AppOptions {
   platform: Platform;
   /** Who holds the data folder, for the message a second process gets. */
   holder: string;
+  /**
+   * The one clock of everything the app starts (stores, follow-up scheduler, meetings, win-back):
+   * the system clock by default. Tests fix it, so nothing depends on today's date.
+   */
+  clock?: Clock;
+  /** Shorthand for a clock whose wall time is this (its timers stay the system's). */
   now?: () => number;
   /** The interface the tablet server listens on (`--share-host`); by default the LAN address. */
   shareHost?: string | undefined;
@@ -86,39 +91,17 @@ function followUpIndex(store: FollowUpStore | null, now: () => number): FollowUp
   };
 }
 
-const WIN_BACK = '-win-back';
-const DAY = 86_400_000;
-
-/**
- * A follow-up done with no next step (the prospect is neither a client nor closed) brings the
- * advisor back later: a win-back call N days on (settings.winBackDays, 0 = off), at the
- * preferred time in the prospect's zone. Cancelled when the prospect becomes a client or closes.
- */
-function scheduleWinBack(store: FollowUpStore, done: FollowUp, now: () => number): void {
-  const days = store.settings().winBackDays;
-  if (days <= 0 || done.id.endsWith(WIN_BACK)) return;
-  const id = `${done.id.slice(0, 64 - WIN_BACK.length)}${WIN_BACK}`;
-  if (store.has(id)) return;
-  const day = DateTime.fromMillis(now() + days * DAY, { zone: done.timeZone });
-  const [hour, minute] = store.settings().preferredTime.split(':').map(Number);
-  const dueAt = isoWithOffset(wallClockInZone({ year: day.year, month: day.month, day: day.day, hour: hour ?? 10, minute: minute ?? 0 }, done.timeZone));
-  store.schedule({
-    id,
-    prospectId: done.prospectId,
-    prospectName: done.prospectName,
-    dueAt,
-    timeZone: done.timeZone,
-    channel: done.prospectPhone ? 'call' : 'email',
-    subject: done.subject,
-    body: done.body,
-    ...(done.prospectEmail ? { prospectEmail: done.prospectEmail } : {}),
-    ...(done.prospectPhone ? { prospectPhone: done.prospectPhone } : {}),
-  });
+/** The clock of AppOptions: `clock`, else the system's timers around `now`, else the system clock. */
+export function appClock(options: Pick<AppOptions, 'clock' | 'now'>): Clock {
+  if (options.clock) return options.clock;
+  const now = options.now;
+  return now ? { ...systemClock, now: () => now() } : systemClock;
 }
 
 /** Takes the data folder's lock, opens the stores and starts the follow-up scheduler. */
 export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
-  const now = options.now ?? Date.now;
+  const clock = appClock(options);
+  const now = () => clock.now();
   const lock: DataFolderLock = lockDataFolder(options.dataDir, options.holder);
   const problems: string[] = [];
   let prospects: ProspectStore;
@@ -143,6 +126,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     for (const p of followUps.problems) problems.push(`${p.file}: ${p.message}`);
     scheduler = new FollowUpScheduler({
       store: followUps,
+      clock,
       notify: (firing) => {
         if (!options.platform.notify(firing)) console.warn(`Follow-up ${firing.followUp.id} is due.`);
         // Met → Follow-up due: a step in the prospect's history (the list shows it from the store).
@@ -159,6 +143,12 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
   const store = (): FollowUpStore => {
     if (!followUps) throw new Error('Follow-ups are not available: their store could not be opened.');
     return followUps;
+  };
+
+  /** The advisor's days off: moved follow-ups skip them (none while the profile is not set up). */
+  const advisorHolidays = async (): Promise<readonly string[]> => {
+    const profile = await advisor.advisor().catch(() => undefined);
+    return profile?.ok ? profile.value.followUp.holidays : [];
   };
 
   // Books and records: what is shown and sent is written through it and appended to records/log.jsonl.
@@ -198,10 +188,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'prospects:discardDraft': ({ id }) => prospects.discardDraft(id),
     'prospects:setStatus': async ({ id, status }) => {
       const summary = await prospects.setStatus(id, status, `stage set to ${status}`);
-      // A client or a closed prospect needs no win-back call.
-      if ((status === 'client' || status === 'closed') && followUps) {
-        for (const f of followUps.all()) if (f.prospectId === id && f.id.endsWith(WIN_BACK) && (f.status === 'scheduled' || f.status === 'snoozed' || f.status === 'due')) followUps.cancel(f.id);
-      }
+      if ((status === 'client' || status === 'closed') && followUps) cancelWinBacks(followUps, id);
       return summary;
     },
     'prospects:import': async ({ files }) => {
@@ -297,11 +284,16 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       const { overdue, today } = store().counts();
       return { overdue, today };
     },
-    'followups:snooze': ({ id, until }) => store().snooze(id, until),
+    'followups:snooze': async ({ id, until }) => {
+      // "Tomorrow" is the next business day: the advisor's holidays are not business days.
+      if (until.kind !== 'tomorrow') return store().snooze(id, until);
+      const holidays = await advisorHolidays();
+      return store().snooze(id, { kind: 'tomorrow', holidays });
+    },
     'followups:reschedule': ({ id, dueAt }) => store().reschedule(id, dueAt),
-    'followups:complete': ({ id }) => {
+    'followups:complete': async ({ id }) => {
       const done = store().complete(id);
-      scheduleWinBack(store(), done, now);
+      scheduleWinBack(store(), done, { now: now(), holidays: await advisorHolidays() });
       return done;
     },
     'followups:cancel': ({ id }) => store().cancel(id),

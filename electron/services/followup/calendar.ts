@@ -19,6 +19,8 @@ export interface FollowUpIcsInput {
   /** Accepted for symmetry with the email builder; the event needs nothing from it today. */
   advisor?: Advisor;
   plan: DeckPlan;
+  /** The meeting record: the event is stamped when the meeting ended, not when it was planned. */
+  meeting?: { endedAt?: string | undefined } | undefined;
   /** The follow-up email's subject (FollowUpDraft.subject), quoted in the description. */
   subject: string;
   /** Copy per language; the shipped templates/followup/copy by default. */
@@ -78,12 +80,12 @@ export function foldIcs(ics: string): string {
   return lines.map((line) => (line === '' ? line : foldLine(line))).join('\r\n');
 }
 
-/** The meeting's start as an instant: the event's DTSTAMP (never the clock, for stable output). */
-export function meetingInstant(intake: Intake): number {
-  return DateTime.fromISO(intake.meeting.startsAt, { zone: intake.meeting.timeZone }).toMillis();
+/** When the meeting ended (else its planned start) as an instant: the event's DTSTAMP (never the clock, for stable output). */
+export function meetingInstant(intake: Intake, meeting?: { endedAt?: string | undefined }): number {
+  return DateTime.fromISO(meeting?.endedAt ?? intake.meeting.startsAt, { zone: intake.meeting.timeZone }).toMillis();
 }
 
-export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCopy() }: FollowUpIcsInput): string {
+export function buildFollowUpIcs({ intake, plan, meeting, subject, copy = loadFollowUpCopy() }: FollowUpIcsInput): string {
   // The event's words come from the same copy as the email's, in the prospect's language.
   const words = followUpEvent(intake, copy, subject);
   const start = Date.parse(plan.followUp.dueAt);
@@ -97,7 +99,7 @@ export function buildFollowUpIcs({ intake, plan, subject, copy = loadFollowUpCop
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: EVENT_MINUTES },
-    timestamp: meetingInstant(intake),
+    timestamp: meetingInstant(intake, meeting),
     // SUMMARY is what a calendar lists: no bidi controls or zero-width characters (followUpEvent
     // takes them out of the name; the copy must not bring any either).
     title: withoutInvisibles(clean(words.title)),

@@ -24,7 +24,7 @@ export { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './names';
 export async function buildFollowUpFiles(input: FollowUpFilesInput): Promise<FollowUpFiles> {
   const copy = input.copy ?? loadFollowUpCopy();
   const draft = buildFollowUpDraft({ intake: input.intake, advisor: input.advisor, plan: input.plan, meeting: input.meeting, copy });
-  const ics = buildFollowUpIcs({ intake: input.intake, advisor: input.advisor, plan: input.plan, subject: draft.subject, copy });
+  const ics = buildFollowUpIcs({ intake: input.intake, advisor: input.advisor, plan: input.plan, meeting: input.meeting, subject: draft.subject, copy });
   // One draft for both files: the event's description quotes the email's subject.
   const eml = await composeFollowUpEml(draft, { key: followUpKey(input.intake, input.plan), date: new Date(input.plan.followUp.dueAt), summaryPdf: input.summaryPdf });
   return { ics, eml, draft };

@@ -436,11 +436,14 @@ export class FollowUpStore {
     return this.#write(rescheduleRecord(this.#require(id), dueAt));
   }
 
-  /** 1 hour, tomorrow at the preferred time (the settings' unless given), or a given time. */
-  snooze(id: string, option: { kind: 'hour' } | { kind: 'tomorrow'; preferredTime?: string } | { kind: 'at'; at: string }): FollowUp {
+  /**
+   * An hour more, the next business day at the preferred time (the settings' unless given), or a
+   * given time; never earlier than it was due (core/followUpRecord.ts's snoozeUntil).
+   */
+  snooze(id: string, option: { kind: 'hour' } | { kind: 'tomorrow'; preferredTime?: string; holidays?: readonly string[] | undefined } | { kind: 'at'; at: string }): FollowUp {
     const record = this.#require(id);
     const now = this.now();
-    const resolved: SnoozeOption = option.kind === 'tomorrow' ? { kind: 'tomorrow', preferredTime: option.preferredTime ?? this.settings().preferredTime } : option;
+    const resolved: SnoozeOption = option.kind === 'tomorrow' ? { kind: 'tomorrow', preferredTime: option.preferredTime ?? this.settings().preferredTime, holidays: option.holidays } : option;
     return this.#write(snoozeRecord(record, snoozeUntil(resolved, record, now), now));
   }
 

@@ -8,6 +8,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Advisor } from '../../../core/advisor';
+import type { Intake } from '../../../core/intake';
+import { proposeFollowUp } from '../../../core/followUpProposal';
+import { intakeAsHeld } from '../../../core/meetingHeld';
 import { checkMeeting, type MeetingRecord } from '../../../core/meeting';
 import type { Problem } from '../../../core/validation';
 import { createHash } from 'node:crypto';
@@ -63,6 +66,8 @@ interface Read<T> {
 export type { WrapUpOutcome };
 
 const nowIso = (now: () => number) => new Date(now()).toISOString();
+/** An instant as local wall-clock time in a zone, YYYY-MM-DDTHH:mm. */
+const toLocal = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** One follow-up per prospect and meeting, from the app's own prospect id. */
 export function followUpIdForMeeting(prospectId: string, startsAt: string): string {
@@ -291,13 +296,24 @@ export class MeetingService {
     });
   }
 
-  /** The follow-up the slot rule proposes for this prospect's meeting (for the wrap-up form). */
+  /**
+   * The follow-up wrap-up proposes: the slot rule on the day the meeting ended (the live
+   * meeting's end or last step, else the last wrap-up's), the planned day only while nothing has
+   * been presented; never before the meeting's end nor in the past.
+   */
   async proposedFollowUp(id: string): Promise<{ dueAt: string; timeZone: string; local: string } | null> {
     const inputs = await this.#inputs(id);
     if (!inputs.ok) return null;
-    const plan = planDeck(inputs.intake, inputs.advisor, await loadRecipe('first-meeting', this.deps.templatesDir), inputs.changes);
-    const local = DateTime.fromISO(plan.followUp.dueAt, { zone: plan.followUp.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
-    return { ...plan.followUp, local };
+    const zone = inputs.intake.meeting.timeZone;
+    const live = await this.live(id);
+    const endedAtLocal = live ? toLocal(live.endedAt ?? live.visits.at(-1)?.at ?? live.startedAt, zone) : (await this.lastRecord(id))?.record.endedAt;
+    const slot = this.#propose(inputs.intake, inputs.advisor, endedAtLocal);
+    return { dueAt: slot.dueAt, timeZone: slot.timeZone, local: toLocal(slot.dueAt, zone) };
+  }
+
+  #propose(intake: Intake, advisor: Advisor, endedAtLocal: string | undefined) {
+    const { preferredTime, holidays } = advisor.followUp;
+    return proposeFollowUp({ plannedStartsAt: intake.meeting.startsAt, endedAtLocal, timeZone: intake.meeting.timeZone, preferredTime, holidays, now: (this.deps.now ?? Date.now)() });
   }
 
   async #inputs(id: string) {
@@ -332,7 +348,7 @@ export class MeetingService {
     const previous = current || !lastRead.read.value || lastRead.meeting === null ? null : { meeting: lastRead.meeting, record: lastRead.read.value };
     const live = current ?? startMeeting(this.#now());
     const ended = live.endedAt ?? this.#now();
-    const endedAtLocal = previous?.record.endedAt ?? DateTime.fromISO(ended, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const endedAtLocal = previous?.record.endedAt ?? toLocal(ended, zone);
 
     let followUpAt: string | undefined;
     if (input.followUpAt) {
@@ -343,8 +359,11 @@ export class MeetingService {
       if (Date.parse(followUpAt) <= Date.parse(endedInstant)) return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
     }
 
+    // Without a time of its own, the follow-up is the proposal's (the slot rule on the day it ended).
+    followUpAt ??= this.#propose(intake, advisor, current || previous ? endedAtLocal : undefined).dueAt;
     const recipe = await loadRecipe('first-meeting', this.deps.templatesDir);
-    const planned = planDeck(intake, advisor, recipe, changes);
+    // Planned as held: "We met on …" and the next steps name the day it took place.
+    const planned = planDeck(intakeAsHeld(intake, endedAtLocal), advisor, recipe, changes);
     const recordInput = meetingRecordOf(live, { endedAtLocal, questions: input.questions, notes: input.notes }, planned.deck.slides.map((s) => s.id));
     if (previous?.record.shownSlideIds) recordInput.shownSlideIds = previous.record.shownSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
     if (previous?.record.skippedSlideIds) recordInput.skippedSlideIds = previous.record.skippedSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));

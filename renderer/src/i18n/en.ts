@@ -403,6 +403,7 @@ export const en = {
   fuMailtoFallback: 'This browser cannot start your mail app by itself.',
   fuMailtoLink: 'Write the email in your mail app',
   fuSnoozedToast: '{name}: snoozed until {when}',
+  fuSnoozeUndone: '{name}: back to {when}',
   fuRescheduledToast: '{name}: moved to {when}',
   fuNextTitle: 'Done with {name}. What next for them?',
   fuNextHint: 'Their stage on the Prospects screen, kept in their history.',

@@ -406,6 +406,7 @@ export const fr: Messages = {
   fuSnoozedToast: '{name} : reporté au {when}',
   fuRescheduledToast: '{name} : déplacé au {when}',
   fuNextTitle: 'Suivi de {name} fait. Et maintenant ?',
+  fuSnoozeUndone: '{name} : de nouveau au {when}',
   fuNextHint: 'Son étape dans l’écran Prospects, gardée dans son historique.',
   fuBecameClient: 'Devenu client',
   fuClosed: 'Fermé',

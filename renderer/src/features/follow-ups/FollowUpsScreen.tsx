@@ -97,7 +97,8 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
         notify(t('error', { e: result.error }));
         return false;
       }
-      notify(t('fuSnoozedToast', { name: f.prospectName, when: formatInstant(language, dueInstant(result.value), zone) }));
+      const undo = undoSnooze(f);
+      notify(t('fuSnoozedToast', { name: f.prospectName, when: formatInstant(language, dueInstant(result.value), zone) }), undo ? { label: t('undo'), run: () => void undoAndRefresh(f, undo) } : undefined);
       focusAfter.current = itemHeadingId(f.id);
     } else {
       const result = await api['followups:reschedule']({ id: f.id, dueAt: action.dueAt });
@@ -113,6 +114,25 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
     // The Prospects list shows "Follow-up due" from these: it is asked again.
     void loadProspects();
     return true;
+  };
+
+  /** Undo of a snooze: the follow-up back as it was (its due time, or its earlier snooze). */
+  const undoAndRefresh = async (f: FollowUpListItem, undo: () => ReturnType<typeof api['followups:reschedule']>) => {
+    const result = await undo();
+    if (!result.ok) return notify(t('error', { e: result.error }));
+    notify(t('fuSnoozeUndone', { name: f.prospectName, when: formatInstant(language, dueInstant(result.value), advisorZone()) }));
+    focusAfter.current = itemHeadingId(f.id);
+    await refresh();
+    followUpsChanged();
+    void loadProspects();
+  };
+
+  /** How to put a follow-up back as it was before a snooze; none once it has come due (it would remind again). */
+  const undoSnooze = (f: FollowUpListItem) => {
+    if (f.status === 'scheduled') return () => api['followups:reschedule']({ id: f.id, dueAt: f.dueAt });
+    const until = f.snoozedUntil;
+    if (f.status === 'snoozed' && until) return () => api['followups:snooze']({ id: f.id, until: { kind: 'at', at: until } });
+    return undefined;
   };
 
   const setStage = async (f: FollowUpListItem, status: StoredStatus, message: MessageKey) => {
