@@ -3,7 +3,7 @@ import type { Advisor } from './advisor';
 import { safeHttpsUrl } from './advisor';
 import { clip, fill, formatLongDate } from './format';
 import { GOALS, type Intake } from './intake';
-import { fullName, greetingNames, pickLanguage } from './locale';
+import { fullName, greetingNames, householdName, pickLanguage } from './locale';
 import { meetingQuestions } from './meetingQuestions';
 import { withoutInvisibles } from './text';
 import { meetingDay } from './meetingHeld';
@@ -267,9 +267,9 @@ export function followUpEvent(intake: Intake, copies: Readonly<Record<string, Fo
   const locale = intake.locale;
   const copy = copies[pickLanguage(locale, Object.keys(copies))] as FollowUpCopy;
   const p = intake.prospect;
-  // The event's title and alarm show the name alone, as a header does: without invisible
-  // characters. The advisor's own calendar: the prospect's name, as on the Follow-ups screen.
-  const name = oneLine(withoutInvisibles(fullName(locale, p.firstName, p.lastName)));
+  // The event's title and alarm show the names alone, as a header does: without invisible
+  // characters. A couple is followed up together: both names, as on their deck and summary.
+  const name = oneLine(withoutInvisibles(householdName(locale, p)));
   const labels = copy.eventLabels;
   const description = [
     ...(p.phone ? [`${labels.phone}: ${oneLine(p.phone)}`] : []),

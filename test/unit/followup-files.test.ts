@@ -70,7 +70,7 @@ describe('follow-up.ics (read with ical.js)', () => {
     const event = vevent(b.ics);
     expect(event.startDate.toJSDate().getTime()).toBe(Date.parse(b.plan.followUp.dueAt));
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-08T18:00:00.000Z');
-    expect(event.summary).toBe('Follow up with Maria Lopez');
+    expect(event.summary).toBe('Follow up with Maria Lopez & Daniel Lopez');
     expect(event.description).toContain('+1 415 555 0134');
     expect(event.description).toContain('maria.lopez@example.com');
     expect(event.description).toContain(`Email subject: ${b.subject}`);
