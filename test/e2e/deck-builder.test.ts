@@ -104,7 +104,8 @@ describe('deck builder', () => {
     await checkMeter();
 
     // What every first meeting needs cannot be hidden.
-    for (const title of ['Maria Lopez', 'What we heard from you', 'Next steps', 'Thank you, Maria']) {
+    // Maria comes with her husband Daniel: the title and the thanks name them both.
+    for (const title of ['Maria Lopez & Daniel Lopez', 'What we heard from you', 'Next steps', 'Thank you, Maria & Daniel']) {
       const item = slideList(page).getByRole('listitem', { name: title, exact: true });
       await expect.poll(() => item.getByRole('img', { name: 'Always in the deck' }).count()).toBe(1);
       expect(await item.getByRole('button', { name: 'Hide slide' }).count()).toBe(0);

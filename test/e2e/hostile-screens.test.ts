@@ -135,7 +135,8 @@ describe('hostile names and notes on every screen', () => {
     await tablet.context().close();
 
     // Wrap-up, and the summary's page preview.
-    await page.getByRole('button', { name: 'End meeting' }).click();
+    await page.getByRole('button', { name: 'End meeting', exact: true }).click();
+    await page.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await page.getByRole('heading', { name: `Wrap-up: ${FIRST}`, level: 2, exact: false }).waitFor();
     await expectInert(page, dialogs, 'wrap-up');
     await page.getByRole('button', { name: 'Create summary and follow-up' }).click();

@@ -218,7 +218,7 @@ describe('present on a tablet', () => {
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
     await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
-    const questions = laptop.getByRole('textbox', { name: /^Question/ });
+    const questions = laptop.getByRole('textbox', { name: /^Question \d+$/ });
     await expect.poll(() => questions.count()).toBe(2);
     expect(await questions.first().inputValue()).toBe(HOSTILE);
     expect(await laptop.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -168,7 +168,7 @@ describe('a damaged meeting in progress', () => {
     // The Prospects screen lists it with the other damaged files.
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
-    const list = page.getByText('damaged files were set aside');
+    const list = page.getByText(/damaged files? (was|were) set aside/);
     await list.click();
     await page.getByText(keptAs ?? '', { exact: false }).first().waitFor();
 
