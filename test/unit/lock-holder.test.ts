@@ -2,7 +2,7 @@
 // reaped by its parent (a zombie still answers kill(pid, 0)). Either is taken back at once; a
 // live holder is not.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,10 @@ afterEach(() => {
 /** A lock as a holder leaves it: proper-lockfile's fresh lock folder and our note of who holds it. */
 function heldBy(pid: number): void {
   mkdirSync(join(dir, '.advisor-deck.lock'));
+  // Touched by the holder's clock, as proper-lockfile does while it holds the lock: a file's
+  // own time comes from the kernel, which a clock moved for this process (faketime) does not move.
+  const now = new Date();
+  utimesSync(join(dir, '.advisor-deck.lock'), now, now);
   writeFileSync(join(dir, '.advisor-deck.lock-owner.json'), JSON.stringify({ pid, host: hostname(), kind: 'the web host (npm run web)', since: '2026-12-07T10:00:00.000Z' }));
 }
 
