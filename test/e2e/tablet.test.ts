@@ -191,7 +191,11 @@ describe('present on a tablet', () => {
     await third.page.locator('.deck[data-ready="true"]').waitFor();
 
     // The tablet follows: the laptop drives, the tablet shows the same slide, without notes.
-    await laptop.getByRole('radio', { name: /The tablet follows/ }).check();
+    // The mode is the app layer's: the radio shows it once share:mode has answered, so the
+    // click is waited on by its state, not expected to flip the box at once.
+    const follows = laptop.getByRole('radio', { name: /The tablet follows/ });
+    await follows.click();
+    await expect.poll(() => follows.isChecked(), { timeout: 30_000 }).toBe(true);
     await tablet.page.waitForFunction(() => document.documentElement.getAttribute('data-share-mode') === 'follows');
     await tablet.page.locator('.deck[data-ready="true"]').waitFor();
     expect(await tablet.page.locator('aside.notes').evaluateAll((notes) => notes.map((n) => n.textContent ?? '').join(''))).toBe('');
