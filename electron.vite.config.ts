@@ -29,12 +29,12 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // headless.js: the same services without Electron, for the package check (electron/headless.ts).
       // intake-form-reader.js: the intake form reader runs in a worker thread, an entry of its own
-      // beside main.js (electron/services/intakeForm/readInWorker.ts finds it there).
+      // beside main.js (electron/services/fillableForm/readInWorker.ts finds it there).
       lib: {
         entry: {
           main: resolve(root, 'electron/main.ts'),
           headless: resolve(root, 'electron/headless.ts'),
-          'intake-form-reader': resolve(root, 'electron/services/intakeForm/readWorker.ts'),
+          'intake-form-reader': resolve(root, 'electron/services/fillableForm/readWorker.ts'),
         },
       },
     },

@@ -10,6 +10,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import layers from './eslint/layers.js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // ---- The lists, one per layer. ----------------------------------------------------------------
 // Packages are allow-lists: a new dependency reaches a layer only by being added here on purpose.
@@ -68,6 +70,20 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // No import cycles anywhere in the product: a cycle is two files that cannot be read apart.
+    // Type-only imports count too (they tie the files as much for a reader).
+    files: [`{core,electron,renderer,templates}/${SOURCE}`],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   layer(
     [`core/${SOURCE}`],
     {
@@ -80,7 +96,19 @@ export default tseslint.config(
       languageOptions: { globals: { ...globals.es2021 } },
       rules: {
         // The DOM and Node globals are out of reach of the pure core too.
-        'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'navigator', 'localStorage', 'fetch', 'setTimeout', 'setInterval'],
+        'no-restricted-globals': [
+          'error',
+          'window',
+          'document',
+          'process',
+          'Buffer',
+          'require',
+          'navigator',
+          'localStorage',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+        ],
       },
     },
   ),

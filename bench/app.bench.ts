@@ -18,14 +18,20 @@ const FIRST = ['Ana', 'Hélène', 'Marcus', 'Yuki', 'Omar', 'Priya', 'Liam', 'So
 const LAST = ['Lopez', 'Tremblay', 'Okafor', 'Sato', 'Haddad', 'Nair', 'Murphy', 'García', 'Wang', 'Diallo'];
 
 function fill(dir: string): void {
-  const sample = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'samples', 'intake.json'), 'utf8')) as Record<string, unknown>;
+  const sample = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'samples', 'intake.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   for (let i = 0; i < STORED; i++) {
     const id = `p-${i.toString(16).padStart(16, '0')}`;
     const day = 1 + (i % 28);
     const intake = {
       ...sample,
       prospect: { ...(sample['prospect'] as object), firstName: `${FIRST[i % 10]}${i}`, lastName: LAST[(i * 7) % 10] },
-      meeting: { ...(sample['meeting'] as object), startsAt: `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}T10:00` },
+      meeting: {
+        ...(sample['meeting'] as object),
+        startsAt: `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}T10:00`,
+      },
     };
     mkdirSync(join(dir, 'prospects', id), { recursive: true });
     writeFileSync(join(dir, 'prospects', id, 'intake.json'), JSON.stringify(intake));
@@ -37,7 +43,12 @@ export async function benchApp(): Promise<Row[]> {
   const assets = join(import.meta.dirname, '..', 'out', 'renderer', 'assets');
   let gz = 0;
   for (const f of readdirSync(assets)) if (f.endsWith('.js')) gz += gzipSync(readFileSync(join(assets, f))).length;
-  rows.push({ name: 'app: renderer JavaScript, gzipped', value: `${(gz / 1024).toFixed(0)} KB`, target: '≤ 350 KB', ok: gz <= 350 * 1024 });
+  rows.push({
+    name: 'app: renderer JavaScript, gzipped',
+    value: `${(gz / 1024).toFixed(0)} KB`,
+    target: '≤ 350 KB',
+    ok: gz <= 350 * 1024,
+  });
 
   const browser = await launch();
   try {
@@ -56,7 +67,12 @@ export async function benchApp(): Promise<Row[]> {
     }
     rmSync(startDir, { recursive: true, force: true });
     starts.sort((a, b) => a - b);
-    rows.push({ name: 'app: web host start to first screen (the bundled npm run web, median of 3)', value: ms(percentile(starts, 50)), target: '≤ 1 s', ok: percentile(starts, 50) <= 1000 });
+    rows.push({
+      name: 'app: web host start to first screen (the bundled npm run web, median of 3)',
+      value: ms(percentile(starts, 50)),
+      target: '≤ 1 s',
+      ok: percentile(starts, 50) <= 1000,
+    });
 
     const dir = mkdtempSync(join(tmpdir(), 'advisor-deck-bench-'));
     fill(dir);
@@ -90,7 +106,8 @@ export async function benchApp(): Promise<Row[]> {
       await search.focus();
       for (const key of ['h', 'e', 'l']) {
         // Runs in the page (a string: this file is type-checked for Node, without the DOM).
-        const elapsed = (await page.evaluate(`new Promise((resolve) => {
+        const elapsed = (await page.evaluate(
+          `new Promise((resolve) => {
           const input = document.activeElement;
           const count = document.querySelector('.count');
           const start = performance.now();
@@ -98,7 +115,8 @@ export async function benchApp(): Promise<Row[]> {
           observer.observe(count, { childList: true, characterData: true, subtree: true });
           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, input.value + ${JSON.stringify('KEY')});
           input.dispatchEvent(new Event('input', { bubbles: true }));
-        })`.replace('"KEY"', JSON.stringify(key)))) as number;
+        })`.replace('"KEY"', JSON.stringify(key)),
+        )) as number;
         keystrokes.push(elapsed);
       }
       await page.close();
@@ -107,15 +125,38 @@ export async function benchApp(): Promise<Row[]> {
     loads.sort((a, b) => a - b);
     renders.sort((a, b) => a - b);
     keystrokes.sort((a, b) => a - b);
-    rows.push({ name: `app: page load to first row, ${STORED} stored (median of 5)`, value: ms(percentile(loads, 50)), target: 'informative', ok: true });
-    rows.push({ name: `app: Prospects first render, ${STORED} stored (median of 5)`, value: ms(percentile(renders, 50)), target: '≤ 300 ms', ok: percentile(renders, 50) <= 300 });
-    rows.push({ name: `app: search keystroke, ${STORED} stored (p95 of 15)`, value: ms(percentile(keystrokes, 95)), target: '≤ 50 ms', ok: percentile(keystrokes, 95) <= 50 });
+    rows.push({
+      name: `app: page load to first row, ${STORED} stored (median of 5)`,
+      value: ms(percentile(loads, 50)),
+      target: 'informative',
+      ok: true,
+    });
+    rows.push({
+      name: `app: Prospects first render, ${STORED} stored (median of 5)`,
+      value: ms(percentile(renders, 50)),
+      target: '≤ 300 ms',
+      ok: percentile(renders, 50) <= 300,
+    });
+    rows.push({
+      name: `app: search keystroke, ${STORED} stored (p95 of 15)`,
+      value: ms(percentile(keystrokes, 95)),
+      target: '≤ 50 ms',
+      ok: percentile(keystrokes, 95) <= 50,
+    });
 
     const store = await ProspectStore.open(dir);
-    const sample = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'samples', 'intake.json'), 'utf8')) as Record<string, unknown>;
+    const sample = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'samples', 'intake.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const ids = Array.from({ length: 60 }, (_, i) => `p-${i.toString(16).padStart(16, '0')}`);
     const saves = await time(ids, (id) => store.save(id, sample), 10);
-    rows.push({ name: `app: save one prospect, ${STORED} stored (fsync'd; median, p95)`, value: `${ms(percentile(saves, 50))}, ${ms(percentile(saves, 95))}`, target: '≤ 5 ms', ok: percentile(saves, 50) <= 5 });
+    rows.push({
+      name: `app: save one prospect, ${STORED} stored (fsync'd; median, p95)`,
+      value: `${ms(percentile(saves, 50))}, ${ms(percentile(saves, 95))}`,
+      target: '≤ 5 ms',
+      ok: percentile(saves, 50) <= 5,
+    });
     rmSync(dir, { recursive: true, force: true });
   } finally {
     await browser.close();

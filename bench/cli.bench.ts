@@ -34,7 +34,11 @@ async function seconds(command: string, args: readonly string[]): Promise<number
   return (performance.now() - start) / 1000;
 }
 
-const median = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 50);
+const median = (samples: number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 const s = (n: number) => `${n.toFixed(2)} s`;
 
 export async function benchCli(): Promise<Row[]> {
@@ -44,7 +48,14 @@ export async function benchCli(): Promise<Row[]> {
     // Builds out/cli/cli.mjs when it is stale, and warms the disk cache for both tools.
     await seconds(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), '--help']);
     const ours = () => seconds(process.execPath, [BUNDLE, 'build', SAMPLE, '--out', join(dir, 'sample')]);
-    const marp = () => seconds(process.execPath, [MARP, '--no-stdin', join(ROOT, 'bench', 'marp', 'sample.md'), '-o', join(dir, 'marp.html')]);
+    const marp = () =>
+      seconds(process.execPath, [
+        MARP,
+        '--no-stdin',
+        join(ROOT, 'bench', 'marp', 'sample.md'),
+        '-o',
+        join(dir, 'marp.html'),
+      ]);
     await ours();
     await marp();
     const oursTimes: number[] = [];
@@ -70,7 +81,8 @@ export async function benchCli(): Promise<Row[]> {
     // The same through npm, as the README has a person run it: npm's own start (~0.25 s) and
     // the launcher's freshness check come on top of ours, Marp still run by node directly.
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const viaNpm = () => seconds(npm, ['run', '--silent', 'cli', '--', 'build', SAMPLE, '--out', join(dir, 'sample-npm')]);
+    const viaNpm = () =>
+      seconds(npm, ['run', '--silent', 'cli', '--', 'build', SAMPLE, '--out', join(dir, 'sample-npm')]);
     await viaNpm();
     const npmTimes: number[] = [];
     const marpAgain: number[] = [];
@@ -97,14 +109,33 @@ export async function benchCli(): Promise<Row[]> {
       direct.push(await seconds(process.execPath, [BUNDLE, '--help']));
       helpViaNpm.push(await seconds(npm, ['run', '--silent', 'cli', '--', '--help']));
     }
-    rows.push({ name: `cli: start-up, node out/cli/cli.mjs --help (median of ${RUNS})`, value: s(median(direct)), target: '≤ 0.4 s', ok: median(direct) <= 0.4 });
-    rows.push({ name: `cli: start-up, npm run cli -- --help (npm and the freshness check on top; median of ${RUNS})`, value: s(median(helpViaNpm)), target: 'informative', ok: true });
+    rows.push({
+      name: `cli: start-up, node out/cli/cli.mjs --help (median of ${RUNS})`,
+      value: s(median(direct)),
+      target: '≤ 0.4 s',
+      ok: median(direct) <= 0.4,
+    });
+    rows.push({
+      name: `cli: start-up, npm run cli -- --help (npm and the freshness check on top; median of ${RUNS})`,
+      value: s(median(helpViaNpm)),
+      target: 'informative',
+      ok: true,
+    });
 
     const folder = join(dir, 'intakes');
     await mkdir(folder);
-    await Promise.all(variedIntakes(BATCH).map((intake, i) => writeFile(join(folder, `intake-${String(i).padStart(3, '0')}.json`), JSON.stringify(intake, null, 2))));
+    await Promise.all(
+      variedIntakes(BATCH).map((intake, i) =>
+        writeFile(join(folder, `intake-${String(i).padStart(3, '0')}.json`), JSON.stringify(intake, null, 2)),
+      ),
+    );
     const batch = await seconds(process.execPath, [BUNDLE, 'build', folder, '--out', join(dir, 'batch'), '--quiet']);
-    rows.push({ name: `cli: ${BATCH} varied intakes in one batch run (whole process)`, value: s(batch), target: '≤ 10 s', ok: batch <= 10 });
+    rows.push({
+      name: `cli: ${BATCH} varied intakes in one batch run (whole process)`,
+      value: s(batch),
+      target: '≤ 10 s',
+      ok: batch <= 10,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFollowUp, type NewFollowUp } from '../core/followUpRecord';
-import { FollowUpScheduler } from '../electron/services/followup/scheduler';
-import { FollowUpStore, RECORDS_DIR, recordFileName } from '../electron/services/followup/store';
+import { createFollowUp, type NewFollowUp } from '../core/followUp/record';
+import { FollowUpScheduler } from '../electron/services/followUp/scheduler';
+import { FollowUpStore, RECORDS_DIR, recordFileName } from '../electron/services/followUp/store';
 import { ms, percentile, time, type Row } from './measure';
 
 const STORED = 10_000;
@@ -65,14 +65,24 @@ export async function benchFollowUps(): Promise<Row[]> {
     const complete50 = percentile(completes, 50);
     const rearm50 = percentile(rearms, 50);
     return [
-      { name: 'follow-ups: store open, 10,000 stored (median)', value: `${ms(open50)} (p95 ${ms(percentile(opens, 95))})`, target: '≤ 100 ms', ok: open50 <= 100 },
+      {
+        name: 'follow-ups: store open, 10,000 stored (median)',
+        value: `${ms(open50)} (p95 ${ms(percentile(opens, 95))})`,
+        target: '≤ 100 ms',
+        ok: open50 <= 100,
+      },
       {
         name: 'follow-ups: schedule / complete one, 10,000 stored (median, fsync)',
         value: `${ms(schedule50)} / ${ms(complete50)} (p95 ${ms(percentile(schedules, 95))} / ${ms(percentile(completes, 95))})`,
         target: '≤ 5 ms',
         ok: schedule50 <= 5 && complete50 <= 5,
       },
-      { name: 'follow-ups: re-arm the timer, 10,000 stored (median)', value: `${ms(rearm50)} (p95 ${ms(percentile(rearms, 95))})`, target: '≤ 5 ms', ok: rearm50 <= 5 },
+      {
+        name: 'follow-ups: re-arm the timer, 10,000 stored (median)',
+        value: `${ms(rearm50)} (p95 ${ms(percentile(rearms, 95))})`,
+        target: '≤ 5 ms',
+        ok: rearm50 <= 5,
+      },
       { name: 'follow-ups: read and check all 10,000 records once', value: ms(readAll), target: '(info)', ok: true },
     ];
   } finally {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAdvisor } from '../core/advisor';
-import { checkIntake } from '../core/intake';
+import { checkAdvisor } from '../core/advisor/advisor';
+import { checkIntake } from '../core/intake/intake';
 import { formatProblem } from '../core/validation';
-import { loadIntakeFormCopy } from '../electron/services/intakeForm/copy';
-import { makeIntakeForm } from '../electron/services/intakeForm/make';
-import { readIntakeForm } from '../electron/services/intakeForm/read';
+import { loadIntakeFormCopy } from '../electron/services/fillableForm/copy';
+import { makeIntakeForm } from '../electron/services/fillableForm/make';
+import { readIntakeForm } from '../electron/services/fillableForm/read';
 import { TEMPLATES_DIR } from '../electron/services/recipes';
 import { deepFieldChain, fanOutFieldTree, objectStreamBomb } from '../test/support/hostilePdfs';
 import { ms, percentile, time, type Row } from './measure';
@@ -33,13 +33,21 @@ export async function benchIntakeForm(): Promise<Row[]> {
   const rows: Row[] = [];
   const cases: [string, () => Promise<unknown>, number][] = [
     ['Intake form PDF, made', make, 150],
-    ['Intake form PDF, filled one imported', async () => {
-      const read = await readIntakeForm(filled, { copies });
-      if (!read.ok) throw new Error(read.problems.map(formatProblem).join('\n'));
-    }, 400],
+    [
+      'Intake form PDF, filled one imported',
+      async () => {
+        const read = await readIntakeForm(filled, { copies });
+        if (!read.ok) throw new Error(read.problems.map(formatProblem).join('\n'));
+      },
+      400,
+    ],
   ];
   for (const [name, run, target] of cases) {
-    const samples = await time(Array.from({ length: 40 }, () => 0), run, 5);
+    const samples = await time(
+      Array.from({ length: 40 }, () => 0),
+      run,
+      5,
+    );
     const median = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     rows.push({ name: `${name}, median (warm)`, value: ms(median), target: `≤ ${target} ms`, ok: median <= target });
@@ -51,12 +59,21 @@ export async function benchIntakeForm(): Promise<Row[]> {
     ['a chain of 100,000 fields (7 MB)', deepFieldChain(100_000)],
   ];
   for (const [name, bytes] of hostile) {
-    const samples = await time([0, 0, 0], async () => {
-      const read = await readIntakeForm(bytes, { copies });
-      if (read.ok) throw new Error(`${name}: imported`);
-    }, 0);
+    const samples = await time(
+      [0, 0, 0],
+      async () => {
+        const read = await readIntakeForm(bytes, { copies });
+        if (read.ok) throw new Error(`${name}: imported`);
+      },
+      0,
+    );
     const worst = samples[samples.length - 1] ?? NaN;
-    rows.push({ name: `Intake form PDF, hostile: ${name}, refused (worst of 3)`, value: ms(worst), target: '≤ 10000 ms', ok: worst <= 10_000 });
+    rows.push({
+      name: `Intake form PDF, hostile: ${name}, refused (worst of 3)`,
+      value: ms(worst),
+      target: '≤ 10000 ms',
+      ok: worst <= 10_000,
+    });
   }
   return rows;
 }

@@ -6,13 +6,22 @@
  * click listener), never by the test driver's polling. The renderer must be built
  * (npm run build:app, or npm run web once).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
-import { createFollowUp, type NewFollowUp } from '../core/followUpRecord';
-import { RECORDS_DIR, recordFileName } from '../electron/services/followup/store';
+import { createFollowUp, type NewFollowUp } from '../core/followUp/record';
+import { RECORDS_DIR, recordFileName } from '../electron/services/followUp/store';
 import { TEMPLATES_DIR } from '../electron/services/recipes';
 import { IPAD, launch } from '../test/e2e/browser';
 import { startWebHost, type RunningHost } from '../test/support/web-host';
@@ -45,11 +54,16 @@ async function api(host: RunningHost, channel: string, input: unknown): Promise<
     body: JSON.stringify({ input }),
   });
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
-  if (response.status !== 200 || !result.ok) throw new Error(`meeting bench: ${channel} answered ${response.status} ${result.error ?? ''}`);
+  if (response.status !== 200 || !result.ok)
+    throw new Error(`meeting bench: ${channel} answered ${response.status} ${result.error ?? ''}`);
   return result.value;
 }
 
-async function openApp(browser: Browser, host: RunningHost, options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 800 } }): Promise<Page> {
+async function openApp(
+  browser: Browser,
+  host: RunningHost,
+  options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 800 } },
+): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(host.url);
@@ -64,10 +78,16 @@ async function toScreen(page: Page, hash: string): Promise<void> {
 
 /** The longest deck: intake-long imported through the window (the data folder has the sample advisor). */
 async function importLongIntake(page: Page, dir: string): Promise<string> {
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: readFileSync(LONG_INTAKE) }]);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: readFileSync(LONG_INTAKE) }]);
   const prospects = join(dir, 'prospects');
   const folders = () => (existsSync(prospects) ? readdirSync(prospects).filter((n) => !n.startsWith('.')) : []);
-  await until('the imported prospect', () => folders().some((id) => existsSync(join(prospects, id, 'intake.json')) && existsSync(join(prospects, id, 'prospect.json'))));
+  await until('the imported prospect', () =>
+    folders().some(
+      (id) => existsSync(join(prospects, id, 'intake.json')) && existsSync(join(prospects, id, 'prospect.json')),
+    ),
+  );
   return folders()[0] ?? '';
 }
 
@@ -78,7 +98,9 @@ async function builderPreview(page: Page, origin: string, id: string): Promise<R
   await list.waitFor();
   // A slide drawn from the plan's words (not the title slide, which shows the prospect's name).
   // Page code is a string: this file is type-checked for Node, without the DOM.
-  const slideIds = (await page.evaluate(`[...document.querySelectorAll('ol[aria-label="Slides"] > li')].map((li) => li.getAttribute('data-slide-id'))`)) as string[];
+  const slideIds = (await page.evaluate(
+    `[...document.querySelectorAll('ol[aria-label="Slides"] > li')].map((li) => li.getAttribute('data-slide-id'))`,
+  )) as string[];
   const pick = slideIds.find((s) => s === 'goal-retirement') ?? slideIds[1] ?? '';
   await list.locator(`:scope > li[data-slide-id="${pick}"]`).getByRole('button').first().click();
   const field = page.getByLabel('Slide title', { exact: true });
@@ -187,7 +209,11 @@ async function wrapUp(page: Page, host: RunningHost, id: string): Promise<Row> {
     const create = page.getByRole('button', { name: 'Create summary and follow-up' });
     await create.waitFor();
     // A slot always after the meeting just ended, whatever today is.
-    const slot = DateTime.now().setZone(zone).plus({ days: 7 }).set({ hour: 15, minute: 30, second: 0, millisecond: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const slot = DateTime.now()
+      .setZone(zone)
+      .plus({ days: 7 })
+      .set({ hour: 15, minute: 30, second: 0, millisecond: 0 })
+      .toFormat("yyyy-MM-dd'T'HH:mm");
     await page.getByLabel('Follow-up date and time', { exact: true }).fill(slot);
     await page.evaluate(`window.__wrapUp = new Promise((resolve, reject) => {
       let start;

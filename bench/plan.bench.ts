@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { checkAdvisor } from '../core/advisor';
-import { checkIntake, type Intake } from '../core/intake';
-import { planDeck } from '../core/plan';
-import { replan, replanInput } from '../core/replan';
+import { checkAdvisor } from '../core/advisor/advisor';
+import { checkIntake, type Intake } from '../core/intake/intake';
+import { planDeck } from '../core/plan/planDeck';
+import { replan, replanInput } from '../core/plan/replan';
 import { loadRecipe } from '../electron/services/recipes';
 import { advisorArbitrary, intakeArbitrary } from '../test/support/arbitraries';
 import { ms, percentile, time, type Row } from './measure';
@@ -26,13 +26,22 @@ export async function benchPlan(): Promise<Row[]> {
   const moments = plans.map((plan, i) => {
     const slides = plan.deck.slides;
     const at = i % slides.length;
-    return replanInput(plan, { shownSlideIds: slides.slice(0, at).map((s) => s.id), currentSlideId: slides[at]?.id, elapsedMinutes: (i % 30) + 0.25 });
+    return replanInput(plan, {
+      shownSlideIds: slides.slice(0, at).map((s) => s.id),
+      currentSlideId: slides[at]?.id,
+      elapsedMinutes: (i % 30) + 0.25,
+    });
   });
   const replans = await time(moments, (moment) => replan(moment), 200);
   return [
     { name: 'planDeck median (1,000 varied intakes)', value: ms(median), target: '< 1 ms', ok: median < 1 },
     { name: 'planDeck p95', value: ms(p95), target: '(info)', ok: true },
-    { name: 'replan median (1,000 plans, mid-meeting, running long)', value: ms(percentile(replans, 50)), target: '≤ 1 ms', ok: percentile(replans, 50) <= 1 },
+    {
+      name: 'replan median (1,000 plans, mid-meeting, running long)',
+      value: ms(percentile(replans, 50)),
+      target: '≤ 1 ms',
+      ok: percentile(replans, 50) <= 1,
+    },
     { name: 'replan p99', value: ms(percentile(replans, 99)), target: '(info)', ok: true },
   ];
 }

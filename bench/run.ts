@@ -14,8 +14,21 @@ import { benchPackage } from './package.bench';
 import { benchRecords } from './records.bench';
 
 // `npm run bench -- app deck` runs only those groups; no argument runs them all.
-const groups: Record<string, () => Promise<Row[]>> = { plan: benchPlan, deck: benchDeck, summary: benchSummary, followups: benchFollowUps, app: benchApp, meeting: benchMeeting, tablet: benchTablet, intakeform: benchIntakeForm, cli: benchCli, package: benchPackage, records: benchRecords };
+const groups: Record<string, () => Promise<Row[]>> = {
+  plan: benchPlan,
+  deck: benchDeck,
+  summary: benchSummary,
+  followups: benchFollowUps,
+  app: benchApp,
+  meeting: benchMeeting,
+  tablet: benchTablet,
+  intakeform: benchIntakeForm,
+  cli: benchCli,
+  package: benchPackage,
+  records: benchRecords,
+};
 const wanted = process.argv.slice(2).filter((a) => a in groups);
 const rows: Row[] = [];
-for (const [name, bench] of Object.entries(groups)) if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await bench()));
+for (const [name, bench] of Object.entries(groups))
+  if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await bench()));
 printTable(rows);

@@ -40,8 +40,11 @@ export async function benchTablet(): Promise<Row[]> {
   const host = await startWebHost(dir, ['--share-host', '127.0.0.1']);
   const browser = await launch();
   try {
-    await api(host, 'prospects:import', { files: [{ name: 'intake.json', text: readFileSync(join(ROOT, 'templates/samples/intake.json'), 'utf8') }] });
-    const id = readdirSync(join(dir, 'prospects')).find((n) => existsSync(join(dir, 'prospects', n, 'intake.json'))) ?? '';
+    await api(host, 'prospects:import', {
+      files: [{ name: 'intake.json', text: readFileSync(join(ROOT, 'templates/samples/intake.json'), 'utf8') }],
+    });
+    const id =
+      readdirSync(join(dir, 'prospects')).find((n) => existsSync(join(dir, 'prospects', n, 'intake.json'))) ?? '';
     const started = (await api(host, 'share:start', { id })) as { started: boolean; status: { address: string } };
     if (!started.started) throw new Error('tablet bench: sharing did not start');
 
@@ -55,7 +58,9 @@ export async function benchTablet(): Promise<Row[]> {
     const tablet = await tabletContext.newPage();
     await tablet.goto(started.status.address);
     await tablet.locator('.deck[data-ready="true"]').waitFor();
-    const ids = (await tablet.evaluate(`[...document.querySelectorAll('.slides > section')].map((s) => s.getAttribute('data-slide-id'))`)) as string[];
+    const ids = (await tablet.evaluate(
+      `[...document.querySelectorAll('.slides > section')].map((s) => s.getAttribute('data-slide-id'))`,
+    )) as string[];
 
     // Row 1: the tablet turns a slide; the laptop's window shows the same one.
     const lags: number[] = [];
@@ -74,7 +79,9 @@ export async function benchTablet(): Promise<Row[]> {
         });
         observer.observe(document.querySelector('.slides'), { attributes: true, subtree: true, attributeFilter: ['class'] });
       })`) as Promise<number>;
-      const at = (await tablet.evaluate(`(() => { const at = performance.timeOrigin + performance.now(); window.presentation.slide(${ids.indexOf(target)}); return at; })()`)) as number;
+      const at = (await tablet.evaluate(
+        `(() => { const at = performance.timeOrigin + performance.now(); window.presentation.slide(${ids.indexOf(target)}); return at; })()`,
+      )) as number;
       lags.push((await shown) - at);
       if (back) {
         await tablet.evaluate('window.presentation.slide(0)');
@@ -90,7 +97,9 @@ export async function benchTablet(): Promise<Row[]> {
       for (let i = 0; i < RUNS; i++) {
         await tablet.reload();
         await tablet.locator('.deck[data-ready="true"]').waitFor();
-        const mark = (await tablet.evaluate(`new Promise((resolve) => { const read = () => { const m = performance.getEntriesByName('deck-first-slide')[0]; if (m) resolve(m.startTime); else requestAnimationFrame(read); }; read(); })`)) as number;
+        const mark = (await tablet.evaluate(
+          `new Promise((resolve) => { const read = () => { const m = performance.getEntriesByName('deck-first-slide')[0]; if (m) resolve(m.startTime); else requestAnimationFrame(read); }; read(); })`,
+        )) as number;
         firsts.push(mark);
       }
     } finally {
@@ -104,21 +113,39 @@ export async function benchTablet(): Promise<Row[]> {
     const now = Date.now();
     const events = Array.from({ length: QUEUED }, (_, i) =>
       i % 50 === 49
-        ? { id: `bench-q-${i}-${now}`, kind: 'question', text: `Queued question ${i}`, slideId: ids[i % ids.length], at: new Date(now + i).toISOString() }
-        : { id: `bench-s-${i}-${now}`, kind: 'slide', slideId: ids[i % ids.length], at: new Date(now + i).toISOString() },
+        ? {
+            id: `bench-q-${i}-${now}`,
+            kind: 'question',
+            text: `Queued question ${i}`,
+            slideId: ids[i % ids.length],
+            at: new Date(now + i).toISOString(),
+          }
+        : {
+            id: `bench-s-${i}-${now}`,
+            kind: 'slide',
+            slideId: ids[i % ids.length],
+            at: new Date(now + i).toISOString(),
+          },
     );
     const replayStart = performance.now();
     for (let i = 0; i < events.length; i += 200) {
       const response = await fetch(`${origin}/events`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: `advisor_deck_tablet=${cookie?.value ?? ''}`, Origin: origin },
+        headers: {
+          'Content-Type': 'application/json',
+          Cookie: `advisor_deck_tablet=${cookie?.value ?? ''}`,
+          Origin: origin,
+        },
         body: JSON.stringify({ events: events.slice(i, i + 200) }),
       });
       const body = (await response.json()) as { acked: string[] };
-      if (body.acked.length !== Math.min(200, events.length - i)) throw new Error('tablet bench: not every event was acknowledged');
+      if (body.acked.length !== Math.min(200, events.length - i))
+        throw new Error('tablet bench: not every event was acknowledged');
     }
     const replay = performance.now() - replayStart;
-    const live = JSON.parse(readFileSync(join(dir, 'prospects', id, 'meeting-live.json'), 'utf8')) as { questions: unknown[] };
+    const live = JSON.parse(readFileSync(join(dir, 'prospects', id, 'meeting-live.json'), 'utf8')) as {
+      questions: unknown[];
+    };
     if (live.questions.length < 20) throw new Error('tablet bench: the queued questions did not reach the meeting');
 
     await laptopContext.close();
@@ -126,9 +153,24 @@ export async function benchTablet(): Promise<Row[]> {
     const p95 = percentile(sorted(lags), 95);
     const first = percentile(sorted(firsts), 50);
     return [
-      { name: `tablet: slide change tablet → laptop window, loopback (p95 of ${CHANGES}; median ${ms(percentile(sorted(lags), 50))})`, value: ms(p95), target: '≤ 150 ms', ok: p95 <= 150 },
-      { name: `tablet: deck first slide on the tablet, 4× CPU slowdown (median of ${RUNS})`, value: `${ms(first)} (max ${ms(Math.max(...firsts))})`, target: '≤ 800 ms', ok: first <= 800 },
-      { name: `tablet: ${QUEUED.toLocaleString('en-US')} queued events replayed and applied`, value: ms(replay), target: '≤ 1000 ms', ok: replay <= 1000 },
+      {
+        name: `tablet: slide change tablet → laptop window, loopback (p95 of ${CHANGES}; median ${ms(percentile(sorted(lags), 50))})`,
+        value: ms(p95),
+        target: '≤ 150 ms',
+        ok: p95 <= 150,
+      },
+      {
+        name: `tablet: deck first slide on the tablet, 4× CPU slowdown (median of ${RUNS})`,
+        value: `${ms(first)} (max ${ms(Math.max(...firsts))})`,
+        target: '≤ 800 ms',
+        ok: first <= 800,
+      },
+      {
+        name: `tablet: ${QUEUED.toLocaleString('en-US')} queued events replayed and applied`,
+        value: ms(replay),
+        target: '≤ 1000 ms',
+        ok: replay <= 1000,
+      },
     ];
   } finally {
     await browser.close();

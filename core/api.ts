@@ -3,22 +3,22 @@
 // validates every input against the channel's schema, because anything the renderer sends
 // may have been shaped by text a prospect typed. Pure TypeScript: imported by both sides.
 import { z } from 'zod';
-import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUpRecord';
-import type { DeckPlan, DeckRecipe } from './plan';
-import type { Intake } from './intake';
-import type { FormChange } from './intakeForm';
-import type { Advisor } from './advisor';
-import type { DeckChanges } from './deckChanges';
-import type { FollowUp } from './followUpRecord';
-import type { SummaryContent } from './summary';
-import { meetingEventSchema, type LiveMeeting } from './liveMeeting';
-import { SHARE_MODES, type ShareStatus } from './share';
+import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUp/record';
+import type { DeckPlan, DeckRecipe } from './plan/planDeck';
+import type { Intake } from './intake/intake';
+import type { FormChange } from './intake/fillableForm';
+import type { Advisor } from './advisor/advisor';
+import type { DeckChanges } from './plan/deckChanges';
+import type { FollowUp } from './followUp/record';
+import type { SummaryContent } from './summary/summary';
+import { meetingEventSchema, type LiveMeeting } from './meeting/live';
+import { SHARE_MODES, type ShareStatus } from './meeting/tabletShare';
 
 export type ShareStartOutcome = { started: true; status: ShareStatus } | { started: false; problem: string };
-import type { MeetingRecord } from './meeting';
-import { LIMITS, text } from './text';
-import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect';
-import type { KeptFile, RecordedFile, RecordEvent } from './records';
+import type { MeetingRecord } from './meeting/meeting';
+import { LIMITS, text } from './text/text';
+import { PROSPECT_ID, STORED_STATUSES, type ProspectSummary, type StoredStatus } from './prospect/prospect';
+import type { KeptFile, RecordedFile, RecordEvent } from './records/recordLog';
 import type { Problem } from './validation';
 
 /**
@@ -43,7 +43,10 @@ export class StaleError extends Error {
  * The revision a window's data was loaded at (a hash of the files it came from), sent back
  * with the save. Absent: the save is not checked (a new prospect, the CLI, scripts).
  */
-const revision = z.string().regex(/^[0-9a-f]{16,64}$/, 'must be a revision from the app').optional();
+const revision = z
+  .string()
+  .regex(/^[0-9a-f]{16,64}$/, 'must be a revision from the app')
+  .optional();
 
 const AppInfo = z.object({ name: z.string(), version: z.string() });
 export type AppInfo = z.infer<typeof AppInfo>;
@@ -67,12 +70,20 @@ const formValue = z.record(z.string(), z.unknown());
  */
 const droppedFile = z.union([
   z.strictObject({ name: z.string().max(300), text: z.string().max(1_100_000) }),
-  z.strictObject({ name: z.string().max(300), bytes: z.string().max(Math.ceil((10 * 1024 * 1024) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }),
+  z.strictObject({
+    name: z.string().max(300),
+    bytes: z
+      .string()
+      .max(Math.ceil((10 * 1024 * 1024) / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  }),
 ]);
 /** The intake form's files in a prospect's folder. */
 export const INTAKE_FORM_FILES = ['intake-form.pdf', 'intake-form.eml'] as const;
 export type IntakeFormFile = (typeof INTAKE_FORM_FILES)[number];
-export type IntakeFormOutcome = { made: true; folder: string; files: string[] } | { made: false; reason: 'no-advisor'; problems: Problem[] };
+export type IntakeFormOutcome =
+  | { made: true; folder: string; files: string[] }
+  | { made: false; reason: 'no-advisor'; problems: Problem[] };
 
 /** What a reminder says, for an in-window notice. */
 export interface Reminder {
@@ -93,7 +104,15 @@ export type ImportOutcome =
    * what it would change, old → new, until the advisor answers with prospects:applyForm.
    * `unmatched`: a returned form naming a prospect whose id and secret do not both match one here, imported as a new prospect.
    */
-  | { name: string; ok: true; prospect: ProspectSummary; updated?: boolean; changed?: string[]; pending?: PendingFormChange; unmatched?: boolean }
+  | {
+      name: string;
+      ok: true;
+      prospect: ProspectSummary;
+      updated?: boolean;
+      changed?: string[];
+      pending?: PendingFormChange;
+      unmatched?: boolean;
+    }
   | { name: string; ok: false; problems: Problem[] };
 /** What a returned form would change in its prospect, held by the app until `Apply changes` or `Keep as it is`. */
 export interface PendingFormChange {
@@ -145,7 +164,16 @@ export interface AdvisorProfile {
 export interface DeckPreview {
   plan: DeckPlan;
   /** The advisor's card as the slides show it (see templates/slides/context.ts). */
-  advisor: { name: string; title?: string; firm: string; credentials: string[]; email: string; phone?: string; website?: { text: string; href?: string }; logo?: string };
+  advisor: {
+    name: string;
+    title?: string;
+    firm: string;
+    credentials: string[];
+    email: string;
+    phone?: string;
+    website?: { text: string; href?: string };
+    logo?: string;
+  };
   /** CSS custom properties of the firm's colours, already contrast-checked. */
   themeVariables: Record<string, string>;
   /** Where the meeting files were written, for the advisor to find them. */
@@ -165,14 +193,25 @@ export interface DeckSetup {
   /** The revision of deck.json: deck:save sends it back. */
   revision: string;
 }
-export type DeckSetupOutcome = { ready: true; value: DeckSetup } | { ready: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
+export type DeckSetupOutcome =
+  | { ready: true; value: DeckSetup }
+  | { ready: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /** Present mode in one call: the deck as planned now and the meeting started (or taken up again). */
 export type PresentStart =
   | { ready: true; plan: DeckPlan; look: DeckSetup['look']; meeting: LiveMeeting; problems?: MeetingFileProblem[] }
   | Extract<DeckSetupOutcome, { ready: false }>;
 export type WrapUpOutcome =
-  | { done: true; folder: string; meeting: string; files: string[]; followUp: FollowUp | null; summary: SummaryContent; warnings: Problem[]; revision: string }
+  | {
+      done: true;
+      folder: string;
+      meeting: string;
+      files: string[];
+      followUp: FollowUp | null;
+      summary: SummaryContent;
+      warnings: Problem[];
+      revision: string;
+    }
   | { done: false; problems: Problem[] };
 
 /** One entry of records/log.jsonl as the Records screen lists it. */
@@ -194,10 +233,14 @@ export interface RecordsVerifyOutcome {
   summary: string;
   problems: string[];
 }
-export type RecordsExportOutcome = { exported: true; name: string; mime: string; base64: string; records: number; files: number } | ({ exported: false } & RecordsVerifyOutcome);
+export type RecordsExportOutcome =
+  | { exported: true; name: string; mime: string; base64: string; records: number; files: number }
+  | ({ exported: false } & RecordsVerifyOutcome);
 const recordsDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-12-07');
 
-export type PreviewOutcome = { built: true; value: DeckPreview } | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
+export type PreviewOutcome =
+  | { built: true; value: DeckPreview }
+  | { built: false; reason: 'no-advisor' | 'no-intake'; problems: Problem[] };
 
 /**
  * The channel map. Channel names are `area:action` and stay the same string everywhere
@@ -233,7 +276,10 @@ export const channels = {
     }),
     output: followUpSchema,
   },
-  'followups:reschedule': { input: z.strictObject({ id: followUpId.shape.id, dueAt: instantWithOffset }), output: followUpSchema },
+  'followups:reschedule': {
+    input: z.strictObject({ id: followUpId.shape.id, dueAt: instantWithOffset }),
+    output: followUpSchema,
+  },
   'followups:complete': { input: followUpId, output: followUpSchema },
   'followups:cancel': { input: followUpId, output: followUpSchema },
   /**
@@ -242,38 +288,68 @@ export const channels = {
    */
   'followups:email': { input: followUpId, output: z.object({ opened: z.boolean(), mailto: z.string().optional() }) },
   /** Every prospect, soonest meeting first, and any damaged file that was set aside. */
-  'prospects:list': { input: z.undefined(), output: z.custom<{ prospects: ProspectSummary[]; problems: DataProblem[] }>() },
+  'prospects:list': {
+    input: z.undefined(),
+    output: z.custom<{ prospects: ProspectSummary[]; problems: DataProblem[] }>(),
+  },
   'prospects:get': { input: prospectId, output: z.custom<ProspectDetail>() },
   /** Keeps what the advisor typed, valid or not; creates the prospect on the first keystroke. */
-  'prospects:saveDraft': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), draft: formValue, revision }), output: z.custom<ProspectSummary & { revision: string }>() },
+  'prospects:saveDraft': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), draft: formValue, revision }),
+    output: z.custom<ProspectSummary & { revision: string }>(),
+  },
   /** Checks the form with the intake schema; writes intake.json only when it is valid. */
-  'prospects:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), intake: formValue, revision }), output: z.custom<SaveOutcome<ProspectSummary>>() },
+  'prospects:save': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID).optional(), intake: formValue, revision }),
+    output: z.custom<SaveOutcome<ProspectSummary>>(),
+  },
   /** Moves the prospect's folder to trash/; restore brings it back. */
   'prospects:delete': { input: prospectId, output: z.object({ trashId: z.string() }) },
   'prospects:restore': { input: z.strictObject({ trashId: z.string().max(200) }), output: z.custom<ProspectSummary>() },
   'prospects:discardDraft': { input: prospectId, output: z.custom<ProspectSummary | null>() },
   /** The stage the advisor sets by hand: still a prospect, met, became a client, closed. */
-  'prospects:setStatus': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), status: z.enum(STORED_STATUSES) }), output: z.custom<ProspectSummary>() },
+  'prospects:setStatus': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), status: z.enum(STORED_STATUSES) }),
+    output: z.custom<ProspectSummary>(),
+  },
   /** JSON intakes, and returned intake form PDFs: one with the id of a prospect here updates that prospect. */
-  'prospects:import': { input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }), output: z.custom<ImportOutcome[]>() },
+  'prospects:import': {
+    input: z.strictObject({ files: z.array(droppedFile).min(1).max(500) }),
+    output: z.custom<ImportOutcome[]>(),
+  },
   /** A returned form's pending change (ImportOutcome.pending): `Apply changes` (apply) or `Keep as it is`. */
-  'prospects:applyForm': { input: z.strictObject({ id: z.string().regex(PENDING_FORM_ID), apply: z.boolean() }), output: z.custom<ApplyFormOutcome>() },
+  'prospects:applyForm': {
+    input: z.strictObject({ id: z.string().regex(PENDING_FORM_ID), apply: z.boolean() }),
+    output: z.custom<ApplyFormOutcome>(),
+  },
   /** `Send intake form`: writes prospects/<id>/intake-form.pdf and intake-form.eml (a draft with the form attached). */
   'prospects:intakeForm': { input: prospectId, output: z.custom<IntakeFormOutcome>() },
   /** One of the intake form's files, for a download (the browser). */
-  'prospects:intakeFormFile': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }), output: z.custom<{ name: string; mime: string; base64: string }>() },
+  'prospects:intakeFormFile': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }),
+    output: z.custom<{ name: string; mime: string; base64: string }>(),
+  },
   /** Opens the intake form's email draft (or the PDF) with the system; false where the host cannot. */
-  'prospects:intakeFormOpen': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }), output: z.object({ opened: z.boolean() }) },
+  'prospects:intakeFormOpen': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), name: z.enum(INTAKE_FORM_FILES) }),
+    output: z.object({ opened: z.boolean() }),
+  },
   /** Builds the meeting files into the prospect's folder and returns what the slides need. */
   'prospects:preview': { input: prospectId, output: z.custom<PreviewOutcome>() },
   'advisor:get': { input: z.undefined(), output: z.custom<AdvisorProfile>() },
   'advisor:save': { input: z.strictObject({ advisor: formValue }), output: z.custom<SaveOutcome<AdvisorProfile>>() },
   /** A PNG or JPEG the advisor picked, copied next to advisor.json; returns its file name. */
-  'advisor:logo': { input: z.strictObject({ name: z.string().max(300), base64: z.string().max(3_000_000) }), output: z.custom<SaveOutcome<{ file: string; dataUrl: string }>>() },
+  'advisor:logo': {
+    input: z.strictObject({ name: z.string().max(300), base64: z.string().max(3_000_000) }),
+    output: z.custom<SaveOutcome<{ file: string; dataUrl: string }>>(),
+  },
   /** Everything the builder needs to plan the deck live, in the window. */
   'deck:get': { input: prospectId, output: z.custom<DeckSetupOutcome>() },
   /** The advisor's changes (deck.json); checked like the CLI's --deck file. */
-  'deck:save': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue, revision }), output: z.custom<SaveOutcome<DeckChanges>>() },
+  'deck:save': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), changes: formValue, revision }),
+    output: z.custom<SaveOutcome<DeckChanges>>(),
+  },
   /**
    * The meeting as wrap-up starts from it. `revision`: of the meeting in progress and the last
    * record, sent back by meeting:wrapUp. `problems`: meeting files that could not be read (set aside).
@@ -293,22 +369,53 @@ export const channels = {
   /** Present mode's first call: the plan (made here, not in the window) and the meeting, at once. */
   'present:start': { input: prospectId, output: z.custom<PresentStart>() },
   /** A slide came on screen, or a question was caught: kept at once. */
-  'meeting:record': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), event: meetingEventSchema }), output: z.custom<LiveMeeting>() },
+  'meeting:record': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), event: meetingEventSchema }),
+    output: z.custom<LiveMeeting>(),
+  },
   'meeting:end': { input: prospectId, output: z.custom<LiveMeeting>() },
   /** `Present on tablet`: serves this meeting's deck on the office network; the address and its QR code. */
-  'share:start': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES).optional() }), output: z.custom<ShareStartOutcome>() },
+  'share:start': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES).optional() }),
+    output: z.custom<ShareStartOutcome>(),
+  },
   'share:stop': { input: prospectId, output: z.custom<ShareStatus>() },
   /** The share as it is; with `since`, once it differs from that version (or after a while). */
-  'share:status': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), since: z.number().int().min(0).optional() }), output: z.custom<ShareStatus>() },
+  'share:status': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), since: z.number().int().min(0).optional() }),
+    output: z.custom<ShareStatus>(),
+  },
   /** Who drives: the tablet presents, or the tablet follows the laptop. */
-  'share:mode': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES) }), output: z.custom<ShareStatus>() },
+  'share:mode': {
+    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), mode: z.enum(SHARE_MODES) }),
+    output: z.custom<ShareStatus>(),
+  },
   /** The advisor's answer to another device asking to see the meeting. */
-  'share:answer': { input: z.strictObject({ id: z.string().regex(PROSPECT_ID), device: z.string().regex(/^[a-f0-9]{16}$/), allow: z.boolean() }), output: z.custom<ShareStatus>() },
+  'share:answer': {
+    input: z.strictObject({
+      id: z.string().regex(PROSPECT_ID),
+      device: z.string().regex(/^[a-f0-9]{16}$/),
+      allow: z.boolean(),
+    }),
+    output: z.custom<ShareStatus>(),
+  },
   /** Create summary and follow-up. */
   'meeting:wrapUp': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      questions: z.array(z.strictObject({ text: z.string().max(LIMITS.text * 12), answer: z.string().max(LIMITS.text * 12).optional(), slideId: z.string().max(64).optional(), before: z.boolean().optional() })).max(LIMITS.listItems),
+      questions: z
+        .array(
+          z.strictObject({
+            text: z.string().max(LIMITS.text * 12),
+            answer: z
+              .string()
+              .max(LIMITS.text * 12)
+              .optional(),
+            slideId: z.string().max(64).optional(),
+            before: z.boolean().optional(),
+          }),
+        )
+        .max(LIMITS.listItems),
       notes: text(LIMITS.longText).optional(),
       followUpAt: z.string().max(20).optional(),
       revision,
@@ -317,21 +424,38 @@ export const channels = {
   },
   /** One of a meeting's files, for a download (the browser) or to hand to the system. */
   'meeting:file': {
-    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/), name: z.enum(['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml', 'meeting.json']) }),
+    input: z.strictObject({
+      id: z.string().regex(PROSPECT_ID),
+      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
+      name: z.enum(['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml', 'meeting.json']),
+    }),
     output: z.custom<{ name: string; mime: string; base64: string }>(),
   },
   /** Opens a meeting's file with the system (the .eml in the mail app), or its folder; false where the host cannot. */
   'meeting:open': {
-    input: z.strictObject({ id: z.string().regex(PROSPECT_ID), meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/), name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional() }),
+    input: z.strictObject({
+      id: z.string().regex(PROSPECT_ID),
+      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
+      name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional(),
+    }),
     output: z.object({ opened: z.boolean() }),
   },
   /** Books and records: the latest entries of records/log.jsonl (newest first, at most `limit`) and how many there are. */
-  'records:list': { input: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }).optional(), output: z.custom<{ entries: RecordListItem[]; total: number; problems: string[] }>() },
+  'records:list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }).optional(),
+    output: z.custom<{ entries: RecordListItem[]; total: number; problems: string[] }>(),
+  },
   /** `Verify records`: the chain and every recorded file, as `records verify` checks them. */
   'records:verify': { input: z.undefined(), output: z.custom<RecordsVerifyOutcome>() },
   /** `Export records`: verifies, then a zip of the files, the log slice and manifest.csv (base64, for a download). */
   'records:export': {
-    input: z.strictObject({ from: recordsDay.optional(), to: recordsDay.optional(), prospect: z.string().regex(PROSPECT_ID).optional() }).optional(),
+    input: z
+      .strictObject({
+        from: recordsDay.optional(),
+        to: recordsDay.optional(),
+        prospect: z.string().regex(PROSPECT_ID).optional(),
+      })
+      .optional(),
     output: z.custom<RecordsExportOutcome>(),
   },
   'settings:get': { input: z.undefined(), output: followUpSettingsSchema },

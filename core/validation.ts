@@ -126,7 +126,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], keysAt?: Key
         const hint = closest(key, known);
         problems.push({
           path: formatPath([...issue.path, key]),
-          message: hint ? `unknown field (did you mean "${hint}"?)` : `unknown field${known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
+          message: hint
+            ? `unknown field (did you mean "${hint}"?)`
+            : `unknown field${known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
         });
       }
       continue;

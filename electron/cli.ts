@@ -36,8 +36,8 @@ type Command = (args: readonly string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   build: async (args) => (await import('./cliBuild')).runBuild(args, USAGE),
   // The intake form commands live in their own module, loaded only when one is asked for.
-  'intake-form': async (args) => (await import('./cliIntakeForm')).runIntakeForm(args),
-  import: async (args) => (await import('./cliIntakeForm')).runImport(args),
+  'intake-form': async (args) => (await import('./cliFillableForm')).runIntakeForm(args),
+  import: async (args) => (await import('./cliFillableForm')).runImport(args),
   // Books and records (verify, export): their own module too.
   records: async (args) => (await import('./cliRecords')).runRecords(args),
 };
@@ -65,7 +65,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+    console.error(
+      `unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
+    );
     process.exitCode = 1;
   },
 );

@@ -12,7 +12,7 @@ import { buildBatch, checkIntakeFiles, listIntakeFiles, type CheckedIntake } fro
 import { OutputFolderError } from './services/outputs';
 import { TEMPLATES_DIR } from './services/recipes';
 import { forTerminal, printBatchProblems, printProblems, printWarnings } from './problems';
-import { PROSPECT_ID } from '../core/prospect';
+import { PROSPECT_ID } from '../core/prospect/prospect';
 import type { BuildRequest } from './services/build';
 
 interface BuildArgs {
@@ -85,7 +85,10 @@ export async function runBuild(args: readonly string[], usage: string): Promise<
   const [only] = parsed.inputs;
   if (parsed.inputs.length === 1 && only !== undefined && !(await isFolder(only))) return buildOne(only, parsed);
   if (parsed.meeting !== undefined || parsed.deck !== undefined) {
-    return usageError('--meeting and --deck belong to one prospect: give them with one intake file, not several', usage);
+    return usageError(
+      '--meeting and --deck belong to one prospect: give them with one intake file, not several',
+      usage,
+    );
   }
   return buildMany(parsed, usage);
 }
@@ -103,23 +106,39 @@ function meetingFolderOfDataFolder(outDir: string): { dataDir: string; prospect:
   const parts = outDir.split(sep);
   const n = parts.length;
   const prospect = parts[n - 3];
-  if (n < 5 || parts[n - 2] !== 'meetings' || parts[n - 4] !== 'prospects' || prospect === undefined || !PROSPECT_ID.test(prospect)) return undefined;
+  if (
+    n < 5 ||
+    parts[n - 2] !== 'meetings' ||
+    parts[n - 4] !== 'prospects' ||
+    prospect === undefined ||
+    !PROSPECT_ID.test(prospect)
+  )
+    return undefined;
   return { dataDir: parts.slice(0, n - 4).join(sep) || sep, prospect };
 }
 
 function appVersion(): string {
   if (process.env['npm_package_version']) return process.env['npm_package_version'];
   try {
-    return (JSON.parse(readFileSync(join(TEMPLATES_DIR, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (JSON.parse(readFileSync(join(TEMPLATES_DIR, '..', 'package.json'), 'utf8')) as { version?: string }).version ??
+      '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }
 }
 
-async function recordedWrite(outDir: string): Promise<{ write?: BuildRequest['write']; release: () => void } | { problem: string }> {
+async function recordedWrite(
+  outDir: string,
+): Promise<{ write?: BuildRequest['write']; release: () => void } | { problem: string }> {
   const place = meetingFolderOfDataFolder(outDir);
-  if (!place || !(await isFolder(join(place.dataDir, 'prospects', place.prospect)))) return { release: () => undefined };
-  const [{ lockDataFolder, DataFolderInUse }, { Records }] = await Promise.all([import('./services/lock'), import('./services/records')]);
+  if (!place || !(await isFolder(join(place.dataDir, 'prospects', place.prospect))))
+    return { release: () => undefined };
+  const [{ lockDataFolder, DataFolderInUse }, { Records }] = await Promise.all([
+    import('./services/lock'),
+    import('./services/records'),
+  ]);
   let lock;
   try {
     lock = lockDataFolder(place.dataDir, 'the CLI (npm run cli -- build)');
@@ -129,7 +148,8 @@ async function recordedWrite(outDir: string): Promise<{ write?: BuildRequest['wr
   }
   const records = new Records({ dataDir: place.dataDir, now: Date.now, appVersion: appVersion() });
   return {
-    write: (dir, files, advisor) => records.write({ event: 'meeting rebuilt', prospect: place.prospect, advisor, folder: dir, files }),
+    write: (dir, files, advisor) =>
+      records.write({ event: 'meeting rebuilt', prospect: place.prospect, advisor, folder: dir, files }),
     release: () => lock.release(),
   };
 }
@@ -165,7 +185,9 @@ async function buildOne(intake: string, args: BuildArgs): Promise<number> {
     return 2;
   }
   const { deck, followUp } = result.plan;
-  console.log(`Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`);
+  console.log(
+    `Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`,
+  );
   printWarnings(result.warnings, (line) => console.error(line));
   for (const file of result.files) console.log(`  ${forTerminal(file)}`);
   return 0;
@@ -207,7 +229,10 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
   // Everything is checked before anything is written: the advisor (the same for every prospect),
   // then every intake. Without --keep-going, one bad file means nothing is written for anyone.
   const [advisorRead, checked] = await Promise.all([readAdvisorFile(args.advisor), checkIntakeFiles(list.files)]);
-  const bad: FileProblems[] = [...(advisorRead.ok ? [] : [{ file: args.advisor, problems: advisorRead.problems }]), ...checked.bad];
+  const bad: FileProblems[] = [
+    ...(advisorRead.ok ? [] : [{ file: args.advisor, problems: advisorRead.problems }]),
+    ...checked.bad,
+  ];
   if (bad.length > 0) printBatchProblems(bad, err);
   if (!advisorRead.ok) {
     err(`${forTerminal(args.advisor)}: the advisor profile has problems: nothing was written`);
@@ -215,11 +240,16 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
     return 2;
   }
   if (checked.bad.length > 0 && !args.keepGoing) {
-    err(`${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written (--keep-going builds the others)`);
+    err(
+      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written (--keep-going builds the others)`,
+    );
     out(summary(0, 0, started, checked.bad.length));
     return 2;
   }
-  if (checked.bad.length > 0) err(`${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written for ${checked.bad.length === 1 ? 'it' : 'them'}`);
+  if (checked.bad.length > 0)
+    err(
+      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written for ${checked.bad.length === 1 ? 'it' : 'them'}`,
+    );
 
   const { advisor, logo } = advisorRead.value;
   const bar = await progressBar(checked.good.length, args.quiet);
@@ -243,24 +273,33 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
   let slides = 0;
   let folderProblem = false;
   let unexpected = false;
-  const result = await buildBatch(checked.good, { outDir, templatesDir: TEMPLATES_DIR, advisor, ...(logo ? { logo } : {}), keepGoing: args.keepGoing }, {
-    built(entry: CheckedIntake, built) {
-      slides += built.plan.deck.slides.length;
-      bar?.tick();
-      warn([{ file: args.advisor, problems: built.warnings }]);
-      report(`  ${forTerminal(join(args.out, entry.id))}  ${forTerminal(built.plan.prospect.fullName)}, ${plural(built.plan.deck.slides.length, 'slide')} (${forTerminal(entry.file)})`);
+  const result = await buildBatch(
+    checked.good,
+    { outDir, templatesDir: TEMPLATES_DIR, advisor, ...(logo ? { logo } : {}), keepGoing: args.keepGoing },
+    {
+      built(entry: CheckedIntake, built) {
+        slides += built.plan.deck.slides.length;
+        bar?.tick();
+        warn([{ file: args.advisor, problems: built.warnings }]);
+        report(
+          `  ${forTerminal(join(args.out, entry.id))}  ${forTerminal(built.plan.prospect.fullName)}, ${plural(built.plan.deck.slides.length, 'slide')} (${forTerminal(entry.file)})`,
+        );
+      },
+      failed(entry: CheckedIntake, error: unknown) {
+        bar?.tick();
+        if (error instanceof OutputFolderError) {
+          folderProblem = true;
+          say(err, `--out: ${forTerminal(error.message)} (${forTerminal(entry.file)})`);
+        } else {
+          unexpected = true;
+          say(
+            err,
+            `${forTerminal(entry.file)}: unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
+          );
+        }
+      },
     },
-    failed(entry: CheckedIntake, error: unknown) {
-      bar?.tick();
-      if (error instanceof OutputFolderError) {
-        folderProblem = true;
-        say(err, `--out: ${forTerminal(error.message)} (${forTerminal(entry.file)})`);
-      } else {
-        unexpected = true;
-        say(err, `${forTerminal(entry.file)}: unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
-      }
-    },
-  });
+  );
   bar?.stop();
   for (const print of later) print();
   out(summary(result.built, slides, started, checked.bad.length + result.failed));

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROSPECT_ID } from '../core/prospect';
+import { PROSPECT_ID } from '../core/prospect/prospect';
 import { defaultDataFolder } from './services/dataFolder';
 import { forTerminal } from './problems';
 
@@ -42,7 +42,10 @@ async function dataFolder(value: string | undefined): Promise<string | { problem
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: string) =>
+  DAY.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export async function runRecords(argv: readonly string[]): Promise<number> {
   let parsed;
@@ -50,7 +53,14 @@ export async function runRecords(argv: readonly string[]): Promise<number> {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { data: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, prospect: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        prospect: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -61,14 +71,21 @@ export async function runRecords(argv: readonly string[]): Promise<number> {
   }
   const [action, ...extra] = parsed.positionals;
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
-  if (action !== 'verify' && action !== 'export') return usage(action === undefined ? 'missing verify or export' : `unknown records command "${action}"`);
+  if (action !== 'verify' && action !== 'export')
+    return usage(action === undefined ? 'missing verify or export' : `unknown records command "${action}"`);
   const data = await dataFolder(parsed.values.data);
   if (typeof data !== 'string') {
     console.error(forTerminal(data.problem));
     return 2;
   }
   if (action === 'verify') {
-    if (parsed.values.out !== undefined || parsed.values.from !== undefined || parsed.values.to !== undefined || parsed.values.prospect !== undefined) return usage('verify takes --data only');
+    if (
+      parsed.values.out !== undefined ||
+      parsed.values.from !== undefined ||
+      parsed.values.to !== undefined ||
+      parsed.values.prospect !== undefined
+    )
+      return usage('verify takes --data only');
     const { verifyRecords } = await import('./services/records/verify');
     const report = await verifyRecords(data);
     for (const line of report.problems) console.log(forTerminal(line));
@@ -80,21 +97,35 @@ export async function runRecords(argv: readonly string[]): Promise<number> {
   if (from !== undefined && !isDay(from)) return usage('--from: must be a day like 2026-12-07');
   if (to !== undefined && !isDay(to)) return usage('--to: must be a day like 2026-12-07');
   if (from !== undefined && to !== undefined && from > to) return usage('--from: must not be after --to');
-  if (prospect !== undefined && !PROSPECT_ID.test(prospect)) return usage('--prospect: must be a prospect id (lower-case letters, digits and hyphens)');
+  if (prospect !== undefined && !PROSPECT_ID.test(prospect))
+    return usage('--prospect: must be a prospect id (lower-case letters, digits and hyphens)');
   return exportTo(data, resolve(out), { from, to, prospect });
 }
 
 /** Writes the zip under a temporary name beside --out, then renames it: a whole zip or none. */
-async function exportTo(data: string, out: string, filter: { from?: string | undefined; to?: string | undefined; prospect?: string | undefined }): Promise<number> {
+async function exportTo(
+  data: string,
+  out: string,
+  filter: { from?: string | undefined; to?: string | undefined; prospect?: string | undefined },
+): Promise<number> {
   const { exportRecords } = await import('./services/records/export');
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle;
   try {
-    if ((await stat(out).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if ((await stat(out).catch(() => undefined))?.isDirectory())
+      throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     handle = await open(temp, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why: Record<string, string> = { EISDIR: 'is a folder', ENOENT: 'its folder does not exist', ENOTDIR: 'a part of its path is a file', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'the disk is full' };
+    const why: Record<string, string> = {
+      EISDIR: 'is a folder',
+      ENOENT: 'its folder does not exist',
+      ENOTDIR: 'a part of its path is a file',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      ENOSPC: 'the disk is full',
+    };
     if (!code || !why[code]) throw error;
     console.error(`--out: cannot write ${forTerminal(out)}: ${why[code]}`);
     return 2;
@@ -126,6 +157,8 @@ async function exportTo(data: string, out: string, filter: { from?: string | und
   }
   await rename(temp, out);
   console.log(done.report.summary);
-  console.log(`Exported ${done.records} record${done.records === 1 ? '' : 's'} and ${done.files} file${done.files === 1 ? '' : 's'} to ${forTerminal(out)}`);
+  console.log(
+    `Exported ${done.records} record${done.records === 1 ? '' : 's'} and ${done.files} file${done.files === 1 ? '' : 's'} to ${forTerminal(out)}`,
+  );
   return 0;
 }

@@ -29,7 +29,9 @@ const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadFile = join(import.meta.dirname, '../preload/preload.cjs');
 // The packaged app ships templates/ as an extra resource (electron-builder.yml); from source
 // they sit at the top of the repo, two folders above out/main/.
-const templatesDir = app.isPackaged ? join(process.resourcesPath, 'templates') : join(import.meta.dirname, '../../templates');
+const templatesDir = app.isPackaged
+  ? join(process.resourcesPath, 'templates')
+  : join(import.meta.dirname, '../../templates');
 
 // The same folder `npm run web` uses by default, so both see the same prospects.
 app.setPath('userData', defaultDataFolder());
@@ -58,7 +60,15 @@ const platform: Platform = {
 
 function openMainWindow(): BrowserWindow {
   const win = createHardenedWindow(
-    { width: 1280, height: 860, minWidth: 800, minHeight: 600, show: false, title: 'Advisor Deck', backgroundColor: '#f6f4ef' },
+    {
+      width: 1280,
+      height: 860,
+      minWidth: 800,
+      minHeight: 600,
+      show: false,
+      title: 'Advisor Deck',
+      backgroundColor: '#f6f4ef',
+    },
     preloadFile,
   );
   win.once('ready-to-show', () => win.show());
@@ -112,10 +122,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow());
 
   void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession, contentSecurityPolicy({ devServerUrl: source.devServerUrl }), appOriginCheck(source.devServerUrl));
+    hardenSession(
+      session.defaultSession,
+      contentSecurityPolicy({ devServerUrl: source.devServerUrl }),
+      appOriginCheck(source.devServerUrl),
+    );
     serveAppScheme(protocol, { rendererDir, csp: contentSecurityPolicy() });
     try {
-      advisorDeck = await openApp({ dataDir: app.getPath('userData'), templatesDir, platform, holder: 'the desktop app' });
+      advisorDeck = await openApp({
+        dataDir: app.getPath('userData'),
+        templatesDir,
+        platform,
+        holder: 'the desktop app',
+      });
     } catch (error) {
       // Most often: `npm run web` holds the same data folder. Say so and write nothing.
       dialog.showErrorBox('Advisor Deck cannot open its data', error instanceof Error ? error.message : String(error));

@@ -55,13 +55,15 @@ const exposed: Record<Channel, true> = {
 };
 
 // The same literal as core/api.ts (checked by the type), and the id pattern of
-// core/followUpRecord.ts: only an id-shaped string ever reaches the page's listener.
+// core/followUp/record.ts: only an id-shaped string ever reaches the page's listener.
 const FOCUS_EVENT: typeof FOLLOW_UP_FOCUS_EVENT = 'followups:focus';
 const FOLLOW_UP_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const advisorDeck = {
   // Only the one input argument crosses; main checks it against the channel's schema.
-  ...Object.fromEntries(Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)])),
+  ...Object.fromEntries(
+    Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)]),
+  ),
   // Reminders are system notifications here (main.ts); their click arrives as onFollowUpFocus.
   onReminder: () => () => undefined,
   onFollowUpFocus: (listener: (id: string) => void) => {

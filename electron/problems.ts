@@ -15,8 +15,9 @@ export const MAX_PRINTED_PATH = 120;
  * starts an escape sequence in many terminals), the line and paragraph separators, bidi controls,
  * zero-width characters and lone surrogates.
  */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text from a file (a field name, a value a message quotes, a file name) as the terminal should
@@ -30,7 +31,8 @@ export function forTerminal(text: string): string {
 /** The path cut at MAX_PRINTED_PATH code points (never inside a surrogate pair), then escaped. */
 function printable(p: Problem): string {
   let end = 0;
-  for (let n = 0; end < p.path.length && n < MAX_PRINTED_PATH; n++) end += (p.path.codePointAt(end) as number) > 0xffff ? 2 : 1;
+  for (let n = 0; end < p.path.length && n < MAX_PRINTED_PATH; n++)
+    end += (p.path.codePointAt(end) as number) > 0xffff ? 2 : 1;
   const path = end >= p.path.length ? p.path : `${p.path.slice(0, end)}…`;
   return forTerminal(formatProblem({ path, message: p.message }));
 }
@@ -47,7 +49,8 @@ export function printProblems(invalid: readonly FileProblems[], write: (line: st
 
 /** Problems that did not stop the build, on stderr so scripts reading stdout are undisturbed. */
 export function printWarnings(warnings: readonly FileProblems[], write: (line: string) => void): void {
-  for (const { file, problems } of warnings) for (const p of problems) write(`warning: ${forTerminal(file)}: ${printable(p)}`);
+  for (const { file, problems } of warnings)
+    for (const p of problems) write(`warning: ${forTerminal(file)}: ${printable(p)}`);
 }
 
 /**
@@ -58,7 +61,8 @@ export function printBatchProblems(invalid: readonly FileProblems[], write: (lin
   for (const { file, problems } of invalid) {
     const name = forTerminal(file);
     // A problem of the whole file (not found, not JSON, too large) names the file as its path: once is enough.
-    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) write(p.path === file ? `${name}: ${forTerminal(p.message)}` : `${name}: ${printable(p)}`);
+    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS))
+      write(p.path === file ? `${name}: ${forTerminal(p.message)}` : `${name}: ${printable(p)}`);
     const rest = problems.length - MAX_PRINTED_PROBLEMS;
     if (rest > 0) write(`${name}: … and ${rest} more problem${rest === 1 ? '' : 's'}`);
   }

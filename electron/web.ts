@@ -13,7 +13,7 @@ import { openApp } from './services/app';
 import { defaultDataFolder } from './services/dataFolder';
 import { DataFolderInUse } from './services/lock';
 import { TEMPLATES_DIR } from './services/recipes';
-import { reminderText } from './services/followup/reminder';
+import { reminderText } from './services/followUp/reminder';
 import { startWebHost } from './services/web/server';
 
 /** The repository: the folder above with package.json (electron/ from source, out/web/ once bundled). */
@@ -50,14 +50,25 @@ function ensureRendererBuilt(): void {
   const sources = Math.max(...['renderer', 'templates', 'core'].map((d) => newestMtime(join(ROOT, d))));
   if (built >= sources) return;
   console.error('Building the app window (electron-vite build)…');
-  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (run.status !== 0) throw new Error('electron-vite build failed');
 }
 
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, 'share-host': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        'share-host': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     return 2;

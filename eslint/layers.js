@@ -9,7 +9,7 @@
 //     (or an allow-list that names 'node:<name>' explicitly);
 //   - a package ('react', 'react-dom/client', '@dnd-kit/core'): checked by package name against
 //     `packages.allow` (an allow-list) or `packages.deny`; an entry covers the package's subpaths;
-//   - a path ('./x', '../core/intake', '/src/x'): resolved against the importing file, made
+//   - a path ('./x', '../core/intake/intake', '/src/x'): resolved against the importing file, made
 //     relative to the repo root (ESLint's cwd) and checked against `paths.allow` or `paths.deny`
 //     (an entry 'electron/main' covers 'electron/main', 'electron/main.ts' and 'electron/main/…').
 // A dynamic import whose argument is not a plain string cannot be checked here and is ignored.
@@ -49,14 +49,17 @@ function coversPath(entry, relative) {
 function staticString(node) {
   if (!node) return undefined;
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
 const importsRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the layer rules of DESIGN.md: which packages, builtins and folders a layer may import.' },
+    docs: {
+      description: 'Enforce the layer rules of DESIGN.md: which packages, builtins and folders a layer may import.',
+    },
     schema: [
       {
         type: 'object',
@@ -73,9 +76,9 @@ const importsRule = {
     messages: {
       package:
         "Layer \"{{layer}}\": package '{{source}}' is not on this layer's allow-list ({{allowed}}; the lists are in eslint.config.js). {{why}}",
-      packageDenied: "Layer \"{{layer}}\": package '{{source}}' is forbidden here. {{why}}",
-      builtin: "Layer \"{{layer}}\": Node builtin '{{source}}' is forbidden here. {{why}}",
-      path: "Layer \"{{layer}}\": '{{source}}' resolves to {{target}}, which this layer may not import ({{rule}}). {{why}}",
+      packageDenied: 'Layer "{{layer}}": package \'{{source}}\' is forbidden here. {{why}}',
+      builtin: 'Layer "{{layer}}": Node builtin \'{{source}}\' is forbidden here. {{why}}',
+      path: 'Layer "{{layer}}": \'{{source}}\' resolves to {{target}}, which this layer may not import ({{rule}}). {{why}}',
     },
   },
   create(context) {
@@ -95,12 +98,18 @@ const importsRule = {
         if (!paths) return;
         const absolute = source.startsWith('/') ? path.join(root, source) : path.resolve(here, source);
         const relative = path.relative(root, absolute).split(path.sep).join('/');
-        const target = relative.startsWith('..') || path.isAbsolute(relative) ? `${absolute} (outside the repo)` : relative;
+        const target =
+          relative.startsWith('..') || path.isAbsolute(relative) ? `${absolute} (outside the repo)` : relative;
         if (paths.allow && !paths.allow.some((entry) => coversPath(entry, relative))) {
-          context.report({ node, messageId: 'path', data: { ...data, target, rule: `allowed: ${paths.allow.map((p) => `${p}/`).join(', ')}` } });
+          context.report({
+            node,
+            messageId: 'path',
+            data: { ...data, target, rule: `allowed: ${paths.allow.map((p) => `${p}/`).join(', ')}` },
+          });
         } else if (paths.deny) {
           const entry = paths.deny.find((e) => coversPath(e, relative));
-          if (entry) context.report({ node, messageId: 'path', data: { ...data, target, rule: `forbidden: ${entry}` } });
+          if (entry)
+            context.report({ node, messageId: 'path', data: { ...data, target, rule: `forbidden: ${entry}` } });
         }
         return;
       }

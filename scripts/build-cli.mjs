@@ -38,16 +38,28 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * command's), and when it saves it: at the end of the first run of the CLI; on exit for the web
  * host, which is stopped by a signal and calls process.exit (no beforeExit then).
  */
-export const CLI = { name: 'cli', entry: 'electron/cli.ts', kind: "process.argv.slice(2).includes('build') ? 'build' : 'start'", saveOn: 'beforeExit', builtBy: 'npm run build:cli' };
+export const CLI = {
+  name: 'cli',
+  entry: 'electron/cli.ts',
+  kind: "process.argv.slice(2).includes('build') ? 'build' : 'start'",
+  saveOn: 'beforeExit',
+  builtBy: 'npm run build:cli',
+};
 export const WEB = { name: 'web', entry: 'electron/web.ts', kind: "'start'", saveOn: 'exit', builtBy: 'npm run web' };
 const bundleOf = (target) => join(ROOT, 'out', target.name, `${target.name}.mjs`);
 export const BUNDLE = bundleOf(CLI);
 export const WEB_BUNDLE = bundleOf(WEB);
-/** The intake form reader's worker, beside each bundle (see electron/services/intakeForm/readInWorker.ts). */
+/** The intake form reader's worker, beside each bundle (see electron/services/fillableForm/readInWorker.ts). */
 const READER = 'intake-form-reader.mjs';
 
 /** Besides the sources esbuild reads, what decides what the bundle is. */
-const SETTINGS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.node.json', 'scripts/build-cli.mjs'];
+const SETTINGS = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'scripts/build-cli.mjs',
+];
 const inputsLine = (target) => `// advisor-deck ${target.name} inputs: `;
 const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.json': 'json' };
 
@@ -86,7 +98,8 @@ export async function buildCli(target = CLI) {
       on.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/, namespace: 'file' }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
         const patched = source.replaceAll('import.meta.url', '__pdfkitUrl');
-        if (patched === source) throw new Error('pdfkit no longer reads files beside import.meta.url: check scripts/build-cli.mjs');
+        if (patched === source)
+          throw new Error('pdfkit no longer reads files beside import.meta.url: check scripts/build-cli.mjs');
         pdfkitFile = path;
         return { contents: patched, loader: 'js' };
       });
@@ -120,13 +133,18 @@ module.exports = function inflate(source, dest) {
    * are computed when pdfkit loads; no document of ours has a password).
    */
   const STUBS = {
-    'brotli/decompress.js': "export default function decompress() { throw new Error('WOFF2 fonts are not bundled in the CLI: use TTF'); }",
-    '@noble/ciphers/aes': "const none = () => { throw new Error('PDF encryption is not bundled in the CLI'); }; export const cbc = none; export const ecb = none;",
+    'brotli/decompress.js':
+      "export default function decompress() { throw new Error('WOFF2 fonts are not bundled in the CLI: use TTF'); }",
+    '@noble/ciphers/aes':
+      "const none = () => { throw new Error('PDF encryption is not bundled in the CLI'); }; export const cbc = none; export const ecb = none;",
   };
   const unused = {
     name: 'unused',
     setup(on) {
-      on.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, ({ path }) => ({ path, namespace: 'unused' }));
+      on.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, ({ path }) => ({
+        path,
+        namespace: 'unused',
+      }));
       on.onLoad({ filter: /.*/, namespace: 'unused' }, ({ path }) => ({ contents: STUBS[path], loader: 'js' }));
     },
   };
@@ -153,20 +171,22 @@ module.exports = function inflate(source, dest) {
   const [output] = result.outputFiles;
   if (!output) throw new Error('esbuild wrote nothing');
   /**
-   * The intake form reader runs in a worker thread (electron/services/intakeForm/readInWorker.ts):
+   * The intake form reader runs in a worker thread (electron/services/fillableForm/readInWorker.ts):
    * its entry is a module of its own beside the bundle, <out>/intake-form-reader.mjs, found from
    * the bundle's URL. Its sources are hashed like the bundle's, and the file itself is listed.
    */
   const readerResult = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['electron/services/intakeForm/readWorker.ts'],
+    entryPoints: ['electron/services/fillableForm/readWorker.ts'],
     bundle: true,
     platform: 'node',
     target: 'node20.19',
     tsconfig: 'tsconfig.node.json',
     format: 'esm',
     // pdf-lib is CommonJS: its require()s of Node's modules need a real require in an ES module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     minify: true,
     legalComments: 'none',
     plugins: [hashSources],
@@ -176,8 +196,15 @@ module.exports = function inflate(source, dest) {
   const [reader] = readerResult.outputFiles;
   if (!reader) throw new Error('esbuild wrote no intake form reader');
   // A source the plugin did not read (a kind of file it does not know) would go unwatched.
-  const unwatched = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('unused:') && !file.startsWith('native-inflate:') && !file.split(/[\\/]/).includes('node_modules') && !(repoPath(file) in inputs));
-  if (unwatched.length > 0) throw new Error(`build-cli.mjs does not watch ${unwatched.join(', ')}: add its kind to LOADERS`);
+  const unwatched = Object.keys(result.metafile.inputs).filter(
+    (file) =>
+      !file.startsWith('unused:') &&
+      !file.startsWith('native-inflate:') &&
+      !file.split(/[\\/]/).includes('node_modules') &&
+      !(repoPath(file) in inputs),
+  );
+  if (unwatched.length > 0)
+    throw new Error(`build-cli.mjs does not watch ${unwatched.join(', ')}: add its kind to LOADERS`);
   const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
   const code = `(function (require, module, exports, __filename, __dirname, __bundleUrl, __pdfkitUrl) {${output.text}\n})`;
   if (!pdfkitFile) throw new Error('pdfkit is no longer in the bundle: check scripts/build-cli.mjs');
@@ -195,7 +222,11 @@ module.exports = function inflate(source, dest) {
   const readerTemp = `${readerFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(readerTemp, reader.contents);
   await rename(readerTemp, readerFile);
-  const listed = { ...sorted, [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)), [repoPath(readerFile)]: hash(reader.contents) };
+  const listed = {
+    ...sorted,
+    [repoPath(join(dirname(BUNDLE), codeName))]: hash(Buffer.from(code)),
+    [repoPath(readerFile)]: hash(reader.contents),
+  };
   const contents = `${inputsLine(target)}${JSON.stringify(listed)}\n${loader(target, codeName, id, pdfkitFromBundle)}`;
   const temp = `${BUNDLE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, contents);
@@ -204,7 +235,8 @@ module.exports = function inflate(source, dest) {
   const current = `${target.name}.${id}.`;
   const codeFile = new RegExp(`^${target.name}\\.[0-9a-f]{16}\\.js$`);
   for (const name of await readdir(dirname(BUNDLE))) {
-    if ((name.endsWith('.v8cache') || codeFile.test(name)) && !name.startsWith(current)) await rm(join(dirname(BUNDLE), name), { force: true });
+    if ((name.endsWith('.v8cache') || codeFile.test(name)) && !name.startsWith(current))
+      await rm(join(dirname(BUNDLE), name), { force: true });
   }
   return { bundle: BUNDLE, bytes: Buffer.byteLength(contents), inputs: Object.keys(sorted).length };
 }

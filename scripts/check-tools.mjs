@@ -35,7 +35,11 @@ if (!runs('/usr/bin/python3', ['-c', 'import pypdf'])) missing.push(['python3-py
 
 if (missing.length > 0) {
   const packages = missing.map(([name]) => name).join(' ');
-  const browser = packages.includes('chromium') ? ' (a Chromium elsewhere: PLAYWRIGHT_CHROMIUM=<its path>, or npx playwright-core install chromium)' : '';
-  console.error(`npm test needs ${missing.map(([name, what]) => `${name} (${what})`).join(', ')}: on Debian or Ubuntu run \`sudo apt-get install ${packages}\`, or .ci/run, which installs them${browser}.`);
+  const browser = packages.includes('chromium')
+    ? ' (a Chromium elsewhere: PLAYWRIGHT_CHROMIUM=<its path>, or npx playwright-core install chromium)'
+    : '';
+  console.error(
+    `npm test needs ${missing.map(([name, what]) => `${name} (${what})`).join(', ')}: on Debian or Ubuntu run \`sudo apt-get install ${packages}\`, or .ci/run, which installs them${browser}.`,
+  );
   process.exit(1);
 }

@@ -17,9 +17,14 @@ try {
   } else {
     await page.waitForSelector('.deck[data-ready="true"]');
     const shots: string[] = [];
-    const total = await page.evaluate(() => (window as unknown as { presentation: { getTotalSlides(): number } }).presentation.getTotalSlides());
+    const total = await page.evaluate(() =>
+      (window as unknown as { presentation: { getTotalSlides(): number } }).presentation.getTotalSlides(),
+    );
     for (let i = 0; i < total; i++) {
-      await page.evaluate((n) => (window as unknown as { presentation: { slide(h: number): void } }).presentation.slide(n), i);
+      await page.evaluate(
+        (n) => (window as unknown as { presentation: { slide(h: number): void } }).presentation.slide(n),
+        i,
+      );
       await page.waitForTimeout(450);
       const file = join(outDir, `slide-${String(i + 1).padStart(2, '0')}.png`);
       await page.screenshot({ path: file });
@@ -38,7 +43,9 @@ export async function contactSheet(files: readonly string[], out: string): Promi
   try {
     const page = await b.newPage({ viewport: { width: 1800, height: 900 } });
     const { readFile } = await import('node:fs/promises');
-    const images = await Promise.all(files.map(async (f) => `data:image/png;base64,${(await readFile(f)).toString('base64')}`));
+    const images = await Promise.all(
+      files.map(async (f) => `data:image/png;base64,${(await readFile(f)).toString('base64')}`),
+    );
     await page.setContent(
       `<body style="margin:0;background:#999;display:grid;grid-template-columns:repeat(3,1fr);gap:8px;padding:8px">${images.map((src) => `<img src="${src}" style="width:100%;display:block">`).join('')}</body>`,
     );

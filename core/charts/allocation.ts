@@ -1,4 +1,4 @@
-import type { RiskTolerance } from '../intake';
+import type { RiskTolerance } from '../intake/intake';
 
 /**
  * A model allocation per risk tolerance: an illustration of what the tolerance means, not a

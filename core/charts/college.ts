@@ -1,4 +1,4 @@
-import type { Intake } from '../intake';
+import type { Intake } from '../intake/intake';
 
 /**
  * College costs per dependent, in future money: a hypothetical illustration stated with its
@@ -39,20 +39,32 @@ export interface CollegeProjection {
   assumptions: CollegeAssumptions;
 }
 
-export const DEFAULT_COLLEGE: CollegeAssumptions = { annualCostToday: 28_000, costInflation: 0.05, startAge: 18, years: 4 };
+export const DEFAULT_COLLEGE: CollegeAssumptions = {
+  annualCostToday: 28_000,
+  costInflation: 0.05,
+  startAge: 18,
+  years: 4,
+};
 
 /**
  * Projects each dependent's college cost. A dependent without an age, or older than the end of
  * college (22 by default), is left out. Ages are whole years, so someone at the last age (22)
  * may still be in their final year: at least one year is counted for them.
  */
-export function collegeCostProjection(dependents: readonly Dependent[], options: CollegeOptions = {}): CollegeProjection {
+export function collegeCostProjection(
+  dependents: readonly Dependent[],
+  options: CollegeOptions = {},
+): CollegeProjection {
   const assumptions: CollegeAssumptions = { ...DEFAULT_COLLEGE, ...stripUndefined(options) };
   const { annualCostToday, costInflation, startAge, years } = assumptions;
-  if (!Number.isFinite(annualCostToday) || annualCostToday < 0) throw new RangeError(`annualCostToday must be at least 0, got ${annualCostToday}`);
-  if (!Number.isFinite(costInflation) || costInflation <= -1 || costInflation >= 1) throw new RangeError(`costInflation must be a fraction between -1 and 1, got ${costInflation}`);
-  if (!Number.isInteger(startAge) || startAge < 0) throw new RangeError(`startAge must be a whole number of years, got ${startAge}`);
-  if (!Number.isInteger(years) || years < 1) throw new RangeError(`years must be a whole number of at least 1, got ${years}`);
+  if (!Number.isFinite(annualCostToday) || annualCostToday < 0)
+    throw new RangeError(`annualCostToday must be at least 0, got ${annualCostToday}`);
+  if (!Number.isFinite(costInflation) || costInflation <= -1 || costInflation >= 1)
+    throw new RangeError(`costInflation must be a fraction between -1 and 1, got ${costInflation}`);
+  if (!Number.isInteger(startAge) || startAge < 0)
+    throw new RangeError(`startAge must be a whole number of years, got ${startAge}`);
+  if (!Number.isInteger(years) || years < 1)
+    throw new RangeError(`years must be a whole number of at least 1, got ${years}`);
 
   const lastAge = startAge + years;
   const out: CollegeCost[] = [];
@@ -60,7 +72,10 @@ export function collegeCostProjection(dependents: readonly Dependent[], options:
     if (d.age === undefined || d.age > lastAge) continue;
     const yearsUntilCollege = Math.max(0, startAge - d.age);
     const collegeYears = Math.max(1, Math.min(years, lastAge - d.age));
-    const annualCosts = Array.from({ length: collegeYears }, (_, k) => annualCostToday * (1 + costInflation) ** (yearsUntilCollege + k));
+    const annualCosts = Array.from(
+      { length: collegeYears },
+      (_, k) => annualCostToday * (1 + costInflation) ** (yearsUntilCollege + k),
+    );
     out.push({
       firstName: d.firstName,
       age: d.age,

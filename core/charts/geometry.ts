@@ -48,7 +48,8 @@ export function round(n: number): number {
  */
 export function niceStep(max: number, count = 5, integer = false): number {
   if (!Number.isFinite(max) || max < 0) throw new RangeError(`max must be a finite number of at least 0, got ${max}`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number of at least 1, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be a whole number of at least 1, got ${count}`);
   if (max === 0) return 1;
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
@@ -71,7 +72,10 @@ export function niceTicks(max: number, count = 5, integer = false): number[] {
 }
 
 /** A linear map from a domain to a range, like d3's scaleLinear without clamping. */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): (v: number) => number {
+export function linearScale(
+  [d0, d1]: readonly [number, number],
+  [r0, r1]: readonly [number, number],
+): (v: number) => number {
   const span = d1 - d0;
   return (v) => (span === 0 ? r0 : r0 + ((v - d0) / span) * (r1 - r0));
 }
@@ -140,10 +144,22 @@ export interface LineChartGeometry {
  * above the largest value, x over the data's range. End labels sit just right of the plot.
  */
 export function lineChart(input: LineChartInput): LineChartGeometry {
-  const { series, width, height, margin, formatY = String, formatX = String, yTickCount = 5, xTickCount = 5, integerX = true, labelGap = 24 } = input;
+  const {
+    series,
+    width,
+    height,
+    margin,
+    formatY = String,
+    formatX = String,
+    yTickCount = 5,
+    xTickCount = 5,
+    integerX = true,
+    labelGap = 24,
+  } = input;
   const plot = plotArea(width, height, margin);
   const all = series.flat();
-  if (all.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) throw new RangeError('every point must have finite x and y');
+  if (all.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y)))
+    throw new RangeError('every point must have finite x and y');
   const xMin = Math.min(0, ...all.map((p) => p.x));
   const xMax = Math.max(xMin, ...all.map((p) => p.x));
   const yMax = Math.max(0, ...all.map((p) => p.y));
@@ -215,11 +231,15 @@ export interface BarChartGeometry {
 /** Horizontal bars, one row per value, longest bar the full plot width (names read on the left). */
 export function barChart(input: BarChartInput): BarChartGeometry {
   const { values, width, rowHeight, margin, formatValue = String } = input;
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) throw new RangeError('bar values must be finite and at least 0');
+  if (values.some((v) => !Number.isFinite(v) || v < 0))
+    throw new RangeError('bar values must be finite and at least 0');
   const barHeight = Math.min(input.barHeight, rowHeight);
   const height = margin.top + margin.bottom + values.length * rowHeight;
   // No rows is a valid, empty chart; plotArea would refuse its zero height.
-  const plot = values.length === 0 ? { x: margin.left, y: margin.top, width: width - margin.left - margin.right, height: 0 } : plotArea(width, height, margin);
+  const plot =
+    values.length === 0
+      ? { x: margin.left, y: margin.top, width: width - margin.left - margin.right, height: 0 }
+      : plotArea(width, height, margin);
   const max = Math.max(0, ...values);
   const x = linearScale([0, max === 0 ? 1 : max], [plot.x, plot.x + plot.width]);
   return {
@@ -268,11 +288,13 @@ export interface ArcShape extends Shape {
  * inner counter-clockwise, so the hole stays empty under the default nonzero fill rule).
  */
 export function donut({ values, cx, cy, outerRadius: R, innerRadius: r, labels }: DonutInput): ArcShape[] {
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) throw new RangeError('slice values must be finite and at least 0');
+  if (values.some((v) => !Number.isFinite(v) || v < 0))
+    throw new RangeError('slice values must be finite and at least 0');
   if (!(R > 0 && r >= 0 && r < R)) throw new RangeError('radii must satisfy 0 <= inner < outer');
   const total = values.reduce((s, v) => s + v, 0);
   if (total === 0) return [];
-  const at = (radius: number, angle: number) => `${round(cx + radius * Math.sin(angle))} ${round(cy - radius * Math.cos(angle))}`;
+  const at = (radius: number, angle: number) =>
+    `${round(cx + radius * Math.sin(angle))} ${round(cy - radius * Math.cos(angle))}`;
   const arcs: ArcShape[] = [];
   let start = 0;
   values.forEach((value, index) => {
@@ -309,6 +331,7 @@ export function donut({ values, cx, cy, outerRadius: R, innerRadius: r, labels }
 
 function plotArea(width: number, height: number, m: Margins): Rect {
   const plot = { x: m.left, y: m.top, width: width - m.left - m.right, height: height - m.top - m.bottom };
-  if (!(plot.width > 0 && plot.height > 0)) throw new RangeError(`margins leave no room to draw in ${width} × ${height}`);
+  if (!(plot.width > 0 && plot.height > 0))
+    throw new RangeError(`margins leave no room to draw in ${width} × ${height}`);
   return plot;
 }

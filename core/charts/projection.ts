@@ -1,4 +1,4 @@
-import type { Intake } from '../intake';
+import type { Intake } from '../intake/intake';
 
 /**
  * A retirement projection is a hypothetical illustration (FINRA 2210, SEC marketing rule):
@@ -67,7 +67,8 @@ function requireMoney(name: string, n: number): void {
 
 function requireRate(name: string, r: number): void {
   // Rates are fractions: 0.06 is 6 %. Anything outside ±100 % is a unit mistake (6 for 6 %).
-  if (!Number.isFinite(r) || r <= -1 || r >= 1) throw new RangeError(`${name} must be a fraction between -1 and 1 (0.06 for 6 %), got ${r}`);
+  if (!Number.isFinite(r) || r <= -1 || r >= 1)
+    throw new RangeError(`${name} must be a fraction between -1 and 1 (0.06 for 6 %), got ${r}`);
 }
 
 /**
@@ -95,7 +96,8 @@ export function retirementProjection({
 }: RetirementProjectionInput): RetirementProjection {
   requireMoney('investableAssets', investableAssets);
   requireMoney('monthlySavings', monthlySavings);
-  if (!Number.isInteger(years) || years < 1 || years > 100) throw new RangeError(`years must be a whole number from 1 to 100, got ${years}`);
+  if (!Number.isInteger(years) || years < 1 || years > 100)
+    throw new RangeError(`years must be a whole number from 1 to 100, got ${years}`);
   if (returns.length !== 3) throw new RangeError(`returns must list three rates, low to high, got ${returns.length}`);
   returns.forEach((r, i) => requireRate(`returns[${i}]`, r));
   requireRate('inflation', inflation);

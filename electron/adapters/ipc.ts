@@ -18,7 +18,11 @@ export function senderIsApp(event: SenderEvent, isAppUrl: (url: string) => boole
   return frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipc: Pick<IpcMain, 'handle'>, handlers: Handlers, isAppUrl: (url: string) => boolean): void {
+export function registerIpcHandlers(
+  ipc: Pick<IpcMain, 'handle'>,
+  handlers: Handlers,
+  isAppUrl: (url: string) => boolean,
+): void {
   for (const channel of channelNames) {
     ipc.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!senderIsApp(event, isAppUrl)) {

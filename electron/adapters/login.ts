@@ -28,7 +28,18 @@ export function setOpenAtLogin(enabled: boolean): void {
     // An AppImage runs from a temporary mount: autostart the AppImage file itself.
     const executable = process.env['APPIMAGE'] || process.execPath;
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, ['[Desktop Entry]', 'Type=Application', 'Name=Advisor Deck', `Exec=${execQuote(executable)} ${HIDDEN_ARG}`, 'X-GNOME-Autostart-enabled=true', ''].join('\n'), { mode: 0o644 });
+    writeFileSync(
+      file,
+      [
+        '[Desktop Entry]',
+        'Type=Application',
+        'Name=Advisor Deck',
+        `Exec=${execQuote(executable)} ${HIDDEN_ARG}`,
+        'X-GNOME-Autostart-enabled=true',
+        '',
+      ].join('\n'),
+      { mode: 0o644 },
+    );
     return;
   }
   // Windows starts the app with `args`; macOS reports wasOpenedAtLogin instead.

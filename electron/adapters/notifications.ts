@@ -1,7 +1,7 @@
 // One native notification per reminder. Clicking it brings the app to that follow-up.
 import { Notification } from 'electron';
-import { reminderText } from '../services/followup/reminder';
-import type { Firing } from '../services/followup/scheduler';
+import { reminderText } from '../services/followUp/reminder';
+import type { Firing } from '../services/followUp/scheduler';
 
 // A notification that is garbage-collected loses its click handler (a known Electron
 // behaviour): each one is held until it is clicked or closed.

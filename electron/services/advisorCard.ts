@@ -1,4 +1,4 @@
-import { safeHttpsUrl, type Advisor } from '../../core/advisor';
+import { safeHttpsUrl, type Advisor } from '../../core/advisor/advisor';
 import type { AdvisorCard } from '../../templates/slides';
 import { logoDataUrl, type Logo } from './logo';
 

@@ -3,7 +3,7 @@
 // beside it. A file put there by hand is read and checked at start, like any user file.
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkAdvisor, type Advisor } from '../../core/advisor';
+import { checkAdvisor, type Advisor } from '../../core/advisor/advisor';
 import type { AdvisorProfile, SaveOutcome } from '../../core/api';
 import type { Problem } from '../../core/validation';
 import { ADVISOR_FILE } from './dataFolder';
@@ -39,15 +39,25 @@ export class AdvisorProfileStore {
   async read(): Promise<AdvisorProfile> {
     if (!(await exists(this.path))) return { advisor: null, problems: [] };
     const read = await readJsonFile(this.path, { maxBytes: MAX_RECORD_BYTES });
-    if (!read.ok) return { advisor: null, problems: read.problems.map((p) => ({ path: p.path === this.path ? '(file)' : p.path, message: p.message })) };
+    if (!read.ok)
+      return {
+        advisor: null,
+        problems: read.problems.map((p) => ({ path: p.path === this.path ? '(file)' : p.path, message: p.message })),
+      };
     const advisor = read.value as Record<string, unknown>;
     const checked = checkAdvisor(advisor);
     const logo = checked.ok ? await this.logo(checked.value) : undefined;
-    return { advisor, problems: checked.ok ? [] : checked.problems, ...(logo && 'bytes' in logo ? { logo: logoDataUrl(logo) } : {}) };
+    return {
+      advisor,
+      problems: checked.ok ? [] : checked.problems,
+      ...(logo && 'bytes' in logo ? { logo: logoDataUrl(logo) } : {}),
+    };
   }
 
   /** The valid profile, or the problems that keep the app from building with it. */
-  async advisor(): Promise<{ ok: true; value: Advisor; logo?: Logo; warnings: Problem[] } | { ok: false; problems: Problem[] }> {
+  async advisor(): Promise<
+    { ok: true; value: Advisor; logo?: Logo; warnings: Problem[] } | { ok: false; problems: Problem[] }
+  > {
     const read = await readJsonFile(this.path, { maxBytes: MAX_RECORD_BYTES });
     if (!read.ok) return { ok: false, problems: read.problems };
     const checked = checkAdvisor(read.value);
@@ -74,7 +84,8 @@ export class AdvisorProfileStore {
   /** Copies a picked PNG or JPEG beside advisor.json; the profile then names it in `logo`. */
   async saveLogo(base64: string): Promise<SaveOutcome<{ file: string; dataUrl: string }>> {
     const fail = (message: string) => ({ saved: false as const, problems: [{ path: 'logo', message }] });
-    if (base64.length > Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4) return fail(`is too large: at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
+    if (base64.length > Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4)
+      return fail(`is too large: at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
     const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
     const picked = sniff(bytes);
     if (!picked) return fail('must be a PNG or JPEG image');

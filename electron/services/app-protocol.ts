@@ -60,7 +60,8 @@ export function appFileSegments(url: string): string[] | undefined {
   }
   // Node's URL keeps the host of a non-special scheme as written; Chromium lowercases it for a
   // standard scheme. Comparing exactly refuses anything Chromium would not have produced.
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return undefined;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password)
+    return undefined;
   const segments = parsed.pathname.split('/').slice(1);
   // Every segment is checked as sent, still percent-encoded: '%2e%2e', '%2f' or '%5c' never
   // decode into a dot segment or a separator, because a segment with '%' is refused outright.

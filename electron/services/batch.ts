@@ -5,9 +5,9 @@
 // or computed once per process and shared by every build of the run.
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Advisor } from '../../core/advisor';
-import { checkIntake, type Intake } from '../../core/intake';
-import type { DeckPlan } from '../../core/plan';
+import type { Advisor } from '../../core/advisor/advisor';
+import { checkIntake, type Intake } from '../../core/intake/intake';
+import type { DeckPlan } from '../../core/plan/planDeck';
 import type { Problem } from '../../core/validation';
 import { renderMeetingFiles, type FileProblems, type MeetingFilesResult } from './build';
 import { readJsonFile } from './files';
@@ -46,7 +46,12 @@ export async function listIntakeFiles(paths: readonly string[]): Promise<IntakeF
     else if (!info.isDirectory()) add(path);
     else {
       const entries = await readdir(path, { withFileTypes: true });
-      const json = entries.filter((e) => !e.name.startsWith('.') && e.name.toLowerCase().endsWith('.json') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name);
+      const json = entries
+        .filter(
+          (e) =>
+            !e.name.startsWith('.') && e.name.toLowerCase().endsWith('.json') && (e.isFile() || e.isSymbolicLink()),
+        )
+        .map((e) => e.name);
       if (json.length === 0) empty.push(path);
       for (const name of json.sort()) add(join(path, name));
     }
@@ -69,7 +74,9 @@ const READ_AT_ONCE = 16;
  * Reads and checks every intake file (size, JSON, the intake schema), in the order given. Two
  * files of one prospect (the same id) would write one folder twice: the later ones are problems.
  */
-export async function checkIntakeFiles(files: readonly string[]): Promise<{ good: CheckedIntake[]; bad: FileProblems[] }> {
+export async function checkIntakeFiles(
+  files: readonly string[],
+): Promise<{ good: CheckedIntake[]; bad: FileProblems[] }> {
   const results = new Array<{ ok: true; intake: Intake } | { ok: false; problems: Problem[] }>(files.length);
   let next = 0;
   const worker = async () => {
@@ -96,7 +103,10 @@ export async function checkIntakeFiles(files: readonly string[]): Promise<{ good
     const first = owner.get(id);
     if (first !== undefined) {
       const path = result.intake.prospect.email ? 'prospect.email' : 'prospect';
-      bad.push({ file, problems: [{ path, message: `is the same prospect as ${first} (${id}): one intake per prospect in a batch` }] });
+      bad.push({
+        file,
+        problems: [{ path, message: `is the same prospect as ${first} (${id}): one intake per prospect in a batch` }],
+      });
       return;
     }
     owner.set(id, file);
@@ -128,7 +138,11 @@ export interface BatchEvents {
  * fsyncs go on while the next one renders. Without `keepGoing`, the first failure stops the run
  * (what is already written stays). Returns how many were built and how many failed.
  */
-export async function buildBatch(entries: readonly CheckedIntake[], options: BatchOptions, events: BatchEvents): Promise<{ built: number; failed: number }> {
+export async function buildBatch(
+  entries: readonly CheckedIntake[],
+  options: BatchOptions,
+  events: BatchEvents,
+): Promise<{ built: number; failed: number }> {
   const { advisor, logo, templatesDir } = options;
   let built = 0;
   let failed = 0;
@@ -153,7 +167,10 @@ export async function buildBatch(entries: readonly CheckedIntake[], options: Bat
     if (stop) break;
     let rendered: MeetingFilesResult;
     try {
-      rendered = await renderMeetingFiles({ intake: entry.intake, advisor, ...(logo ? { logo } : {}) }, { templatesDir });
+      rendered = await renderMeetingFiles(
+        { intake: entry.intake, advisor, ...(logo ? { logo } : {}) },
+        { templatesDir },
+      );
       // Only a meeting record can make a checked intake fail here; a batch has none.
       if (!rendered.ok) throw new Error(rendered.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     } catch (error) {

@@ -1,20 +1,20 @@
 import { join, resolve } from 'node:path';
-import { checkAdvisor, type Advisor } from '../../core/advisor';
-import { checkIntake, type Intake } from '../../core/intake';
-import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting';
-import { planDeck, type DeckPlan } from '../../core/plan';
-import { intakeAsHeld } from '../../core/meetingHeld';
-import { checkDeckChanges, type DeckChanges } from '../../core/deckChanges';
-import { normaliseInstant } from '../../core/followUpRecord';
-import { buildSummary, type SummaryContent } from '../../core/summary';
+import { checkAdvisor, type Advisor } from '../../core/advisor/advisor';
+import { checkIntake, type Intake } from '../../core/intake/intake';
+import { checkMeeting, checkMeetingAgainstDeck, type MeetingRecord } from '../../core/meeting/meeting';
+import { planDeck, type DeckPlan } from '../../core/plan/planDeck';
+import { intakeAsHeld } from '../../core/meeting/held';
+import { checkDeckChanges, type DeckChanges } from '../../core/plan/deckChanges';
+import { normaliseInstant } from '../../core/followUp/record';
+import { buildSummary, type SummaryContent } from '../../core/summary/summary';
 import type { Problem } from '../../core/validation';
 import { MAX_RECORD_BYTES, readJsonFile } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
-import { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followup/names';
-import { loadFollowUpCopy } from './followup/copy';
+import { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followUp/names';
+import { loadFollowUpCopy } from './followUp/copy';
 import { writeFilesAllOrNothing, type OutputFile } from './outputs';
-import { checkLogoForPdf, LogoError } from './summary/image';
+import { checkLogoForPdf, LogoError } from './pdf/image';
 
 export const SAMPLE_INTAKE = join(TEMPLATES_DIR, 'samples', 'intake.json');
 export const SAMPLE_ADVISOR = join(TEMPLATES_DIR, 'samples', 'advisor.json');
@@ -44,7 +44,10 @@ export type BuildResult =
   | { ok: true; plan: DeckPlan; files: string[]; warnings: FileProblems[] }
   | { ok: false; invalid: FileProblems[] };
 
-const withoutLogo = (problem: Problem): Problem => ({ ...problem, message: `${problem.message}; built without the logo` });
+const withoutLogo = (problem: Problem): Problem => ({
+  ...problem,
+  message: `${problem.message}; built without the logo`,
+});
 
 export interface Inputs {
   intake: Intake;
@@ -58,7 +61,12 @@ export interface Inputs {
 }
 
 /** Reads and checks every input before anything is written: bad input leaves no trace. */
-export async function readInputs(intakePath: string, advisorPath: string, meetingPath?: string, deckPath?: string): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
+export async function readInputs(
+  intakePath: string,
+  advisorPath: string,
+  meetingPath?: string,
+  deckPath?: string,
+): Promise<{ ok: true; value: Inputs } | { ok: false; invalid: FileProblems[] }> {
   const invalid: FileProblems[] = [];
   const intakeRead = await readJsonFile(intakePath);
   const intake = intakeRead.ok ? checkIntake(intakeRead.value) : intakeRead;
@@ -85,12 +93,24 @@ export async function readInputs(intakePath: string, advisorPath: string, meetin
   if (!intake.ok || !advisor.ok || invalid.length > 0) return { ok: false, invalid };
   return {
     ok: true,
-    value: { intake: intake.value, advisor: advisor.value, advisorPath: resolve(advisorPath), ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), ...(changes ? { changes } : {}), warnings },
+    value: {
+      intake: intake.value,
+      advisor: advisor.value,
+      advisorPath: resolve(advisorPath),
+      ...(logo ? { logo } : {}),
+      ...(meeting ? { meeting } : {}),
+      ...(changes ? { changes } : {}),
+      warnings,
+    },
   };
 }
 
 /** The advisor profile, checked, and its logo, read (a logo that cannot be read is a warning). */
-export async function readAdvisorFile(advisorPath: string): Promise<{ ok: true; value: { advisor: Advisor; logo?: Logo; warnings: FileProblems[] } } | { ok: false; problems: Problem[] }> {
+export async function readAdvisorFile(
+  advisorPath: string,
+): Promise<
+  { ok: true; value: { advisor: Advisor; logo?: Logo; warnings: FileProblems[] } } | { ok: false; problems: Problem[] }
+> {
   const advisorRead = await readJsonFile(advisorPath, { maxBytes: MAX_RECORD_BYTES });
   const advisor = advisorRead.ok ? checkAdvisor(advisorRead.value) : advisorRead;
   if (!advisor.ok) return { ok: false, problems: advisor.problems };
@@ -165,20 +185,38 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     logo = undefined;
   }
   const recipe = await loadRecipe(options.recipe ?? 'first-meeting', templatesDir);
-  // Planned as held (core/meetingHeld.ts): the app's wrap-up and a rebuild from its files agree.
+  // Planned as held (core/meeting/held.ts): the app's wrap-up and a rebuild from its files agree.
   const planned = inputs.planned ?? planDeck(intakeAsHeld(intake, meeting?.endedAt), advisor, recipe, inputs.changes);
   // A follow-up moved at wrap-up is the one the summary, the calendar event and the email name.
-  const plan = inputs.followUpAt ? { ...planned, followUp: { ...planned.followUp, dueAt: normaliseInstant(inputs.followUpAt, planned.followUp.timeZone) } } : planned;
+  const plan = inputs.followUpAt
+    ? {
+        ...planned,
+        followUp: { ...planned.followUp, dueAt: normaliseInstant(inputs.followUpAt, planned.followUp.timeZone) },
+      }
+    : planned;
   if (meeting) {
-    const problems = checkMeetingAgainstDeck(meeting, plan.deck.slides.map((s) => s.id));
+    const problems = checkMeetingAgainstDeck(
+      meeting,
+      plan.deck.slides.map((s) => s.id),
+    );
     if (problems.length) return { ok: false, problems };
   }
 
   // What renders the files (pdfkit and fontkit, React's server renderer, the calendar and mail
   // builders) loads only when files are made, not with this module: bad input is reported at
   // once, and a process (the app, the CLI's --help) that makes no files never loads it.
-  const [{ loadSummaryCopy, renderSummaryPdf }, { renderDeckHtml }, { buildFollowUpFiles }] = await Promise.all([import('./summary'), import('./deck'), import('./followup')]);
-  const summary = buildSummary({ intake, advisor, plan, ...(meeting ? { meeting } : {}), copy: await loadSummaryCopy(templatesDir) });
+  const [{ loadSummaryCopy, renderSummaryPdf }, { renderDeckHtml }, { buildFollowUpFiles }] = await Promise.all([
+    import('./summary'),
+    import('./deck'),
+    import('./followUp'),
+  ]);
+  const summary = buildSummary({
+    intake,
+    advisor,
+    plan,
+    ...(meeting ? { meeting } : {}),
+    copy: await loadSummaryCopy(templatesDir),
+  });
   let summaryPdf: Uint8Array;
   try {
     summaryPdf = await renderSummaryPdf(summary, logo);
@@ -189,7 +227,14 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     summaryPdf = await renderSummaryPdf(summary, undefined);
   }
   const deckHtml = await renderDeckHtml(plan, advisor, { templatesDir, ...(logo ? { logo } : {}) });
-  const followUp = await buildFollowUpFiles({ intake, advisor, plan, ...(meeting ? { meeting } : {}), summaryPdf, copy: loadFollowUpCopy(templatesDir) });
+  const followUp = await buildFollowUpFiles({
+    intake,
+    advisor,
+    plan,
+    ...(meeting ? { meeting } : {}),
+    summaryPdf,
+    copy: loadFollowUpCopy(templatesDir),
+  });
   const bytes: Record<MeetingFileName, string | Uint8Array> = {
     'plan.json': serializePlan(plan),
     'deck.html': deckHtml,
@@ -197,7 +242,14 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     [FOLLOW_UP_ICS]: followUp.ics,
     [FOLLOW_UP_EML]: followUp.eml,
   };
-  return { ok: true, plan, files: MEETING_FILE_NAMES.map((name) => ({ name, bytes: bytes[name] })), ...(logo ? { logo } : {}), warnings, summary };
+  return {
+    ok: true,
+    plan,
+    files: MEETING_FILE_NAMES.map((name) => ({ name, bytes: bytes[name] })),
+    ...(logo ? { logo } : {}),
+    warnings,
+    summary,
+  };
 }
 
 /**
@@ -212,10 +264,16 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const { intake, advisor, logo, meeting, changes, warnings } = inputs.value;
   const rendered = await renderMeetingFiles(
     { intake, advisor, ...(logo ? { logo } : {}), ...(meeting ? { meeting } : {}), ...(changes ? { changes } : {}) },
-    { templatesDir: request.templatesDir ?? TEMPLATES_DIR, ...(request.recipe !== undefined ? { recipe: request.recipe } : {}) },
+    {
+      templatesDir: request.templatesDir ?? TEMPLATES_DIR,
+      ...(request.recipe !== undefined ? { recipe: request.recipe } : {}),
+    },
   );
-  if (!rendered.ok) return { ok: false, invalid: [{ file: request.meetingPath ?? '(meeting)', problems: rendered.problems }] };
+  if (!rendered.ok)
+    return { ok: false, invalid: [{ file: request.meetingPath ?? '(meeting)', problems: rendered.problems }] };
   if (rendered.warnings.length) warnings.push({ file: advisorPath, problems: rendered.warnings });
-  const files = request.write ? await request.write(request.outDir, rendered.files, advisor) : await writeFilesAllOrNothing(request.outDir, rendered.files);
+  const files = request.write
+    ? await request.write(request.outDir, rendered.files, advisor)
+    : await writeFilesAllOrNothing(request.outDir, rendered.files);
   return { ok: true, plan: rendered.plan, files, warnings };
 }

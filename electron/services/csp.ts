@@ -18,7 +18,15 @@ export function sha256(text: string): string {
  * A deck allows nothing from outside: no network of any kind, scripts and styles only when
  * their exact text is in the file (by hash), images only embedded (data:).
  */
-export function deckCsp({ scripts, styles, connectSelf = false }: { scripts: readonly string[]; styles: readonly string[]; connectSelf?: boolean }): string {
+export function deckCsp({
+  scripts,
+  styles,
+  connectSelf = false,
+}: {
+  scripts: readonly string[];
+  styles: readonly string[];
+  connectSelf?: boolean;
+}): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(sha256).join(' ')}`,

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 export const APP_FOLDER_NAME = 'Advisor Deck';
 
 /** Electron's `appData` for this platform and environment. */
-export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function appDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   if (platform === 'win32') return env['APPDATA'] ?? join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
   return env['XDG_CONFIG_HOME'] || join(home, '.config');

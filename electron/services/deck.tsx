@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Advisor } from '../../core/advisor';
-import { deckColors } from '../../core/colors';
-import type { DeckPlan } from '../../core/plan';
+import type { Advisor } from '../../core/advisor/advisor';
+import { deckColors } from '../../core/advisor/brandColors';
+import type { DeckPlan } from '../../core/plan/planDeck';
 import { Deck, themeVariables } from '../../templates/deck/Deck';
 import { deckCsp } from './csp';
 import { advisorCard } from './advisorCard';
@@ -77,15 +77,26 @@ export interface DeckHtmlOptions {
  * request, opened from file:// or over http, and reads as a document without JavaScript.
  * Without options, the source tree's templates (for benchmarks and older tests only).
  */
-export async function renderDeckHtml(plan: DeckPlan, advisor: Advisor, options: DeckHtmlOptions = { templatesDir: TEMPLATES_DIR }): Promise<string> {
+export async function renderDeckHtml(
+  plan: DeckPlan,
+  advisor: Advisor,
+  options: DeckHtmlOptions = { templatesDir: TEMPLATES_DIR },
+): Promise<string> {
   return (await renderDeckPage(plan, advisor, options)).html;
 }
 
 /** deck.html and its Content-Security-Policy, for a server that also sends it as a header. */
-export async function renderDeckPage(plan: DeckPlan, advisor: Advisor, options: DeckHtmlOptions): Promise<{ html: string; csp: string }> {
+export async function renderDeckPage(
+  plan: DeckPlan,
+  advisor: Advisor,
+  options: DeckHtmlOptions,
+): Promise<{ html: string; csp: string }> {
   const { logo, tablet } = options;
   // React's server renderer loads with the first deck, not with this module (the app's start).
-  const [{ revealJs, revealCss, themeCss, presentJs }, { renderToStaticMarkup }] = await Promise.all([loadAssets(options.templatesDir), import('react-dom/server')]);
+  const [{ revealJs, revealCss, themeCss, presentJs }, { renderToStaticMarkup }] = await Promise.all([
+    loadAssets(options.templatesDir),
+    import('react-dom/server'),
+  ]);
   const [width, height] = plan.deck.aspectRatio === '4:3' ? [1024, 768] : [1280, 720];
   const colors = deckColors(advisor.colors);
   const style = `${revealCss}\n${themeCss}\n.deck,html.presenting{${themeVariables(colors)}}\nbody{margin:0;background:#ECEAE4}`;

@@ -20,7 +20,11 @@ const FS_RENAME: AtomicRename = { rename, renameSync };
  * flushed to disk, then renamed over it (atomic on one file system). A crash leaves either the
  * old file or the new one, never half of each.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, steps: AtomicRename = FS_RENAME): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  steps: AtomicRename = FS_RENAME,
+): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -135,7 +139,8 @@ function nestingDepth(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // \ escapes the next character, a quote included
+      if (c === 0x5c)
+        i++; // \ escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -149,7 +154,13 @@ function nestingDepth(text: string, max: number): number {
 
 const readProblem = (error: unknown): string => {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+  return code === 'ENOENT'
+    ? 'file not found'
+    : code === 'EISDIR'
+      ? 'is a folder, not a file'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : 'cannot be read';
 };
 
 /**
@@ -157,14 +168,18 @@ const readProblem = (error: unknown): string => {
  * refused by its size first, and a file that grows or lies about it is cut at the cap): the
  * bytes, or what is wrong with the file in words for a person.
  */
-export async function readCappedFile(path: string, maxBytes: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+export async function readCappedFile(
+  path: string,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
     const handle = await open(path, 'r');
     try {
       const info = await handle.stat();
       if (info.isDirectory()) return { ok: false, message: 'is a folder, not a file' };
-      if (info.isFile() && info.size > maxBytes) return { ok: false, message: `is too large: ${formatBytes(info.size)}, at most ${formatBytes(maxBytes)}` };
+      if (info.isFile() && info.size > maxBytes)
+        return { ok: false, message: `is too large: ${formatBytes(info.size)}, at most ${formatBytes(maxBytes)}` };
       bytes = await readAtMost(handle, maxBytes);
     } finally {
       await handle.close();
@@ -189,7 +204,8 @@ export async function readJsonFile(path: string, options: { maxBytes?: number } 
   const text = read.bytes.toString('utf8');
   // JSON.parse copes with deep nesting, but whatever walks the value next (zod, JSON.stringify,
   // structuredClone) recurses and would overflow the stack.
-  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return fail(`is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`);
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    return fail(`is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`);
   try {
     // A BOM from Windows editors is not part of the JSON.
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));

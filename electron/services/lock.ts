@@ -36,7 +36,12 @@ export class DataFolderInUse extends Error {
 function readOwner(folder: string): LockOwner | undefined {
   try {
     const value = JSON.parse(readFileSync(join(folder, OWNER), 'utf8')) as Partial<LockOwner>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.kind === 'string' && typeof value.since === 'string') {
+    if (
+      typeof value.pid === 'number' &&
+      typeof value.host === 'string' &&
+      typeof value.kind === 'string' &&
+      typeof value.since === 'string'
+    ) {
       return value as LockOwner;
     }
   } catch {
@@ -78,8 +83,18 @@ export interface DataFolderLock {
  * Takes the data folder for this process, or throws DataFolderInUse. `onLost` is called if the
  * lock is taken away while held (the folder was deleted, or its lock refreshed by another).
  */
-export function lockDataFolder(folder: string, kind: string, onLost: (error: Error) => void = (e) => console.error(`Data folder lock lost: ${e.message}`)): DataFolderLock {
-  const options = { lockfilePath: join(folder, LOCK), realpath: false, stale: 15_000, update: 5_000, onCompromised: onLost };
+export function lockDataFolder(
+  folder: string,
+  kind: string,
+  onLost: (error: Error) => void = (e) => console.error(`Data folder lock lost: ${e.message}`),
+): DataFolderLock {
+  const options = {
+    lockfilePath: join(folder, LOCK),
+    realpath: false,
+    stale: 15_000,
+    update: 5_000,
+    onCompromised: onLost,
+  };
   let release: () => void;
   try {
     release = lockfile.lockSync(folder, options);
@@ -87,12 +102,16 @@ export function lockDataFolder(folder: string, kind: string, onLost: (error: Err
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const owner = readOwner(folder);
     // A process on this machine that no longer runs (killed, crashed, a zombie) cannot be holding it.
-    if (!owner || owner.host !== hostname() || isAlive(owner.pid) || owner.pid === process.pid) throw new DataFolderInUse(folder, owner);
+    if (!owner || owner.host !== hostname() || isAlive(owner.pid) || owner.pid === process.pid)
+      throw new DataFolderInUse(folder, owner);
     // proper-lockfile only unlocks its own locks: the dead owner's lock folder is removed here.
     rmSync(options.lockfilePath, { recursive: true, force: true });
     release = lockfile.lockSync(folder, options);
   }
-  writeFileAtomicSync(join(folder, OWNER), `${JSON.stringify({ pid: process.pid, host: hostname(), kind, since: new Date().toISOString() } satisfies LockOwner)}\n`);
+  writeFileAtomicSync(
+    join(folder, OWNER),
+    `${JSON.stringify({ pid: process.pid, host: hostname(), kind, since: new Date().toISOString() } satisfies LockOwner)}\n`,
+  );
   let held = true;
   return {
     release() {

@@ -3,8 +3,8 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../../core/validation';
 import { formatBytes, readAtMost } from './files';
-import { checkPngData } from './png';
-import { checkLogoForPdf } from './summary/image';
+import { checkPngData } from './pdf/png';
+import { checkLogoForPdf } from './pdf/image';
 
 export interface Logo {
   bytes: Uint8Array;
@@ -49,12 +49,15 @@ export async function readLogo(advisorPath: string, logo: string, options: ReadL
   const path = resolve(dirname(advisorPath), logo);
   const root = resolve(options.root ?? dirname(advisorPath));
   // Said before the file system is asked anything about a path outside the folder.
-  const outside = fail(`must be a file ${options.root ? `in ${root}` : `in the advisor file's folder (${root})`}, not ${logo}`);
+  const outside = fail(
+    `must be a file ${options.root ? `in ${root}` : `in the advisor file's folder (${root})`}, not ${logo}`,
+  );
   if (!isInside(root, path)) return outside;
   let real: string;
   try {
     real = await realpath(path);
-    if (!isInside(await realpath(root), real)) return fail(`${outside.problem.message} (it is a link to a file outside)`);
+    if (!isInside(await realpath(root), real))
+      return fail(`${outside.problem.message} (it is a link to a file outside)`);
     // A FIFO or a device would block or never end: only a regular file is opened.
     if (!(await stat(real)).isFile()) return fail(`is not a file: ${path}`);
   } catch {
@@ -67,7 +70,8 @@ export async function readLogo(advisorPath: string, logo: string, options: ReadL
     try {
       const info = await handle.stat();
       if (!info.isFile()) return fail(`is not a file: ${path}`);
-      if (info.size > MAX_LOGO_BYTES) return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(MAX_LOGO_BYTES)}`);
+      if (info.size > MAX_LOGO_BYTES)
+        return fail(`is too large: ${formatBytes(info.size)}, at most ${formatBytes(MAX_LOGO_BYTES)}`);
       bytes = new Uint8Array(await readAtMost(handle, MAX_LOGO_BYTES));
     } finally {
       await handle.close();

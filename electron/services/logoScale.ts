@@ -3,9 +3,9 @@
 // Pure JavaScript decoders (pngjs, jpeg-js): no native code to build on the advisor's machine.
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { checkPngData } from './png';
+import { checkPngData } from './pdf/png';
 import type { Logo } from './logo';
-import { checkLogoForPdf, imageSize } from './summary/image';
+import { checkLogoForPdf, imageSize } from './pdf/image';
 
 /** Wide enough for a crisp logo on a 1280-pixel slide and a printed page. */
 export const LOGO_SIDE = 1024;
@@ -66,9 +66,18 @@ export async function scaleLogoOnce(logo: Logo): Promise<ScaledLogo> {
   try {
     if (logo.mime === 'image/png') {
       const png = PNG.sync.read(Buffer.from(logo.bytes));
-      rgba = { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+      rgba = {
+        width: png.width,
+        height: png.height,
+        data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+      };
     } else {
-      const decoded = jpeg.decode(logo.bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 17, maxMemoryUsageInMB: 256 });
+      const decoded = jpeg.decode(logo.bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: 17,
+        maxMemoryUsageInMB: 256,
+      });
       rgba = { width: decoded.width, height: decoded.height, data: decoded.data };
     }
   } catch (error) {

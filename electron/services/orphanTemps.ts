@@ -42,7 +42,8 @@ export async function removeOrphanTemps(folder: string): Promise<string[]> {
     }
     if (depth >= MAX_DEPTH) return;
     // A few folders at a time: thousands of prospects without exhausting file handles.
-    for (let i = 0; i < folders.length; i += 64) await Promise.all(folders.slice(i, i + 64).map((f) => walk(f, depth + 1)));
+    for (let i = 0; i < folders.length; i += 64)
+      await Promise.all(folders.slice(i, i + 64).map((f) => walk(f, depth + 1)));
   }
   await walk(folder, 1);
   return removed;

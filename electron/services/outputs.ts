@@ -28,9 +28,23 @@ export class OutputFolderError extends Error {
 }
 
 /** Error codes that mean "this folder cannot be written", as opposed to a bug or a failing disk. */
-const FOLDER_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'ENOENT', 'ELOOP', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'EBUSY']);
+const FOLDER_CODES = new Set([
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+  'ENOENT',
+  'ELOOP',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'ENAMETOOLONG',
+  'EBUSY',
+]);
 
-const tempName = (name: string, kind: 'tmp' | 'bak') => `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.${kind}`;
+const tempName = (name: string, kind: 'tmp' | 'bak') =>
+  `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.${kind}`;
 
 /**
  * Writes every file into `dir` (created if needed), replacing files of the same names, or leaves
@@ -59,7 +73,8 @@ export async function writeFilesAllOrNothing(dir: string, files: readonly Output
   checkNames(files);
   try {
     await mkdir(dir, { recursive: true });
-    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: 'ENOTDIR' });
+    if (!(await stat(dir)).isDirectory())
+      throw Object.assign(new Error(`not a directory: ${dir}`), { code: 'ENOTDIR' });
   } catch (error) {
     throw await folderError(error, dir);
   }
@@ -99,7 +114,8 @@ export async function writeFilesAllOrNothing(dir: string, files: readonly Output
 function checkNames(files: readonly OutputFile[]): void {
   const seen = new Set<string>();
   for (const { name } of files) {
-    if (!name || name !== basename(name) || name.includes('\\') || name.startsWith('.')) throw new TypeError(`not a plain file name: "${name}"`);
+    if (!name || name !== basename(name) || name.includes('\\') || name.startsWith('.'))
+      throw new TypeError(`not a plain file name: "${name}"`);
     if (seen.has(name)) throw new TypeError(`file name given twice: "${name}"`);
     seen.add(name);
   }
@@ -129,7 +145,8 @@ async function backUp(target: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  if (info.isDirectory()) throw new OutputFolderError(`${target} is a folder, so the file of that name cannot be written`, target, 'EISDIR');
+  if (info.isDirectory())
+    throw new OutputFolderError(`${target} is a folder, so the file of that name cannot be written`, target, 'EISDIR');
   const backup = join(dirname(target), tempName(basename(target), 'bak'));
   if (info.isSymbolicLink()) {
     // The link itself is what gets replaced, wherever it points (or not).
@@ -149,7 +166,10 @@ async function backUp(target: string): Promise<string | undefined> {
  * Undoes the renames done: previous files back from their backups, files that are new removed.
  * Returns what it could not undo: backups still holding a previous file, new files still there.
  */
-async function rollBack(renamed: readonly string[], backups: ReadonlyMap<number, string>): Promise<{ kept: Kept[]; stray: string[] }> {
+async function rollBack(
+  renamed: readonly string[],
+  backups: ReadonlyMap<number, string>,
+): Promise<{ kept: Kept[]; stray: string[] }> {
   const kept: Kept[] = [];
   const stray: string[] = [];
   for (const [i, target] of renamed.entries()) {
@@ -173,12 +193,16 @@ interface Kept {
 /** The error of a failed rename, plus what the roll-back could not undo, if anything. */
 function withRollBackNote(error: unknown, kept: readonly Kept[], stray: readonly string[]): unknown {
   const notes = [
-    ...kept.map(({ target, backup }) => `could not restore the previous ${basename(target)}: it is kept as ${basename(backup)}`),
+    ...kept.map(
+      ({ target, backup }) => `could not restore the previous ${basename(target)}: it is kept as ${basename(backup)}`,
+    ),
     ...(stray.length ? [`could not remove the new ${stray.map((t) => basename(t)).join(', ')}`] : []),
   ];
   if (notes.length === 0) return error;
   const message = `${error instanceof Error ? error.message : String(error)}; ${notes.join('; ')}`;
-  return error instanceof OutputFolderError ? new OutputFolderError(message, error.path, error.code, { cause: error }) : new Error(message, { cause: error });
+  return error instanceof OutputFolderError
+    ? new OutputFolderError(message, error.path, error.code, { cause: error })
+    : new Error(message, { cause: error });
 }
 
 async function removeAll(paths: readonly string[]): Promise<void> {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCopy, checkRecipe, type Copy } from '../../core/recipe';
-import type { DeckRecipe } from '../../core/plan';
+import { checkCopy, checkRecipe, type Copy } from '../../core/plan/recipe';
+import type { DeckRecipe } from '../../core/plan/planDeck';
 import { formatProblem } from '../../core/validation';
 import { readJsonFile } from './files';
 

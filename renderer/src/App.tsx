@@ -5,18 +5,30 @@ import { hashOf, routeFromHash, useApp } from './store';
 import { ToastRegion } from './ui/Toast';
 import { focusScreen } from './ui/screenFocus';
 import { useStickyInsets } from './ui/stickyInsets';
-import { FollowUpsNavButton } from './features/follow-ups/FollowUpsNavButton';
+import { FollowUpsNavButton } from './features/followUps/FollowUpsNavButton';
 
 // The Prospects screen comes first and alone; the form, Settings and the slides (with the
 // schemas, zones and charts they need) load when the advisor opens them.
 const IntakeScreen = lazy(() => import('./features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
-const AdvisorScreen = lazy(() => import('./features/advisor/AdvisorScreen').then((m) => ({ default: m.AdvisorScreen })));
-const PreviewScreen = lazy(() => import('./features/preview/PreviewScreen').then((m) => ({ default: m.PreviewScreen })));
-const DeckBuilderScreen = lazy(() => import('./features/deck-builder/DeckBuilderScreen').then((m) => ({ default: m.DeckBuilderScreen })));
-const PresentScreen = lazy(() => import('./features/present/PresentScreen').then((m) => ({ default: m.PresentScreen })));
+const AdvisorScreen = lazy(() =>
+  import('./features/advisor/AdvisorScreen').then((m) => ({ default: m.AdvisorScreen })),
+);
+const PreviewScreen = lazy(() =>
+  import('./features/preview/PreviewScreen').then((m) => ({ default: m.PreviewScreen })),
+);
+const DeckBuilderScreen = lazy(() =>
+  import('./features/deck-builder/DeckBuilderScreen').then((m) => ({ default: m.DeckBuilderScreen })),
+);
+const PresentScreen = lazy(() =>
+  import('./features/present/PresentScreen').then((m) => ({ default: m.PresentScreen })),
+);
 const WrapUpScreen = lazy(() => import('./features/wrap-up/WrapUpScreen').then((m) => ({ default: m.WrapUpScreen })));
-const RecordsScreen = lazy(() => import('./features/records/RecordsScreen').then((m) => ({ default: m.RecordsScreen })));
-const FollowUpsScreen = lazy(() => import('./features/follow-ups/FollowUpsScreen').then((m) => ({ default: m.FollowUpsScreen })));
+const RecordsScreen = lazy(() =>
+  import('./features/records/RecordsScreen').then((m) => ({ default: m.RecordsScreen })),
+);
+const FollowUpsScreen = lazy(() =>
+  import('./features/followUps/FollowUpsScreen').then((m) => ({ default: m.FollowUpsScreen })),
+);
 
 export function App() {
   const t = useApp((s) => s.t);
@@ -132,13 +144,22 @@ export function App() {
           <button
             type="button"
             className="nav-button"
-            aria-current={['prospects', 'intake', 'preview', 'deck', 'present', 'wrap-up'].includes(route.screen) ? 'page' : undefined}
+            aria-current={
+              ['prospects', 'intake', 'preview', 'deck', 'present', 'wrap-up'].includes(route.screen)
+                ? 'page'
+                : undefined
+            }
             onClick={() => navigate({ screen: 'prospects' })}
           >
             {t('prospects')}
           </button>
           <FollowUpsNavButton current={route.screen === 'follow-ups'} />
-          <button type="button" className="nav-button" aria-current={route.screen === 'settings' || route.screen === 'records' ? 'page' : undefined} onClick={() => navigate({ screen: 'settings' })}>
+          <button
+            type="button"
+            className="nav-button"
+            aria-current={route.screen === 'settings' || route.screen === 'records' ? 'page' : undefined}
+            onClick={() => navigate({ screen: 'settings' })}
+          >
             {t('settings')}
           </button>
         </nav>

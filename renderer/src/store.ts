@@ -5,7 +5,7 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
 import type { ApiClient, AppInfo, DataProblem } from '../../core/api';
-import type { ProspectSummary } from '../../core/prospect';
+import type { ProspectSummary } from '../../core/prospect/prospect';
 import { systemLanguage, translator, type Translate, type UiLanguage } from './i18n';
 
 export type Route =
@@ -88,7 +88,8 @@ export function routeFromHash(hash: string): Route {
   if (screen === 'deck' && validId) return { screen: 'deck', id: validId };
   if (screen === 'present' && validId) return { screen: 'present', id: validId };
   if (screen === 'wrap-up' && validId) return { screen: 'wrap-up', id: validId };
-  if (screen === 'follow-ups') return validId ? { screen: 'follow-ups', followUpId: validId } : { screen: 'follow-ups' };
+  if (screen === 'follow-ups')
+    return validId ? { screen: 'follow-ups', followUpId: validId } : { screen: 'follow-ups' };
   if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'records') return { screen: 'records' };
   return { screen: 'prospects' };
@@ -165,7 +166,10 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
           const result = await api['advisor:get']();
           if (!result.ok) return;
           const zone = result.value.advisor?.['timeZone'];
-          set({ profileReady: result.value.advisor !== null && result.value.problems.length === 0, advisorTimeZone: typeof zone === 'string' && zone ? zone : null });
+          set({
+            profileReady: result.value.advisor !== null && result.value.problems.length === 0,
+            advisorTimeZone: typeof zone === 'string' && zone ? zone : null,
+          });
         } catch (error) {
           // Only the first-run prompt depends on it; Build deck still says what is missing.
           console.warn('advisor:get failed', error);
@@ -200,7 +204,8 @@ function createAppSlice(api: ApiClient): Slice<AppSlice> {
         set((state) => ({
           route,
           toast: state.toast?.action ? state.toast : null,
-          returnTo: route.screen === 'settings' ? (state.route.screen === 'settings' ? state.returnTo : state.route) : null,
+          returnTo:
+            route.screen === 'settings' ? (state.route.screen === 'settings' ? state.returnTo : state.route) : null,
         }));
       },
       notify: (message, action) => set({ toast: { id: ++toastId, message, ...(action ? { action } : {}) } }),
@@ -220,7 +225,8 @@ function createProspectsSlice(api: ApiClient): Slice<ProspectsSlice> {
       loading ??= (async () => {
         try {
           const result = await api['prospects:list']();
-          if (result.ok) set({ prospects: result.value.prospects, dataProblems: result.value.problems, prospectsLoaded: true });
+          if (result.ok)
+            set({ prospects: result.value.prospects, dataProblems: result.value.problems, prospectsLoaded: true });
           else get().notify(get().t('error', { e: result.error }));
         } finally {
           loading = null;

@@ -26,7 +26,12 @@ const LEGEND = { x: 420, rowHeight: 64, swatch: 28 };
  * A donut of the model allocation with a legend (name and percent, so it reads without
  * colour), stocks in its centre, and the not-a-recommendation notice below.
  */
-export function AllocationChart({ allocation, locale, labels = chartLabels(locale), id = 'allocation-chart' }: AllocationChartProps) {
+export function AllocationChart({
+  allocation,
+  locale,
+  labels = chartLabels(locale),
+  id = 'allocation-chart',
+}: AllocationChartProps) {
   const { slices } = allocation;
   const percent = (p: number) => formatPercent(locale, p / 100);
   const arcs = donut({
@@ -50,7 +55,14 @@ export function AllocationChart({ allocation, locale, labels = chartLabels(local
     >
       <g className="chart-slices">
         {arcs.map((arc) => (
-          <path key={arc.index} d={arc.d} fill={SLICE_COLOURS[arc.index] ?? COLOURS.muted} stroke={COLOURS.background} strokeWidth={3} strokeLinejoin="round" />
+          <path
+            key={arc.index}
+            d={arc.d}
+            fill={SLICE_COLOURS[arc.index] ?? COLOURS.muted}
+            stroke={COLOURS.background}
+            strokeWidth={3}
+            strokeLinejoin="round"
+          />
         ))}
       </g>
       {stocks ? (
@@ -68,7 +80,14 @@ export function AllocationChart({ allocation, locale, labels = chartLabels(local
           const y = legendTop + i * LEGEND.rowHeight + LEGEND.rowHeight / 2;
           return (
             <g key={s.asset}>
-              <rect x={LEGEND.x} y={y - LEGEND.swatch / 2} width={LEGEND.swatch} height={LEGEND.swatch} rx={4} fill={SLICE_COLOURS[i] ?? COLOURS.muted} />
+              <rect
+                x={LEGEND.x}
+                y={y - LEGEND.swatch / 2}
+                width={LEGEND.swatch}
+                height={LEGEND.swatch}
+                rx={4}
+                fill={SLICE_COLOURS[i] ?? COLOURS.muted}
+              />
               <text x={LEGEND.x + LEGEND.swatch + 16} y={y} dy="0.35em">
                 {labels.assets[s.asset]}
               </text>

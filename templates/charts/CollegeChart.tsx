@@ -1,7 +1,7 @@
 import type { CollegeCost, CollegeProjection } from '../../core/charts/college';
 import { formatMoneyCompact, formatPercent } from '../../core/charts/format';
 import { barChart } from '../../core/charts/geometry';
-import { clip, formatMoney, formatNumber } from '../../core/format';
+import { clip, formatMoney, formatNumber } from '../../core/locale/format';
 import { type ChartLabels, chartLabels } from './labels';
 import { CHART_WIDTH, COLOURS, ChartFigure, label } from './parts';
 
@@ -25,7 +25,8 @@ const MARGIN = { top: 8, right: 120, bottom: 8, left: 230 };
 const NAME_CHARS = 18;
 
 function when(c: CollegeCost, startAge: number, labels: ChartLabels, locale: string): string {
-  if (c.yearsUntilCollege > 1) return label(labels.collegeStartsIn, { years: formatNumber(locale, c.yearsUntilCollege) });
+  if (c.yearsUntilCollege > 1)
+    return label(labels.collegeStartsIn, { years: formatNumber(locale, c.yearsUntilCollege) });
   if (c.yearsUntilCollege === 1) return labels.collegeStartsNextYear;
   return c.age > startAge ? labels.collegeInCollege : labels.collegeStartsNow;
 }
@@ -34,7 +35,14 @@ function when(c: CollegeCost, startAge: number, labels: ChartLabels, locale: str
  * One bar per dependent: the projected cost of college in future money, with when it starts.
  * Renders nothing when no dependent has an age before or in college.
  */
-export function CollegeChart({ projection, locale, currency, labels = chartLabels(locale), id = 'college-chart', maxBars = 5 }: CollegeChartProps) {
+export function CollegeChart({
+  projection,
+  locale,
+  currency,
+  labels = chartLabels(locale),
+  id = 'college-chart',
+  maxBars = 5,
+}: CollegeChartProps) {
   const { dependents, assumptions: a } = projection;
   if (dependents.length === 0) return null;
   const shown = dependents.slice(0, Math.max(1, maxBars));

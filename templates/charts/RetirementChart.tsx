@@ -1,7 +1,7 @@
 import type { RetirementProjection } from '../../core/charts/projection';
 import { formatMoneyCompact, formatPercent } from '../../core/charts/format';
 import { lineChart, round } from '../../core/charts/geometry';
-import { formatList, formatMoney, formatNumber } from '../../core/format';
+import { formatList, formatMoney, formatNumber } from '../../core/locale/format';
 import { type ChartLabels, chartLabels } from './labels';
 import { CHART_WIDTH, COLOURS, ChartFigure, FONT_SIZE, label } from './parts';
 
@@ -28,7 +28,13 @@ const LINE_STYLES = [
 const STROKE = 5;
 
 /** Three lines, low to high assumed return, with their end values and the assumptions below. */
-export function RetirementChart({ projection, locale, currency, labels = chartLabels(locale), id = 'retirement-chart' }: RetirementChartProps) {
+export function RetirementChart({
+  projection,
+  locale,
+  currency,
+  labels = chartLabels(locale),
+  id = 'retirement-chart',
+}: RetirementChartProps) {
   const { lines, assumptions: a } = projection;
   const money = (n: number) => formatMoneyCompact(locale, currency, n);
   const geometry = lineChart({
@@ -42,7 +48,10 @@ export function RetirementChart({ projection, locale, currency, labels = chartLa
   const { plot } = geometry;
   const years = formatNumber(locale, a.years);
   const assumptions = label(labels.retirementAssumptions, {
-    returns: formatList(locale, a.returns.map((r) => formatPercent(locale, r))),
+    returns: formatList(
+      locale,
+      a.returns.map((r) => formatPercent(locale, r)),
+    ),
     assets: formatMoney(locale, currency, a.investableAssets),
     monthlySavings: formatMoney(locale, currency, a.monthlySavings),
     years,
@@ -65,7 +74,16 @@ export function RetirementChart({ projection, locale, currency, labels = chartLa
           const x = round(i * slot + 8);
           return (
             <g key={l.annualReturn + ':' + i}>
-              <line x1={x} y1={24} x2={x + 44} y2={24} stroke={style.stroke} strokeWidth={STROKE} strokeDasharray={style.dash} strokeLinecap="round" />
+              <line
+                x1={x}
+                y1={24}
+                x2={x + 44}
+                y2={24}
+                stroke={style.stroke}
+                strokeWidth={STROKE}
+                strokeDasharray={style.dash}
+                strokeLinecap="round"
+              />
               <text x={x + 56} y={24} dy="0.35em">
                 {label(labels.perYear, { rate: formatPercent(locale, l.annualReturn) })}
               </text>
@@ -76,7 +94,15 @@ export function RetirementChart({ projection, locale, currency, labels = chartLa
       <g className="chart-axis chart-axis-y">
         {geometry.yTicks.map((t) => (
           <g key={t.value}>
-            <line x1={plot.x} y1={t.y} x2={plot.x + plot.width} y2={t.y} stroke="currentColor" strokeOpacity={t.value === 0 ? 0.6 : 0.15} strokeWidth={1} />
+            <line
+              x1={plot.x}
+              y1={t.y}
+              x2={plot.x + plot.width}
+              y2={t.y}
+              stroke="currentColor"
+              strokeOpacity={t.value === 0 ? 0.6 : 0.15}
+              strokeWidth={1}
+            />
             <text x={plot.x - 12} y={t.y} dy="0.35em" textAnchor="end">
               {t.label}
             </text>
@@ -96,7 +122,17 @@ export function RetirementChart({ projection, locale, currency, labels = chartLa
       <g className="chart-lines" fill="none">
         {geometry.lines.map((g, i) => {
           const style = LINE_STYLES[i] ?? LINE_STYLES[2];
-          return <path key={i} d={g.d} stroke={style.stroke} strokeWidth={STROKE} strokeDasharray={style.dash} strokeLinecap="round" strokeLinejoin="round" />;
+          return (
+            <path
+              key={i}
+              d={g.d}
+              stroke={style.stroke}
+              strokeWidth={STROKE}
+              strokeDasharray={style.dash}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          );
         })}
       </g>
       <g className="chart-values">

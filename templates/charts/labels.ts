@@ -1,12 +1,12 @@
 import type { AssetClass } from '../../core/charts/allocation';
-import type { RiskTolerance } from '../../core/intake';
-import { pickLanguage } from '../../core/locale';
+import type { RiskTolerance } from '../../core/intake/intake';
+import { pickLanguage } from '../../core/locale/locale';
 
 /**
  * The words of the charts, per language. Projections must say they are hypothetical and state
  * their assumptions (FINRA 2210, SEC marketing rule), in the prospect's language: a firm's
  * compliance team can replace any of these strings without touching the charts.
- * {placeholders} are filled with core/format.ts fill(), in one pass.
+ * {placeholders} are filled with core/locale/format.ts fill(), in one pass.
  */
 export interface ChartLabels {
   /** Opens every projection's caption. */
@@ -77,7 +77,8 @@ export const FR_LABELS: ChartLabels = {
   hypothetical: 'Illustration hypothétique : ni une promesse, ni une garantie, ni une prévision de résultats futurs.',
   assumptions: 'Hypothèses : {assumptions}',
   retirementTitle: 'Vos placements sur {years} ans, selon trois rendements supposés',
-  retirementRisk: 'Les rendements réels varient d’une année à l’autre et peuvent être négatifs ; vous pourriez récupérer moins que ce que vous avez investi.',
+  retirementRisk:
+    'Les rendements réels varient d’une année à l’autre et peuvent être négatifs ; vous pourriez récupérer moins que ce que vous avez investi.',
   retirementAssumptions:
     'rendements annuels moyens de {returns}, capitalisés chaque mois ; {assets} placés aujourd’hui et {monthlySavings} ajoutés à la fin de chaque mois pendant {years} ans ; inflation de {inflation} par an. Montants avant inflation, frais et impôts.',
   perYear: '{rate} par an',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fill } from '../../core/format';
+import { fill } from '../../core/locale/format';
 
 /**
  * What the three charts share: their size, type size, colours and the figure that carries the
@@ -48,21 +48,21 @@ export function ChartFigure({ id, title, width, height, notice, assumptions, chi
     <figure className="chart" id={id}>
       {/* The chart's labels and legend are fine print: they sit in <small> like the rest of it. */}
       <small className="chart-graphic">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        fontSize={FONT_SIZE}
-        fill="currentColor"
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{assumptions ? `${noticeText} ${assumptions}` : noticeText}</desc>
-        {children}
-      </svg>
+        <svg
+          xmlns="http://www.w3.org/2000/svg"
+          role="img"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          fontSize={FONT_SIZE}
+          fill="currentColor"
+        >
+          <title id={titleId}>{title}</title>
+          <desc id={descId}>{assumptions ? `${noticeText} ${assumptions}` : noticeText}</desc>
+          {children}
+        </svg>
       </small>
       <figcaption className="chart-caption fineprint">
         <p className="chart-notice">{noticeText}</p>

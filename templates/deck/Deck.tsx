@@ -1,4 +1,4 @@
-import type { DeckColors } from '../../core/colors';
+import type { DeckColors } from '../../core/advisor/brandColors';
 import type { DeckContext } from '../slides/context';
 import { SlideView } from '../slides';
 
@@ -29,7 +29,12 @@ export function themeVariables(colors: DeckColors): string {
 export function Deck({ context }: { context: DeckContext }) {
   const { deck } = context.plan;
   return (
-    <div className="deck" data-aspect={deck.aspectRatio} data-width={deck.aspectRatio === '4:3' ? 1024 : 1280} data-height={deck.aspectRatio === '4:3' ? 768 : 720}>
+    <div
+      className="deck"
+      data-aspect={deck.aspectRatio}
+      data-width={deck.aspectRatio === '4:3' ? 1024 : 1280}
+      data-height={deck.aspectRatio === '4:3' ? 768 : 720}
+    >
       <div className="slides">
         {deck.slides.map((slide) => (
           <SlideView key={slide.id} slide={slide} context={context} />

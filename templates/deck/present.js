@@ -31,7 +31,17 @@
     var ss = String(elapsed % 60).padStart(2, '0');
     var meta = document.createElement('div');
     meta.className = 'presenter-meta';
-    meta.textContent = 'Planned ' + planned + ' min · elapsed ' + mm + ':' + ss + ' · ' + (deck.getIndices().h + 1) + '/' + deck.getTotalSlides();
+    meta.textContent =
+      'Planned ' +
+      planned +
+      ' min · elapsed ' +
+      mm +
+      ':' +
+      ss +
+      ' · ' +
+      (deck.getIndices().h + 1) +
+      '/' +
+      deck.getTotalSlides();
     var body = document.createElement('div');
     body.textContent = notes ? notes.textContent : '';
     presenter.replaceChildren(meta, body);

@@ -1,5 +1,5 @@
 import type { SlideProps } from './context';
-import { clip } from '../../core/format';
+import { clip } from '../../core/locale/format';
 import { SlideFrame, Subtitle } from './parts';
 
 /** Contact lines stay short enough to sit side by side on the slide. */

@@ -2,7 +2,7 @@ import { AllocationChart } from '../charts/AllocationChart';
 import { CollegeChart } from '../charts/CollegeChart';
 import { RetirementChart } from '../charts/RetirementChart';
 import { chartLabels } from '../charts/labels';
-import { pointsShown, type SlideChart } from '../../core/plan';
+import { pointsShown, type SlideChart } from '../../core/plan/planDeck';
 import type { SlideProps } from './context';
 import { Heading, Points, SlideFrame } from './parts';
 
@@ -10,7 +10,9 @@ function Chart({ chart, locale, currency, id }: { chart: SlideChart; locale: str
   const labels = chartLabels(locale);
   switch (chart.kind) {
     case 'retirement':
-      return <RetirementChart projection={chart.projection} locale={locale} currency={currency} labels={labels} id={id} />;
+      return (
+        <RetirementChart projection={chart.projection} locale={locale} currency={currency} labels={labels} id={id} />
+      );
     case 'college':
       return <CollegeChart projection={chart.projection} locale={locale} currency={currency} labels={labels} id={id} />;
     case 'allocation':

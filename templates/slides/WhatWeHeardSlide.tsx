@@ -7,11 +7,7 @@ export function WhatWeHeardSlide({ slide, context }: SlideProps) {
     <SlideFrame slide={slide} context={context}>
       <Heading slide={slide} />
       <Chips items={slide.chips ?? []} ranked />
-      {slide.quote ? (
-        <blockquote dir="auto">
-          {slide.quote}
-        </blockquote>
-      ) : null}
+      {slide.quote ? <blockquote dir="auto">{slide.quote}</blockquote> : null}
       <Points points={slide.points} more={slide.more === true} />
     </SlideFrame>
   );

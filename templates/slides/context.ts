@@ -1,4 +1,4 @@
-import type { DeckPlan, Slide } from '../../core/plan';
+import type { DeckPlan, Slide } from '../../core/plan/planDeck';
 
 /** What the advisor's card shows; the website is a link only when it is https (href set). */
 export interface AdvisorCard {

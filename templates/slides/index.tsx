@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { SlideKind } from '../../core/recipe';
+import type { SlideKind } from '../../core/plan/recipe';
 import type { SlideProps } from './context';
 import { ClosingSlide } from './ClosingSlide';
 import { GoalSlide } from './GoalSlide';

@@ -22,7 +22,9 @@ let container: HTMLElement;
 let root: Root;
 
 function clientOf(a: AdvisorDeckApp): ApiClient {
-  const client: Record<string, unknown> = Object.fromEntries(channelNames.map((c) => [c, (input?: unknown) => dispatch(a.handlers, c, input)]));
+  const client: Record<string, unknown> = Object.fromEntries(
+    channelNames.map((c) => [c, (input?: unknown) => dispatch(a.handlers, c, input)]),
+  );
   client['onFollowUpFocus'] = () => () => undefined;
   client['onReminder'] = () => () => undefined;
   return client as ApiClient;
@@ -49,7 +51,14 @@ beforeEach(async () => {
     dataDir: dir,
     templatesDir: TEMPLATES_DIR,
     holder: 'a DOM test',
-    platform: { name: 'Advisor Deck', version: '9.9.9', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+    platform: {
+      name: 'Advisor Deck',
+      version: '9.9.9',
+      openExternal: async () => false,
+      openPath: async () => false,
+      notify: () => false,
+      applySettings: () => undefined,
+    },
   });
   container = document.createElement('div');
   document.body.append(container);
@@ -74,7 +83,9 @@ describe('App', () => {
   });
 
   it('shows the saved prospects (the rows themselves need a layout: see test/e2e/app.test.ts)', async () => {
-    const saved = await app.handlers['prospects:save']({ intake: sampleIntake() as unknown as Record<string, unknown> });
+    const saved = await app.handlers['prospects:save']({
+      intake: sampleIntake() as unknown as Record<string, unknown>,
+    });
     expect(saved.saved).toBe(true);
     await renderApp();
     expect(container.textContent).not.toContain('No prospects yet');

@@ -26,9 +26,17 @@ describe('the wrap-up form', () => {
     const prepared = prepare(form, { questionBlank: 'blank', followUpRequired: 'required' });
     if (!prepared.ok) throw new Error('not prepared');
     // Answered, it is sent; the one not answered is not (the summary lists it as still to come).
-    expect(prepared.input.questions).toEqual([{ text: 'What about my 401(k)?' }, { text: 'How are you paid?', answer: 'A flat annual fee.', before: true }]);
+    expect(prepared.input.questions).toEqual([
+      { text: 'What about my 401(k)?' },
+      { text: 'How are you paid?', answer: 'A flat annual fee.', before: true },
+    ]);
     // An earlier wrap-up that has them already does not get them twice.
-    const again = formFromLive(null, { shownSlideIds: [], questions: prepared.input.questions.map((q) => ({ ...q })), notes: '' }, '2026-12-08T10:00', sent);
+    const again = formFromLive(
+      null,
+      { shownSlideIds: [], questions: prepared.input.questions.map((q) => ({ ...q })), notes: '' },
+      '2026-12-08T10:00',
+      sent,
+    );
     expect(again.questions.map((q) => [q.text, q.before ?? false])).toEqual([
       ['What about my 401(k)?', false],
       ['How are you paid?', true],

@@ -44,10 +44,18 @@ async function sampleAdvisor(): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(SAMPLE_ADVISOR, 'utf8')) as Record<string, unknown>;
 }
 
-async function importSample(page: Page, intake?: (sample: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
-  const sample = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<string, unknown>;
+async function importSample(
+  page: Page,
+  intake?: (sample: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  const sample = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const body = JSON.stringify(intake ? intake(sample) : sample);
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(body) }]);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(body) }]);
   const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
   await expect.poll(() => rows.count()).toBe(1);
 }
@@ -57,7 +65,14 @@ async function openFirstProspect(page: Page): Promise<void> {
   await page.locator('.intake-form').waitFor();
 }
 
-const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? '');
+const focusedName = (page: Page) =>
+  page.evaluate(
+    () =>
+      (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ??
+      (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+      document.activeElement?.textContent ??
+      '',
+  );
 
 describe('first run', () => {
   it('asks for the profile on Prospects, shows it first in Settings, and goes back to where the advisor was', async () => {
@@ -79,13 +94,26 @@ describe('first run', () => {
     expect(order.profile).toBeLessThan(order.language);
     expect(order.profile).toBeLessThan(order.winBack);
     // The advisor's own zone, the computer's until changed.
-    expect(await page.getByLabel('Your time zone', { exact: true }).inputValue()).toBe(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
-    await fillIntake(page, { Name: 'Dana Whitfield', Firm: 'Harbor & Main Advisors', Email: 'dana@example.com', Disclosure: 'Hypothetical illustrations only.', 'Your time zone': 'America/Toronto' });
+    expect(await page.getByLabel('Your time zone', { exact: true }).inputValue()).toBe(
+      await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    );
+    await fillIntake(page, {
+      Name: 'Dana Whitfield',
+      Firm: 'Harbor & Main Advisors',
+      Email: 'dana@example.com',
+      Disclosure: 'Hypothetical illustrations only.',
+      'Your time zone': 'America/Toronto',
+    });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     // Back on Prospects, and the prompt is gone.
     await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
     await expect.poll(() => prompt.count()).toBe(0);
-    await expect.poll(async () => JSON.parse(await readFile(join(dir, 'advisor.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>).toMatchObject({ timeZone: 'America/Toronto' });
+    await expect
+      .poll(
+        async () =>
+          JSON.parse(await readFile(join(dir, 'advisor.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>,
+      )
+      .toMatchObject({ timeZone: 'America/Toronto' });
 
     // A new prospect's meeting starts in the advisor's zone; the first field has the focus.
     await page.getByRole('button', { name: 'New prospect' }).click();
@@ -102,7 +130,12 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Build deck' }).click();
     await page.getByRole('button', { name: 'Set up my profile' }).click();
     const advisor = await sampleAdvisor();
-    await fillIntake(page, { Name: String(advisor['name']), Firm: String(advisor['firm']), Email: String(advisor['email']), Disclosure: String(advisor['disclosure']) });
+    await fillIntake(page, {
+      Name: String(advisor['name']),
+      Firm: String(advisor['firm']),
+      Email: String(advisor['email']),
+      Disclosure: String(advisor['disclosure']),
+    });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('list', { name: 'Slides' }).waitFor();
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/deck\/p-/);
@@ -118,7 +151,8 @@ describe('focus', () => {
       const check = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return { name: '', covered: false };
-        const name = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+        const name =
+          el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
         const header = document.querySelector('.app-header');
         const bar = document.querySelector('.form-actions');
         const box = el.getBoundingClientRect();
@@ -126,7 +160,10 @@ describe('focus', () => {
         const inHeader = !!header?.contains(el);
         const top = header?.getBoundingClientRect().bottom ?? 0;
         const barTop = bar?.getBoundingClientRect().top ?? innerHeight;
-        const covered = (!inHeader && box.top < top - 0.5) || (!inBar && !inHeader && box.bottom > barTop + 0.5) || box.bottom > innerHeight + 0.5;
+        const covered =
+          (!inHeader && box.top < top - 0.5) ||
+          (!inBar && !inHeader && box.bottom > barTop + 0.5) ||
+          box.bottom > innerHeight + 0.5;
         return { name: name.trim(), covered, box: [Math.round(box.top), Math.round(box.bottom)], top, barTop };
       });
       if (check.covered) hidden.push(`${check.name} ${JSON.stringify(check)}`);
@@ -147,7 +184,18 @@ describe('focus', () => {
         await page.reload();
         await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
       }
-      await importSample(page, (s) => ({ ...s, concerns: ['One', 'Two', 'Three'], questions: ['Why?', 'How?'], prospect: { ...(s['prospect'] as object), dependents: [{ firstName: 'Ana', age: 15 }, { firstName: 'Leo', age: 12 }] } }));
+      await importSample(page, (s) => ({
+        ...s,
+        concerns: ['One', 'Two', 'Three'],
+        questions: ['Why?', 'How?'],
+        prospect: {
+          ...(s['prospect'] as object),
+          dependents: [
+            { firstName: 'Ana', age: 15 },
+            { firstName: 'Leo', age: 12 },
+          ],
+        },
+      }));
       await openFirstProspect(page);
       await page.locator('.intake-form input').first().focus();
       const last = language === 'fr' ? 'Supprimer' : 'Delete prospect';
@@ -159,7 +207,10 @@ describe('focus', () => {
         const covered = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const header = document.querySelector('.app-header');
-          return !header?.contains(el) && el.getBoundingClientRect().top < (header?.getBoundingClientRect().bottom ?? 0) - 0.5 ? (el.getAttribute('aria-label') ?? el.textContent ?? el.id) : '';
+          return !header?.contains(el) &&
+            el.getBoundingClientRect().top < (header?.getBoundingClientRect().bottom ?? 0) - 0.5
+            ? (el.getAttribute('aria-label') ?? el.textContent ?? el.id)
+            : '';
         });
         if (covered) up.push(covered);
       }
@@ -184,7 +235,9 @@ describe('focus', () => {
       await page.keyboard.press('Tab');
       if (++tabs > 12) throw new Error('Tab never reached the slide list');
     }
-    const titles = await list.locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
+    const titles = await list
+      .locator(':scope > li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
     expect(await focusedName(page)).toContain(titles[4] ?? '?');
     // Enter: the slide is chosen and its title field has the focus, in view under the header.
@@ -199,7 +252,13 @@ describe('focus', () => {
     const row = list.getByRole('listitem', { name: 'Your questions' });
     await row.getByRole('button', { name: 'Hide slide' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-slide-id') ?? document.activeElement?.tagName)).toBe('next-steps');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('li')?.getAttribute('data-slide-id') ?? document.activeElement?.tagName,
+        ),
+      )
+      .toBe('next-steps');
   });
 });
 
@@ -241,7 +300,17 @@ describe('deck builder', () => {
     await page.getByRole('button', { name: 'Build deck' }).click();
     const list = page.getByRole('list', { name: 'Slides' });
     await list.waitFor();
-    const minutes = () => list.locator(':scope > li').evaluateAll((items) => Object.fromEntries(items.map((li) => [li.getAttribute('aria-label') ?? '', Number((li.querySelector('.db-minutes')?.textContent ?? '').replace(/[^\d.]/g, ''))])));
+    const minutes = () =>
+      list
+        .locator(':scope > li')
+        .evaluateAll((items) =>
+          Object.fromEntries(
+            items.map((li) => [
+              li.getAttribute('aria-label') ?? '',
+              Number((li.querySelector('.db-minutes')?.textContent ?? '').replace(/[^\d.]/g, '')),
+            ]),
+          ),
+        );
     const before = await minutes();
     const meter = page.getByRole('meter', { name: 'Planned minutes' });
     const plannedBefore = Number(await meter.getAttribute('aria-valuenow'));
@@ -265,7 +334,12 @@ describe('deck builder', () => {
     await list.locator('[data-slide-id="goal-retirement"] .db-slide-title').click();
     const points = page.getByLabel('Points', { exact: true });
     await points.waitFor();
-    const hint = await page.evaluate(() => document.getElementById(document.querySelector('.db-editor textarea')?.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent ?? '');
+    const hint = await page.evaluate(
+      () =>
+        document.getElementById(
+          document.querySelector('.db-editor textarea')?.getAttribute('aria-describedby')?.split(' ').pop() ?? '',
+        )?.textContent ?? '',
+    );
     expect(hint).toContain('up to 2');
     const lines = (await points.inputValue()).split('\n').filter(Boolean);
     expect(lines.length).toBeLessThanOrEqual(2);
@@ -297,12 +371,20 @@ describe('intake fields', () => {
     await expect.poll(() => assets.inputValue()).toMatch(/^650[\s\u00a0\u202f]000$/);
     // One problem left: the date. Said in the words of the date field, counted in the singular.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'to fix' }).first().textContent()).toContain('1 problem to fix');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'to fix' }).first().textContent())
+      .toContain('1 problem to fix');
     const dateError = await page.locator('.field-invalid .field-error').allTextContents();
     expect(dateError.join(' ')).not.toContain('2026-12-03T14:00');
     expect(dateError.join(' ')).toContain('day and the time');
     // Shown to the prospect, and Notes private.
-    const described = (label: string) => page.getByLabel(label, { exact: true }).evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    const described = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     expect(await described('Urgent need')).toContain('Shown to the prospect');
     expect(await described('First name')).toContain('Shown to the prospect');
     expect(await described('Notes')).toContain('Private');
@@ -325,7 +407,13 @@ describe('French', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
     await importSample(page, (s) => ({ ...s, meeting: { ...(s['meeting'] as object), minutes: 30 } }));
-    await page.getByRole('list', { name: 'Prospects' }).getByRole('listitem').first().getByRole('button').first().click();
+    await page
+      .getByRole('list', { name: 'Prospects' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .first()
+      .click();
     // The meeting format's name fits its menu.
     const format = page.getByLabel('Format du rendez-vous', { exact: true });
     await format.waitFor();
@@ -336,7 +424,9 @@ describe('French', () => {
     const meterText = (await page.getByRole('meter').getAttribute('aria-valuetext')) ?? '';
     expect(meterText).not.toMatch(/\d\.\d/);
     // The builder's actions sit on one line beside the title.
-    const tops = await page.locator('.screen-head .actions > *').evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
+    const tops = await page
+      .locator('.screen-head .actions > *')
+      .evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
     expect(tops.length).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkIntake } from '../../core/intake';
+import { checkIntake } from '../../core/intake/intake';
 import { HOSTILE } from '../support/samples';
 import type { RunningHost } from '../support/web-host';
 import { fillIntake, openApp, prospectFolders, savedIntakes, startWebHost, tabTo, tempDataFolder } from './app';
@@ -32,7 +32,9 @@ async function freshHost(): Promise<{ host: RunningHost; dir: string }> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {
@@ -67,7 +69,9 @@ describe('intake form', () => {
     await tabTo(page, 'Add dependent');
     await page.keyboard.press('Enter');
     // The new row takes the focus.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Dependent 1 first name');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent))
+      .toBe('Dependent 1 first name');
     await page.keyboard.type('Zoé');
     await type('Dependent 1 age', '14');
     await type('Investable assets', '450 000');
@@ -104,7 +108,14 @@ describe('intake form', () => {
     if (!saved) throw new Error('no intake saved');
     expect(saved.intake).toMatchObject({
       locale: 'fr-CA',
-      prospect: { firstName: 'Renée', lastName: "O'Brien-Côté", email: 'renee@example.com', age: 52, partner: { firstName: 'Luc' }, dependents: [{ firstName: 'Zoé', age: 14 }] },
+      prospect: {
+        firstName: 'Renée',
+        lastName: "O'Brien-Côté",
+        email: 'renee@example.com',
+        age: 52,
+        partner: { firstName: 'Luc' },
+        dependents: [{ firstName: 'Zoé', age: 14 }],
+      },
       finances: { investableAssets: 450000 },
       goals: ['retirement', 'tax', 'education'],
       concerns: ['Market swings close to retirement'],
@@ -116,10 +127,24 @@ describe('intake form', () => {
     await expect(stat(join(dir, 'prospects', saved.id, 'draft.json'))).rejects.toThrow();
 
     const out = join(dir, 'cli-out');
-    const cli = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'build', join(dir, 'prospects', saved.id, 'intake.json'), '--advisor', SAMPLE_ADVISOR, '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
-    });
+    const cli = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/cli.ts',
+        'build',
+        join(dir, 'prospects', saved.id, 'intake.json'),
+        '--advisor',
+        SAMPLE_ADVISOR,
+        '--out',
+        out,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+      },
+    );
     expect(cli.stdout).toContain('Built');
     expect((await stat(join(out, 'deck.html'))).size).toBeGreaterThan(1000);
   });
@@ -136,7 +161,9 @@ describe('intake form', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const first = page.getByLabel('First name', { exact: true });
     await expect.poll(() => first.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('First name');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent))
+      .toBe('First name');
     for (const field of [first, email]) {
       const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
       const message = await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent();
@@ -156,7 +183,10 @@ describe('intake form', () => {
     await expect.poll(() => page.getByLabel('First name', { exact: true }).inputValue()).toBe('Hiroshi');
     expect(await page.getByLabel('Urgent need', { exact: true }).inputValue()).toBe('Tax on a severance');
     const [id = ''] = await prospectFolders(dir);
-    expect(JSON.parse(await readFile(join(dir, 'prospects', id, 'draft.json'), 'utf8'))).toMatchObject({ prospect: { firstName: 'Hiroshi' }, urgentNeed: 'Tax on a severance' });
+    expect(JSON.parse(await readFile(join(dir, 'prospects', id, 'draft.json'), 'utf8'))).toMatchObject({
+      prospect: { firstName: 'Hiroshi' },
+      urgentNeed: 'Tax on a severance',
+    });
     expect(await savedIntakes(dir)).toEqual([]);
   });
 
@@ -165,7 +195,12 @@ describe('intake form', () => {
     const page = await openApp(browser, host);
     await page.getByRole('button', { name: 'New prospect' }).click();
     const name = HOSTILE[0] ?? '<img src=x onerror="window.__pwned=1">';
-    await fillIntake(page, { 'First name': name.slice(0, 100), 'Last name': '<script>window.__pwned=1</script>', Notes: HOSTILE.join('\n'), 'Meeting date and time': '2026-12-03T14:00' });
+    await fillIntake(page, {
+      'First name': name.slice(0, 100),
+      'Last name': '<script>window.__pwned=1</script>',
+      Notes: HOSTILE.join('\n'),
+      'Meeting date and time': '2026-12-03T14:00',
+    });
     await page.getByRole('checkbox', { name: 'Home' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await savedIntakes(dir)).length).toBe(1);
@@ -183,7 +218,13 @@ describe('prospects', () => {
     const page = await openApp(browser, host);
     const good = await readFile(join(ROOT, 'templates/samples/intake.json'));
     const french = await readFile(join(ROOT, 'test/fixtures/intake-fr.json'));
-    const bad = Buffer.from(JSON.stringify({ prospect: { firstname: 'X', lastName: 'Y' }, goals: ['yachts'], meeting: { startsAt: '2026-13-01T10:00', timeZone: 'Mars/Olympus' } }));
+    const bad = Buffer.from(
+      JSON.stringify({
+        prospect: { firstname: 'X', lastName: 'Y' },
+        goals: ['yachts'],
+        meeting: { startsAt: '2026-13-01T10:00', timeZone: 'Mars/Olympus' },
+      }),
+    );
     await page.locator('input[type=file]').setInputFiles([
       { name: 'good.json', mimeType: 'application/json', buffer: good },
       { name: 'french.json', mimeType: 'application/json', buffer: french },
@@ -193,7 +234,8 @@ describe('prospects', () => {
     const problems = page.getByRole('region', { name: 'Import: files with problems' });
     await expect.poll(() => problems.textContent()).toContain('bad.json');
     const text = (await problems.textContent()) ?? '';
-    for (const field of ['prospect.firstname', 'goals[0]', 'meeting.startsAt', 'meeting.timeZone', 'broken.json']) expect(text).toContain(field);
+    for (const field of ['prospect.firstname', 'goals[0]', 'meeting.startsAt', 'meeting.timeZone', 'broken.json'])
+      expect(text).toContain(field);
     expect((await savedIntakes(dir)).length).toBe(2);
     await expect.poll(() => page.getByRole('list', { name: 'Prospects' }).getByRole('listitem').count()).toBe(2);
   });
@@ -216,13 +258,25 @@ describe('prospects', () => {
   it('keeps the stage the advisor sets, and shows it in the list', async () => {
     const { host, dir } = await freshHost();
     const page = await openApp(browser, host);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'good.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await page.locator('input[type=file]').setInputFiles([
+      {
+        name: 'good.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().getByRole('button').first().click();
     await page.getByLabel('Stage').selectOption('client');
     const [id = ''] = await prospectFolders(dir);
-    await expect.poll(async () => (JSON.parse(await readFile(join(dir, 'prospects', id, 'prospect.json'), 'utf8')) as { status: string }).status).toBe('client');
+    await expect
+      .poll(
+        async () =>
+          (JSON.parse(await readFile(join(dir, 'prospects', id, 'prospect.json'), 'utf8')) as { status: string })
+            .status,
+      )
+      .toBe('client');
     await page.getByRole('button', { name: 'Prospects' }).click();
     await expect.poll(() => rows.first().textContent()).toContain('Client');
   });
@@ -230,7 +284,13 @@ describe('prospects', () => {
   it('deletes to the trash with Undo', async () => {
     const { host, dir } = await freshHost();
     const page = await openApp(browser, host);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'good.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await page.locator('input[type=file]').setInputFiles([
+      {
+        name: 'good.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().getByRole('button').first().click();
@@ -246,22 +306,39 @@ describe('advisor profile and preview', () => {
   it('refuses to build without a profile, then builds the deck once Settings has one', async () => {
     const { host, dir } = await freshHost();
     const page = await openApp(browser, host);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'good.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await page.locator('input[type=file]').setInputFiles([
+      {
+        name: 'good.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().getByRole('button').first().click();
     await page.getByRole('button', { name: 'Preview deck' }).click();
     await page.getByRole('button', { name: 'Set up my profile' }).click();
 
-    await fillIntake(page, { Name: 'Dana Whitfield', Firm: 'Harbor & Main Advisors', Email: 'dana@example.com', Disclosure: 'Advisory services offered through Harbor & Main. Hypothetical illustrations only.', Credentials: 'CFP, CFA' });
+    await fillIntake(page, {
+      Name: 'Dana Whitfield',
+      Firm: 'Harbor & Main Advisors',
+      Email: 'dana@example.com',
+      Disclosure: 'Advisory services offered through Harbor & Main. Hypothetical illustrations only.',
+      Credentials: 'CFP, CFA',
+    });
     await page.getByLabel('Preferred follow-up time').fill('09:30');
     await page.getByLabel('Holidays').fill('2026-12-25\n2027-01-01');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => JSON.parse(await readFile(join(dir, 'advisor.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>).toMatchObject({
-      name: 'Dana Whitfield',
-      credentials: ['CFP', 'CFA'],
-      followUp: { preferredTime: '09:30', holidays: ['2026-12-25', '2027-01-01'] },
-    });
+    await expect
+      .poll(
+        async () =>
+          JSON.parse(await readFile(join(dir, 'advisor.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>,
+      )
+      .toMatchObject({
+        name: 'Dana Whitfield',
+        credentials: ['CFP', 'CFA'],
+        followUp: { preferredTime: '09:30', holidays: ['2026-12-25', '2027-01-01'] },
+      });
 
     await page.getByRole('button', { name: 'Prospects' }).click();
     await rows.first().getByRole('button').first().click();
@@ -271,7 +348,13 @@ describe('advisor profile and preview', () => {
     const [id = ''] = await prospectFolders(dir);
     const meetings = join(dir, 'prospects', id, 'meetings');
     const [meeting = ''] = await readdir(meetings);
-    expect((await readdir(join(meetings, meeting))).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+    expect((await readdir(join(meetings, meeting))).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'plan.json',
+      'summary.pdf',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

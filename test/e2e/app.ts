@@ -10,7 +10,11 @@ export async function tempDataFolder(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'advisor-deck-app-'));
 }
 
-export async function openApp(browser: Browser, host: RunningHost, options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  host: RunningHost,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -57,7 +61,13 @@ export async function savedIntakes(dataDir: string): Promise<{ id: string; intak
   const out = [];
   for (const id of await prospectFolders(dataDir)) {
     try {
-      out.push({ id, intake: JSON.parse(await readFile(join(dataDir, 'prospects', id, 'intake.json'), 'utf8')) as Record<string, unknown> });
+      out.push({
+        id,
+        intake: JSON.parse(await readFile(join(dataDir, 'prospects', id, 'intake.json'), 'utf8')) as Record<
+          string,
+          unknown
+        >,
+      });
     } catch {
       // A draft: no intake.json yet.
     }
@@ -75,15 +85,32 @@ export async function fillIntake(page: Page, values: Record<string, string>): Pr
  * The finger rests before it lifts (the events carry their own times, nothing waits): lifted at
  * full speed, Chromium starts a fling, and a tap during a fling only stops it.
  */
-export async function swipe(page: Page, box: { x: number; y: number; width: number; height: number }, direction: 'next' | 'previous'): Promise<void> {
+export async function swipe(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  direction: 'next' | 'previous',
+): Promise<void> {
   const y = box.y + box.height / 2;
-  const [from, to] = direction === 'next' ? [box.x + box.width * 0.8, box.x + box.width * 0.2] : [box.x + box.width * 0.2, box.x + box.width * 0.8];
+  const [from, to] =
+    direction === 'next'
+      ? [box.x + box.width * 0.8, box.x + box.width * 0.2]
+      : [box.x + box.width * 0.2, box.x + box.width * 0.8];
   const cdp = await page.context().newCDPSession(page);
   const point = (x: number) => [{ x, y, id: 1 }];
   const t0 = Date.now() / 1000;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from), timestamp: t0 });
-  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + ((to - from) * step) / 6), timestamp: t0 + step * 0.016 });
-  for (let rest = 1; rest <= 3; rest++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(to), timestamp: t0 + 0.1 + rest * 0.1 });
+  for (let step = 1; step <= 6; step++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point(from + ((to - from) * step) / 6),
+      timestamp: t0 + step * 0.016,
+    });
+  for (let rest = 1; rest <= 3; rest++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point(to),
+      timestamp: t0 + 0.1 + rest * 0.1,
+    });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 0.45 });
   await cdp.detach();
 }

@@ -36,18 +36,29 @@ afterAll(async () => {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A data folder with the sample advisor, and the sample intake imported, its meeting `minutes` long. */
-async function builderFor(minutes: number, options?: Parameters<typeof openApp>[2]): Promise<{ page: Page; dir: string; id: string }> {
+async function builderFor(
+  minutes: number,
+  options?: Parameters<typeof openApp>[2],
+): Promise<{ page: Page; dir: string; id: string }> {
   const dir = await tempDataFolder();
   folders.push(dir);
   await copyFile(join(ROOT, 'templates/samples/advisor.json'), join(dir, 'advisor.json'));
   const host = await startWebHost(dir);
   hosts.push(host);
   const page = await openApp(browser, host, options);
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+  await page.locator('input[type=file]').setInputFiles([
+    {
+      name: 'intake.json',
+      mimeType: 'application/json',
+      buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+    },
+  ]);
   const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
   await expect.poll(() => rows.count()).toBe(1);
   await rows.first().getByRole('button').first().click();
@@ -67,7 +78,9 @@ function slideList(page: Page): Locator {
 async function listed(page: Page): Promise<{ id: string; title: string }[]> {
   return slideList(page)
     .locator(':scope > li')
-    .evaluateAll((items) => items.map((li) => ({ id: li.getAttribute('data-slide-id') ?? '', title: li.getAttribute('aria-label') ?? '' })));
+    .evaluateAll((items) =>
+      items.map((li) => ({ id: li.getAttribute('data-slide-id') ?? '', title: li.getAttribute('aria-label') ?? '' })),
+    );
 }
 
 async function listedIds(page: Page): Promise<string[]> {
@@ -77,7 +90,12 @@ async function listedIds(page: Page): Promise<string[]> {
 /** The meter as a screen reader reads it; the plan never goes over its time. */
 async function meter(page: Page): Promise<{ now: number; max: number; min: number; text: string }> {
   const m = page.getByRole('meter', { name: 'Planned minutes' });
-  const [now, max, min, text] = await Promise.all([m.getAttribute('aria-valuenow'), m.getAttribute('aria-valuemax'), m.getAttribute('aria-valuemin'), m.getAttribute('aria-valuetext')]);
+  const [now, max, min, text] = await Promise.all([
+    m.getAttribute('aria-valuenow'),
+    m.getAttribute('aria-valuemax'),
+    m.getAttribute('aria-valuemin'),
+    m.getAttribute('aria-valuetext'),
+  ]);
   return { now: Number(now), max: Number(max), min: Number(min), text: text ?? '' };
 }
 
@@ -98,14 +116,31 @@ describe('deck builder', () => {
       expect(m.text).toBe(`${m.now} of ${m.max} minutes`);
     };
 
-    await expect.poll(() => listedIds(page)).toEqual(['title', 'what-we-heard', 'urgent-need', 'goal-retirement', 'goal-education', 'goal-tax', 'your-questions', 'next-steps', 'closing']);
+    await expect
+      .poll(() => listedIds(page))
+      .toEqual([
+        'title',
+        'what-we-heard',
+        'urgent-need',
+        'goal-retirement',
+        'goal-education',
+        'goal-tax',
+        'your-questions',
+        'next-steps',
+        'closing',
+      ]);
     // 15 minutes, a quarter (rounded to the half minute) kept for questions.
     expect(await meter(page)).toMatchObject({ now: 11, max: 11 });
     await checkMeter();
 
     // What every first meeting needs cannot be hidden.
     // Maria comes with her husband Daniel: the title and the thanks name them both.
-    for (const title of ['Maria Lopez & Daniel Lopez', 'What we heard from you', 'Next steps', 'Thank you, Maria & Daniel']) {
+    for (const title of [
+      'Maria Lopez & Daniel Lopez',
+      'What we heard from you',
+      'Next steps',
+      'Thank you, Maria & Daniel',
+    ]) {
       const item = slideList(page).getByRole('listitem', { name: title, exact: true });
       await expect.poll(() => item.getByRole('img', { name: 'Always in the deck' }).count()).toBe(1);
       expect(await item.getByRole('button', { name: 'Hide slide' }).count()).toBe(0);
@@ -115,14 +150,33 @@ describe('deck builder', () => {
     const education = slideList(page).getByRole('listitem', { name: 'Paying for education' });
     await education.getByRole('button', { name: 'Move up' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => listedIds(page)).toEqual(['title', 'what-we-heard', 'urgent-need', 'goal-education', 'goal-retirement', 'goal-tax', 'your-questions', 'next-steps', 'closing']);
+    await expect
+      .poll(() => listedIds(page))
+      .toEqual([
+        'title',
+        'what-we-heard',
+        'urgent-need',
+        'goal-education',
+        'goal-retirement',
+        'goal-tax',
+        'your-questions',
+        'next-steps',
+        'closing',
+      ]);
     await checkMeter();
 
     // Hide a slide: it moves to the Hidden group, with Show slide.
-    await slideList(page).getByRole('listitem', { name: 'Your questions' }).getByRole('button', { name: 'Hide slide' }).click();
+    await slideList(page)
+      .getByRole('listitem', { name: 'Your questions' })
+      .getByRole('button', { name: 'Hide slide' })
+      .click();
     await expect.poll(() => listedIds(page)).not.toContain('your-questions');
     const hidden = page.getByRole('list', { name: 'Hidden' });
-    await expect.poll(() => hidden.getByRole('listitem', { name: 'Your questions' }).getByRole('button', { name: 'Show slide' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        hidden.getByRole('listitem', { name: 'Your questions' }).getByRole('button', { name: 'Show slide' }).count(),
+      )
+      .toBe(1);
     await checkMeter();
 
     // Add slide with the keyboard alone: the chooser lists what the recipe holds with minutes.
@@ -131,13 +185,29 @@ describe('deck builder', () => {
     const chooser = page.getByRole('dialog', { name: 'Slides you can add' });
     await chooser.waitFor();
     const offered = chooser.getByRole('listitem');
-    expect(await offered.locator('.db-slide-text').allTextContents()).toEqual(['How we would work together', 'Why Jordan Avery', 'How we are paid']);
+    expect(await offered.locator('.db-slide-text').allTextContents()).toEqual([
+      'How we would work together',
+      'Why Jordan Avery',
+      'How we are paid',
+    ]);
     expect(await offered.locator('.db-minutes').allTextContents()).toEqual(['1 min', '1 min', '1 min']);
     await chooser.getByRole('button', { name: /How we are paid/ }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => chooser.isVisible()).toBe(false);
     // It fits in the time Your questions left, and lands where the recipe puts it.
-    await expect.poll(() => listedIds(page)).toEqual(['title', 'what-we-heard', 'urgent-need', 'goal-education', 'goal-retirement', 'goal-tax', 'fees', 'next-steps', 'closing']);
+    await expect
+      .poll(() => listedIds(page))
+      .toEqual([
+        'title',
+        'what-we-heard',
+        'urgent-need',
+        'goal-education',
+        'goal-retirement',
+        'goal-tax',
+        'fees',
+        'next-steps',
+        'closing',
+      ]);
     await checkMeter();
 
     // A second one does not fit: refused, with what to hide or to lengthen the meeting.
@@ -163,12 +233,14 @@ describe('deck builder', () => {
     const preview = page.locator('.db-frame');
     await expect.poll(() => preview.locator('[data-slide-id]').getAttribute('data-slide-id')).toBe('fees');
     // The preview follows a keystroke before the next task: the input event's own update, no timer.
-    const followed = await page.getByLabel('Slide title', { exact: true }).evaluate(async (input: HTMLInputElement, value) => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-      return document.querySelector('.db-frame h2')?.textContent;
-    }, HOSTILE_TITLE);
+    const followed = await page
+      .getByLabel('Slide title', { exact: true })
+      .evaluate(async (input: HTMLInputElement, value) => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve();
+        return document.querySelector('.db-frame h2')?.textContent;
+      }, HOSTILE_TITLE);
     expect(followed).toBe(HOSTILE_TITLE);
     expect(await slideList(page).getByRole('listitem', { name: HOSTILE_TITLE }).count()).toBe(1);
     expect(await page.locator('.db-screen img').count()).toBe(0);
@@ -187,7 +259,13 @@ describe('deck builder', () => {
     // Every change is on disk: deck.json holds what the builder shows.
     const order = await listedIds(page);
     const deckFile = join(dir, 'prospects', id, 'deck.json');
-    const readDeck = async () => JSON.parse(await readFile(deckFile, 'utf8').catch(() => '{}')) as { order?: string[]; hidden?: string[]; added?: string[]; edits?: Record<string, unknown> };
+    const readDeck = async () =>
+      JSON.parse(await readFile(deckFile, 'utf8').catch(() => '{}')) as {
+        order?: string[];
+        hidden?: string[];
+        added?: string[];
+        edits?: Record<string, unknown>;
+      };
     await expect.poll(async () => (await readDeck()).edits).toEqual({ fees: { title: HOSTILE_TITLE } });
     const saved = await readDeck();
     expect(saved).toMatchObject({ v: 1, hidden: ['your-questions'], added: ['fees'] });
@@ -196,11 +274,29 @@ describe('deck builder', () => {
     // The CLI builds the same deck from the same files.
     const out = join(dir, 'cli-out');
     const prospect = join(dir, 'prospects', id);
-    await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'build', join(prospect, 'intake.json'), '--advisor', join(dir, 'advisor.json'), '--deck', deckFile, '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
-    });
-    const plan = JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')) as { deck: { plannedMinutes: number; slides: { id: string; title: string }[] } };
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/cli.ts',
+        'build',
+        join(prospect, 'intake.json'),
+        '--advisor',
+        join(dir, 'advisor.json'),
+        '--deck',
+        deckFile,
+        '--out',
+        out,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+      },
+    );
+    const plan = JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')) as {
+      deck: { plannedMinutes: number; slides: { id: string; title: string }[] };
+    };
     expect(plan.deck.slides.map((s) => s.id)).toEqual(order);
     expect(plan.deck.slides.map((s) => s.title)).toEqual((await listed(page)).map((s) => s.title));
     expect(plan.deck.plannedMinutes).toBe((await meter(page)).now);
@@ -229,7 +325,8 @@ describe('deck builder', () => {
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     // A few steps: dnd-kit starts a drag after the pointer moves 6 px, then follows it.
-    for (const f of [0.1, 0.5, 0.9, 1]) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + (to.y - from.y) * f, { steps: 4 });
+    for (const f of [0.1, 0.5, 0.9, 1])
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + (to.y - from.y) * f, { steps: 4 });
     await page.mouse.up();
     const expected = [...before];
     expected.splice(expected.indexOf('fees'), 1);
@@ -241,16 +338,27 @@ describe('deck builder', () => {
     await page.reload();
     const list = page.getByRole('list', { name: 'Diapositives' });
     await list.waitFor();
-    await expect.poll(() => list.locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-slide-id')))).toEqual(expected);
+    await expect
+      .poll(() =>
+        list.locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-slide-id'))),
+      )
+      .toEqual(expected);
     expect(await page.evaluate(() => location.hash)).toBe(`#/deck/${id}`);
     const m = page.getByRole('meter', { name: 'Minutes prévues' });
     expect(await m.getAttribute('aria-valuetext')).toBe('15 sur 15 minutes');
     const item = list.getByRole('listitem').nth(2);
-    for (const name of ['Monter', 'Descendre', 'Masquer la diapositive']) expect(await item.getByRole('button', { name }).count()).toBe(1);
-    for (const name of ['Défaire', 'Ajouter une diapositive', 'Présenter']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
-    for (const label of ['Titre de la diapositive', 'Points clés', 'Notes du présentateur']) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
+    for (const name of ['Monter', 'Descendre', 'Masquer la diapositive'])
+      expect(await item.getByRole('button', { name }).count()).toBe(1);
+    for (const name of ['Défaire', 'Ajouter une diapositive', 'Présenter'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    for (const label of ['Titre de la diapositive', 'Points clés', 'Notes du présentateur'])
+      expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
     await item.getByRole('button', { name: 'Masquer la diapositive' }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Masquées' }).getByRole('button', { name: 'Afficher la diapositive' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole('list', { name: 'Masquées' }).getByRole('button', { name: 'Afficher la diapositive' }).count(),
+      )
+      .toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });
@@ -275,7 +383,13 @@ describe('deck builder', () => {
     const host = await startWebHost(dir);
     hosts.push(host);
     const page = await openApp(browser, host);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await page.locator('input[type=file]').setInputFiles([
+      {
+        name: 'intake.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     const [id = ''] = await prospectFolders(dir);

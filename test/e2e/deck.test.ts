@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DeckPlan } from '../../core/plan';
+import type { DeckPlan } from '../../core/plan/planDeck';
 import { build, SAMPLE_ADVISOR, SAMPLE_INTAKE } from '../../electron/services/build';
 import { DESKTOP, IPAD, launch } from './browser';
 import { inspectSlide } from './inspect';
@@ -33,8 +33,16 @@ const CASES: Case[] = [
   { name: 'Japanese, long texts, 16:9', intake: join(FIXTURES, 'intake-cjk-long.json') },
   { name: 'Arabic and Hebrew', intake: join(FIXTURES, 'intake-rtl.json') },
   { name: 'French (Canada)', intake: join(FIXTURES, 'intake-fr.json') },
-  { name: 'advisor profile at its limits', intake: join(FIXTURES, 'intake-long.json'), advisor: join(FIXTURES, 'advisor-max.json') },
-  { name: 'hostile strings everywhere', intake: join(FIXTURES, 'intake-hostile.json'), advisor: join(FIXTURES, 'advisor-hostile.json') },
+  {
+    name: 'advisor profile at its limits',
+    intake: join(FIXTURES, 'intake-long.json'),
+    advisor: join(FIXTURES, 'advisor-max.json'),
+  },
+  {
+    name: 'hostile strings everywhere',
+    intake: join(FIXTURES, 'intake-hostile.json'),
+    advisor: join(FIXTURES, 'advisor-hostile.json'),
+  },
 ];
 
 interface Built extends Case {
@@ -93,16 +101,26 @@ async function open(url: string, options: BrowserContextOptions): Promise<Watche
   return { page, requests, errors, dialogs, close: () => context.close() };
 }
 
-const current = (page: Page) => page.evaluate(() => (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h);
+const current = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h,
+  );
 const goTo = (page: Page, index: number) =>
-  page.evaluate((n) => (window as unknown as { presentation: { slide(h: number): void } }).presentation.slide(n), index);
+  page.evaluate(
+    (n) => (window as unknown as { presentation: { slide(h: number): void } }).presentation.slide(n),
+    index,
+  );
 
 async function swipe(page: Page, fromX: number, toX: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const y = 400;
   const point = (x: number) => [{ x, y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(fromX) });
-  for (let step = 1; step <= 6; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(fromX + ((toX - fromX) * step) / 6) });
+  for (let step = 1; step <= 6; step++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: point(fromX + ((toX - fromX) * step) / 6),
+    });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -118,26 +136,33 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
   it.each([
     ['iPad', IPAD],
     ['desktop', DESKTOP],
-  ] as const)('at the %s viewport: slides in plan order, nothing overflows, type is large, no network, no errors', async (_, viewport) => {
-    const { plan, url } = deck();
-    const w = await open(url, viewport);
-    try {
-      const ids = await w.page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id')));
-      expect(ids).toEqual(plan.deck.slides.map((s) => s.id));
-      await w.page.evaluate(() => (window as unknown as { presentation: { configure(c: object): void } }).presentation.configure({ transition: 'none' }));
-      for (let i = 0; i < ids.length; i++) {
-        await goTo(w.page, i);
-        const report = await w.page.locator(`.slides > section:nth-child(${i + 1})`).evaluate(inspectSlide);
-        expect(report.overflow, `${ids[i]} overflows`).toEqual([]);
-        expect(report.small, `${ids[i]} has small text`).toEqual([]);
+  ] as const)(
+    'at the %s viewport: slides in plan order, nothing overflows, type is large, no network, no errors',
+    async (_, viewport) => {
+      const { plan, url } = deck();
+      const w = await open(url, viewport);
+      try {
+        const ids = await w.page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id')));
+        expect(ids).toEqual(plan.deck.slides.map((s) => s.id));
+        await w.page.evaluate(() =>
+          (window as unknown as { presentation: { configure(c: object): void } }).presentation.configure({
+            transition: 'none',
+          }),
+        );
+        for (let i = 0; i < ids.length; i++) {
+          await goTo(w.page, i);
+          const report = await w.page.locator(`.slides > section:nth-child(${i + 1})`).evaluate(inspectSlide);
+          expect(report.overflow, `${ids[i]} overflows`).toEqual([]);
+          expect(report.small, `${ids[i]} has small text`).toEqual([]);
+        }
+        expect(w.requests).toEqual([]);
+        expect(w.errors).toEqual([]);
+        await expectInert(w);
+      } finally {
+        await w.close();
       }
-      expect(w.requests).toEqual([]);
-      expect(w.errors).toEqual([]);
-      await expectInert(w);
-    } finally {
-      await w.close();
-    }
-  });
+    },
+  );
 
   it('navigates with the keys reveal.js users expect, and by swipe and tap on a tablet', async () => {
     const w = await open(deck().url, IPAD);
@@ -157,18 +182,28 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
 
       await page.keyboard.press('s');
       expect(await page.$eval('.presenter', (p) => p.classList.contains('open'))).toBe(true);
-      expect(await page.$eval('.presenter', (p) => p.textContent)).toContain(deck().plan.deck.slides[1]?.notes.split('\n')[0]?.slice(0, 30));
+      expect(await page.$eval('.presenter', (p) => p.textContent)).toContain(
+        deck().plan.deck.slides[1]?.notes.split('\n')[0]?.slice(0, 30),
+      );
       await page.keyboard.press('s');
       expect(await page.$eval('.presenter', (p) => p.classList.contains('open'))).toBe(false);
 
       await page.keyboard.press('f');
-      await page.waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 2000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 2000 })
+        .catch(() => undefined);
       expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
 
       await swipe(page, 1000, 200);
-      await page.waitForFunction(() => (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 2);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 2,
+      );
       await swipe(page, 200, 1000);
-      await page.waitForFunction(() => (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 1);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 1,
+      );
 
       // Next and previous are large tap targets.
       for (const selector of ['.controls .navigate-right', '.controls .navigate-left']) {
@@ -177,7 +212,10 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
         expect(box?.height).toBeGreaterThanOrEqual(44);
       }
       await page.locator('.controls .navigate-right').tap();
-      await page.waitForFunction(() => (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 2);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { presentation: { getIndices(): { h: number } } }).presentation.getIndices().h === 2,
+      );
       expect(w.requests).toEqual([]);
       expect(w.errors).toEqual([]);
     } finally {
@@ -191,7 +229,13 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
       const results = await (include ? axe.include(include) : axe).analyze();
       return results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
     };
     // As a document (the deck's own scripts left out), every slide is on screen at once.
     const { url } = deck();
@@ -254,7 +298,13 @@ describe('deck.html safety', () => {
     const w = await open(hostile.url, IPAD);
     try {
       const text = await w.page.evaluate(() => document.querySelector('.slides')?.textContent ?? '');
-      for (const s of ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>', '"><svg onload=window.__pwned=1>', '{{constructor.constructor("window.__pwned=1")()}}', '${window.__pwned=1}']) {
+      for (const s of [
+        '<img src=x onerror="window.__pwned=1">',
+        '<script>window.__pwned=1</script>',
+        '"><svg onload=window.__pwned=1>',
+        '{{constructor.constructor("window.__pwned=1")()}}',
+        '${window.__pwned=1}',
+      ]) {
         expect(text).toContain(s);
       }
       expect(await w.page.$$('.slides img:not(.logo), .slides script, .slides svg:not(.chart svg)')).toHaveLength(0);
@@ -305,7 +355,9 @@ describe('the slide checks themselves', () => {
       const page = await context.newPage();
       await page.goto(sample.url);
       await page.waitForSelector('.deck[data-ready="true"]');
-      await page.addStyleTag({ content: '.deck h2 { font-size: 160px !important } .deck .points { font-size: 20px !important }' });
+      await page.addStyleTag({
+        content: '.deck h2 { font-size: 160px !important } .deck .points { font-size: 20px !important }',
+      });
       const index = sample.plan.deck.slides.findIndex((s) => s.id === 'how-we-work');
       await goTo(page, index);
       const report = await page.locator(`.slides > section:nth-child(${index + 1})`).evaluate(inspectSlide);

@@ -17,12 +17,22 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FIRST = '<img src=x onerror="window.__pwned=1;alert(1)">';
 const LAST = '"><svg onload=window.__pwned=2>\u202Egnp.exe\u202C';
 // 10,000 combining marks, in stacks the schema allows (16 on a letter).
-const ZALGO = `e${'\u0301\u0300\u0302\u0303\u0308\u0323\u0327\u0304\u0306\u0307\u030A\u030B\u030C\u0331\u0332\u0333'}`.repeat(625);
-const HOSTILE_TEXT = ['</script><script>window.__pwned=3</script>', '"><svg onload=window.__pwned=4>', '<iframe src="javascript:window.__pwned=5">', '\u202Eevil.exe\u202C right-to-left', "<a href='javascript:alert(1)'>click</a>"];
+const ZALGO =
+  `e${'\u0301\u0300\u0302\u0303\u0308\u0323\u0327\u0304\u0306\u0307\u030A\u030B\u030C\u0331\u0332\u0333'}`.repeat(625);
+const HOSTILE_TEXT = [
+  '</script><script>window.__pwned=3</script>',
+  '"><svg onload=window.__pwned=4>',
+  '<iframe src="javascript:window.__pwned=5">',
+  '\u202Eevil.exe\u202C right-to-left',
+  "<a href='javascript:alert(1)'>click</a>",
+];
 
 /** The fixture of hostile intake, with these names and texts, and a meeting still to come whatever today is. */
 async function hostileIntake(): Promise<Buffer> {
-  const intake = JSON.parse(await readFile(join(ROOT, 'test/fixtures/intake-hostile.json'), 'utf8')) as Record<string, unknown>;
+  const intake = JSON.parse(await readFile(join(ROOT, 'test/fixtures/intake-hostile.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const prospect = intake['prospect'] as Record<string, unknown>;
   prospect['firstName'] = FIRST;
   prospect['lastName'] = LAST;
@@ -30,7 +40,10 @@ async function hostileIntake(): Promise<Buffer> {
   intake['questions'] = HOSTILE_TEXT.map((q) => `${q}?`);
   intake['notes'] = `${HOSTILE_TEXT.join('\n')}\n${ZALGO}`;
   intake['urgentNeed'] = HOSTILE_TEXT[0];
-  const startsAt = DateTime.now().setZone('America/New_York').plus({ days: 3 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 });
+  const startsAt = DateTime.now()
+    .setZone('America/New_York')
+    .plus({ days: 3 })
+    .set({ hour: 14, minute: 0, second: 0, millisecond: 0 });
   intake['meeting'] = { ...(intake['meeting'] as object), startsAt: startsAt.toFormat("yyyy-MM-dd'T'HH:mm") };
   return Buffer.from(JSON.stringify(intake));
 }
@@ -72,7 +85,9 @@ async function expectInert(page: Page, dialogs: { count: number }, screen: strin
       // The deck's own inline scripts are allowed by their hashes; one made of the prospect's words is not.
       ...[...document.querySelectorAll('script')].filter((el) => (el.textContent ?? '').includes('__pwned')),
     ].map((el) => el.outerHTML.slice(0, 120)),
-    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 80)),
+    handlers: [...document.querySelectorAll('*')]
+      .filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+      .map((el) => el.outerHTML.slice(0, 80)),
   }));
   expect(found, screen).toEqual({ pwned: null, injected: [], handlers: [] });
   expect(dialogs.count, screen).toBe(0);
@@ -80,14 +95,19 @@ async function expectInert(page: Page, dialogs: { count: number }, screen: strin
 
 /** The page's visible text holds the hostile words as typed (markup characters and all). */
 async function expectShownAsText(page: Page, screen: string, words: string[] = ['<img src=x onerror=']): Promise<void> {
-  for (const word of words) await expect.poll(() => page.evaluate(() => document.body.innerText), { message: `${screen}: ${word}`, timeout: 30_000 }).toContain(word);
+  for (const word of words)
+    await expect
+      .poll(() => page.evaluate(() => document.body.innerText), { message: `${screen}: ${word}`, timeout: 30_000 })
+      .toContain(word);
 }
 
 describe('hostile names and notes on every screen', () => {
   it('Prospects, intake, builder, present with its strip, the tablet, wrap-up, summary preview and Follow-ups show them as text', async () => {
     const page = await openApp(browser, host, { viewport: { width: 1280, height: 800 } });
     const dialogs = watchDialogs(page);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'hostile.json', mimeType: 'application/json', buffer: await hostileIntake() }]);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([{ name: 'hostile.json', mimeType: 'application/json', buffer: await hostileIntake() }]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     const [id = ''] = await prospectFolders(dir);
@@ -113,7 +133,8 @@ describe('hostile names and notes on every screen', () => {
     await page.getByRole('button', { name: 'Present on tablet', exact: true }).click();
     await page.locator('.deck[data-ready="true"]').waitFor();
     const address = (await page.getByLabel('Tablet address', { exact: true }).textContent()) ?? '';
-    if ((await page.getByRole('button', { name: 'Show presenter notes' }).count()) > 0) await page.getByRole('button', { name: 'Show presenter notes' }).click();
+    if ((await page.getByRole('button', { name: 'Show presenter notes' }).count()) > 0)
+      await page.getByRole('button', { name: 'Show presenter notes' }).click();
     const strip = page.getByRole('complementary', { name: 'Presenter notes' });
     await strip.waitFor();
     await page.getByRole('button', { name: 'Add question', exact: true }).click();

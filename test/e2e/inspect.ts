@@ -17,17 +17,29 @@ export function inspectSlide(section: Element): SlideReport {
   const scale = box.width / refWidth;
   const overflow: string[] = [];
   const small: string[] = [];
-  const describe = (el: Element) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
 
   for (const el of Array.from(section.querySelectorAll('*'))) {
     if (el.closest('aside.notes')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     const tolerance = 1.5;
-    if (r.left < box.left - tolerance || r.right > box.right + tolerance || r.top < box.top - tolerance || r.bottom > box.bottom + tolerance) {
-      overflow.push(`${describe(el)} at ${Math.round(r.left - box.left)},${Math.round(r.top - box.top)} ${Math.round(r.width)}×${Math.round(r.height)} outside ${Math.round(box.width)}×${Math.round(box.height)}`);
+    if (
+      r.left < box.left - tolerance ||
+      r.right > box.right + tolerance ||
+      r.top < box.top - tolerance ||
+      r.bottom > box.bottom + tolerance
+    ) {
+      overflow.push(
+        `${describe(el)} at ${Math.round(r.left - box.left)},${Math.round(r.top - box.top)} ${Math.round(r.width)}×${Math.round(r.height)} outside ${Math.round(box.width)}×${Math.round(box.height)}`,
+      );
     }
-    if (el instanceof HTMLElement && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && getComputedStyle(el).overflow !== 'visible') {
+    if (
+      el instanceof HTMLElement &&
+      (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) &&
+      getComputedStyle(el).overflow !== 'visible'
+    ) {
       overflow.push(`${describe(el)} scrolls or clips its content`);
     }
   }
@@ -50,7 +62,8 @@ export function inspectSlide(section: Element): SlideReport {
       px *= drawn / svg.viewBox.baseVal.width;
     }
     const min = fine ? 16 : 24;
-    if (px < min - 0.05) small.push(`${describe(el)} is ${px.toFixed(1)}px, needs ${min}px${fine ? ' (fine print)' : ''}`);
+    if (px < min - 0.05)
+      small.push(`${describe(el)} is ${px.toFixed(1)}px, needs ${min}px${fine ? ' (fine print)' : ''}`);
   }
   return { id: section.getAttribute('data-slide-id'), overflow, small, words };
 }

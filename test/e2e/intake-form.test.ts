@@ -39,7 +39,13 @@ describe('the intake form in the app', () => {
   it('sends the form with an email draft, then the returned PDF updates the prospect and shows what changed', async () => {
     const page = await openApp(browser, host);
     const fileInput = page.locator('input[type=file]');
-    await fileInput.setInputFiles([{ name: 'maria.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await fileInput.setInputFiles([
+      {
+        name: 'maria.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1);
     await rows.first().getByRole('button').first().click();
@@ -50,7 +56,10 @@ describe('the intake form in the app', () => {
     await page.getByRole('button', { name: 'Open email draft' }).waitFor();
     expect(existsSync(join(folder, 'intake-form.pdf')) && existsSync(join(folder, 'intake-form.eml'))).toBe(true);
     // The browser cannot hand the draft to the mail app: it downloads it.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Open email draft' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Open email draft' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('intake-form.eml');
 
     const values = join(dir, 'values.json');
@@ -60,7 +69,8 @@ describe('the intake form in the app', () => {
 
     await page.getByRole('button', { name: 'Prospects' }).click();
     const before = await savedIntakes(dir);
-    const importReturned = () => fileInput.setInputFiles([{ name: 'Maria returned.pdf', mimeType: 'application/pdf', buffer: filledBytes }]);
+    const importReturned = () =>
+      fileInput.setInputFiles([{ name: 'Maria returned.pdf', mimeType: 'application/pdf', buffer: filledBytes }]);
     const filledBytes = await readFile(filled);
     await fileInput.setInputFiles([
       { name: 'Maria returned.pdf', mimeType: 'application/pdf', buffer: filledBytes },
@@ -69,7 +79,9 @@ describe('the intake form in the app', () => {
     // The prospect's own form shows what it would change, and changes nothing yet.
     const pending = page.getByRole('region', { name: 'Returned form from Maria Lopez: what it would change' });
     await pending.waitFor({ timeout: 60_000 });
-    expect(await pending.getByRole('row').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^prospect\.phone.*\+1 415 555 0199$/)]));
+    expect(await pending.getByRole('row').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^prospect\.phone.*\+1 415 555 0199$/)]),
+    );
     const problems = page.getByRole('region', { name: 'Import: files with problems' });
     await expect.poll(() => problems.textContent(), { timeout: 60_000 }).toContain('scan.pdf');
     expect(await problems.textContent()).toContain('is not a PDF file');
@@ -82,22 +94,42 @@ describe('the intake form in the app', () => {
     await importReturned();
     await pending.getByRole('button', { name: 'Apply changes' }).click();
     await pending.waitFor({ state: 'detached', timeout: 60_000 });
-    await expect.poll(async () => (await savedIntakes(dir))[0]?.intake, { timeout: 60_000 }).toMatchObject({ prospect: { phone: '+1 415 555 0199' }, goals: ['retirement', 'education', 'home', 'tax'] });
+    await expect
+      .poll(async () => (await savedIntakes(dir))[0]?.intake, { timeout: 60_000 })
+      .toMatchObject({ prospect: { phone: '+1 415 555 0199' }, goals: ['retirement', 'education', 'home', 'tax'] });
     expect(await savedIntakes(dir)).toHaveLength(1);
 
     // A forged form: made with the prospect's id (the CLI can) but without their secret.
     const forged = join(dir, 'forged.pdf');
-    await run(join(ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'intake-form', '--prospect-id', id, '--out', forged], { cwd: ROOT });
-    await writeFile(values, JSON.stringify({ 'prospect.firstName': 'Maria', 'prospect.lastName': 'Lopez', 'prospect.email': 'attacker@example.com', 'goals.tax': true, 'meeting.startsAt': '2027-01-05T10:00', 'meeting.timeZone': 'America/Los_Angeles' }));
+    await run(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'intake-form', '--prospect-id', id, '--out', forged],
+      { cwd: ROOT },
+    );
+    await writeFile(
+      values,
+      JSON.stringify({
+        'prospect.firstName': 'Maria',
+        'prospect.lastName': 'Lopez',
+        'prospect.email': 'attacker@example.com',
+        'goals.tax': true,
+        'meeting.startsAt': '2027-01-05T10:00',
+        'meeting.timeZone': 'America/Los_Angeles',
+      }),
+    );
     const forgedFilled = join(dir, 'forged-filled.pdf');
     await run(PYTHON, [join(ROOT, 'test/support/fill_form.py'), forged, forgedFilled, values]);
-    await fileInput.setInputFiles([{ name: 'forged.pdf', mimeType: 'application/pdf', buffer: await readFile(forgedFilled) }]);
+    await fileInput.setInputFiles([
+      { name: 'forged.pdf', mimeType: 'application/pdf', buffer: await readFile(forgedFilled) },
+    ]);
     const unmatched = page.getByRole('region', { name: 'Returned forms imported as new prospects' });
     await expect.poll(() => unmatched.textContent(), { timeout: 60_000 }).toContain('forged.pdf');
     expect(await page.getByRole('region', { name: /what it would change/ }).count()).toBe(0);
     const intakes = await savedIntakes(dir);
     expect(intakes).toHaveLength(2);
-    expect(intakes.find((i) => i.id === id)?.intake).toMatchObject({ prospect: { email: 'maria.lopez@example.com', phone: '+1 415 555 0199' } });
+    expect(intakes.find((i) => i.id === id)?.intake).toMatchObject({
+      prospect: { email: 'maria.lopez@example.com', phone: '+1 415 555 0199' },
+    });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -112,7 +144,10 @@ describe('the intake form in the app', () => {
     for (const file of files) await writeFile(join(dir, file.name), file.bytes);
     const events: string[] = [];
     const problems = page.getByRole('region', { name: 'Import: files with problems' });
-    await page.locator('input[type=file]').setInputFiles(files.map((f) => join(dir, f.name)), { timeout: 120_000 });
+    await page.locator('input[type=file]').setInputFiles(
+      files.map((f) => join(dir, f.name)),
+      { timeout: 120_000 },
+    );
     const imported = (async () => {
       await expect.poll(() => problems.textContent(), { timeout: 120_000 }).toContain('fan-out.pdf');
       events.push('import answered');
@@ -121,7 +156,12 @@ describe('the intake form in the app', () => {
     const other = (async () => {
       const second = await openApp(browser, host);
       // The list (or, on its own, the empty state): both come from the host's answer.
-      await second.getByRole('list', { name: 'Prospects' }).getByRole('listitem').or(second.getByText('No prospects yet')).first().waitFor({ timeout: 120_000 });
+      await second
+        .getByRole('list', { name: 'Prospects' })
+        .getByRole('listitem')
+        .or(second.getByText('No prospects yet'))
+        .first()
+        .waitFor({ timeout: 120_000 });
       events.push('other window answered');
     })();
     await Promise.all([imported, other]);

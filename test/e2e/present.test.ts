@@ -6,10 +6,10 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LiveMeeting } from '../../core/liveMeeting';
-import type { MeetingRecord } from '../../core/meeting';
-import type { DeckPlan } from '../../core/plan';
-import { replanInput, replan } from '../../core/replan';
+import type { LiveMeeting } from '../../core/meeting/live';
+import type { MeetingRecord } from '../../core/meeting/meeting';
+import type { DeckPlan } from '../../core/plan/planDeck';
+import { replanInput, replan } from '../../core/plan/replan';
 import type { RunningHost } from '../support/web-host';
 import { openApp, prospectFolders, startWebHost, swipe as swipeAcross, tempDataFolder } from './app';
 import { IPAD, launch } from './browser';
@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 /** A data folder with the sample advisor, a web host on it, and the sample prospect imported. */
-async function prospectReady(options: BrowserContextOptions): Promise<{ page: Page; dir: string; id: string; host: RunningHost }> {
+async function prospectReady(
+  options: BrowserContextOptions,
+): Promise<{ page: Page; dir: string; id: string; host: RunningHost }> {
   const dir = await tempDataFolder();
   folders.push(dir);
   await mkdir(dir, { recursive: true });
@@ -52,7 +54,13 @@ async function prospectReady(options: BrowserContextOptions): Promise<{ page: Pa
     if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
   });
   (page as Page & { cspViolations: string[] }).cspViolations = blocked;
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+  await page.locator('input[type=file]').setInputFiles([
+    {
+      name: 'intake.json',
+      mimeType: 'application/json',
+      buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+    },
+  ]);
   const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
   await expect.poll(() => rows.count()).toBe(1);
   await rows.first().getByRole('button').first().click();
@@ -75,7 +83,8 @@ async function live(dir: string, id: string): Promise<LiveMeeting | null> {
 }
 
 const onScreen = (page: Page) => page.locator('.slides > section.present').getAttribute('data-slide-id');
-const slideIds = (page: Page) => page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
+const slideIds = (page: Page) =>
+  page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
 
 async function swipe(page: Page, direction: 'next' | 'previous'): Promise<void> {
   const box = await page.locator('.present-stage').boundingBox();
@@ -85,7 +94,9 @@ async function swipe(page: Page, direction: 'next' | 'previous'): Promise<void> 
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -160,7 +171,10 @@ describe('present mode', () => {
     await strip.waitFor();
     expect(await strip.textContent()).toMatch(/Elapsed\s*\d\d:\d\d/);
     expect(await strip.textContent()).toContain(`Slide 3 of ${ids.length}`);
-    expect(await strip.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Can we retire at 60?'), expect.stringContaining(HOSTILE_QUESTION)]);
+    expect(await strip.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Can we retire at 60?'),
+      expect.stringContaining(HOSTILE_QUESTION),
+    ]);
     expect(await page.locator('.present-strip img, .present-strip b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.getByRole('button', { name: 'Hide presenter notes', exact: true }).isVisible()).toBe(true);
@@ -199,7 +213,10 @@ describe('present mode', () => {
     expect(await cue.textContent()).toContain('On time');
     const livePath = join(dir, 'prospects', id, 'meeting-live.json');
     const started = JSON.parse(await readFile(livePath, 'utf8')) as LiveMeeting;
-    await writeFile(livePath, JSON.stringify({ ...started, startedAt: new Date(Date.parse(started.startedAt) - 40 * 60_000).toISOString() }));
+    await writeFile(
+      livePath,
+      JSON.stringify({ ...started, startedAt: new Date(Date.parse(started.startedAt) - 40 * 60_000).toISOString() }),
+    );
     await page.reload();
     await page.locator('.deck[data-ready="true"]').waitFor();
     expect(await cue.textContent()).toMatch(/Running long: \d+ min over the plan/);
@@ -210,7 +227,13 @@ describe('present mode', () => {
     await page.evaluate(() => localStorage.setItem('advisor-deck.language', 'fr'));
     await page.reload();
     await page.locator('.deck[data-ready="true"]').waitFor();
-    for (const name of ['Diapositive suivante', 'Diapositive précédente', 'Ajouter une question', 'Fin du rendez-vous', 'Masquer les notes']) {
+    for (const name of [
+      'Diapositive suivante',
+      'Diapositive précédente',
+      'Ajouter une question',
+      'Fin du rendez-vous',
+      'Masquer les notes',
+    ]) {
       expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
     }
     expect(await page.getByRole('combobox', { name: 'Aller à', exact: true }).isVisible()).toBe(true);
@@ -314,7 +337,9 @@ describe('present mode', () => {
     await expect.poll(async () => (await live(dir, id))?.visits.at(-1)?.slideId).toBe(ids[2]);
     await page.getByRole('button', { name: 'Show presenter notes', exact: true }).click();
     const strip = page.getByRole('complementary', { name: 'Presenter notes' });
-    const notice = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Running long', exact: true }) });
+    const notice = page
+      .getByRole('status')
+      .filter({ has: page.getByRole('heading', { name: 'Running long', exact: true }) });
     expect(await notice.count()).toBe(0);
 
     // Six minutes in, on the third slide: what is left no longer fits before the questions.
@@ -335,7 +360,8 @@ describe('present mode', () => {
     await expect.poll(async () => (await live(dir, id))?.skippedSlideIds?.length ?? 0).toBe(proposed.length);
     await notice.waitFor({ state: 'hidden' });
     const skipped = (await live(dir, id))?.skippedSlideIds ?? [];
-    for (const locked of ['title', 'what-we-heard', 'next-steps', 'closing', ids[2]]) expect(skipped).not.toContain(locked);
+    for (const locked of ['title', 'what-we-heard', 'next-steps', 'closing', ids[2]])
+      expect(skipped).not.toContain(locked);
     // Jump to still reaches them, marked skipped.
     const jump = page.getByRole('combobox', { name: 'Jump to', exact: true });
     const options = await jump.locator('option').allTextContents();
@@ -365,7 +391,14 @@ describe('present mode', () => {
     expect(record.shownSlideIds?.filter((s) => skipped.includes(s))).toEqual([]);
     // The rest fit: with what was skipped, the slides after the third fit the minutes left then.
     const plan = JSON.parse(await readFile(join(meetings, when, 'plan.json'), 'utf8')) as DeckPlan;
-    const after = replan(replanInput(plan, { shownSlideIds: ids.slice(0, 2), skippedSlideIds: skipped, currentSlideId: ids[2], elapsedMinutes }));
+    const after = replan(
+      replanInput(plan, {
+        shownSlideIds: ids.slice(0, 2),
+        skippedSlideIds: skipped,
+        currentSlideId: ids[2],
+        elapsedMinutes,
+      }),
+    );
     expect(after.fits).toBe(true);
     expect(await readFile(deckFile, 'utf8').catch(() => null)).toBe(deckBefore);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);

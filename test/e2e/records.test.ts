@@ -38,7 +38,13 @@ afterAll(async () => {
 describe('the Records screen', () => {
   it('lists what was sent, verifies it intact, names a changed file, and exports a zip', async () => {
     const page = await openApp(browser, host);
-    await page.locator('input[type=file]').setInputFiles([{ name: 'maria.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+    await page.locator('input[type=file]').setInputFiles([
+      {
+        name: 'maria.json',
+        mimeType: 'application/json',
+        buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+      },
+    ]);
     const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().getByRole('button').first().click();
@@ -48,7 +54,10 @@ describe('the Records screen', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'Records' }).click();
     await page.getByRole('heading', { name: 'Records', level: 2 }).waitFor();
-    const entries = page.getByRole('list', { name: 'Records' }).getByRole('listitem').filter({ hasText: 'Intake form sent' });
+    const entries = page
+      .getByRole('list', { name: 'Records' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Intake form sent' });
     await entries.first().waitFor();
     expect(await entries.count()).toBe(1);
     await expect.poll(() => entries.first().textContent()).toContain('intake-form.pdf');
@@ -58,13 +67,29 @@ describe('the Records screen', () => {
     await status.waitFor();
     expect((await status.textContent())?.trim()).toBe('1 record, 2 files, chain intact');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export records' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export records' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^records-.*\.zip$/);
     const zip = join(dir, 'export.zip');
     await download.saveAs(zip);
-    const listed = (await run(PYTHON, ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', zip])).stdout.split('\n');
+    const listed = (
+      await run(PYTHON, [
+        '-c',
+        'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))',
+        zip,
+      ])
+    ).stdout.split('\n');
     const [id = ''] = await prospectFolders(dir);
-    expect(listed).toEqual(expect.arrayContaining(['manifest.csv', 'records/log.jsonl', `prospects/${id}/intake-form.pdf`, `prospects/${id}/intake-form.eml`]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'manifest.csv',
+        'records/log.jsonl',
+        `prospects/${id}/intake-form.pdf`,
+        `prospects/${id}/intake-form.eml`,
+      ]),
+    );
 
     // A file changed on disk afterwards: Verify records names it, as the CLI does.
     await writeFile(join(dir, 'prospects', id, 'intake-form.eml'), 'changed');

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function api<T>(channel: string, input?: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(await host.session()) }, body: JSON.stringify({ input }) });
+  const response = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(await host.session()) },
+    body: JSON.stringify({ input }),
+  });
   const result = (await response.json()) as Result<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error}`);
   return result.value;
@@ -41,7 +45,10 @@ async function api<T>(channel: string, input?: unknown): Promise<T> {
 describe('a reminder in the browser', () => {
   it('comes due in the host, arrives as a server-sent event, shows a notice, and its button opens the follow-up', async () => {
     // A met prospect with a follow-up a week ahead (wrap-up through the API, as the window does it).
-    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<string, unknown>;
+    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const saved = await api<{ saved: boolean; value: { id: string } }>('prospects:save', { intake });
     const id = saved.value.id;
     const deck = await api<{ ready: boolean; value: { intake: unknown } }>('deck:get', { id });
@@ -49,10 +56,16 @@ describe('a reminder in the browser', () => {
     await api('meeting:start', { id });
     await api('meeting:end', { id });
     const zone = (intake['meeting'] as { timeZone: string }).timeZone;
-    const aWeekAhead = DateTime.now().setZone(zone).plus({ days: 7 }).set({ hour: 15, minute: 30, second: 0, millisecond: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const aWeekAhead = DateTime.now()
+      .setZone(zone)
+      .plus({ days: 7 })
+      .set({ hour: 15, minute: 30, second: 0, millisecond: 0 })
+      .toFormat("yyyy-MM-dd'T'HH:mm");
     await api('meeting:wrapUp', { id, questions: [], followUpAt: aWeekAhead });
     const lists = await api<Record<string, { id: string; prospectName: string }[] | unknown>>('followups:list', {});
-    const all = Object.values(lists).flatMap((v) => (Array.isArray(v) ? (v as { id: string; prospectName: string }[]) : []));
+    const all = Object.values(lists).flatMap((v) =>
+      Array.isArray(v) ? (v as { id: string; prospectName: string }[]) : [],
+    );
     expect(all).toHaveLength(1);
     const followUp = all[0] as { id: string; prospectName: string };
 
@@ -85,7 +98,10 @@ describe('a reminder in the browser', () => {
     // One event, one notice: the reminder of this follow-up.
     const reminders = events.filter((e) => e.eventName === 'reminder');
     expect(reminders).toHaveLength(1);
-    expect(JSON.parse(reminders[0]?.data ?? '{}')).toMatchObject({ followUpId: followUp.id, title: expect.stringContaining(followUp.prospectName) as unknown });
+    expect(JSON.parse(reminders[0]?.data ?? '{}')).toMatchObject({
+      followUpId: followUp.id,
+      title: expect.stringContaining(followUp.prospectName) as unknown,
+    });
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { LiveMeeting } from '../../core/liveMeeting';
+import type { LiveMeeting } from '../../core/meeting/live';
 import { startWebHost, type RunningHost } from '../support/web-host';
 import { startWebKit, webkitAvailable, type WebDriver } from '../support/webdriver';
 import { tempDataFolder } from './app';
@@ -48,7 +48,9 @@ describe.skipIf(!available)('present on a tablet, in WebKit', () => {
     await copyFile(join(ROOT, 'templates/samples/advisor.json'), join(dir, 'advisor.json'));
     const host = await startWebHost(dir, ['--share-host', '127.0.0.1']);
     cleanups.push(() => host.stop());
-    const imported = (await api(host, 'prospects:import', { files: [{ name: 'intake.json', text: await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8') }] })) as { ok: boolean; prospect: { id: string } }[];
+    const imported = (await api(host, 'prospects:import', {
+      files: [{ name: 'intake.json', text: await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8') }],
+    })) as { ok: boolean; prospect: { id: string } }[];
     const id = imported[0]?.prospect.id ?? '';
     const started = (await api(host, 'share:start', { id })) as { started: boolean; status: { address: string } };
     expect(started.started).toBe(true);
@@ -63,10 +65,16 @@ describe.skipIf(!available)('present on a tablet, in WebKit', () => {
     const webkit: WebDriver = await startWebKit();
     cleanups.push(() => webkit.quit());
     await webkit.go(started.status.address);
-    await until('the deck ready in WebKit', () => webkit.run<boolean>('return document.querySelector(\'.deck[data-ready="true"]\') !== null'), Boolean);
+    await until(
+      'the deck ready in WebKit',
+      () => webkit.run<boolean>('return document.querySelector(\'.deck[data-ready="true"]\') !== null'),
+      Boolean,
+    );
     // Paired: the token left the address bar.
     expect(await webkit.run<string>('return location.search')).toBe('');
-    const ids = await webkit.run<string[]>("return [...document.querySelectorAll('.slides > section')].map((s) => s.getAttribute('data-slide-id'))");
+    const ids = await webkit.run<string[]>(
+      "return [...document.querySelectorAll('.slides > section')].map((s) => s.getAttribute('data-slide-id'))",
+    );
     expect(ids.length).toBeGreaterThan(5);
     await until('the first slide in the meeting', live, (m) => m?.visits.length === 1);
 

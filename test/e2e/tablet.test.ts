@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LiveMeeting } from '../../core/liveMeeting';
+import type { LiveMeeting } from '../../core/meeting/live';
 import type { RunningHost } from '../support/web-host';
 import { openApp, prospectFolders, startWebHost, swipe, tempDataFolder } from './app';
 import { IPAD, launch } from './browser';
@@ -48,7 +48,13 @@ async function laptopReady(): Promise<{ page: Page; dir: string; id: string; hos
   hosts.push(host);
   const page = await openApp(browser, host, { viewport: { width: 1280, height: 800 } });
   contexts.push(page.context());
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'templates/samples/intake.json')) }]);
+  await page.locator('input[type=file]').setInputFiles([
+    {
+      name: 'intake.json',
+      mimeType: 'application/json',
+      buffer: await readFile(join(ROOT, 'templates/samples/intake.json')),
+    },
+  ]);
   const rows = page.getByRole('list', { name: 'Prospects' }).getByRole('listitem');
   await expect.poll(() => rows.count()).toBe(1);
   const [id = ''] = await prospectFolders(dir);
@@ -71,7 +77,11 @@ async function addressFromQr(page: Page): Promise<string> {
   const src = (await qr.getAttribute('src')) ?? '';
   expect(src.startsWith('data:image/png;base64,')).toBe(true);
   const png = PNG.sync.read(Buffer.from(src.slice('data:image/png;base64,'.length), 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+    png.width,
+    png.height,
+  );
   expect(code).not.toBeNull();
   return code?.data ?? '';
 }
@@ -86,7 +96,8 @@ async function newTablet(): Promise<{ context: BrowserContext; page: Page; error
 }
 
 const onScreen = (page: Page) => page.locator('.slides > section.present').getAttribute('data-slide-id');
-const slideIds = (page: Page) => page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
+const slideIds = (page: Page) =>
+  page.$$eval('.slides > section', (s) => s.map((x) => x.getAttribute('data-slide-id') ?? ''));
 
 /** A finger across the tablet's slide, right to left: the next slide. */
 async function swipeNext(page: Page): Promise<void> {
@@ -167,7 +178,9 @@ describe('present on a tablet', () => {
     expect((await live(dir, id))?.questions.length).toBe(1);
     await tablet.context.setOffline(false);
     await expect.poll(visits, { timeout: 60_000 }).toEqual(ids.slice(0, 5));
-    await expect.poll(async () => (await live(dir, id))?.questions.map((q) => q.text), { timeout: 60_000 }).toEqual([HOSTILE, 'Offline question: what about fees?']);
+    await expect
+      .poll(async () => (await live(dir, id))?.questions.map((q) => q.text), { timeout: 60_000 })
+      .toEqual([HOSTILE, 'Offline question: what about fees?']);
     await expect.poll(() => onScreen(laptop)).toBe(ids[4]);
     // A reload of the tablet sends nothing again.
     await tablet.page.reload();
@@ -198,7 +211,9 @@ describe('present on a tablet', () => {
     await expect.poll(() => follows.isChecked(), { timeout: 30_000 }).toBe(true);
     await tablet.page.waitForFunction(() => document.documentElement.getAttribute('data-share-mode') === 'follows');
     await tablet.page.locator('.deck[data-ready="true"]').waitFor();
-    expect(await tablet.page.locator('aside.notes').evaluateAll((notes) => notes.map((n) => n.textContent ?? '').join(''))).toBe('');
+    expect(
+      await tablet.page.locator('aside.notes').evaluateAll((notes) => notes.map((n) => n.textContent ?? '').join('')),
+    ).toBe('');
     expect(await tablet.page.getByRole('button', { name: 'Add question' }).count()).toBe(0);
     await expect.poll(() => onScreen(tablet.page)).toBe(ids[4]);
     await laptop.getByRole('button', { name: 'Next slide', exact: true }).click();
@@ -220,7 +235,10 @@ describe('present on a tablet', () => {
 
     // Wrap-up has the tablet's questions, once each, as text.
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
-    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
+    await laptop
+      .getByRole('dialog', { name: 'End meeting?' })
+      .getByRole('button', { name: 'End', exact: true })
+      .click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     const questions = laptop.getByRole('textbox', { name: /^Question \d+$/ });
     await expect.poll(() => questions.count()).toBe(2);
@@ -248,10 +266,16 @@ describe('present on a tablet', () => {
     await laptop.reload();
     await laptop.locator('.deck[data-ready="true"]').waitFor();
     await laptop.getByRole('img', { name: 'Adresse de la tablette', exact: true }).waitFor();
-    for (const name of ['Présenter sur la tablette', 'Arrêter le partage', 'Masquer']) expect(await laptop.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
+    for (const name of ['Présenter sur la tablette', 'Arrêter le partage', 'Masquer'])
+      expect(await laptop.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
     expect(await laptop.getByRole('radio', { name: /La tablette suit/ }).isVisible()).toBe(true);
-    const axe = await new AxeBuilder({ page: laptop }).include('.share-panel').withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    const axe = await new AxeBuilder({ page: laptop })
+      .include('.share-panel')
+      .withTags(['wcag2a', 'wcag2aa'])
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
     if (SHOTS) await laptop.screenshot({ path: join(SHOTS, 'laptop-share-fr.png') });
     // The keyboard alone: Tab reaches the mode and Space picks it.
     await laptop.getByRole('radio', { name: /La tablette suit/ }).focus();
@@ -262,13 +286,18 @@ describe('present on a tablet', () => {
     await laptop.reload();
     await laptop.locator('.deck[data-ready="true"]').waitFor();
     await laptop.getByRole('button', { name: 'End meeting', exact: true }).click();
-    await laptop.getByRole('dialog', { name: 'End meeting?' }).getByRole('button', { name: 'End', exact: true }).click();
+    await laptop
+      .getByRole('dialog', { name: 'End meeting?' })
+      .getByRole('button', { name: 'End', exact: true })
+      .click();
     await laptop.waitForURL(`**/#/wrap-up/${id}`);
     expect(await status(address)).toBe('refused');
     // The paired tablet: Meeting ended, no slide left in the page, nothing queued to retry.
     await tablet.page.getByRole('heading', { name: 'Meeting ended', exact: true }).waitFor();
     expect(await tablet.page.locator('.slides, section, aside.notes, .tablet-bar').count()).toBe(0);
-    expect(await tablet.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('advisor-deck:')))).toEqual([]);
+    expect(
+      await tablet.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('advisor-deck:'))),
+    ).toEqual([]);
     expect(tablet.errors).toEqual([]);
   });
 
@@ -303,7 +332,12 @@ describe('present on a tablet', () => {
     await codeText.waitFor({ state: 'detached' });
     // Spent: the same code again from another device pairs nothing.
     const post = (typed: string) =>
-      fetch(`${address.origin}/pair`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `code=${typed}` }).then(async (r) => ({
+      fetch(`${address.origin}/pair`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `code=${typed}`,
+      }).then(async (r) => ({
         status: r.status,
         cookie: r.headers.get('set-cookie'),
         text: await r.text(),
@@ -325,13 +359,19 @@ describe('present on a tablet', () => {
     await codeText.waitFor();
     const code = ((await codeText.textContent()) ?? '').replace(/\s/g, '');
     const post = (typed: string) =>
-      fetch(`${address.origin}/pair`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `code=${typed}` }).then(async (r) => ({
+      fetch(`${address.origin}/pair`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `code=${typed}`,
+      }).then(async (r) => ({
         status: r.status,
         cookie: r.headers.get('set-cookie'),
         text: await r.text(),
       }));
     const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
-    for (let i = 0; i < 4; i++) expect((await post(wrong(i))).text).toContain(`${4 - i} ${4 - i === 1 ? 'try' : 'tries'} left`);
+    for (let i = 0; i < 4; i++)
+      expect((await post(wrong(i))).text).toContain(`${4 - i} ${4 - i === 1 ? 'try' : 'tries'} left`);
     expect((await post(wrong(4))).text).toContain('This code no longer works');
     // Even the right code now: refused, no cookie; the laptop no longer shows it.
     const late = await post(code);

@@ -52,7 +52,10 @@ async function prospectHere(): Promise<{ dir: string; host: RunningHost }> {
   await copyFile(SAMPLE_ADVISOR, join(dir, 'advisor.json'));
   const host = await startWebHost(dir);
   hosts.push(host);
-  const saved = await api<{ saved: boolean }>(host, 'prospects:save', { id: ID, intake: JSON.parse(await readFile(SAMPLE_INTAKE, 'utf8')) as unknown });
+  const saved = await api<{ saved: boolean }>(host, 'prospects:save', {
+    id: ID,
+    intake: JSON.parse(await readFile(SAMPLE_INTAKE, 'utf8')) as unknown,
+  });
   expect(saved.saved).toBe(true);
   return { dir, host };
 }
@@ -84,7 +87,9 @@ describe('two windows on one prospect', () => {
     // A saves.
     await notes(a).fill('From window A: call after 5 pm.');
     await a.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(async () => (await onDisk(dir, 'intake.json'))?.['notes']).toBe('From window A: call after 5 pm.');
+    await expect
+      .poll(async () => (await onDisk(dir, 'intake.json'))?.['notes'])
+      .toBe('From window A: call after 5 pm.');
     await expect.poll(async () => onDisk(dir, 'draft.json')).toBeNull();
 
     // B, still on what it loaded before A's save: its draft is refused, and so is its Save.
@@ -141,7 +146,9 @@ describe('two windows on one prospect', () => {
     await b.getByRole('button', { name: 'Move down', exact: true }).first().waitFor();
     expect(await staleAlert(b).count()).toBe(0);
     await b.getByRole('button', { name: 'Move down', exact: true }).first().click();
-    await expect.poll(async () => ((await deckFile())?.['order'] as string[] | undefined)?.length ?? 0).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await deckFile())?.['order'] as string[] | undefined)?.length ?? 0)
+      .toBeGreaterThan(0);
     // A's hidden slide survived B's save: B saved from the reloaded changes.
     expect((await deckFile())?.['hidden']).toEqual(afterA?.['hidden']);
   });
@@ -158,7 +165,9 @@ describe('a damaged meeting in progress', () => {
 
     const page = await openApp(browser, host);
     await openProspect(page, host);
-    const report = page.getByRole('alert').filter({ hasText: 'The meeting in progress could not be read; it was kept as meeting-live.damaged-' });
+    const report = page
+      .getByRole('alert')
+      .filter({ hasText: 'The meeting in progress could not be read; it was kept as meeting-live.damaged-' });
     await report.waitFor();
     const keptAs = /meeting-live\.damaged-[0-9TZ-]+\.json/.exec((await report.textContent()) ?? '')?.[0];
     expect(keptAs).toBeDefined();
@@ -170,7 +179,10 @@ describe('a damaged meeting in progress', () => {
     await page.getByRole('heading', { name: 'Prospects', level: 2 }).waitFor();
     const list = page.getByText(/damaged files? (was|were) set aside/);
     await list.click();
-    await page.getByText(keptAs ?? '', { exact: false }).first().waitFor();
+    await page
+      .getByText(keptAs ?? '', { exact: false })
+      .first()
+      .waitFor();
 
     // Present starts a new meeting (never over the copy); wrap-up says what happened too.
     await page.goto(`${host.origin}/#/present/${ID}`);
@@ -178,7 +190,10 @@ describe('a damaged meeting in progress', () => {
     expect(await readFile(join(dir, 'prospects', ID, keptAs ?? ''), 'utf8')).toBe(damaged);
     await page.goto(`${host.origin}/#/wrap-up/${ID}`);
     await page.getByRole('heading', { name: 'Wrap-up: Maria Lopez', level: 2 }).waitFor();
-    await page.getByRole('alert').filter({ hasText: keptAs ?? '' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: keptAs ?? '' })
+      .waitFor();
     await page.getByRole('button', { name: 'Create summary and follow-up' }).waitFor();
   });
 });

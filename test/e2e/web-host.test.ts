@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { checkIntake } from '../../core/intake';
+import { checkIntake } from '../../core/intake/intake';
 import { exited, spawnWebHost, startWebHost, type RunningHost } from '../support/web-host';
 import { tempDataFolder } from './app';
 import { launch } from './browser';
@@ -19,14 +19,26 @@ interface Reply {
 }
 
 /** A raw request, so the test sets Host, Origin and Cookie exactly as an attacker could. */
-function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolvePromise, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -34,7 +46,12 @@ function send(port: number, options: { method?: string; path?: string; headers?:
 }
 
 /** A call as the app's page makes it (cookie, the page's secret, same Origin), or with `headers` changed. */
-async function api(host: RunningHost, channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+async function api(
+  host: RunningHost,
+  channel: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return send(host.port, {
     method: 'POST',
     path: `/api/${channel}`,
@@ -46,9 +63,12 @@ async function api(host: RunningHost, channel: string, input: unknown, headers: 
 /** A server-sent events stream: its status once the headers are in, and a way to close it. */
 function openStream(port: number, path: string, cookie: string): Promise<{ status: number; close: () => void }> {
   return new Promise((resolvePromise, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, Cookie: cookie } }, (res) => {
-      resolvePromise({ status: res.statusCode ?? 0, close: () => req.destroy() });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, Cookie: cookie } },
+      (res) => {
+        resolvePromise({ status: res.statusCode ?? 0, close: () => req.destroy() });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -118,14 +138,19 @@ describe('who may talk to the web host', () => {
     const refused = await api(h, 'prospects:list', undefined, cookieAlone);
     expect(refused.status).toBe(403);
     expect(refused.body).not.toContain('prospects');
-    const wrong = await api(h, 'prospects:list', undefined, { 'X-Advisor-Deck-Session': `${session['X-Advisor-Deck-Session'].slice(0, -1)}A` });
+    const wrong = await api(h, 'prospects:list', undefined, {
+      'X-Advisor-Deck-Session': `${session['X-Advisor-Deck-Session'].slice(0, -1)}A`,
+    });
     expect(wrong.status).toBe(403);
     // The secret without the cookie is no better.
     expect((await api(h, 'prospects:list', undefined, { Cookie: '' })).status).toBe(401);
     // Nothing written for a refused save.
     const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as unknown;
     expect((await api(h, 'prospects:save', { intake }, cookieAlone)).status).toBe(403);
-    expect(JSON.parse((await api(h, 'prospects:list', undefined)).body)).toMatchObject({ ok: true, value: { prospects: [] } });
+    expect(JSON.parse((await api(h, 'prospects:list', undefined)).body)).toMatchObject({
+      ok: true,
+      value: { prospects: [] },
+    });
     // The events stream: the cookie alone is refused, the page's secret in the address opens it.
     expect((await send(h.port, { path: '/api/events', headers: { Cookie: session.Cookie } })).status).toBe(403);
     const stream = await openStream(h.port, `/api/events?session=${session['X-Advisor-Deck-Session']}`, session.Cookie);
@@ -149,7 +174,12 @@ describe('who may talk to the web host', () => {
       expect(cookie?.httpOnly).toBe(true);
       const cookieHeader = `advisor_deck_session=${cookie?.value ?? ''}`;
       const replay = (extra: Record<string, string>) =>
-        send(h.port, { method: 'POST', path: '/api/prospects:list', headers: { 'Content-Type': 'application/json', Origin: h.origin, Cookie: cookieHeader, ...extra }, body: request.postData() ?? '' });
+        send(h.port, {
+          method: 'POST',
+          path: '/api/prospects:list',
+          headers: { 'Content-Type': 'application/json', Origin: h.origin, Cookie: cookieHeader, ...extra },
+          body: request.postData() ?? '',
+        });
       expect((await replay({})).status).toBe(403);
       expect((await replay({ 'X-Advisor-Deck-Session': headers['x-advisor-deck-session'] ?? '' })).status).toBe(200);
       // A reload keeps working: the page kept its secret in its own origin's storage.
@@ -178,7 +208,13 @@ describe('who may talk to the web host', () => {
   it('refuses a Host other than 127.0.0.1:<port> or localhost:<port> (DNS rebinding)', async () => {
     const { host: h } = await host();
     const cookie = (await h.session()).Cookie;
-    for (const bad of ['evil.example', `evil.example:${h.port}`, `127.0.0.1:${h.port + 1}`, '127.0.0.1', `0.0.0.0:${h.port}`]) {
+    for (const bad of [
+      'evil.example',
+      `evil.example:${h.port}`,
+      `127.0.0.1:${h.port + 1}`,
+      '127.0.0.1',
+      `0.0.0.0:${h.port}`,
+    ]) {
       const reply = await send(h.port, { headers: { Host: bad, Cookie: cookie } });
       expect(reply.status, bad).toBeGreaterThanOrEqual(400);
       expect(reply.status, bad).toBeLessThan(500);
@@ -204,12 +240,27 @@ describe('who may talk to the web host', () => {
     const { host: h } = await host();
     const session = await h.session();
     const cookie = { Cookie: session.Cookie };
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/', '/assets', '/..%2f..%2fetc%2fpasswd', '/api/nope']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/',
+      '/assets',
+      '/..%2f..%2fetc%2fpasswd',
+      '/api/nope',
+    ]) {
       const reply = await send(h.port, { path, headers: cookie });
       expect(reply.status, path).toBeGreaterThanOrEqual(400);
     }
     expect((await send(h.port, { method: 'GET', path: '/api/prospects:list', headers: cookie })).status).toBe(403);
-    expect((await send(h.port, { method: 'GET', path: '/api/prospects:list', headers: { ...cookie, 'X-Advisor-Deck-Session': session['X-Advisor-Deck-Session'] } })).status).toBe(405);
+    expect(
+      (
+        await send(h.port, {
+          method: 'GET',
+          path: '/api/prospects:list',
+          headers: { ...cookie, 'X-Advisor-Deck-Session': session['X-Advisor-Deck-Session'] },
+        })
+      ).status,
+    ).toBe(405);
   });
 
   it('lets the browser keep the content-hashed code, and nothing else', async () => {
@@ -228,7 +279,10 @@ describe('who may talk to the web host', () => {
 
   it('checks every input with the channel schema, like the Electron window', async () => {
     const { host: h } = await host();
-    const reply = JSON.parse((await api(h, 'prospects:get', { id: '../../etc/passwd' })).body) as { ok: boolean; error: string };
+    const reply = JSON.parse((await api(h, 'prospects:get', { id: '../../etc/passwd' })).body) as {
+      ok: boolean;
+      error: string;
+    };
     expect(reply.ok).toBe(false);
     expect(reply.error).toMatch(/Invalid input for prospects:get/);
   });
@@ -259,7 +313,10 @@ describe('one writer per data folder', () => {
 describe('killed with SIGKILL during saves', () => {
   it('loses nothing it acknowledged, leaves no damaged file, and the next start takes the folder back', async () => {
     const { host: h, dir } = await host();
-    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<string, unknown>;
+    const intake = JSON.parse(await readFile(join(ROOT, 'templates/samples/intake.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     // Kill after a random number of acknowledged writes, with more in flight: counts, not time.
     const killAfter = 20 + Math.floor(Math.random() * 40);
     const acknowledged = new Map<string, string>();
@@ -272,7 +329,11 @@ describe('killed with SIGKILL during saves', () => {
         const firstName = `Writer${w} save${n}`;
         const body = { id, intake: { ...intake, prospect: { ...(intake['prospect'] as object), firstName } } };
         try {
-          const reply = await api(h, n % 3 === 0 ? 'prospects:saveDraft' : 'prospects:save', n % 3 === 0 ? { id, draft: body.intake } : body);
+          const reply = await api(
+            h,
+            n % 3 === 0 ? 'prospects:saveDraft' : 'prospects:save',
+            n % 3 === 0 ? { id, draft: body.intake } : body,
+          );
           if (reply.status === 200 && (JSON.parse(reply.body) as { ok: boolean }).ok) acknowledged.set(id, firstName);
         } catch {
           return; // the host is gone
@@ -288,7 +349,10 @@ describe('killed with SIGKILL during saves', () => {
 
     // The lock of the killed process is recovered at once: its process is gone.
     const { host: next } = await host(dir);
-    const listed = JSON.parse((await api(next, 'prospects:list', undefined)).body) as { ok: true; value: { prospects: { id: string; firstName: string }[]; problems: unknown[] } };
+    const listed = JSON.parse((await api(next, 'prospects:list', undefined)).body) as {
+      ok: true;
+      value: { prospects: { id: string; firstName: string }[]; problems: unknown[] };
+    };
     expect(listed.value.problems).toEqual([]);
     const byId = new Map(listed.value.prospects.map((p) => [p.id, p.firstName]));
     for (const [id, firstName] of acknowledged) expect(byId.get(id), id).toBe(firstName);

@@ -13,8 +13,8 @@ import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeckSetupOutcome, Result } from '../../core/api';
-import type { FollowUpLists } from '../../core/followUpRecord';
-import { planDeck } from '../../core/plan';
+import type { FollowUpLists } from '../../core/followUp/record';
+import { planDeck } from '../../core/plan/planDeck';
 import { HOSTILE } from '../support/samples';
 import type { RunningHost } from '../support/web-host';
 import { openApp, prospectFolders, startWebHost, tabTo, tempDataFolder } from './app';
@@ -62,13 +62,17 @@ async function api<T>(host: RunningHost, channel: string, input?: unknown): Prom
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The follow-up records on disk (one file per record; temporary and damaged files aside). */
 async function followUpFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(join(dir, 'follow-ups'))).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !n.includes('.damaged-'));
+    return (await readdir(join(dir, 'follow-ups'))).filter(
+      (n) => n.endsWith('.json') && !n.startsWith('.') && !n.includes('.damaged-'),
+    );
   } catch {
     return [];
   }
@@ -76,7 +80,11 @@ async function followUpFiles(dir: string): Promise<string[]> {
 
 type StoredFollowUp = { id: string; dueAt: string; status: string; prospectId: string; snoozedUntil?: string };
 async function followUpRecords(dir: string): Promise<StoredFollowUp[]> {
-  return Promise.all((await followUpFiles(dir)).map(async (n) => JSON.parse(await readFile(join(dir, 'follow-ups', n), 'utf8')) as StoredFollowUp));
+  return Promise.all(
+    (await followUpFiles(dir)).map(
+      async (n) => JSON.parse(await readFile(join(dir, 'follow-ups', n), 'utf8')) as StoredFollowUp,
+    ),
+  );
 }
 
 async function prospectStatus(dir: string, id: string): Promise<string> {
@@ -94,7 +102,9 @@ async function preparedMeeting(options?: BrowserContextOptions) {
   const host = await startWebHost(dir);
   hosts.push(host);
   const page = await openApp(browser, host, options);
-  await page.locator('input[type=file]').setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(SAMPLE_INTAKE) }]);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles([{ name: 'intake.json', mimeType: 'application/json', buffer: await readFile(SAMPLE_INTAKE) }]);
   await expect.poll(async () => (await prospectFolders(dir)).length).toBe(1);
   const [id] = await prospectFolders(dir);
   if (!id) throw new Error('no prospect');
@@ -112,14 +122,19 @@ async function preparedMeeting(options?: BrowserContextOptions) {
   await api(host, 'meeting:record', { id, event: { kind: 'slide', slideId: second.id } });
   await api(host, 'meeting:record', { id, event: { kind: 'question', text: 'How are you paid?', slideId: second.id } });
   await api(host, 'meeting:end', { id });
-  const proposed = (await api<{ proposedFollowUp: { local: string } | null }>(host, 'meeting:get', { id })).proposedFollowUp;
+  const proposed = (await api<{ proposedFollowUp: { local: string } | null }>(host, 'meeting:get', { id }))
+    .proposedFollowUp;
   if (!proposed) throw new Error('no follow-up proposed');
   return { dir, host, page, id, slides: [first.title, second.title] as const, proposed: proposed.local };
 }
 
 /** A follow-up time a week from now at 15:30 in the meeting's zone: always still to come, never today. */
 function aWeekFromNow(hour = 15, minute = 30): string {
-  return DateTime.now().setZone(ZONE).plus({ days: 7 }).set({ hour, minute, second: 0, millisecond: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return DateTime.now()
+    .setZone(ZONE)
+    .plus({ days: 7 })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toFormat("yyyy-MM-dd'T'HH:mm");
 }
 const instantOf = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toMillis();
 
@@ -135,13 +150,19 @@ describe('wrap-up', () => {
 
     // What was shown, in order, and the question caught on the way.
     const shown = page.getByRole('list', { name: 'Slides shown' });
-    await expect.poll(() => shown.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(slides[0]), expect.stringContaining(slides[1])]);
+    await expect
+      .poll(() => shown.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining(slides[0]), expect.stringContaining(slides[1])]);
     const question1 = page.getByLabel('Question 1', { exact: true });
     expect(await question1.inputValue()).toBe('How are you paid?');
     // The question they sent before the meeting and did not ask again is a row of its own.
     const sentGroup = page.getByRole('group', { name: 'Questions they sent before the meeting' });
-    expect(await sentGroup.getByLabel('Question sent before the meeting 1', { exact: true }).inputValue()).toBe('How often would we meet?');
-    await sentGroup.getByLabel('Answer to the question sent before the meeting 1', { exact: true }).fill('Every quarter, and whenever you need us.');
+    expect(await sentGroup.getByLabel('Question sent before the meeting 1', { exact: true }).inputValue()).toBe(
+      'How often would we meet?',
+    );
+    await sentGroup
+      .getByLabel('Answer to the question sent before the meeting 1', { exact: true })
+      .fill('Every quarter, and whenever you need us.');
     expect(await page.getByLabel('Follow-up date and time', { exact: true }).inputValue()).toBe(proposed);
 
     // Edit it, answer it, add the one that was missed (hostile text), write notes, move the slot.
@@ -173,7 +194,14 @@ describe('wrap-up', () => {
     const pdf = join(folder, 'summary.pdf');
     expect((await run('pdfinfo', [pdf])).stdout).toMatch(/^Pages:\s+1$/m);
     const text = (await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.replace(/\s+/g, ' ');
-    for (const words of ['Maria Lopez', 'How are you paid, and by whom?', 'A flat yearly fee', hostile, 'How often would we meet? Every quarter, and whenever you need us.']) expect(text).toContain(words);
+    for (const words of [
+      'Maria Lopez',
+      'How are you paid, and by whom?',
+      'A flat yearly fee',
+      hostile,
+      'How often would we meet? Every quarter, and whenever you need us.',
+    ])
+      expect(text).toContain(words);
     const calendar = new ICAL.Component(ICAL.parse(await readFile(join(folder, 'follow-up.ics'), 'utf8')));
     const events = calendar.getAllSubcomponents('vevent');
     expect(events).toHaveLength(1);
@@ -181,9 +209,16 @@ describe('wrap-up', () => {
     const mail = await simpleParser(await readFile(join(folder, 'follow-up.eml')));
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toContainEqual(['summary.pdf', 'application/pdf']);
-    const meeting = JSON.parse(await readFile(join(folder, 'meeting.json'), 'utf8')) as { questions: { text: string; answer?: string }[]; notes: string };
+    const meeting = JSON.parse(await readFile(join(folder, 'meeting.json'), 'utf8')) as {
+      questions: { text: string; answer?: string }[];
+      notes: string;
+    };
     expect(meeting.questions).toEqual([
-      { text: 'How are you paid, and by whom?', answer: 'A flat yearly fee, paid by you alone: no commissions.', slideId: expect.any(String) },
+      {
+        text: 'How are you paid, and by whom?',
+        answer: 'A flat yearly fee, paid by you alone: no commissions.',
+        slideId: expect.any(String),
+      },
       { text: 'How often would we meet?', answer: 'Every quarter, and whenever you need us.', before: true },
       { text: hostile },
     ]);
@@ -195,10 +230,16 @@ describe('wrap-up', () => {
     expect(records[0]?.prospectId).toBe(id);
 
     // In a browser the files download (Electron's window hands them to the system instead).
-    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to calendar' }).click()]);
+    const [ics] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Add to calendar' }).click(),
+    ]);
     expect(ics.suggestedFilename()).toBe('follow-up.ics');
     expect(await readFile(await ics.path(), 'utf8')).toBe(await readFile(join(folder, 'follow-up.ics'), 'utf8'));
-    const [eml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Open email draft' }).click()]);
+    const [eml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Open email draft' }).click(),
+    ]);
     expect(eml.suggestedFilename()).toBe('follow-up.eml');
     await page.getByRole('button', { name: 'Show files' }).click();
     await page.getByRole('button', { name: 'Download summary.pdf' }).waitFor();
@@ -212,7 +253,9 @@ describe('wrap-up', () => {
     // A whole wrap-up (PDF, deck, mail): seconds on a busy machine.
     await expect.poll(() => wrapUps.length, { timeout: 60_000 }).toBe(2);
     expect(wrapUps).toEqual([200, 200]);
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt))).toEqual([instantOf(later)]);
+    await expect
+      .poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt)))
+      .toEqual([instantOf(later)]);
     // The first wrap-up's files may have been sent: kept under superseded/<time>/ (issue 19).
     expect((await readdir(folder)).filter((n) => !n.startsWith('.')).sort()).toEqual([...SIX_FILES, 'superseded']);
 
@@ -222,8 +265,11 @@ describe('wrap-up', () => {
     const upcoming = page.getByRole('region', { name: 'Upcoming' });
     const item = upcoming.getByRole('listitem', { name: 'Maria Lopez' });
     await item.waitFor();
-    for (const name of ['Done', 'Snooze an hour', 'Snooze until tomorrow', 'Reschedule', 'Open email draft']) expect(await item.getByRole('button', { name, exact: true }).count()).toBe(1);
-    expect(await item.getByRole('link', { name: 'Call +1 415 555 0134' }).getAttribute('href')).toBe('tel:+14155550134');
+    for (const name of ['Done', 'Snooze an hour', 'Snooze until tomorrow', 'Reschedule', 'Open email draft'])
+      expect(await item.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await item.getByRole('link', { name: 'Call +1 415 555 0134' }).getAttribute('href')).toBe(
+      'tel:+14155550134',
+    );
     expect(await page.getByRole('region', { name: 'Overdue' }).textContent()).toContain('Nothing overdue.');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -241,7 +287,9 @@ describe('wrap-up', () => {
     const moved = DateTime.now().plus({ days: 9 }).set({ hour: 11, minute: 15, second: 0, millisecond: 0 });
     await box.fill(moved.toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt))).toEqual([moved.toMillis()]);
+    await expect
+      .poll(async () => (await followUpRecords(dir)).map((r) => Date.parse(r.dueAt)))
+      .toEqual([moved.toMillis()]);
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ state: 'detached' });
 
     // A reminder's click opens its follow-up: in view, its name focused.
@@ -255,21 +303,31 @@ describe('wrap-up', () => {
     await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status)).toEqual(['snoozed']);
     const lists = await api<FollowUpLists>(host, 'followups:list');
     const due = lists.overdue.length + lists.today.length;
-    await expect.poll(() => page.getByRole('navigation').getByRole('button', { name: 'Follow-ups' }).textContent()).toBe(due ? `Follow-ups, ${due} due` : 'Follow-ups');
+    await expect
+      .poll(() => page.getByRole('navigation').getByRole('button', { name: 'Follow-ups' }).textContent())
+      .toBe(due ? `Follow-ups, ${due} due` : 'Follow-ups');
     // Not due for 9 days: an hour after its due time, never earlier (issue 21); Undo puts it back.
-    expect((await followUpRecords(dir)).map((r) => Date.parse(r.snoozedUntil ?? ''))).toEqual([moved.toMillis() + 3_600_000]);
+    expect((await followUpRecords(dir)).map((r) => Date.parse(r.snoozedUntil ?? ''))).toEqual([
+      moved.toMillis() + 3_600_000,
+    ]);
     await page.getByRole('status').filter({ hasText: 'snoozed until' }).getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => [r.status, Date.parse(r.dueAt), r.snoozedUntil])).toEqual([['scheduled', moved.toMillis(), undefined]]);
+    await expect
+      .poll(async () => (await followUpRecords(dir)).map((r) => [r.status, Date.parse(r.dueAt), r.snoozedUntil]))
+      .toEqual([['scheduled', moved.toMillis(), undefined]]);
     await page.getByRole('status').filter({ hasText: 'back to' }).waitFor();
 
     // Done, and the prospect became a client: both kept.
     await page.getByRole('listitem', { name: 'Maria Lopez' }).getByRole('button', { name: 'Done' }).click();
     // Done with no next step yet: a win-back call waits 90 days on…
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort()).toEqual(['done', 'scheduled']);
+    await expect
+      .poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort())
+      .toEqual(['done', 'scheduled']);
     await page.getByRole('button', { name: 'Became a client' }).click();
     await expect.poll(() => prospectStatus(dir, id)).toBe('client');
     // …and goes once the prospect is a client.
-    await expect.poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort()).toEqual(['cancelled', 'done']);
+    await expect
+      .poll(async () => (await followUpRecords(dir)).map((r) => r.status).sort())
+      .toEqual(['cancelled', 'done']);
     await page.getByRole('heading', { name: 'No follow-ups yet' }).waitFor();
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });
@@ -294,7 +352,14 @@ describe('wrap-up', () => {
     const item = page.getByRole('region', { name: 'À venir' }).getByRole('listitem', { name: 'Maria Lopez' });
     // The heading shows at once; the list comes with the app layer's answer.
     await item.waitFor();
-    for (const name of ['Fait', 'Reporter d’une heure', 'Reporter à demain', 'Replanifier', 'Ouvrir le brouillon de courriel']) expect(await item.getByRole('button', { name, exact: true }).count()).toBe(1);
+    for (const name of [
+      'Fait',
+      'Reporter d’une heure',
+      'Reporter à demain',
+      'Replanifier',
+      'Ouvrir le brouillon de courriel',
+    ])
+      expect(await item.getByRole('button', { name, exact: true }).count()).toBe(1);
     await checkLayout(page);
     expect(await seriousViolations(page)).toEqual([]);
     await item.getByRole('button', { name: 'Fait', exact: true }).click();
@@ -315,7 +380,9 @@ describe('wrap-up', () => {
     // Focus moves in the render after the problems show: waited for, not assumed.
     await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
     const describedBy = (await question.getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toContain('Write the question, or remove it.');
+    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toContain(
+      'Write the question, or remove it.',
+    );
     expect(await page.getByLabel('Follow-up date and time', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -324,11 +391,18 @@ describe('wrap-up', () => {
 /** Every button, link and field at least 44 px both ways, and no sideways scrolling. */
 async function checkLayout(page: Page): Promise<void> {
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main textarea, main select, header button')]
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'main button, main a[href], main input, main textarea, main select, header button',
+      ),
+    ]
       .filter((el) => el.offsetParent !== null)
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ r }) => r.height < 44 || r.width < 44)
-      .map(({ el, r }) => `${el.tagName} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`),
+      .map(
+        ({ el, r }) =>
+          `${el.tagName} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+      ),
   );
   expect(small).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -64,20 +64,43 @@ describe('the packaged app', () => {
     for (const [name, on] of Object.entries(configured)) {
       const index = FUSES.indexOf(name as (typeof FUSES)[number]);
       expect(index, `${name} is a fuse of wire version 1`).toBeGreaterThan(-1);
-      expect({ fuse: name, state: String.fromCharCode(wire[2 + index] ?? 0) }).toEqual({ fuse: name, state: String.fromCharCode(on ? FUSE_ON : FUSE_OFF) });
+      expect({ fuse: name, state: String.fromCharCode(wire[2 + index] ?? 0) }).toEqual({
+        fuse: name,
+        state: String.fromCharCode(on ? FUSE_ON : FUSE_OFF),
+      });
     }
   });
 
   it('holds the built app and its production dependencies, nothing of the tests, bench, sources or dev dependencies', async () => {
-    for (const file of ['package.json', 'out/main/main.js', 'out/main/headless.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) expect(entries).toContain(file);
+    for (const file of [
+      'package.json',
+      'out/main/main.js',
+      'out/main/headless.js',
+      'out/preload/preload.cjs',
+      'out/renderer/index.html',
+    ])
+      expect(entries).toContain(file);
     const own = entries.filter((entry) => entry !== 'node_modules' && !entry.startsWith('node_modules/'));
     expect(own.filter((entry) => !/^(out|out\/(main|preload|renderer)(\/.*)?|package\.json)$/.test(entry))).toEqual([]);
     expect(own.filter((entry) => /\.(tsx?|map)$/.test(entry))).toEqual([]);
-    expect(entries.filter((entry) => /(^|\/)(test|bench|electron|core|renderer|templates|scripts)\//.test(entry) && !entry.startsWith('node_modules/') && !entry.startsWith('out/'))).toEqual([]);
+    expect(
+      entries.filter(
+        (entry) =>
+          /(^|\/)(test|bench|electron|core|renderer|templates|scripts)\//.test(entry) &&
+          !entry.startsWith('node_modules/') &&
+          !entry.startsWith('out/'),
+      ),
+    ).toEqual([]);
 
-    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    for (const name of Object.keys(pkg.dependencies)) expect(entries, `dependency ${name}`).toContain(`node_modules/${name}/package.json`);
-    const shippedDev = Object.keys(pkg.devDependencies).filter((name) => entries.includes(`node_modules/${name}/package.json`));
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    for (const name of Object.keys(pkg.dependencies))
+      expect(entries, `dependency ${name}`).toContain(`node_modules/${name}/package.json`);
+    const shippedDev = Object.keys(pkg.devDependencies).filter((name) =>
+      entries.includes(`node_modules/${name}/package.json`),
+    );
     expect(shippedDev).toEqual([]);
     // The templates travel beside app.asar as data, without the slide layouts' code.
     const templates = await readdir(app.templates, { recursive: true });
@@ -92,9 +115,18 @@ describe('the packaged app', () => {
   }, 120_000);
 
   it('loads every package the main code imports from the package itself', async () => {
-    const code = await Promise.all(entries.filter((entry) => /^out\/main\/[^/]+\.js$/.test(entry)).map((entry) => readFile(join(extracted, entry), 'utf8')));
-    const imported = new Set(code.flatMap((text) => [...text.matchAll(/(?:from |import\()"([^".][^"]*)"/g)].map((m) => m[1] ?? '')));
-    const packages = [...imported].filter((name) => !name.startsWith('node:') && !['electron', 'path', 'fs', 'os', 'url', 'crypto', 'zlib', 'http'].includes(name));
+    const code = await Promise.all(
+      entries
+        .filter((entry) => /^out\/main\/[^/]+\.js$/.test(entry))
+        .map((entry) => readFile(join(extracted, entry), 'utf8')),
+    );
+    const imported = new Set(
+      code.flatMap((text) => [...text.matchAll(/(?:from |import\()"([^".][^"]*)"/g)].map((m) => m[1] ?? '')),
+    );
+    const packages = [...imported].filter(
+      (name) =>
+        !name.startsWith('node:') && !['electron', 'path', 'fs', 'os', 'url', 'crypto', 'zlib', 'http'].includes(name),
+    );
     expect(packages).toContain('pdfkit');
     // A module inside the package imports them: resolved from its node_modules, as the app does.
     const check = join(extracted, 'out', 'main', 'package-check.mjs');
@@ -124,7 +156,16 @@ describe('the packaged app', () => {
     // npm run demo, from a temp working folder: it writes <cwd>/out/demo.
     const demoCwd = join(work, 'demo');
     await mkdir(demoCwd);
-    await run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', join(ROOT, 'tsconfig.node.json'), join(ROOT, 'electron', 'demo.ts')], { cwd: demoCwd });
+    await run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        '--tsconfig',
+        join(ROOT, 'tsconfig.node.json'),
+        join(ROOT, 'electron', 'demo.ts'),
+      ],
+      { cwd: demoCwd },
+    );
     const fromDemo = join(demoCwd, 'out', 'demo');
     expect((await readdir(fromDemo)).sort()).toEqual([...FILES].sort());
     for (const file of ['plan.json', 'deck.html', 'follow-up.ics']) {

@@ -1,15 +1,48 @@
 import fc from 'fast-check';
-import { GOALS, MEETING_FORMATS, RISK_TOLERANCES, type IntakeInput } from '../../core/intake';
-import type { AdvisorInput } from '../../core/advisor';
-import type { MeetingRecordInput } from '../../core/meeting';
-import { LIMITS, MAX_COMBINING_RUN, UNITS_PER_CHARACTER, withoutInvisibles } from '../../core/text';
+import { GOALS, MEETING_FORMATS, RISK_TOLERANCES, type IntakeInput } from '../../core/intake/intake';
+import type { AdvisorInput } from '../../core/advisor/advisor';
+import type { MeetingRecordInput } from '../../core/meeting/meeting';
+import { LIMITS, MAX_COMBINING_RUN, UNITS_PER_CHARACTER, withoutInvisibles } from '../../core/text/text';
 import { HOSTILE } from './samples';
 
-export const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'fr-CA', 'de-DE', 'ja-JP', 'zh-CN', 'ko-KR', 'ar-EG', 'he-IL', 'fa-IR', 'hi-IN', 'vi-VN', 'es-MX', 'pt-BR', 'ru-RU'];
+export const LOCALES = [
+  'en-US',
+  'en-GB',
+  'fr-FR',
+  'fr-CA',
+  'de-DE',
+  'ja-JP',
+  'zh-CN',
+  'ko-KR',
+  'ar-EG',
+  'he-IL',
+  'fa-IR',
+  'hi-IN',
+  'vi-VN',
+  'es-MX',
+  'pt-BR',
+  'ru-RU',
+];
 export const ZONES = [
-  'America/Los_Angeles', 'America/New_York', 'America/Sao_Paulo', 'America/Santiago', 'America/St_Johns', 'America/Havana',
-  'Europe/Paris', 'Europe/London', 'Africa/Cairo', 'Asia/Beirut', 'Asia/Tehran', 'Asia/Kolkata', 'Asia/Kathmandu',
-  'Asia/Tokyo', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'UTC',
+  'America/Los_Angeles',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'America/Santiago',
+  'America/St_Johns',
+  'America/Havana',
+  'Europe/Paris',
+  'Europe/London',
+  'Africa/Cairo',
+  'Asia/Beirut',
+  'Asia/Tehran',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'UTC',
 ];
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -19,7 +52,8 @@ const chars = (s: string) => fc.constantFrom(...clustersOf(s));
 const word = (alphabet: string, maxLength = 12) => fc.string({ unit: chars(alphabet), minLength: 1, maxLength });
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâçôûüïñøåæœßÉÀŁłŒ0123456789';
-const CJK = '山田花子小明王民준김東京老後資金は足りるでしょうか子どもの大学費用を準備したい我们需要中文资料吗한국어로주세요';
+const CJK =
+  '山田花子小明王民준김東京老後資金は足りるでしょうか子どもの大学費用を準備したい我们需要中文资料吗한국어로주세요';
 const ARABIC = 'محمدالعليهلمدخراتيكافيةكيفتعملالرسوم';
 const HEBREW = 'דודכהןאיךעובדיםהעמלות';
 const DEVANAGARI = 'नमस्तेक्षत्रज्ञ';
@@ -42,12 +76,46 @@ const piece: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('a', 'e', 'o', 'ב', 'ع', 'क'), fc.array(fc.constantFrom(...MARKS), { minLength: 1, maxLength: MAX_COMBINING_RUN, size: 'max' }))
+      .tuple(
+        fc.constantFrom('a', 'e', 'o', 'ב', 'ع', 'क'),
+        fc.array(fc.constantFrom(...MARKS), { minLength: 1, maxLength: MAX_COMBINING_RUN, size: 'max' }),
+      )
       .map(([base, marks]) => base + marks.join('')),
   },
   { weight: 2, arbitrary: fc.constantFrom('\n', '\t', '\n\n', '\r\n', '  ', ' \n ', '\u00A0', '\u2028') },
-  { weight: 2, arbitrary: fc.constantFrom(...HOSTILE, '</section>', '<!--', ']]>', '&amp;', '"', "'", '`', '\\', '{firstName}', '%s', '-->', '<x-pwn>') },
-  { weight: 1, arbitrary: fc.constantFrom('\u202E', '\u202A', '\u2066', '\u2069', '\u200B', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u061C') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      ...HOSTILE,
+      '</section>',
+      '<!--',
+      ']]>',
+      '&amp;',
+      '"',
+      "'",
+      '`',
+      '\\',
+      '{firstName}',
+      '%s',
+      '-->',
+      '<x-pwn>',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '\u202E',
+      '\u202A',
+      '\u2066',
+      '\u2069',
+      '\u200B',
+      '\u200E',
+      '\u200F',
+      '\u2060',
+      '\uFEFF',
+      '\u061C',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('\u0085', '\u009B', '\u007F', '\u0080', '\u009F') },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }) },
 );
@@ -64,9 +132,15 @@ const REFUSED_CONTROL = /[\u0000-\u0008\u000B-\u001F]/g;
  * UTF-16 budget (UNITS_PER_CHARACTER per character).
  */
 export function typed(max: number): fc.Arbitrary<string> {
-  const length = fc.oneof({ weight: 2, arbitrary: fc.integer({ min: 1, max }) }, { weight: 1, arbitrary: fc.constant(max) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: Math.min(max, 12) }) });
+  const length = fc.oneof(
+    { weight: 2, arbitrary: fc.integer({ min: 1, max }) },
+    { weight: 1, arbitrary: fc.constant(max) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: Math.min(max, 12) }) },
+  );
   return fc.record({ pieces: fc.array(piece, { minLength: 1, maxLength: 12 }), length }).map(({ pieces, length }) => {
-    const clean = pieces.map((p) => clustersOf(p.replace(/\r\n/g, '\n').replace(REFUSED_CONTROL, ''))).filter((p) => p.length > 0);
+    const clean = pieces
+      .map((p) => clustersOf(p.replace(/\r\n/g, '\n').replace(REFUSED_CONTROL, '')))
+      .filter((p) => p.length > 0);
     if (clean.length === 0) return 'a';
     const out: string[] = [];
     let count = 0;
@@ -87,12 +161,20 @@ export function typed(max: number): fc.Arbitrary<string> {
   });
 }
 
-const list = (maxItemLength: number, maxItems: number) => fc.array(typed(maxItemLength), { maxLength: maxItems, size: 'max' });
+const list = (maxItemLength: number, maxItems: number) =>
+  fc.array(typed(maxItemLength), { maxLength: maxItems, size: 'max' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const localDateTime = fc
-  .record({ day: fc.integer({ min: 0, max: 365 * 12 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) })
-  .map(({ day, hour, minute }) => `${new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10)}T${pad(hour)}:${pad(minute)}`);
+  .record({
+    day: fc.integer({ min: 0, max: 365 * 12 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+  })
+  .map(
+    ({ day, hour, minute }) =>
+      `${new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10)}T${pad(hour)}:${pad(minute)}`,
+  );
 
 export const intakeArbitrary: fc.Arbitrary<IntakeInput> = fc.record(
   {
@@ -104,15 +186,27 @@ export const intakeArbitrary: fc.Arbitrary<IntakeInput> = fc.record(
         age: fc.integer({ min: 0, max: 120 }),
         occupation: typed(LIMITS.text),
         city: typed(LIMITS.text),
-        partner: fc.record({ firstName: typed(LIMITS.name), lastName: typed(LIMITS.name) }, { requiredKeys: ['firstName'] }),
-        dependents: fc.array(fc.record({ firstName: typed(LIMITS.name), age: fc.integer({ min: 0, max: 30 }) }, { requiredKeys: ['firstName'] }), {
-          maxLength: LIMITS.listItems,
-          size: 'max',
-        }),
+        partner: fc.record(
+          { firstName: typed(LIMITS.name), lastName: typed(LIMITS.name) },
+          { requiredKeys: ['firstName'] },
+        ),
+        dependents: fc.array(
+          fc.record(
+            { firstName: typed(LIMITS.name), age: fc.integer({ min: 0, max: 30 }) },
+            { requiredKeys: ['firstName'] },
+          ),
+          {
+            maxLength: LIMITS.listItems,
+            size: 'max',
+          },
+        ),
       },
       { requiredKeys: ['firstName', 'lastName'] },
     ),
-    finances: fc.record({ investableAssets: fc.integer({ min: 0, max: 5e8 }), monthlySavings: fc.integer({ min: 0, max: 1e5 }) }, { requiredKeys: [] }),
+    finances: fc.record(
+      { investableAssets: fc.integer({ min: 0, max: 5e8 }), monthlySavings: fc.integer({ min: 0, max: 1e5 }) },
+      { requiredKeys: [] },
+    ),
     goals: fc.shuffledSubarray([...GOALS], { minLength: 1 }),
     urgentNeed: typed(LIMITS.text),
     concerns: list(LIMITS.text, LIMITS.listItems),
@@ -120,7 +214,12 @@ export const intakeArbitrary: fc.Arbitrary<IntakeInput> = fc.record(
     timeHorizonYears: fc.integer({ min: 0, max: 100 }),
     questions: list(LIMITS.text, LIMITS.listItems),
     meeting: fc.record(
-      { startsAt: localDateTime, timeZone: fc.constantFrom(...ZONES), format: fc.constantFrom(...MEETING_FORMATS), minutes: fc.integer({ min: 10, max: 120 }) },
+      {
+        startsAt: localDateTime,
+        timeZone: fc.constantFrom(...ZONES),
+        format: fc.constantFrom(...MEETING_FORMATS),
+        minutes: fc.integer({ min: 10, max: 120 }),
+      },
       { requiredKeys: ['startsAt', 'timeZone'] },
     ),
     notes: typed(LIMITS.longText),
@@ -128,7 +227,9 @@ export const intakeArbitrary: fc.Arbitrary<IntakeInput> = fc.record(
   { requiredKeys: ['prospect', 'goals', 'meeting'] },
 );
 
-export const preferredTimeArbitrary = fc.record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) }).map(({ h, m }) => `${pad(h)}:${pad(m)}`);
+export const preferredTimeArbitrary = fc
+  .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) })
+  .map(({ h, m }) => `${pad(h)}:${pad(m)}`);
 
 export const advisorArbitrary: fc.Arbitrary<AdvisorInput> = fc.record(
   {
@@ -142,7 +243,10 @@ export const advisorArbitrary: fc.Arbitrary<AdvisorInput> = fc.record(
     disclosure: typed(LIMITS.longText),
     followUp: fc.record({
       preferredTime: preferredTimeArbitrary,
-      holidays: fc.array(fc.integer({ min: 0, max: 365 * 13 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)), { maxLength: 30, size: 'max' }),
+      holidays: fc.array(
+        fc.integer({ min: 0, max: 365 * 13 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)),
+        { maxLength: 30, size: 'max' },
+      ),
     }),
   },
   { requiredKeys: ['name', 'firm', 'email', 'disclosure', 'followUp'] },
@@ -155,7 +259,10 @@ export const advisorArbitrary: fc.Arbitrary<AdvisorInput> = fc.record(
 export const meetingArbitrary: fc.Arbitrary<MeetingRecordInput> = fc.record(
   {
     shownSlideIds: fc.subarray(['title', 'what-we-heard', 'next-steps', 'closing']),
-    questions: fc.array(fc.record({ text: typed(LIMITS.text), answer: typed(LIMITS.text) }, { requiredKeys: ['text'] }), { maxLength: LIMITS.listItems, size: 'max' }),
+    questions: fc.array(
+      fc.record({ text: typed(LIMITS.text), answer: typed(LIMITS.text) }, { requiredKeys: ['text'] }),
+      { maxLength: LIMITS.listItems, size: 'max' },
+    ),
     notes: typed(LIMITS.longText),
   },
   { requiredKeys: [] },

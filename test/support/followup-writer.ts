@@ -8,12 +8,13 @@
 // when its parent goes away, and when its output pipe closes (writeSync throws EPIPE).
 import { writeSync } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { FollowUpStore } from '../../electron/services/followup/store';
+import { FollowUpStore } from '../../electron/services/followUp/store';
 
 const [cwd, run = '0'] = process.argv.slice(2);
 if (!cwd) throw new Error('usage: followup-writer.ts <store folder> [run]');
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.on(signal, () => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
 const parent = process.ppid;
 
 const store = FollowUpStore.open({ cwd });

@@ -11,12 +11,21 @@ export function pdfFile(objects: readonly (string | Buffer)[]): Buffer {
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(length);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : body,
+      Buffer.from('\nendobj\n'),
+    ]);
     parts.push(chunk);
     length += chunk.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
+  parts.push(
+    Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`),
+  );
   return Buffer.concat(parts);
 }
 
@@ -28,7 +37,9 @@ export function fanOutFieldTree(levels = 40): Buffer {
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>', PAGES, PAGE];
   for (let i = 0; i < levels; i++) {
     const next = 4 + i + 1;
-    objects.push(i === levels - 1 ? '<< /T (leaf) /FT /Tx /V (x) >>' : `<< /T (n${i}) /Kids [${next} 0 R ${next} 0 R] >>`);
+    objects.push(
+      i === levels - 1 ? '<< /T (leaf) /FT /Tx /V (x) >>' : `<< /T (n${i}) /Kids [${next} 0 R ${next} 0 R] >>`,
+    );
   }
   return pdfFile(objects);
 }
@@ -36,13 +47,19 @@ export function fanOutFieldTree(levels = 40): Buffer {
 /** A chain of `levels` fields, each the only kid of the one before: deep, not wide. */
 export function deepFieldChain(levels = 100_000): Buffer {
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>', PAGES, PAGE];
-  for (let i = 0; i < levels; i++) objects.push(i === levels - 1 ? '<< /T (leaf) /FT /Tx /V (x) >>' : `<< /T (n) /Kids [${4 + i + 1} 0 R] >>`);
+  for (let i = 0; i < levels; i++)
+    objects.push(i === levels - 1 ? '<< /T (leaf) /FT /Tx /V (x) >>' : `<< /T (n) /Kids [${4 + i + 1} 0 R] >>`);
   return pdfFile(objects);
 }
 
 /** One object holding arrays nested `depth` deep: a recursive parser runs out of stack. */
 export function deepNesting(depth = 500_000): Buffer {
-  return pdfFile(['<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>', PAGES, PAGE, `<< /T (deep) /FT /Tx /V (x) /Deep ${'['.repeat(depth)}${']'.repeat(depth)} >>`]);
+  return pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>',
+    PAGES,
+    PAGE,
+    `<< /T (deep) /FT /Tx /V (x) /Deep ${'['.repeat(depth)}${']'.repeat(depth)} >>`,
+  ]);
 }
 
 /**
@@ -77,6 +94,12 @@ export function objectStreamBomb(inflatedMb = 1024): Buffer {
   const offsets = '5 0 ';
   const field = '<< /T (prospect.firstName) /FT /Tx /V (bomb) >> ';
   const data = zlibOfZeros(Buffer.from(offsets + field), inflatedMb * 1024 * 1024);
-  const stream = Buffer.concat([Buffer.from(`<< /Type /ObjStm /N 1 /First ${offsets.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+  const stream = Buffer.concat([
+    Buffer.from(
+      `<< /Type /ObjStm /N 1 /First ${offsets.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+    ),
+    data,
+    Buffer.from('\nendstream'),
+  ]);
   return pdfFile(['<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>', PAGES, PAGE, stream]);
 }

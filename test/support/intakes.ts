@@ -2,17 +2,54 @@
 // tests and benchmark. Names in several scripts (so the summary loads its CJK, Arabic and Hebrew
 // faces), goals in different numbers and orders, locales, meeting formats and times, with or
 // without an email (the prospect id then comes from the names and the meeting).
-import { GOALS, MEETING_FORMATS, RISK_TOLERANCES, type IntakeInput } from '../../core/intake';
+import { GOALS, MEETING_FORMATS, RISK_TOLERANCES, type IntakeInput } from '../../core/intake/intake';
 import { sampleIntakeInput } from './samples';
 
 const PEOPLE: readonly [string, string][] = [
-  ['Maria', 'Lopez'], ['Hélène', 'Tremblay'], ['Marcus', 'Okafor'], ['Yuki', 'Sato'], ['Omar', 'Haddad'],
-  ['Priya', 'Nair'], ['Liam', 'Murphy'], ['Sofía', 'García'], ['Chen', 'Wang'], ['Amara', 'Diallo'],
-  ['花子', '山田'], ['민준', '김'], ['伟', '李'], ['محمد', 'العلي'], ['דוד', 'כהן'],
-  ['Zoë', 'Ørsted'], ['Łukasz', 'Nowak'], ['Nguyễn', 'Thị Lan'], ['Björn', 'Müller'], ['Ana', 'Silva'],
+  ['Maria', 'Lopez'],
+  ['Hélène', 'Tremblay'],
+  ['Marcus', 'Okafor'],
+  ['Yuki', 'Sato'],
+  ['Omar', 'Haddad'],
+  ['Priya', 'Nair'],
+  ['Liam', 'Murphy'],
+  ['Sofía', 'García'],
+  ['Chen', 'Wang'],
+  ['Amara', 'Diallo'],
+  ['花子', '山田'],
+  ['민준', '김'],
+  ['伟', '李'],
+  ['محمد', 'العلي'],
+  ['דוד', 'כהן'],
+  ['Zoë', 'Ørsted'],
+  ['Łukasz', 'Nowak'],
+  ['Nguyễn', 'Thị Lan'],
+  ['Björn', 'Müller'],
+  ['Ana', 'Silva'],
 ];
-const LOCALES = ['en-US', 'en-GB', 'en-CA', 'fr-FR', 'fr-CA', 'de-DE', 'es-MX', 'ja-JP', 'zh-CN', 'ar-EG', 'he-IL', 'pt-BR'];
-const ZONES = ['America/Los_Angeles', 'America/New_York', 'America/Toronto', 'Europe/Paris', 'Europe/London', 'Asia/Tokyo', 'Australia/Sydney'];
+const LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'fr-FR',
+  'fr-CA',
+  'de-DE',
+  'es-MX',
+  'ja-JP',
+  'zh-CN',
+  'ar-EG',
+  'he-IL',
+  'pt-BR',
+];
+const ZONES = [
+  'America/Los_Angeles',
+  'America/New_York',
+  'America/Toronto',
+  'Europe/Paris',
+  'Europe/London',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
 const CONCERNS = [
   'Am I on track to retire at 62?',
   'Will the college costs derail our plans?',
@@ -42,8 +79,15 @@ export function variedIntakes(count: number): IntakeInput[] {
     intake.goals = i % 2 ? goals.reverse() : goals;
     intake.riskTolerance = RISK_TOLERANCES[i % RISK_TOLERANCES.length];
     intake.timeHorizonYears = 3 + (i % 25);
-    intake.concerns = [CONCERNS[i % CONCERNS.length] as string, ...(i % 3 ? [CONCERNS[(i + 1) % CONCERNS.length] as string] : [])];
-    intake.finances = { ...intake.finances, investableAssets: 50_000 + i * 37_000, monthlySavings: 500 + (i % 9) * 250 };
+    intake.concerns = [
+      CONCERNS[i % CONCERNS.length] as string,
+      ...(i % 3 ? [CONCERNS[(i + 1) % CONCERNS.length] as string] : []),
+    ];
+    intake.finances = {
+      ...intake.finances,
+      investableAssets: 50_000 + i * 37_000,
+      monthlySavings: 500 + (i % 9) * 250,
+    };
     const day = 1 + (i % 28);
     intake.meeting = {
       ...intake.meeting,

@@ -16,7 +16,16 @@ export const ELECTRON_VERSION = '45.5.0';
 /** Electron's fuse sentinel; the wire follows it: version, length, then one byte per fuse. */
 export const FUSE_SENTINEL = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'ascii');
 /** The fuses of wire version 1 in wire order (@electron/fuses FuseV1Options), by electron-builder.yml's names. */
-export const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'] as const;
+export const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
 /** A fuse's byte: ASCII '0' off, '1' on ('r' removed). */
 export const FUSE_OFF = 0x30;
 export const FUSE_ON = 0x31;
@@ -25,7 +34,15 @@ export const FUSE_ON = 0x31;
 async function standInElectron(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const wire = Buffer.from([1, 9, ...Array<number>(9).fill(FUSE_ON)]);
-  await writeFile(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# a stand-in for the Electron binary\nexit 1\n'), FUSE_SENTINEL, wire, Buffer.from('\n')]));
+  await writeFile(
+    join(dir, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\n# a stand-in for the Electron binary\nexit 1\n'),
+      FUSE_SENTINEL,
+      wire,
+      Buffer.from('\n'),
+    ]),
+  );
   await chmod(join(dir, 'electron'), 0o755);
   await writeFile(join(dir, 'LICENSE'), 'The stand-in for Electron of the package check.\n');
   await writeFile(join(dir, 'LICENSES.chromium.html'), '<!doctype html><title>Chromium licences</title>\n');
@@ -48,7 +65,8 @@ async function projectFolder(work: string): Promise<{ dir: string; env: NodeJS.P
   // out/cli, out/web and out/demo are left out by electron-builder.yml anyway, and the web host's
   // bundle may be rebuilt by a browser test meanwhile (a temp file renamed away mid-copy).
   const skipped = ['cli', 'web', 'demo'].map((name) => join(ROOT, 'out', name));
-  for (const folder of ['out', 'templates', 'assets']) await cp(join(ROOT, folder), join(dir, folder), { recursive: true, filter: (source) => !skipped.includes(source) });
+  for (const folder of ['out', 'templates', 'assets'])
+    await cp(join(ROOT, folder), join(dir, folder), { recursive: true, filter: (source) => !skipped.includes(source) });
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return { dir, env: { ...env, npm_config_user_agent: 'traversal', npm_execpath: '' } };
 }
@@ -71,14 +89,30 @@ export async function buildUnpackedApp(work: string): Promise<UnpackedApp> {
   const output = join(work, 'dist');
   const project = await projectFolder(work);
   const start = performance.now();
-  const args = ['--dir', '--linux', `-c.electronDist=${electronDist}`, `-c.electronVersion=${ELECTRON_VERSION}`, `-c.directories.output=${output}`];
+  const args = [
+    '--dir',
+    '--linux',
+    `-c.electronDist=${electronDist}`,
+    `-c.electronVersion=${ELECTRON_VERSION}`,
+    `-c.directories.output=${output}`,
+  ];
   try {
-    await run(process.execPath, [join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), ...args], { cwd: project.dir, env: project.env, maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, [join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), ...args], {
+      cwd: project.dir,
+      env: project.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`electron-builder failed:\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error });
   }
   const seconds = (performance.now() - start) / 1000;
   const dir = join(output, 'linux-unpacked');
-  return { dir, executable: join(dir, 'advisor-deck'), asar: join(dir, 'resources', 'app.asar'), templates: join(dir, 'resources', 'templates'), seconds };
+  return {
+    dir,
+    executable: join(dir, 'advisor-deck'),
+    asar: join(dir, 'resources', 'app.asar'),
+    templates: join(dir, 'resources', 'templates'),
+    seconds,
+  };
 }

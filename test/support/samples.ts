@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAdvisor, type Advisor, type AdvisorInput } from '../../core/advisor';
-import { checkIntake, type Intake, type IntakeInput } from '../../core/intake';
+import { checkAdvisor, type Advisor, type AdvisorInput } from '../../core/advisor/advisor';
+import { checkIntake, type Intake, type IntakeInput } from '../../core/intake/intake';
 import { formatProblem } from '../../core/validation';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 

@@ -30,7 +30,11 @@ export async function handOver(folder: string): Promise<void> {
 }
 
 /** Runs a command as `unprivileged` says; its exit code and output, never a throw for a non-zero exit. */
-export async function runUnprivileged(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runUnprivileged(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const [cmd, argv] = unprivileged(command, args);
   try {
     const { stdout, stderr } = await run(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env });

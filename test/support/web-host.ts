@@ -40,17 +40,26 @@ export interface SessionHeaders {
 export function openSession(url: string): Promise<SessionHeaders> {
   const parsed = new URL(url);
   return new Promise((resolvePromise, reject) => {
-    const req = request({ host: '127.0.0.1', port: Number(parsed.port), path: `${parsed.pathname}${parsed.search}`, headers: { Host: parsed.host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => {
-        const cookie = String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-        const secret = /<meta name="advisor-deck-session" content="([^"]+)"/.exec(body)?.[1];
-        if (res.statusCode !== 200 || !cookie || !secret) return reject(new Error(`opening ${url}: ${res.statusCode}, no session`));
-        resolvePromise({ Cookie: cookie, 'X-Advisor-Deck-Session': secret, Origin: parsed.origin });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: Number(parsed.port),
+        path: `${parsed.pathname}${parsed.search}`,
+        headers: { Host: parsed.host },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => {
+          const cookie = String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+          const secret = /<meta name="advisor-deck-session" content="([^"]+)"/.exec(body)?.[1];
+          if (res.statusCode !== 200 || !cookie || !secret)
+            return reject(new Error(`opening ${url}: ${res.statusCode}, no session`));
+          resolvePromise({ Cookie: cookie, 'X-Advisor-Deck-Session': secret, Origin: parsed.origin });
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });

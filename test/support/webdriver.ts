@@ -52,12 +52,22 @@ export interface WebDriver {
 /** Starts WebKitWebDriver under a virtual display and opens a MiniBrowser session. */
 export async function startWebKit(): Promise<WebDriver> {
   const port = await freePort();
-  const driver: ChildProcess = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const driver: ChildProcess = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}`;
   async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${base}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const json = (await response.json()) as { value: T & { error?: string; message?: string } };
-    if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? response.status} ${json.value?.message ?? ''}`);
+    if (!response.ok)
+      throw new Error(
+        `WebDriver ${method} ${path}: ${json.value?.error ?? response.status} ${json.value?.message ?? ''}`,
+      );
     return json.value;
   }
   // The driver answers once it is up.
@@ -71,7 +81,9 @@ export async function startWebKit(): Promise<WebDriver> {
     }
   }
   const created = await call<{ sessionId: string }>('POST', '/session', {
-    capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] } } },
+    capabilities: {
+      alwaysMatch: { 'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] } },
+    },
   });
   const session = created.sessionId;
   const s = (path: string) => `/session/${session}${path}`;
@@ -80,7 +92,8 @@ export async function startWebKit(): Promise<WebDriver> {
     call,
     go: async (url) => void (await call('POST', s('/url'), { url })),
     run: (script, ...args) => call('POST', s('/execute/sync'), { script, args }),
-    find: async (using, value) => (await call<Record<string, string>>('POST', s('/element'), { using, value }))[ELEMENT] ?? '',
+    find: async (using, value) =>
+      (await call<Record<string, string>>('POST', s('/element'), { using, value }))[ELEMENT] ?? '',
     click: async (element) => void (await call('POST', s(`/element/${element}/click`), {})),
     type: async (element, text) => void (await call('POST', s(`/element/${element}/value`), { text })),
     quit: async () => {

@@ -4,7 +4,7 @@
 // characters or 50 questions is not quietly run on 10.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../core/text';
+import { LIMITS } from '../../core/text/text';
 import { intakeArbitrary, meetingArbitrary, typed } from '../support/arbitraries';
 
 // Drawing full-size intakes is the slow part of the property tests too: a few, with a fixed seed.
@@ -12,7 +12,8 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const characters = (s: string) => [...graphemes.segment(s)].length;
-const longest = <T>(arbitrary: fc.Arbitrary<T>, measure: (value: T) => number, runs = 300) => Math.max(...fc.sample(arbitrary, { numRuns: runs, seed: 17 }).map(measure));
+const longest = <T>(arbitrary: fc.Arbitrary<T>, measure: (value: T) => number, runs = 300) =>
+  Math.max(...fc.sample(arbitrary, { numRuns: runs, seed: 17 }).map(measure));
 
 describe('the shared arbitraries reach the lengths they claim', () => {
   it('typed(max) draws texts of exactly max characters', () => {
@@ -22,7 +23,8 @@ describe('the shared arbitraries reach the lengths they claim', () => {
 
   it('intakes carry up to 50 concerns, questions and dependents, and notes of thousands of characters', () => {
     const intakes = fc.sample(intakeArbitrary, { numRuns: 12, seed: 17 });
-    const most = (pick: (i: (typeof intakes)[number]) => unknown[] | undefined) => Math.max(...intakes.map((i) => pick(i)?.length ?? 0));
+    const most = (pick: (i: (typeof intakes)[number]) => unknown[] | undefined) =>
+      Math.max(...intakes.map((i) => pick(i)?.length ?? 0));
     expect(most((i) => i.concerns)).toBeGreaterThan(25);
     expect(most((i) => i.questions)).toBeGreaterThan(25);
     expect(most((i) => i.prospect.dependents)).toBeGreaterThan(25);

@@ -26,7 +26,12 @@ const temps = () => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 
 /** What a reader sees at the moment between the write and the rename, then the step itself (or a fault). */
 function between(seen: { target: string; temp: string; tempMode: number }[], fault?: Error): AtomicRename {
-  const look = (temp: string, path: string) => seen.push({ target: readFileSync(path, 'utf8'), temp: readFileSync(temp, 'utf8'), tempMode: statSync(temp).mode & 0o777 });
+  const look = (temp: string, path: string) =>
+    seen.push({
+      target: readFileSync(path, 'utf8'),
+      temp: readFileSync(temp, 'utf8'),
+      tempMode: statSync(temp).mode & 0o777,
+    });
   return {
     async rename(temp, path) {
       look(temp, path);
@@ -43,7 +48,10 @@ function between(seen: { target: string; temp: string; tempMode: number }[], fau
 
 describe('writeFileAtomic with a fault between write and rename', () => {
   for (const kind of ['async', 'sync'] as const) {
-    const write = (path: string, data: string, steps: AtomicRename) => (kind === 'async' ? writeFileAtomic(path, data, steps) : Promise.resolve().then(() => writeFileAtomicSync(path, data, steps)));
+    const write = (path: string, data: string, steps: AtomicRename) =>
+      kind === 'async'
+        ? writeFileAtomic(path, data, steps)
+        : Promise.resolve().then(() => writeFileAtomicSync(path, data, steps));
 
     it(`${kind}: a reader sees the old file whole until the rename, then the new one whole`, async () => {
       const path = join(dir, 'intake.json');
@@ -100,7 +108,11 @@ describe('orphan temporary files', () => {
     const prospect = join(dir, 'prospects', 'p-0000000000000001');
     const meeting = join(prospect, 'meetings', '2026-12-03T14-00');
     mkdirSync(meeting, { recursive: true });
-    const orphans = [join(dir, `.advisor.json.${dead}.0123456789ab.tmp`), join(prospect, `.draft.json.${dead}.abcdefabcdef.tmp`), join(meeting, `.summary.pdf.${dead}.00ff00ff00ff.tmp`)];
+    const orphans = [
+      join(dir, `.advisor.json.${dead}.0123456789ab.tmp`),
+      join(prospect, `.draft.json.${dead}.abcdefabcdef.tmp`),
+      join(meeting, `.summary.pdf.${dead}.00ff00ff00ff.tmp`),
+    ];
     const kept = [
       join(prospect, `.intake.json.${process.pid}.0123456789ab.tmp`), // a write of this process, in flight
       join(meeting, `.summary.pdf.${dead}.0123456789ab.bak`), // a group write's backup: maybe the only copy
@@ -132,7 +144,14 @@ describe('orphan temporary files', () => {
       templatesDir: TEMPLATES_DIR,
       holder: 'a unit test',
       now: () => Date.parse('2026-12-01T09:00:00Z'),
-      platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+      platform: {
+        name: 'Advisor Deck',
+        version: '0',
+        openExternal: async () => false,
+        openPath: async () => false,
+        notify: () => false,
+        applySettings: () => undefined,
+      },
     });
     try {
       // Removed beside the start: waited for by its effect, counted in turns, never a time.

@@ -5,20 +5,40 @@ import { describe, expect, it } from 'vitest';
 import { modelAllocation, ASSET_CLASSES } from '../../core/charts/allocation';
 import { collegeCostProjection } from '../../core/charts/college';
 import { formatMoneyCompact, formatPercent } from '../../core/charts/format';
-import { barChart, donut, lineChart, niceStep, niceTicks, spreadLabels, type Margins } from '../../core/charts/geometry';
-import { futureValue, projectionYears, retirementProjection, retirementProjectionFor } from '../../core/charts/projection';
-import { RISK_TOLERANCES } from '../../core/intake';
+import {
+  barChart,
+  donut,
+  lineChart,
+  niceStep,
+  niceTicks,
+  spreadLabels,
+  type Margins,
+} from '../../core/charts/geometry';
+import {
+  futureValue,
+  projectionYears,
+  retirementProjection,
+  retirementProjectionFor,
+} from '../../core/charts/projection';
+import { RISK_TOLERANCES } from '../../core/intake/intake';
 import { AllocationChart } from '../../templates/charts/AllocationChart';
 import { CollegeChart } from '../../templates/charts/CollegeChart';
 import { EN_LABELS, FR_LABELS, chartLabels } from '../../templates/charts/labels';
 import { RetirementChart } from '../../templates/charts/RetirementChart';
 import { HOSTILE, intake } from '../support/samples';
 
-const values = (p: ReturnType<typeof retirementProjection>, line: number) => p.lines[line]?.points.map((x) => x.value) ?? [];
+const values = (p: ReturnType<typeof retirementProjection>, line: number) =>
+  p.lines[line]?.points.map((x) => x.value) ?? [];
 
 describe('retirementProjection', () => {
   it('stays flat with no savings and a 0 % return', () => {
-    const p = retirementProjection({ investableAssets: 100_000, monthlySavings: 0, years: 10, returns: [0, 0, 0], inflation: 0 });
+    const p = retirementProjection({
+      investableAssets: 100_000,
+      monthlySavings: 0,
+      years: 10,
+      returns: [0, 0, 0],
+      inflation: 0,
+    });
     for (const line of p.lines) expect(line.points.map((x) => x.value)).toEqual(Array(11).fill(100_000));
   });
 
@@ -64,8 +84,12 @@ describe('retirementProjection', () => {
   it('refuses inputs that would make a misleading chart', () => {
     expect(() => retirementProjection({ investableAssets: -1, monthlySavings: 0, years: 10 })).toThrow(RangeError);
     expect(() => retirementProjection({ investableAssets: 1, monthlySavings: 0, years: 0 })).toThrow(RangeError);
-    expect(() => retirementProjection({ investableAssets: 1, monthlySavings: 0, years: 10, returns: [6, 4, 8] })).toThrow(RangeError);
-    expect(() => retirementProjection({ investableAssets: 1, monthlySavings: 0, years: 10, returns: [0.08, 0.06, 0.04] })).toThrow(/low to high/);
+    expect(() =>
+      retirementProjection({ investableAssets: 1, monthlySavings: 0, years: 10, returns: [6, 4, 8] }),
+    ).toThrow(RangeError);
+    expect(() =>
+      retirementProjection({ investableAssets: 1, monthlySavings: 0, years: 10, returns: [0.08, 0.06, 0.04] }),
+    ).toThrow(/low to high/);
   });
 });
 
@@ -80,14 +104,23 @@ describe('projectionYears', () => {
   });
 
   it('builds the intake’s projection, or none without assets or savings', () => {
-    expect(retirementProjectionFor(intake())?.assumptions).toMatchObject({ investableAssets: 850_000, monthlySavings: 4000, years: 10 });
+    expect(retirementProjectionFor(intake())?.assumptions).toMatchObject({
+      investableAssets: 850_000,
+      monthlySavings: 4000,
+      years: 10,
+    });
     expect(retirementProjectionFor(intake((i) => (i.finances = { currency: 'USD' })))).toBeUndefined();
   });
 });
 
 describe('collegeCostProjection', () => {
   it('skips dependents without an age or past college, keeps their order', () => {
-    const p = collegeCostProjection([{ firstName: 'NoAge' }, { firstName: 'Ana', age: 15 }, { firstName: 'Grown', age: 23 }, { firstName: 'Leo', age: 2 }]);
+    const p = collegeCostProjection([
+      { firstName: 'NoAge' },
+      { firstName: 'Ana', age: 15 },
+      { firstName: 'Grown', age: 23 },
+      { firstName: 'Leo', age: 2 },
+    ]);
     expect(p.dependents.map((d) => d.firstName)).toEqual(['Ana', 'Leo']);
     expect(p.assumptions).toEqual({ annualCostToday: 28_000, costInflation: 0.05, startAge: 18, years: 4 });
   });
@@ -101,7 +134,14 @@ describe('collegeCostProjection', () => {
   });
 
   it('counts only the years left for a dependent already in college', () => {
-    const p = collegeCostProjection([{ firstName: 'A', age: 18 }, { firstName: 'B', age: 20 }, { firstName: 'C', age: 22 }], { annualCostToday: 10_000, costInflation: 0 });
+    const p = collegeCostProjection(
+      [
+        { firstName: 'A', age: 18 },
+        { firstName: 'B', age: 20 },
+        { firstName: 'C', age: 22 },
+      ],
+      { annualCostToday: 10_000, costInflation: 0 },
+    );
     expect(p.dependents.map((d) => [d.yearsUntilCollege, d.collegeYears, d.total])).toEqual([
       [0, 4, 40_000],
       [0, 2, 20_000],
@@ -145,7 +185,11 @@ describe('chart formats', () => {
 function pathPoints(d: string): [number, number][] {
   const out: [number, number][] = [];
   for (const [, cmd, args] of d.matchAll(/([MLAZ])([^MLAZ]*)/g)) {
-    const n = (args ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const n = (args ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (cmd === 'A') for (let k = 0; k + 7 <= n.length; k += 7) out.push([n[k + 5] as number, n[k + 6] as number]);
     else for (let k = 0; k + 1 < n.length; k += 2) out.push([n[k] as number, n[k + 1] as number]);
   }
@@ -176,9 +220,20 @@ describe('geometry', () => {
 
   it('keeps projection paths, ticks and labels inside the box', () => {
     const margin: Margins = { top: 64, right: 108, bottom: 76, left: 100 };
-    for (const [assets, savings, years] of [[850_000, 4000, 10], [0, 0, 5], [1e13, 1e13, 100], [1, 0, 1], [20_000, 250, 37]] as const) {
+    for (const [assets, savings, years] of [
+      [850_000, 4000, 10],
+      [0, 0, 5],
+      [1e13, 1e13, 100],
+      [1, 0, 1],
+      [20_000, 250, 37],
+    ] as const) {
       const p = retirementProjection({ investableAssets: assets, monthlySavings: savings, years });
-      const g = lineChart({ series: p.lines.map((l) => l.points.map((x) => ({ x: x.year, y: x.value }))), width: 760, height: 420, margin });
+      const g = lineChart({
+        series: p.lines.map((l) => l.points.map((x) => ({ x: x.year, y: x.value }))),
+        width: 760,
+        height: 420,
+        margin,
+      });
       expect(g.lines).toHaveLength(3);
       for (const line of g.lines) {
         const pts = pathPoints(line.d);
@@ -209,7 +264,13 @@ describe('geometry', () => {
   });
 
   it('draws bars inside the box, the longest filling the plot', () => {
-    const g = barChart({ values: [100, 250, 0], width: 760, rowHeight: 72, barHeight: 32, margin: { top: 8, right: 120, bottom: 8, left: 230 } });
+    const g = barChart({
+      values: [100, 250, 0],
+      width: 760,
+      rowHeight: 72,
+      barHeight: 32,
+      margin: { top: 8, right: 120, bottom: 8, left: 230 },
+    });
     expect(g.height).toBe(8 + 8 + 3 * 72);
     expect(g.bars.map((b) => b.width)).toEqual([(100 / 250) * 410, 410, 0]);
     for (const b of g.bars) {
@@ -218,7 +279,15 @@ describe('geometry', () => {
       expect(b.y).toBeGreaterThanOrEqual(0);
       expect(b.y + b.height).toBeLessThanOrEqual(g.height);
     }
-    expect(barChart({ values: [], width: 760, rowHeight: 72, barHeight: 32, margin: { top: 8, right: 120, bottom: 8, left: 230 } }).bars).toEqual([]);
+    expect(
+      barChart({
+        values: [],
+        width: 760,
+        rowHeight: 72,
+        barHeight: 32,
+        margin: { top: 8, right: 120, bottom: 8, left: 230 },
+      }).bars,
+    ).toEqual([]);
   });
 
   it('draws donut arcs inside the circle, skipping empty slices', () => {
@@ -250,10 +319,16 @@ describe('chart components', () => {
 
   it('renders the retirement chart with its notice and assumptions', () => {
     const html = render(createElement(RetirementChart, { projection, locale: 'en-US', currency: 'USD' }));
-    expect(html).toMatch(/^<figure class="chart" id="retirement-chart"><small class="chart-graphic"><svg [^>]*role="img"/);
+    expect(html).toMatch(
+      /^<figure class="chart" id="retirement-chart"><small class="chart-graphic"><svg [^>]*role="img"/,
+    );
     expect(html).toContain('aria-labelledby="retirement-chart-title"');
-    expect(html).toContain('<title id="retirement-chart-title">Your investments over 10 years at three assumed returns</title>');
-    expect(html).toContain(`<figcaption class="chart-caption fineprint"><p class="chart-notice">${EN_LABELS.hypothetical} `);
+    expect(html).toContain(
+      '<title id="retirement-chart-title">Your investments over 10 years at three assumed returns</title>',
+    );
+    expect(html).toContain(
+      `<figcaption class="chart-caption fineprint"><p class="chart-notice">${EN_LABELS.hypothetical} `,
+    );
     expect(html).toContain(
       'Assumptions: 4%, 6%, and 8% average annual returns, compounded monthly; $850,000 invested today plus $4,000 added at the end of each month for 10 years; inflation of 2.5% a year.',
     );
@@ -261,11 +336,14 @@ describe('chart components', () => {
     // Three distinguishable lines: solid, dashed, dotted; coloured from the theme.
     expect(html.match(/<path [^>]*stroke-dasharray="14 8"/g)).toHaveLength(1);
     expect(html.match(/<path [^>]*stroke-dasharray="1 11"/g)).toHaveLength(1);
-    expect(html).toMatch(/<path d="M[^"]*" stroke="var\(--primary-graphic, var\(--primary, #1f4e79\)\)" stroke-width="5" stroke-linecap/);
+    expect(html).toMatch(
+      /<path d="M[^"]*" stroke="var\(--primary-graphic, var\(--primary, #1f4e79\)\)" stroke-width="5" stroke-linecap/,
+    );
     expect(html).toContain('var(--accent');
     expect(html).toContain('var(--muted');
     // No text below 16 px at the intended size.
-    for (const [, size] of html.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)) expect(Number(size)).toBeGreaterThanOrEqual(16);
+    for (const [, size] of html.matchAll(/font-size="(\d+(?:\.\d+)?)"/g))
+      expect(Number(size)).toBeGreaterThanOrEqual(16);
     expect(html).toContain('font-size="18"');
     expect(html).toContain('>$3M<'); // compact money ticks
     expect(html).toContain('>$2.6M<'); // the high line's end value
@@ -283,25 +361,51 @@ describe('chart components', () => {
 
   it('escapes hostile text in labels and names, and never emits handlers or scripts', () => {
     const hostile = '<script>alert(1)</script>';
-    const labels = { ...EN_LABELS, hypothetical: hostile, assumptions: HOSTILE[2], yearsFromNow: HOSTILE[0], perYear: `${HOSTILE[0]} {rate}` };
-    const html = render(createElement(RetirementChart, { projection, locale: 'en-US', currency: 'USD', labels, id: 'r' }));
+    const labels = {
+      ...EN_LABELS,
+      hypothetical: hostile,
+      assumptions: HOSTILE[2],
+      yearsFromNow: HOSTILE[0],
+      perYear: `${HOSTILE[0]} {rate}`,
+    };
+    const html = render(
+      createElement(RetirementChart, { projection, locale: 'en-US', currency: 'USD', labels, id: 'r' }),
+    );
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
     safe(html);
 
     const college = collegeCostProjection(HOSTILE.map((firstName, age) => ({ firstName, age })));
-    const collegeHtml = render(createElement(CollegeChart, { projection: college, locale: 'en-US', currency: 'USD', labels: { ...EN_LABELS, collegeTitle: hostile }, maxBars: 10 }));
+    const collegeHtml = render(
+      createElement(CollegeChart, {
+        projection: college,
+        locale: 'en-US',
+        currency: 'USD',
+        labels: { ...EN_LABELS, collegeTitle: hostile },
+        maxBars: 10,
+      }),
+    );
     expect(collegeHtml).toContain('<title id="college-chart-title">&lt;script&gt;alert(1)&lt;/script&gt;</title>');
     expect(collegeHtml).toContain('>&lt;script&gt;window.__…<'); // names are shortened to fit, still as text
     safe(collegeHtml);
 
-    const allocationHtml = render(createElement(AllocationChart, { allocation: modelAllocation('moderate'), locale: 'en-US', labels: { ...EN_LABELS, assets: { stocks: hostile, bonds: 'Bonds', cash: 'Cash' } } }));
+    const allocationHtml = render(
+      createElement(AllocationChart, {
+        allocation: modelAllocation('moderate'),
+        locale: 'en-US',
+        labels: { ...EN_LABELS, assets: { stocks: hostile, bonds: 'Bonds', cash: 'Cash' } },
+      }),
+    );
     expect(allocationHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     safe(allocationHtml);
   });
 
   it('renders the college chart with one bar per dependent and its assumptions', () => {
-    const college = collegeCostProjection([{ firstName: 'Ana', age: 15 }, { firstName: 'NoAge' }, { firstName: 'Leo', age: 17 }]);
+    const college = collegeCostProjection([
+      { firstName: 'Ana', age: 15 },
+      { firstName: 'NoAge' },
+      { firstName: 'Leo', age: 17 },
+    ]);
     const html = render(createElement(CollegeChart, { projection: college, locale: 'en-US', currency: 'USD' }));
     expect(html.match(/<rect /g)).toHaveLength(2);
     expect(html).toContain('>Ana<');
@@ -309,9 +413,13 @@ describe('chart components', () => {
     expect(html).toContain('>starts next year<');
     expect(html).not.toContain('NoAge');
     expect(html).toContain(EN_LABELS.hypothetical);
-    expect(html).toContain('Assumptions: college costs $28,000 a year in today’s money, rising 5% a year; 4 years of college from age 18.');
+    expect(html).toContain(
+      'Assumptions: college costs $28,000 a year in today’s money, rising 5% a year; 4 years of college from age 18.',
+    );
     safe(html);
-    expect(render(createElement(CollegeChart, { projection: collegeCostProjection([]), locale: 'en-US', currency: 'USD' }))).toBe('');
+    expect(
+      render(createElement(CollegeChart, { projection: collegeCostProjection([]), locale: 'en-US', currency: 'USD' })),
+    ).toBe('');
     const many = collegeCostProjection(Array.from({ length: 8 }, (_, i) => ({ firstName: `Kid ${i}`, age: i })));
     const capped = render(createElement(CollegeChart, { projection: many, locale: 'en-US', currency: 'USD' }));
     expect(capped.match(/<rect /g)).toHaveLength(5);
@@ -320,7 +428,9 @@ describe('chart components', () => {
 
   it('renders the allocation donut with a legend that reads without colour', () => {
     const html = render(createElement(AllocationChart, { allocation: modelAllocation('aggressive'), locale: 'en-US' }));
-    expect(html).toContain('<title id="allocation-chart-title">A model allocation for a growth-oriented investor</title>');
+    expect(html).toContain(
+      '<title id="allocation-chart-title">A model allocation for a growth-oriented investor</title>',
+    );
     expect(html.match(/<path /g)).toHaveLength(2); // no arc for 0 % cash
     for (const text of ['>Stocks<', '>Bonds<', '>Cash<', '>90%<', '>10%<', '>0%<']) expect(html).toContain(text);
     expect(html).toContain(EN_LABELS.allocationNotice);

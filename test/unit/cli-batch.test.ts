@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkIntake, type IntakeInput } from '../../core/intake';
+import { checkIntake, type IntakeInput } from '../../core/intake/intake';
 import { prospectIdOf } from '../../electron/services/prospects/ids';
 import { ProspectStore } from '../../electron/services/prospects/store';
 import { variedIntakes } from '../support/intakes';
@@ -18,7 +18,10 @@ const FILES = ['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summ
 
 async function node(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, script), ...args], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -83,7 +86,11 @@ describe('cli build, several intakes', { timeout: 180_000 }, () => {
     const [good1, good2] = variedIntakes(2) as [IntakeInput, IntakeInput];
     await write('in/1-good.json', good1);
     const noGoals = await write('in/2-no-goals.json', { ...good2, goals: [] });
-    const typo = await write('in/3-typo.json', { ...good2, prospect: { firstname: 'Ana', lastName: 'Silva' }, meeting: { startsAt: '2026-13-01T10:00', timeZone: 'America/Los_Angeles' } });
+    const typo = await write('in/3-typo.json', {
+      ...good2,
+      prospect: { firstname: 'Ana', lastName: 'Silva' },
+      meeting: { startsAt: '2026-13-01T10:00', timeZone: 'America/Los_Angeles' },
+    });
     const notJson = await write('in/4-broken.json', '{"prospect": ');
     await write('in/5-good.json', good2);
     const out = join(dir, 'out');
@@ -169,14 +176,18 @@ describe('cli build, several intakes', { timeout: 180_000 }, () => {
   it('writes, bundled, the same deck, plan and summary as the TypeScript sources do', async () => {
     // The bundle inflates Unicode tables with Node's zlib and finds pdfkit's data by a fixed path
     // (scripts/build-cli.mjs): Arabic, Hebrew, CJK and hostile text exercise what they feed.
-    const intakes = ['intake-rtl.json', 'intake-cjk.json', 'intake-hostile.json'].map((f) => join(ROOT, 'test', 'fixtures', f));
+    const intakes = ['intake-rtl.json', 'intake-cjk.json', 'intake-hostile.json'].map((f) =>
+      join(ROOT, 'test', 'fixtures', f),
+    );
     const bundled = await cli('build', ...intakes, '--out', join(dir, 'bundled'), '--quiet');
     expect(bundled.code, bundled.stderr).toBe(0);
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     for (const intake of intakes) {
       const id = idOf(JSON.parse(await readFile(intake, 'utf8')) as IntakeInput);
       const out = join(dir, 'sources', id);
-      await run(tsx, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out], { cwd: ROOT });
+      await run(tsx, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out], {
+        cwd: ROOT,
+      });
       for (const file of ['deck.html', 'plan.json', 'summary.pdf']) {
         const [a, b] = await Promise.all([readFile(join(dir, 'bundled', id, file)), readFile(join(out, file))]);
         expect(a.equals(b), `${id}/${file}`).toBe(true);

@@ -23,7 +23,16 @@ afterAll(async () => {
 
 async function buildOut(name: string, intake: string, advisor?: string): Promise<string> {
   const out = join(dir, name);
-  const args = ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out, ...(advisor ? ['--advisor', advisor] : [])];
+  const args = [
+    '--tsconfig',
+    'tsconfig.node.json',
+    'electron/cli.ts',
+    'build',
+    intake,
+    '--out',
+    out,
+    ...(advisor ? ['--advisor', advisor] : []),
+  ];
   await run(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT });
   return out;
 }
@@ -51,8 +60,30 @@ describe.each([
     const alarm = events[0]?.getFirstSubcomponent('valarm');
     expect(alarm?.getFirstPropertyValue('action')).toBe('DISPLAY');
     // Every line is a known property: nothing a person typed started a line of its own.
-    const names = ics.split('\r\n').filter((l) => l && !l.startsWith(' ') && !l.startsWith('\t')).map((l) => l.split(/[:;]/)[0]);
-    for (const n of names) expect(['BEGIN', 'END', 'VERSION', 'CALSCALE', 'PRODID', 'METHOD', 'X-PUBLISHED-TTL', 'UID', 'SUMMARY', 'DTSTAMP', 'DTSTART', 'DESCRIPTION', 'STATUS', 'X-MICROSOFT-CDO-BUSYSTATUS', 'DURATION', 'ACTION', 'TRIGGER']).toContain(n);
+    const names = ics
+      .split('\r\n')
+      .filter((l) => l && !l.startsWith(' ') && !l.startsWith('\t'))
+      .map((l) => l.split(/[:;]/)[0]);
+    for (const n of names)
+      expect([
+        'BEGIN',
+        'END',
+        'VERSION',
+        'CALSCALE',
+        'PRODID',
+        'METHOD',
+        'X-PUBLISHED-TTL',
+        'UID',
+        'SUMMARY',
+        'DTSTAMP',
+        'DTSTART',
+        'DESCRIPTION',
+        'STATUS',
+        'X-MICROSOFT-CDO-BUSYSTATUS',
+        'DURATION',
+        'ACTION',
+        'TRIGGER',
+      ]).toContain(n);
   });
 
   it('follow-up.eml is a draft with summary.pdf attached byte for byte, and no injected header', async () => {
@@ -65,7 +96,11 @@ describe.each([
     expect(mail.subject).not.toMatch(/!/);
     expect(mail.subject).not.toBe(mail.subject?.toUpperCase());
     const headerNames = [...mail.headers.keys()].sort();
-    expect(headerNames.filter((h) => !['content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to', 'x-unsent'].includes(h))).toEqual([]);
+    expect(
+      headerNames.filter(
+        (h) => !['content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to', 'x-unsent'].includes(h),
+      ),
+    ).toEqual([]);
     expect(mail.bcc).toBeUndefined();
     expect(mail.cc).toBeUndefined();
   });

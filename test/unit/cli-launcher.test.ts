@@ -14,7 +14,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 let copy: string;
 beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), 'advisor-deck-launcher-'));
-  for (const part of ['core', 'electron', 'templates', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.node.json']) {
+  for (const part of [
+    'core',
+    'electron',
+    'templates',
+    'scripts',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'tsconfig.node.json',
+  ]) {
     await cp(join(ROOT, part), join(copy, part), { recursive: true });
   }
   await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
@@ -23,7 +32,8 @@ afterAll(async () => {
   await rm(copy, { recursive: true, force: true });
 });
 
-const launch = async (...args: string[]) => run(process.execPath, [join(copy, 'scripts', 'cli.mjs'), ...args], { cwd: copy });
+const launch = async (...args: string[]) =>
+  run(process.execPath, [join(copy, 'scripts', 'cli.mjs'), ...args], { cwd: copy });
 const firstLine = async () => (await readFile(join(copy, 'out', 'cli', 'cli.mjs'), 'utf8')).split('\n', 1)[0];
 
 describe('npm run cli', { timeout: 120_000 }, () => {
@@ -42,7 +52,13 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     const before = await stat(source);
     const text = await readFile(source, 'utf8');
     const line = await firstLine();
-    await writeFile(source, text.replace('Usage: npm run cli -- build <intake.json> [', 'Usage: npm run cli -- build <intake.json> (edited) ['));
+    await writeFile(
+      source,
+      text.replace(
+        'Usage: npm run cli -- build <intake.json> [',
+        'Usage: npm run cli -- build <intake.json> (edited) [',
+      ),
+    );
     await utimes(source, before.atime, before.mtime);
     const help = await launch('--help');
     expect(help.stdout).toContain('(edited)');
@@ -82,6 +98,10 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     // Run as a person runs the built file: it answers, and it made its start cache.
     const direct = await run(process.execPath, [join(folder, 'cli.mjs'), '--help'], { cwd: copy });
     expect(direct.stdout).toContain('Usage: npm run cli -- build');
-    expect((await readdir(folder)).filter((n) => n.endsWith('.v8cache')).every((n) => n.startsWith(basename(code).replace(/js$/, '')))).toBe(true);
+    expect(
+      (await readdir(folder))
+        .filter((n) => n.endsWith('.v8cache'))
+        .every((n) => n.startsWith(basename(code).replace(/js$/, ''))),
+    ).toBe(true);
   });
 });

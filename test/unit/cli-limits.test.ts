@@ -16,7 +16,10 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], { cwd: ROOT, maxBuffer: 4 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], {
+      cwd: ROOT,
+      maxBuffer: 4 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -44,14 +47,22 @@ const intake = sampleIntakeInput();
 // The inputs themselves are refused in milliseconds (test/unit/text.test.ts counts them in process).
 describe('cli build refuses oversized input', { timeout: 30_000 }, () => {
   it.each([
-    ['an 80,000-character note', { ...intake, notes: 'n'.repeat(80_000) }, 'notes: is too long: 80000 characters, at most 5000'],
+    [
+      'an 80,000-character note',
+      { ...intake, notes: 'n'.repeat(80_000) },
+      'notes: is too long: 80000 characters, at most 5000',
+    ],
     [
       'a first name of one letter under 200,000 combining accents',
       { ...intake, prospect: { ...intake.prospect, firstName: `a${'\u0301'.repeat(200_000)}` } },
       'prospect.firstName: has 200000 combining marks in a row (accents stacked on one letter), at most 16',
     ],
     ['a 2 MB intake', { ...intake, notes: 'x'.repeat(2 * 1024 * 1024) }, 'is too large: 2.1 MB, at most 1 MB'],
-    ['1 MB of nested lists', `{"prospect":${'['.repeat(500_000)}${']'.repeat(500_000)}}`, 'is nested too deeply: more than 64 levels'],
+    [
+      '1 MB of nested lists',
+      `{"prospect":${'['.repeat(500_000)}${']'.repeat(500_000)}}`,
+      'is nested too deeply: more than 64 levels',
+    ],
   ])('exits 2 for %s, naming the field, writing nothing', async (_, content, message) => {
     const path = await write('intake.json', content);
     const out = join(dir, 'out');
@@ -66,7 +77,16 @@ describe('cli build refuses oversized input', { timeout: 30_000 }, () => {
     const intakePath = await write('intake.json', intake);
     const advisor = await write('advisor.json', { ...sampleAdvisorInput(), disclosure: 'd'.repeat(300 * 1024) });
     const meeting = await write('meeting.json', { endedAt: '2026-12-03T14:24', notes: 'm'.repeat(300 * 1024) });
-    const result = await cli('build', intakePath, '--advisor', advisor, '--meeting', meeting, '--out', join(dir, 'out'));
+    const result = await cli(
+      'build',
+      intakePath,
+      '--advisor',
+      advisor,
+      '--meeting',
+      meeting,
+      '--out',
+      join(dir, 'out'),
+    );
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(`${advisor}: is too large: 301 KB, at most 256 KB`);
     expect(result.stderr).toContain(`${meeting}: is too large: 301 KB, at most 256 KB`);

@@ -13,7 +13,9 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], {
+      cwd: ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -53,7 +55,13 @@ describe('cli build', { timeout: 60_000 }, () => {
     });
     expect(plan.deck.slides[0]).toMatchObject({ id: 'title', layout: 'title', goals: [] });
     // No temporary file is left behind by the atomic write.
-    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+    expect((await readdir(out)).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'plan.json',
+      'summary.pdf',
+    ]);
   });
 
   it('writes byte-identical plans across runs', async () => {
@@ -65,7 +73,11 @@ describe('cli build', { timeout: 60_000 }, () => {
 
   it('uses a given advisor file', async () => {
     const intake = await write('intake.json', sampleIntakeInput());
-    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), name: 'Camille Martin', followUp: { preferredTime: '15:00', holidays: [] } });
+    const advisor = await write('advisor.json', {
+      ...sampleAdvisorInput(),
+      name: 'Camille Martin',
+      followUp: { preferredTime: '15:00', holidays: [] },
+    });
     const result = await cli('build', intake, '--advisor', advisor, '--out', join(dir, 'out'));
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(await readFile(join(dir, 'out/plan.json'), 'utf8'));
@@ -77,7 +89,11 @@ describe('cli build', { timeout: 60_000 }, () => {
     ['a missing file', async () => join(dir, 'nope.json'), 'file not found'],
     ['a file that is not JSON', async () => write('bad.json', '{"prospect": '), 'is not valid JSON'],
     ['JSON that is not an object', async () => write('list.json', '[1, 2]'), '(root): must be a JSON object'],
-    ['an intake that fails the schema', async () => write('typo.json', { ...sampleIntakeInput(), prospect: { firstname: 'Maria', lastName: 'Lopez' } }), 'prospect.firstName: is required'],
+    [
+      'an intake that fails the schema',
+      async () => write('typo.json', { ...sampleIntakeInput(), prospect: { firstname: 'Maria', lastName: 'Lopez' } }),
+      'prospect.firstName: is required',
+    ],
   ])('exits 2 for %s, names the problem, and writes nothing', async (_, makePath, message) => {
     const out = join(dir, 'out');
     const result = await cli('build', await makePath(), '--out', out);
@@ -88,8 +104,16 @@ describe('cli build', { timeout: 60_000 }, () => {
   });
 
   it('prints every problem of a bad intake and of a bad advisor file, each naming its field', async () => {
-    const intake = await write('intake.json', { ...sampleIntakeInput(), goals: ['tax', 'tax'], meeting: { startsAt: '2026-13-01T10:00', timeZone: 'America/Los_Angeles' } });
-    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), email: 'nope', colors: { primary: 'blue', accent: '#C8A24A' } });
+    const intake = await write('intake.json', {
+      ...sampleIntakeInput(),
+      goals: ['tax', 'tax'],
+      meeting: { startsAt: '2026-13-01T10:00', timeZone: 'America/Los_Angeles' },
+    });
+    const advisor = await write('advisor.json', {
+      ...sampleAdvisorInput(),
+      email: 'nope',
+      colors: { primary: 'blue', accent: '#C8A24A' },
+    });
     const out = join(dir, 'out');
     const result = await cli('build', intake, '--advisor', advisor, '--out', out);
     expect(result.code).toBe(2);
@@ -113,7 +137,14 @@ describe('cli build', { timeout: 60_000 }, () => {
   it('writes summary.pdf with a meeting record: one page, what was said in the meeting', async () => {
     const intake = await write('intake.json', sampleIntakeInput());
     const out = join(dir, 'out');
-    const result = await cli('build', intake, '--meeting', join(ROOT, 'test/fixtures/meeting-sample.json'), '--out', out);
+    const result = await cli(
+      'build',
+      intake,
+      '--meeting',
+      join(ROOT, 'test/fixtures/meeting-sample.json'),
+      '--out',
+      out,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(join(out, 'summary.pdf'));
     const { stdout: info } = await run('pdfinfo', [join(out, 'summary.pdf')]);
@@ -124,8 +155,16 @@ describe('cli build', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ['a meeting record that fails the schema', { endedAt: 'later', questions: [{ txt: 'Why?' }] }, ['endedAt: must be a local date and time', 'questions[0].txt: unknown field (did you mean "text"?)']],
-    ['a meeting record naming a slide not in the deck', { shownSlideIds: ['title', 'goal-charity'] }, ['shownSlideIds[1]: no slide "goal-charity" in this deck']],
+    [
+      'a meeting record that fails the schema',
+      { endedAt: 'later', questions: [{ txt: 'Why?' }] },
+      ['endedAt: must be a local date and time', 'questions[0].txt: unknown field (did you mean "text"?)'],
+    ],
+    [
+      'a meeting record naming a slide not in the deck',
+      { shownSlideIds: ['title', 'goal-charity'] },
+      ['shownSlideIds[1]: no slide "goal-charity" in this deck'],
+    ],
     ['a meeting record that is not JSON', '{"endedAt": ', ['is not valid JSON']],
   ])('exits 2 for %s, names the file and the field, and writes nothing', async (_, meeting, messages) => {
     const intake = await write('intake.json', sampleIntakeInput());
@@ -155,11 +194,15 @@ describe('cli build', { timeout: 60_000 }, () => {
 
   it.each([
     ['a path under a file', async () => join(await write('a-file', 'x'), 'out'), 'a-file is a file, not a folder'],
-    ['a link to nothing', async () => {
-      const link = join(dir, 'dangling');
-      await symlink(join(dir, 'nowhere'), link);
-      return link;
-    }, 'dangling is a link to'],
+    [
+      'a link to nothing',
+      async () => {
+        const link = join(dir, 'dangling');
+        await symlink(join(dir, 'nowhere'), link);
+        return link;
+      },
+      'dangling is a link to',
+    ],
   ])('exits 2 with one line naming --out for %s, no stack trace', async (_, makeOut, message) => {
     const intake = await write('intake.json', sampleIntakeInput());
     const result = await cli('build', intake, '--out', await makeOut());
@@ -173,16 +216,31 @@ describe('cli build', { timeout: 60_000 }, () => {
     const intake = await write('intake.json', sampleIntakeInput());
     const out = join(dir, 'out');
     expect((await cli('build', intake, '--out', out)).code).toBe(0);
-    const before = await Promise.all(['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))));
+    const before = await Promise.all(
+      ['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))),
+    );
     await rm(join(out, 'deck.html'));
     await mkdir(join(out, 'deck.html'));
-    const other = await write('other.json', { ...sampleIntakeInput(), prospect: { ...sampleIntakeInput().prospect, firstName: 'Ana', lastName: 'Silva' } });
+    const other = await write('other.json', {
+      ...sampleIntakeInput(),
+      prospect: { ...sampleIntakeInput().prospect, firstName: 'Ana', lastName: 'Silva' },
+    });
     const result = await cli('build', other, '--out', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`--out: ${join(out, 'deck.html')} is a folder, so the file of that name cannot be written\n`);
-    const after = await Promise.all(['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))));
+    expect(result.stderr).toBe(
+      `--out: ${join(out, 'deck.html')} is a folder, so the file of that name cannot be written\n`,
+    );
+    const after = await Promise.all(
+      ['plan.json', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'].map((f) => readFile(join(out, f))),
+    );
     expect(after).toEqual(before);
-    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+    expect((await readdir(out)).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'plan.json',
+      'summary.pdf',
+    ]);
   });
 
   it('exits 2 naming --out for a folder it may not write in (as an unprivileged user when the tests run as root)', async () => {
@@ -192,7 +250,11 @@ describe('cli build', { timeout: 60_000 }, () => {
     await handOver(dir);
     await chmod(out, 0o500);
     try {
-      const result = await runUnprivileged(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out], { cwd: ROOT });
+      const result = await runUnprivileged(
+        TSX,
+        ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', 'build', intake, '--out', out],
+        { cwd: ROOT },
+      );
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`--out: cannot write in ${out} (permission denied)\n`);
       expect(await readdir(out)).toEqual([]);
@@ -203,16 +265,32 @@ describe('cli build', { timeout: 60_000 }, () => {
 
   it('builds without a logo that cannot be found, and says so', async () => {
     const intake = await write('intake.json', sampleIntakeInput());
-    const advisor = await write('advisor.json', { ...sampleAdvisorInput(), logo: '"><img src=x onerror=alert(1)>.png' });
+    const advisor = await write('advisor.json', {
+      ...sampleAdvisorInput(),
+      logo: '"><img src=x onerror=alert(1)>.png',
+    });
     const out = join(dir, 'out');
     const result = await cli('build', intake, '--advisor', advisor, '--out', out);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: .*advisor\.json: logo: file not found: .*; built without the logo/);
-    expect((await readdir(out)).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'plan.json', 'summary.pdf']);
+    expect((await readdir(out)).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'plan.json',
+      'summary.pdf',
+    ]);
   });
 
   it('exits 2 with the usage for a wrong command line', async () => {
-    for (const args of [[], ['make'], ['build'], ['build', 'a.json', 'b.json'], ['build', 'a.json', '--colour'], ['build', 'a.json', '--meeting']]) {
+    for (const args of [
+      [],
+      ['make'],
+      ['build'],
+      ['build', 'a.json', 'b.json'],
+      ['build', 'a.json', '--colour'],
+      ['build', 'a.json', '--meeting'],
+    ]) {
       const result = await cli(...args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: npm run cli -- build');

@@ -3,11 +3,12 @@
 // every grapheme of the whole text with the segmenter cuts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip } from '../../core/format';
+import { clip } from '../../core/locale/format';
 import { typed } from '../support/arbitraries';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
 
 /** clip() as it was: the whole text folded, then every grapheme measured by the segmenter. */
 function reference(text: string, max: number): string {
@@ -61,12 +62,18 @@ const TEXTS = [
 
 describe('clip', () => {
   it('cuts where measuring every grapheme cuts: letters, accents, emoji, flags, joiners, conjuncts, jamo', () => {
-    for (const text of TEXTS) for (const max of MAXES) expect(clip(text, max), `${JSON.stringify(text.slice(0, 12))} at ${max}`).toBe(reference(text, max));
+    for (const text of TEXTS)
+      for (const max of MAXES)
+        expect(clip(text, max), `${JSON.stringify(text.slice(0, 12))} at ${max}`).toBe(reference(text, max));
   });
 
   // Texts up to their stated lengths (size: 'max'): the reference measures every prefix, so this takes seconds.
   it('cuts where measuring every grapheme cuts, over random text of every kind', { timeout: 120_000 }, () => {
-    const text = fc.oneof(typed(2000), fc.string({ unit: 'grapheme', maxLength: 500, size: 'max' }), fc.string({ unit: 'binary', maxLength: 300, size: 'max' }));
+    const text = fc.oneof(
+      typed(2000),
+      fc.string({ unit: 'grapheme', maxLength: 500, size: 'max' }),
+      fc.string({ unit: 'binary', maxLength: 300, size: 'max' }),
+    );
     fc.assert(
       fc.property(text, fc.constantFrom(...MAXES), (t, max) => {
         expect(clip(t, max)).toBe(reference(t, max));

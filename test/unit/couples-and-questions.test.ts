@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { greetingNames, householdFirstNames, householdName } from '../../core/locale';
-import { meetingQuestions } from '../../core/meetingQuestions';
+import { greetingNames, householdFirstNames, householdName } from '../../core/locale/locale';
+import { meetingQuestions } from '../../core/meeting/questions';
 import { build } from '../../electron/services/build';
 import { sampleIntakeInput } from '../support/samples';
 import { pdfText } from './summary.support';
@@ -29,7 +29,9 @@ describe('a household', () => {
     expect(householdName('en-US', { ...chens, partner: { firstName: 'Priya' } })).toBe('David Chen & Priya Chen');
     expect(greetingNames('en-US', chens)).toBe('David and Priya');
     expect(greetingNames('fr-CA', chens)).toBe('David et Priya');
-    expect(householdName('ja-JP', { firstName: '花子', lastName: '山田', partner: { firstName: '太郎' } })).toBe('山田 花子 & 山田 太郎');
+    expect(householdName('ja-JP', { firstName: '花子', lastName: '山田', partner: { firstName: '太郎' } })).toBe(
+      '山田 花子 & 山田 太郎',
+    );
   });
 
   it('is one person when no partner is named', () => {
@@ -44,8 +46,14 @@ describe('the questions of a meeting', () => {
   const intake = { questions: ['How are you paid?', 'How often would we meet?'] };
 
   it('keeps those sent before the meeting that the record does not list, after its own', () => {
-    const asked = meetingQuestions(intake, { questions: [{ text: 'how are you  paid?', answer: 'A flat fee.' }, { text: 'Can we meet monthly?' }] });
-    expect(asked.map((q) => q.text)).toEqual(['how are you  paid?', 'Can we meet monthly?', 'How often would we meet?']);
+    const asked = meetingQuestions(intake, {
+      questions: [{ text: 'how are you  paid?', answer: 'A flat fee.' }, { text: 'Can we meet monthly?' }],
+    });
+    expect(asked.map((q) => q.text)).toEqual([
+      'how are you  paid?',
+      'Can we meet monthly?',
+      'How often would we meet?',
+    ]);
     expect(asked[2]).toEqual({ text: 'How often would we meet?', before: true });
   });
 
@@ -60,7 +68,13 @@ describe('the questions of a meeting', () => {
 describe("a couple's meeting files", { timeout: 60_000 }, () => {
   it('address both of them: deck, summary and email (the partner copied), with the questions sent ahead answered', async () => {
     const intake = sampleIntakeInput();
-    intake.prospect = { ...intake.prospect, firstName: 'David', lastName: 'Chen', email: 'david.chen@example.com', partner: { firstName: 'Priya', lastName: 'Patel', email: 'priya.patel@example.com' } };
+    intake.prospect = {
+      ...intake.prospect,
+      firstName: 'David',
+      lastName: 'Chen',
+      email: 'david.chen@example.com',
+      partner: { firstName: 'Priya', lastName: 'Patel', email: 'priya.patel@example.com' },
+    };
     const meeting = {
       endedAt: '2026-12-03T14:24',
       questions: [
@@ -72,7 +86,11 @@ describe("a couple's meeting files", { timeout: 60_000 }, () => {
     await writeFile(join(dir, 'intake.json'), JSON.stringify(intake));
     await writeFile(join(dir, 'meeting.json'), JSON.stringify(meeting));
     const outDir = join(dir, 'out');
-    const result = await build({ intakePath: join(dir, 'intake.json'), meetingPath: join(dir, 'meeting.json'), outDir });
+    const result = await build({
+      intakePath: join(dir, 'intake.json'),
+      meetingPath: join(dir, 'meeting.json'),
+      outDir,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.invalid));
 
     const closing = result.plan.deck.slides.find((s) => s.id === 'closing');
@@ -88,7 +106,8 @@ describe("a couple's meeting files", { timeout: 60_000 }, () => {
     const mail = await simpleParser(await readFile(join(outDir, 'follow-up.eml')));
     expect(mail.text).toMatch(/^Dear David and Priya,/);
     expect(mail.text).toContain('How often would we meet?');
-    const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => v.address));
+    const addresses = (a: AddressObject | AddressObject[] | undefined) =>
+      (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => v.address));
     expect(addresses(mail.to)).toEqual(['david.chen@example.com']);
     expect(addresses(mail.cc)).toEqual(['priya.patel@example.com']);
   });

@@ -1,8 +1,8 @@
 // The advisor's changes to a planned deck, applied by planDeck: pure data, same result every time,
 // and never more minutes than the meeting allows.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkDeckChanges, NO_CHANGES, type DeckChanges } from '../../core/deckChanges';
-import { deckOptions, planDeck, type DeckPlan, type DeckRecipe } from '../../core/plan';
+import { checkDeckChanges, NO_CHANGES, type DeckChanges } from '../../core/plan/deckChanges';
+import { deckOptions, planDeck, type DeckPlan, type DeckRecipe } from '../../core/plan/planDeck';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor, intake } from '../support/samples';
 
@@ -17,20 +17,34 @@ const available = (plan: DeckPlan) => plan.deck.budgetMinutes - plan.deck.qaMinu
 
 describe('deck changes', () => {
   it('changes nothing when there are none: the same plan, byte for byte', () => {
-    expect(JSON.stringify(planDeck(intake(), advisor(), recipe, NO_CHANGES))).toBe(JSON.stringify(planDeck(intake(), advisor(), recipe)));
+    expect(JSON.stringify(planDeck(intake(), advisor(), recipe, NO_CHANGES))).toBe(
+      JSON.stringify(planDeck(intake(), advisor(), recipe)),
+    );
   });
 
   it('hides slides, but never the title, what we heard, next steps or the closing with the disclosure', () => {
-    const plan = planDeck(intake(), advisor(), recipe, changes({ hidden: ['fees', 'why-us', 'title', 'what-we-heard', 'next-steps', 'closing'] }));
+    const plan = planDeck(
+      intake(),
+      advisor(),
+      recipe,
+      changes({ hidden: ['fees', 'why-us', 'title', 'what-we-heard', 'next-steps', 'closing'] }),
+    );
     expect(ids(plan)).not.toContain('fees');
     expect(ids(plan)).not.toContain('why-us');
     for (const locked of ['title', 'what-we-heard', 'next-steps', 'closing']) expect(ids(plan)).toContain(locked);
     expect(plan.deck.plannedMinutes).toBeLessThanOrEqual(available(plan));
-    expect(deckOptions(intake(), advisor(), recipe, changes({ hidden: ['fees'] })).hidden.map((o) => o.id)).toEqual(['fees']);
+    expect(deckOptions(intake(), advisor(), recipe, changes({ hidden: ['fees'] })).hidden.map((o) => o.id)).toEqual([
+      'fees',
+    ]);
   });
 
   it('puts slides in the advisor order; slides not named follow in the plan order', () => {
-    const plan = planDeck(intake(), advisor(), recipe, changes({ order: ['title', 'your-questions', 'what-we-heard'] }));
+    const plan = planDeck(
+      intake(),
+      advisor(),
+      recipe,
+      changes({ order: ['title', 'your-questions', 'what-we-heard'] }),
+    );
     expect(ids(plan).slice(0, 4)).toEqual(['title', 'your-questions', 'what-we-heard', 'urgent-need']);
   });
 
@@ -46,7 +60,12 @@ describe('deck changes', () => {
     const plan = planDeck(short, advisor(), recipe, changes({ added: everything }));
     expect(plan.deck.plannedMinutes).toBeLessThanOrEqual(available(plan));
     // Hiding makes room for one more.
-    const roomy = planDeck(short, advisor(), recipe, changes({ hidden: ['urgent-need', 'your-questions'], added: [everything[0] ?? ''] }));
+    const roomy = planDeck(
+      short,
+      advisor(),
+      recipe,
+      changes({ hidden: ['urgent-need', 'your-questions'], added: [everything[0] ?? ''] }),
+    );
     expect(ids(roomy)).toContain(everything[0]);
     expect(roomy.deck.plannedMinutes).toBeLessThanOrEqual(available(roomy));
     expect(ids(before)).not.toContain(everything[0]);
@@ -60,13 +79,28 @@ describe('deck changes', () => {
     const before = planDeck(many, advisor(), recipe);
     const also = before.deck.slides.find((s) => s.id === 'also-on-your-list');
     expect(also?.goals).toContain('charity');
-    const plan = planDeck(many, advisor(), recipe, changes({ hidden: ['fees', 'why-us', 'how-we-work'], added: ['goal-charity'] }));
+    const plan = planDeck(
+      many,
+      advisor(),
+      recipe,
+      changes({ hidden: ['fees', 'why-us', 'how-we-work'], added: ['goal-charity'] }),
+    );
     expect(ids(plan)).toContain('goal-charity');
     expect(plan.deck.slides.find((s) => s.id === 'also-on-your-list')?.goals ?? []).not.toContain('charity');
   });
 
   it('takes the advisor words, but not over the fine print or a chart', () => {
-    const plan = planDeck(intake(), advisor(), recipe, changes({ edits: { closing: { title: 'Merci <b>!</b>' }, 'goal-retirement': { points: ['One', 'Two'], notes: 'Say hello' } } }));
+    const plan = planDeck(
+      intake(),
+      advisor(),
+      recipe,
+      changes({
+        edits: {
+          closing: { title: 'Merci <b>!</b>' },
+          'goal-retirement': { points: ['One', 'Two'], notes: 'Say hello' },
+        },
+      }),
+    );
     const closing = plan.deck.slides.find((s) => s.id === 'closing');
     expect(closing?.title).toBe('Merci <b>!</b>');
     expect(closing?.fineprint).toBe(advisor().disclosure);
@@ -79,7 +113,10 @@ describe('deck changes', () => {
   it('checks a deck.json like any user file, naming the field', () => {
     const bad = checkDeckChanges({ hidden: ['../x'], edits: { title: { title: 'x'.repeat(200), colour: 'red' } } });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['hidden[0]', 'edits.title.title', 'edits.title.colour']));
+    if (!bad.ok)
+      expect(bad.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['hidden[0]', 'edits.title.title', 'edits.title.colour']),
+      );
     expect(checkDeckChanges({}).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planDeck, type DeckRecipe } from '../../core/plan';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
 import { renderDeckHtml } from '../../electron/services/deck';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { advisor, HOSTILE, intake } from '../support/samples';
@@ -10,7 +10,8 @@ beforeAll(async () => {
   recipe = await loadRecipe('first-meeting', TEMPLATES_DIR);
 });
 
-const render = (i = intake(), a = advisor()) => renderDeckHtml(planDeck(i, a, recipe), a, { templatesDir: TEMPLATES_DIR });
+const render = (i = intake(), a = advisor()) =>
+  renderDeckHtml(planDeck(i, a, recipe), a, { templatesDir: TEMPLATES_DIR });
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('deck.html export', () => {
@@ -23,7 +24,8 @@ describe('deck.html export', () => {
 
   it('allows only its own inline scripts and styles, by hash, and nothing from outside', async () => {
     const html = await render();
-    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#x27;', "'") ?? '';
+    const csp =
+      /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#x27;', "'") ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
@@ -73,14 +75,25 @@ describe('deck.html export', () => {
   });
 
   it('links the advisor’s website only when it is https', async () => {
-    expect(await render(intake(), advisor((a) => (a.website = 'https://firm.example/about')))).toContain('href="https://firm.example/about"');
-    const http = await render(intake(), advisor((a) => (a.website = 'http://firm.example')));
+    expect(
+      await render(
+        intake(),
+        advisor((a) => (a.website = 'https://firm.example/about')),
+      ),
+    ).toContain('href="https://firm.example/about"');
+    const http = await render(
+      intake(),
+      advisor((a) => (a.website = 'http://firm.example')),
+    );
     expect(http).not.toContain('href="http://firm.example');
     expect(http).toContain('>http://firm.example<');
   });
 
   it('applies the advisor’s colours, corrected for contrast', async () => {
-    const html = await render(intake(), advisor((a) => (a.colors = { primary: '#FFE066', accent: '#FFFFFF' })));
+    const html = await render(
+      intake(),
+      advisor((a) => (a.colors = { primary: '#FFE066', accent: '#FFFFFF' })),
+    );
     expect(html).toContain('--primary:#FFE066');
     expect(html).toMatch(/--on-primary:#14202B/);
     expect(html).not.toContain('--accent-graphic:#FFFFFF');

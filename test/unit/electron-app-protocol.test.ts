@@ -1,13 +1,29 @@
 // app://advisor-deck: the URL-to-file mapping, the confinement to the built renderer folder
 // and the responses of the protocol handler, all run under plain Node (DESIGN.md) against a
 // temp folder shaped like out/renderer, with a link that points out of it.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, registerAppScheme, serveAppScheme } from '../../electron/adapters/protocol';
 import { contentSecurityPolicy } from '../../electron/services/app-csp';
-import { APP_INDEX_URL, appFileSegments, appRequestHandler, mimeType, resolveAppFile } from '../../electron/services/app-protocol';
+import {
+  APP_INDEX_URL,
+  appFileSegments,
+  appRequestHandler,
+  mimeType,
+  resolveAppFile,
+} from '../../electron/services/app-protocol';
 
 describe('app:// URL to file (appFileSegments)', () => {
   it.each([
@@ -81,7 +97,10 @@ describe('app:// handler on a built renderer folder', () => {
     base = mkdtempSync(join(tmpdir(), 'advisor-deck-app-'));
     rendererDir = join(base, 'renderer');
     mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><script type="module" src="./assets/index-abc.js"></script>');
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><script type="module" src="./assets/index-abc.js"></script>',
+    );
     writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'import("./IntakeScreen-def.js");');
     writeFileSync(join(rendererDir, 'assets', 'IntakeScreen-def.js'), 'export const x = 1;');
     writeFileSync(join(rendererDir, 'assets', 'index-abc.css'), 'body{}');
@@ -103,7 +122,11 @@ describe('app:// handler on a built renderer folder', () => {
       [APP_INDEX_URL, 'text/html; charset=utf-8', '<!doctype html>'],
       ['app://advisor-deck/assets/index-abc.js', 'text/javascript; charset=utf-8', 'import('],
       // What `import('./IntakeScreen-def.js')` requests from app://advisor-deck/assets/index-abc.js.
-      [new URL('./IntakeScreen-def.js', 'app://advisor-deck/assets/index-abc.js').href, 'text/javascript; charset=utf-8', 'export const x'],
+      [
+        new URL('./IntakeScreen-def.js', 'app://advisor-deck/assets/index-abc.js').href,
+        'text/javascript; charset=utf-8',
+        'export const x',
+      ],
       ['app://advisor-deck/assets/index-abc.css', 'text/css; charset=utf-8', 'body{}'],
       ['app://advisor-deck/assets/alias.css', 'text/css; charset=utf-8', 'body{}'],
     ] as const) {
@@ -150,7 +173,9 @@ describe('app:// handler on a built renderer folder', () => {
     await expect(resolveAppFile(rendererDir, 'app://advisor-deck/assets/linked-out.js')).resolves.toBeUndefined();
     await expect(resolveAppFile(join(base, 'missing'), APP_INDEX_URL)).resolves.toBeUndefined();
     // Reached through a link to the folder itself, the folder still serves its own files.
-    await expect(resolveAppFile(join(base, 'renderer', 'up', 'renderer'), APP_INDEX_URL)).resolves.toMatch(/index\.html$/);
+    await expect(resolveAppFile(join(base, 'renderer', 'up', 'renderer'), APP_INDEX_URL)).resolves.toMatch(
+      /index\.html$/,
+    );
   });
 });
 
@@ -158,7 +183,9 @@ describe('app:// handler on a built renderer folder', () => {
 const builtRenderer = resolve(import.meta.dirname, '../../out/renderer');
 describe.skipIf(!existsSync(join(builtRenderer, 'index.html')))('app:// on the real build (out/renderer)', () => {
   const handle = appRequestHandler({ rendererDir: builtRenderer, csp: contentSecurityPolicy() });
-  const files = readdirSync(builtRenderer, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(join(builtRenderer, file)).isFile());
+  const files = readdirSync(builtRenderer, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    statSync(join(builtRenderer, file)).isFile(),
+  );
 
   it('serves every built file with a type (a new kind of asset needs a line in app-protocol.ts)', async () => {
     for (const file of files) {
@@ -169,11 +196,17 @@ describe.skipIf(!existsSync(join(builtRenderer, 'index.html')))('app:// on the r
 
   it('resolves every relative script, style and lazy chunk the page and its chunks ask for', async () => {
     const html = readFileSync(join(builtRenderer, 'index.html'), 'utf8');
-    const wanted = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => new URL(m[1] ?? '', APP_INDEX_URL).href);
+    const wanted = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map(
+      (m) => new URL(m[1] ?? '', APP_INDEX_URL).href,
+    );
     for (const file of files.filter((f) => f.endsWith('.js'))) {
       const base = `app://advisor-deck/${file.split(sep).join('/')}`;
       const code = readFileSync(join(builtRenderer, file), 'utf8');
-      wanted.push(...[...code.matchAll(/["'`](\.\/[A-Za-z0-9_.-]+\.(?:js|css))["'`]/g)].map((m) => new URL(m[1] ?? '', base).href));
+      wanted.push(
+        ...[...code.matchAll(/["'`](\.\/[A-Za-z0-9_.-]+\.(?:js|css))["'`]/g)].map(
+          (m) => new URL(m[1] ?? '', base).href,
+        ),
+      );
     }
     expect(wanted.length).toBeGreaterThan(1);
     for (const url of new Set(wanted)) expect((await handle(new Request(url))).status, url).toBe(200);
@@ -184,7 +217,9 @@ describe('app:// registration (electron/adapters/protocol.ts, with a fake protoc
   it('registers app as a standard, secure scheme with fetch, and nothing more', () => {
     const registered: unknown[] = [];
     registerAppScheme({ registerSchemesAsPrivileged: (schemes) => registered.push(...schemes) });
-    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(registered).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
     expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('allowServiceWorkers');
@@ -192,7 +227,10 @@ describe('app:// registration (electron/adapters/protocol.ts, with a fake protoc
 
   it('hands the app scheme to the confined handler', async () => {
     const handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
-    serveAppScheme({ handle: (scheme, handler) => void handlers.set(scheme, handler) }, { rendererDir: join(tmpdir(), 'no-such-renderer'), csp: 'x' });
+    serveAppScheme(
+      { handle: (scheme, handler) => void handlers.set(scheme, handler) },
+      { rendererDir: join(tmpdir(), 'no-such-renderer'), csp: 'x' },
+    );
     expect([...handlers.keys()]).toEqual(['app']);
     const response = await handlers.get('app')?.(new Request(APP_INDEX_URL));
     expect(response?.status).toBe(404);

@@ -15,7 +15,8 @@ const root = resolve(import.meta.dirname, '../..');
 const PACKAGE = '@doyensec/electronegativity';
 
 /** The Electron the app is built with (the installed package): Electronegativity judges defaults by it. */
-const ELECTRON_VERSION = (createRequire(join(root, 'package.json'))('electron/package.json') as { version: string }).version;
+const ELECTRON_VERSION = (createRequire(join(root, 'package.json'))('electron/package.json') as { version: string })
+  .version;
 
 interface Finding {
   /** The rule, e.g. CONTEXT_ISOLATION_JS_CHECK. */
@@ -69,7 +70,7 @@ const FALSE_POSITIVES: readonly FalsePositive[] = [
   {
     rule: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'electron/services/app/index.ts',
-    why: "Matched by name only: this is the app layer's Platform.openExternal, not Electron's shell, called with mailtoLink() of core/followUpEmail.ts (always a mailto: URL). On the desktop it lands in main.ts's allow-listed call above.",
+    why: "Matched by name only: this is the app layer's Platform.openExternal, not Electron's shell, called with mailtoLink() of core/followUp/email.ts (always a mailto: URL). On the desktop it lands in main.ts's allow-listed call above.",
   },
 ];
 
@@ -147,33 +148,56 @@ describe.skipIf(!runner)('Electronegativity over electron/', () => {
   async function scan(): Promise<Report> {
     dir = mkdtempSync(join(tmpdir(), 'advisor-deck-electronegativity-'));
     const out = join(dir, 'report.json');
-    await promisify(execFile)(process.execPath, ['-e', CHILD, runner ?? '', join(root, 'electron'), out, ELECTRON_VERSION, JSON.stringify(EXCLUDED_CHECKS.map((c) => c.toLowerCase()))], {
-      cwd: root,
-      timeout: 120_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '-e',
+        CHILD,
+        runner ?? '',
+        join(root, 'electron'),
+        out,
+        ELECTRON_VERSION,
+        JSON.stringify(EXCLUDED_CHECKS.map((c) => c.toLowerCase())),
+      ],
+      {
+        cwd: root,
+        timeout: 120_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     // No report file means the scan did not run: that fails here, it never passes silently.
     const parsed = JSON.parse(readFileSync(out, 'utf8')) as Report;
     const relativeFile = (file: string) => `electron/${file.replace(/\\/g, '/').replace(/^\.?\//, '')}`;
     return { ...parsed, issues: parsed.issues.map((issue) => ({ ...issue, file: relativeFile(issue.file) })) };
   }
 
-  it('parses every file it scans (a file it cannot parse is a file it did not check)', { timeout: 120_000 }, async () => {
-    const { errors } = await report();
-    expect(errors.filter((error) => !error.tolerable)).toEqual([]);
-  });
+  it(
+    'parses every file it scans (a file it cannot parse is a file it did not check)',
+    { timeout: 120_000 },
+    async () => {
+      const { errors } = await report();
+      expect(errors.filter((error) => !error.tolerable)).toEqual([]);
+    },
+  );
 
   it('finds nothing HIGH or MEDIUM beyond the documented false positives', { timeout: 120_000 }, async () => {
     const { issues } = await report();
     const serious = issues.filter((issue) => issue.severity === 'HIGH' || issue.severity === 'MEDIUM');
     const known = (issue: Finding) => FALSE_POSITIVES.some((fp) => fp.rule === issue.id && fp.file === issue.file);
-    const unexpected = serious.filter((issue) => !known(issue)).map((i) => `${i.id} ${i.severity}/${i.confidence} ${i.file}:${i.line} ${i.sample ?? ''} (${i.description})`);
+    const unexpected = serious
+      .filter((issue) => !known(issue))
+      .map((i) => `${i.id} ${i.severity}/${i.confidence} ${i.file}:${i.line} ${i.sample ?? ''} (${i.description})`);
     expect(unexpected, 'fix these, or add them to FALSE_POSITIVES with why').toEqual([]);
   });
 
   it('has no stale false positives', { timeout: 120_000 }, async () => {
     const { issues } = await report();
-    const stale = FALSE_POSITIVES.filter((fp) => !issues.some((issue) => issue.id === fp.rule && issue.file === fp.file));
-    expect(stale.map((fp) => `${fp.rule} ${fp.file}`), 'no longer reported: remove from FALSE_POSITIVES').toEqual([]);
+    const stale = FALSE_POSITIVES.filter(
+      (fp) => !issues.some((issue) => issue.id === fp.rule && issue.file === fp.file),
+    );
+    expect(
+      stale.map((fp) => `${fp.rule} ${fp.file}`),
+      'no longer reported: remove from FALSE_POSITIVES',
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelNames, FOLLOW_UP_FOCUS_EVENT, type Handlers } from '../../core/api';
-import { createFollowUp, markFired } from '../../core/followUpRecord';
+import { createFollowUp, markFired } from '../../core/followUp/record';
 import type { Platform } from '../../electron/services/app';
 import { contentSecurityPolicy } from '../../electron/services/app-csp';
 
@@ -146,13 +146,33 @@ function fakeElectron({ isPackaged, singleInstance = true }: { isPackaged: boole
       }
     },
   };
-  return { electron, log, markReady, ipc, protocols, schemes, appListeners, sessionHooks, errorBoxes, sent, powerListeners, windows: BrowserWindow.all, notifications: electron.Notification.shown };
+  return {
+    electron,
+    log,
+    markReady,
+    ipc,
+    protocols,
+    schemes,
+    appListeners,
+    sessionHooks,
+    errorBoxes,
+    sent,
+    powerListeners,
+    windows: BrowserWindow.all,
+    notifications: electron.Notification.shown,
+  };
 }
 
 const appInfo = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) } as unknown as Handlers;
 
 /** Imports a fresh electron/main.ts against the fake; `open` stands in for the app layer. */
-async function runMain(options: { isPackaged: boolean; rendererUrl?: string; singleInstance?: boolean; open?: () => Promise<unknown>; keepInTray?: boolean }) {
+async function runMain(options: {
+  isPackaged: boolean;
+  rendererUrl?: string;
+  singleInstance?: boolean;
+  open?: () => Promise<unknown>;
+  keepInTray?: boolean;
+}) {
   vi.resetModules();
   const fake = fakeElectron(options);
   const opened: { dataDir: string; platform: Platform }[] = [];
@@ -164,8 +184,17 @@ async function runMain(options: { isPackaged: boolean; rendererUrl?: string; sin
     openApp: async (appOptions: { dataDir: string; platform: Platform }) => {
       opened.push(appOptions);
       if (options.open) await options.open();
-      const followUps = options.keepInTray === undefined ? null : { settings: () => ({ keepInTray: options.keepInTray, openAtLogin: false }) };
-      return { handlers: appInfo, problems: [], followUps, onResume: () => resumed.push(Date.now()), close: async () => {} };
+      const followUps =
+        options.keepInTray === undefined
+          ? null
+          : { settings: () => ({ keepInTray: options.keepInTray, openAtLogin: false }) };
+      return {
+        handlers: appInfo,
+        problems: [],
+        followUps,
+        onResume: () => resumed.push(Date.now()),
+        close: async () => {},
+      };
     },
   }));
   // Electron's own addition to process: where a packaged app's extra resources are.
@@ -201,7 +230,9 @@ describe('electron/main.ts before the app is ready', () => {
   it('sandboxes every renderer and registers app:// as privileged, and does nothing else yet', async () => {
     const main = await runMain({ isPackaged: true });
     expect(main.log).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
-    expect(main.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(main.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
     expect(main.ipc.size).toBe(0);
     expect(main.windows).toHaveLength(0);
   });
@@ -222,8 +253,16 @@ describe('electron/main.ts, packaged', () => {
     expect(main.windows).toHaveLength(1);
     const [win] = main.windows;
     expect(win?.loaded).toEqual(['app://advisor-deck/index.html']);
-    expect(win?.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-    expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]preload\.cjs$/);
+    expect(win?.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /preload[/\\]preload\.cjs$/,
+    );
     expect(win?.openHandler?.()).toEqual({ action: 'deny' });
     const navigation = { preventDefault: vi.fn() };
     win?.contentsListeners.get('will-navigate')?.(navigation);
@@ -241,7 +280,11 @@ describe('electron/main.ts, packaged', () => {
     expect(page?.status).toBe(200);
     expect(page?.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page?.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
-    for (const url of ['app://advisor-deck/src/main.tsx', 'app://advisor-deck/../electron/main.ts', 'app://advisor-deck/%2e%2e/package.json']) {
+    for (const url of [
+      'app://advisor-deck/src/main.tsx',
+      'app://advisor-deck/../electron/main.ts',
+      'app://advisor-deck/%2e%2e/package.json',
+    ]) {
       const refused = await serve(url);
       expect(refused?.status, url).toBe(404);
       expect(refused?.headers.get('content-security-policy'), url).toBe(contentSecurityPolicy());
@@ -257,15 +300,26 @@ describe('electron/main.ts, packaged', () => {
     expect(main.sessionHooks.check?.({}, 'notifications')).toBe(false);
     const headers = vi.fn();
     main.sessionHooks.headers?.({ responseHeaders: { 'X-Other': ['1'] } }, headers);
-    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy()] } });
+    expect(headers).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy()] },
+    });
   });
 
   it('opens the app layer on userData and answers every channel, only to the app page in the top frame', async () => {
     const main = await runMain({ isPackaged: true });
     await main.ready();
-    expect(main.opened).toEqual([expect.objectContaining({ dataDir: '/fake/userData', templatesDir: '/fake/resources/templates', holder: 'the desktop app' })]);
+    expect(main.opened).toEqual([
+      expect.objectContaining({
+        dataDir: '/fake/userData',
+        templatesDir: '/fake/resources/templates',
+        holder: 'the desktop app',
+      }),
+    ]);
     expect([...main.ipc.keys()].sort()).toEqual([...channelNames].sort());
-    await expect(main.invoke('app:info', top('app://advisor-deck/index.html#/prospect/p-1'))).resolves.toEqual({ ok: true, value: { name: 'Advisor Deck', version: '0.1.0' } });
+    await expect(main.invoke('app:info', top('app://advisor-deck/index.html#/prospect/p-1'))).resolves.toEqual({
+      ok: true,
+      value: { name: 'Advisor Deck', version: '0.1.0' },
+    });
     const page = top('app://advisor-deck/index.html');
     for (const frame of [
       null,
@@ -276,7 +330,10 @@ describe('electron/main.ts, packaged', () => {
       top('http://localhost:5173/'),
       top('https://evil.example/'),
     ]) {
-      await expect(main.invoke('app:info', frame), JSON.stringify(frame)).resolves.toMatchObject({ ok: false, error: 'Refused app:info: the sender is not the app window.' });
+      await expect(main.invoke('app:info', frame), JSON.stringify(frame)).resolves.toMatchObject({
+        ok: false,
+        error: 'Refused app:info: the sender is not the app window.',
+      });
     }
   });
 
@@ -285,14 +342,26 @@ describe('electron/main.ts, packaged', () => {
     await main.ready();
     const platform = main.opened[0]?.platform;
     await expect(platform?.openExternal('mailto:maria@example.com?subject=Hi')).resolves.toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'smb://host/share', 'ms-settings:', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'ms-settings:',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       await expect(platform?.openExternal(url), url).resolves.toBe(false);
     }
-    expect(main.log.filter((line) => line.startsWith('openExternal'))).toEqual(['openExternal mailto:maria@example.com?subject=Hi']);
+    expect(main.log.filter((line) => line.startsWith('openExternal'))).toEqual([
+      'openExternal mailto:maria@example.com?subject=Hi',
+    ]);
   });
 
   it('says why and stops, opening no window, when the data folder cannot be opened', async () => {
-    const main = await runMain({ isPackaged: true, open: () => Promise.reject(new Error('npm run web holds this data folder')) });
+    const main = await runMain({
+      isPackaged: true,
+      open: () => Promise.reject(new Error('npm run web holds this data folder')),
+    });
     await main.ready();
     expect(main.errorBoxes).toEqual(['Advisor Deck cannot open its data: npm run web holds this data folder']);
     expect(main.log).toContain('exit 2');
@@ -306,11 +375,17 @@ describe('electron/main.ts, from source with the dev server', () => {
     const main = await runMain({ isPackaged: false, rendererUrl: 'http://localhost:5173/' });
     await main.ready();
     expect(main.windows[0]?.loaded).toEqual(['http://localhost:5173/']);
-    await expect(main.invoke('app:info', top('http://localhost:5173/#/prospects'))).resolves.toMatchObject({ ok: true });
+    await expect(main.invoke('app:info', top('http://localhost:5173/#/prospects'))).resolves.toMatchObject({
+      ok: true,
+    });
     await expect(main.invoke('app:info', top('app://advisor-deck/index.html'))).resolves.toMatchObject({ ok: false });
     const headers = vi.fn();
     main.sessionHooks.headers?.({ responseHeaders: {} }, headers);
-    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' })] } });
+    expect(headers).toHaveBeenCalledWith({
+      responseHeaders: {
+        'Content-Security-Policy': [contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' })],
+      },
+    });
   });
 
   it('loads app:// when no dev server runs', async () => {
@@ -324,7 +399,16 @@ describe('electron/main.ts, follow-up reminders', () => {
   const firing = (name: string) => {
     const now = Date.parse('2026-12-08T18:00:00Z');
     const record = createFollowUp(
-      { id: 'fu-1', prospectId: 'p-1', prospectName: name, dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', channel: 'email', subject: 'Following up', body: '' },
+      {
+        id: 'fu-1',
+        prospectId: 'p-1',
+        prospectName: name,
+        dueAt: '2026-12-08T10:00:00-08:00',
+        timeZone: 'America/Los_Angeles',
+        channel: 'email',
+        subject: 'Following up',
+        body: '',
+      },
       now,
     );
     return { followUp: markFired(record, now), missed: false, dueAt: now, lateMs: 0 };

@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 
 const api = () => exposed.get('advisorDeck') as Record<string, (...args: unknown[]) => unknown>;
-const emit = (id: unknown) => subscribed.get(FOLLOW_UP_FOCUS_EVENT)?.forEach((listener) => listener({ sender: 'main' }, id));
+const emit = (id: unknown) =>
+  subscribed.get(FOLLOW_UP_FOCUS_EVENT)?.forEach((listener) => listener({ sender: 'main' }, id));
 
 describe('preload (electron/preload.ts)', () => {
   it('exposes one object, window.advisorDeck: a function per channel and the two subscriptions (focus, reminders: a no-op here, the desktop notifies)', () => {

@@ -11,7 +11,12 @@ import { channelNames, dispatch, type Handlers } from '../../core/api';
 import { isAllowedExternalUrl, isAppUrl, rendererUrl } from '../../electron/adapters/app-url';
 import { registerIpcHandlers, senderIsApp, type SenderEvent } from '../../electron/adapters/ipc';
 import { appOriginCheck, hardenSession } from '../../electron/adapters/session';
-import { hardenedWindowOptions, hardenWindow, secureWebPreferences, type HardenableWindow } from '../../electron/adapters/window-policy';
+import {
+  hardenedWindowOptions,
+  hardenWindow,
+  secureWebPreferences,
+  type HardenableWindow,
+} from '../../electron/adapters/window-policy';
 import { contentSecurityPolicy } from '../../electron/services/app-csp';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -36,10 +41,18 @@ describe('window options (electron/adapters/window-policy.ts)', () => {
   });
 
   it("keeps the caller's size and title but never the caller's web preferences", () => {
-    const loosened = { width: 800, title: 'Advisor Deck', webPreferences: { nodeIntegration: true, sandbox: false, contextIsolation: false } };
+    const loosened = {
+      width: 800,
+      title: 'Advisor Deck',
+      webPreferences: { nodeIntegration: true, sandbox: false, contextIsolation: false },
+    };
     // The type refuses webPreferences; a cast (or plain JS) must still not get through.
     const options = hardenedWindowOptions(loosened as Parameters<typeof hardenedWindowOptions>[0], '/app/preload.cjs');
-    expect(options).toEqual({ width: 800, title: 'Advisor Deck', webPreferences: secureWebPreferences('/app/preload.cjs') });
+    expect(options).toEqual({
+      width: 800,
+      title: 'Advisor Deck',
+      webPreferences: secureWebPreferences('/app/preload.cjs'),
+    });
   });
 });
 
@@ -120,8 +133,13 @@ describe('session hardening (hardenSession, with a fake session)', () => {
   it('sets the Content-Security-Policy header on every response, over any the response had', () => {
     const hooks = hardened("default-src 'none'");
     const callback = vi.fn();
-    hooks.headers?.({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ['default-src *'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] } });
+    hooks.headers?.(
+      { responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ['default-src *'] } },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] },
+    });
   });
 });
 
@@ -206,7 +224,17 @@ describe('links handed to the system (isAllowedExternalUrl)', () => {
   it('allows the mailto: links the app builds, and nothing else', () => {
     expect(isAllowedExternalUrl('mailto:maria%40x@example.com?subject=Hi&body=Hello')).toBe(true);
     expect(isAllowedExternalUrl('mailto:?subject=Hi')).toBe(true);
-    for (const url of ['https://example.com/', 'http://localhost/', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'ms-msdt:/id', 'javascript:alert(1)', 'app://advisor-deck/index.html', '', 'mailto']) {
+    for (const url of [
+      'https://example.com/',
+      'http://localhost/',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'javascript:alert(1)',
+      'app://advisor-deck/index.html',
+      '',
+      'mailto',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });
@@ -225,18 +253,30 @@ describe('IPC (registerIpcHandlers, with a fake ipcMain)', () => {
       },
     };
     registerIpcHandlers(ipc as unknown as Parameters<typeof registerIpcHandlers>[0], handlers, appPage);
-    return (channel: string, event: SenderEvent, input?: unknown) => listeners.get(channel)?.(event, input) as Promise<unknown>;
+    return (channel: string, event: SenderEvent, input?: unknown) =>
+      listeners.get(channel)?.(event, input) as Promise<unknown>;
   }
 
   it('registers every channel of core/api.ts, once', () => {
     const channels: string[] = [];
-    registerIpcHandlers({ handle: (channel: string) => void channels.push(channel) } as unknown as Parameters<typeof registerIpcHandlers>[0], {} as Handlers, appPage);
+    registerIpcHandlers(
+      { handle: (channel: string) => void channels.push(channel) } as unknown as Parameters<
+        typeof registerIpcHandlers
+      >[0],
+      {} as Handlers,
+      appPage,
+    );
     expect(channels).toEqual([...channelNames]);
   });
 
   it('answers our page in the top frame through dispatch', async () => {
-    const invoke = registered({ 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) } as unknown as Handlers);
-    await expect(invoke('app:info', { senderFrame: page } as unknown as SenderEvent)).resolves.toEqual({ ok: true, value: { name: 'Advisor Deck', version: '0.1.0' } });
+    const invoke = registered({
+      'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }),
+    } as unknown as Handlers);
+    await expect(invoke('app:info', { senderFrame: page } as unknown as SenderEvent)).resolves.toEqual({
+      ok: true,
+      value: { name: 'Advisor Deck', version: '0.1.0' },
+    });
   });
 
   it.each([
@@ -250,14 +290,19 @@ describe('IPC (registerIpcHandlers, with a fake ipcMain)', () => {
     const invoke = registered({ 'app:info': () => ((ran = true), { name: '', version: '' }) } as unknown as Handlers);
     const event = { senderFrame: frame } as unknown as SenderEvent;
     expect(senderIsApp(event, appPage)).toBe(false);
-    await expect(invoke('app:info', event)).resolves.toEqual({ ok: false, error: 'Refused app:info: the sender is not the app window.' });
+    await expect(invoke('app:info', event)).resolves.toEqual({
+      ok: false,
+      error: 'Refused app:info: the sender is not the app window.',
+    });
     expect(ran).toBe(false);
   });
 
   it('checks the input against the channel schema after the sender', async () => {
     let ran = false;
     const invoke = registered({ 'followups:complete': () => ((ran = true), undefined) } as unknown as Handlers);
-    const result = (await invoke('followups:complete', { senderFrame: page } as unknown as SenderEvent, { id: '../../etc/passwd' })) as { ok: boolean };
+    const result = (await invoke('followups:complete', { senderFrame: page } as unknown as SenderEvent, {
+      id: '../../etc/passwd',
+    })) as { ok: boolean };
     expect(result.ok).toBe(false);
     expect(ran).toBe(false);
   });

@@ -1,15 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
-import { followUpSlot } from '../../core/followUp';
+import { followUpSlot } from '../../core/followUp/slotRule';
 
 // Properties and real files: seconds on a busy machine, never a time window.
 vi.setConfig({ testTimeout: 60_000 });
 
-const slot = (meetingDate: string, preferredTime = '10:00', holidays: string[] = [], timeZone = 'America/Los_Angeles') =>
-  followUpSlot({ meetingDate, timeZone, preferredTime, holidays });
+const slot = (
+  meetingDate: string,
+  preferredTime = '10:00',
+  holidays: string[] = [],
+  timeZone = 'America/Los_Angeles',
+) => followUpSlot({ meetingDate, timeZone, preferredTime, holidays });
 
 describe('follow-up slot', () => {
   it('matches the examples of the issue', () => {
-    expect(slot('2026-12-03')).toEqual({ dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', businessDaysAfter: 3 });
+    expect(slot('2026-12-03')).toEqual({
+      dueAt: '2026-12-08T10:00:00-08:00',
+      timeZone: 'America/Los_Angeles',
+      businessDaysAfter: 3,
+    });
     expect(slot('2026-12-02').dueAt).toBe('2026-12-04T10:00:00-08:00');
     expect(slot('2026-12-02', '15:00').dueAt).toBe('2026-12-07T15:00:00-08:00');
   });
@@ -40,13 +48,28 @@ describe('follow-up slot', () => {
     // Wed 23 Dec: Thu 24 (1), Fri 25 holiday, Mon 28 (2), Tue 29 (3) → Tuesday.
     expect(slot('2026-12-23', '10:00', ['2026-12-25']).dueAt).toBe('2026-12-29T10:00:00-08:00');
     // Thu 3 Dec with Tue 8 off: Mon 7 (2), Wed 9 (3) → Wednesday.
-    expect(slot('2026-12-03', '09:00', ['2026-12-08'])).toMatchObject({ dueAt: '2026-12-09T09:00:00-08:00', businessDaysAfter: 3 });
+    expect(slot('2026-12-03', '09:00', ['2026-12-08'])).toMatchObject({
+      dueAt: '2026-12-09T09:00:00-08:00',
+      businessDaysAfter: 3,
+    });
   });
 
   it('falls back to the next Tuesday to Thursday when both candidates are Monday mornings', () => {
-    const off = ['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18'];
+    const off = [
+      '2026-12-08',
+      '2026-12-09',
+      '2026-12-10',
+      '2026-12-11',
+      '2026-12-15',
+      '2026-12-16',
+      '2026-12-17',
+      '2026-12-18',
+    ];
     // Fri 4 Dec: Mon 7 (1), Mon 14 (2), Mon 21 (3), then Tue 22.
-    expect(slot('2026-12-04', '10:00', off)).toMatchObject({ dueAt: '2026-12-22T10:00:00-08:00', businessDaysAfter: 4 });
+    expect(slot('2026-12-04', '10:00', off)).toMatchObject({
+      dueAt: '2026-12-22T10:00:00-08:00',
+      businessDaysAfter: 4,
+    });
   });
 
   it.each([
@@ -89,7 +112,9 @@ describe('follow-up slot', () => {
 describe('follow-up slot at a time that happens twice or never', () => {
   it('takes the first occurrence when the clocks go back on a business day (Cairo, Thursday night)', () => {
     // Egypt ends DST on the last Thursday of October at midnight: 23:00–23:59 happens twice.
-    expect(slot('2027-10-24', '23:59', ['2027-10-26', '2027-10-27'], 'Africa/Cairo').dueAt).toBe('2027-10-28T23:59:00+03:00');
+    expect(slot('2027-10-24', '23:59', ['2027-10-26', '2027-10-27'], 'Africa/Cairo').dueAt).toBe(
+      '2027-10-28T23:59:00+03:00',
+    );
   });
 
   it('moves a time that does not exist forward by the gap', () => {

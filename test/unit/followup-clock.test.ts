@@ -1,4 +1,4 @@
-// A wall clock far ahead: the rule at the top of electron/services/followup/scheduler.ts. A
+// A wall clock far ahead: the rule at the top of electron/services/followUp/scheduler.ts. A
 // firing more than a day before its due time by the trusted clock (the previous run's) is held
 // as a clock error until the clock is set right, or until it has kept to its time long enough
 // to be believed (a laptop that was really closed for a week).
@@ -6,9 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { NewFollowUp } from '../../core/followUpRecord';
-import { CLOCK_LONG_SETTLE_MS, CLOCK_SETTLE_MS, FollowUpScheduler, type Firing } from '../../electron/services/followup/scheduler';
-import { FollowUpStore } from '../../electron/services/followup/store';
+import type { NewFollowUp } from '../../core/followUp/record';
+import {
+  CLOCK_LONG_SETTLE_MS,
+  CLOCK_SETTLE_MS,
+  FollowUpScheduler,
+  type Firing,
+} from '../../electron/services/followUp/scheduler';
+import { FollowUpStore } from '../../electron/services/followUp/store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,7 +28,16 @@ let fired: Firing[];
 let warn: MockInstance;
 
 function follow(id: string, dueAt: number): NewFollowUp {
-  return { id, prospectId: `p-${id}`, prospectName: `Prospect ${id}`, dueAt: new Date(dueAt).toISOString(), timeZone: 'UTC', channel: 'email', subject: `Following up ${id}`, body: 'Dear prospect,\n' };
+  return {
+    id,
+    prospectId: `p-${id}`,
+    prospectName: `Prospect ${id}`,
+    dueAt: new Date(dueAt).toISOString(),
+    timeZone: 'UTC',
+    channel: 'email',
+    subject: `Following up ${id}`,
+    body: 'Dear prospect,\n',
+  };
 }
 
 /** The app starts: a store read from disk and a scheduler with the real (faked) clock. */

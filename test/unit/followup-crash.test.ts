@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FollowUpStore } from '../../electron/services/followup/store';
+import { FollowUpStore } from '../../electron/services/followUp/store';
 
 const root = resolve(import.meta.dirname, '../..');
 const WRITER = join(root, 'test/support/followup-writer.ts');
@@ -111,7 +111,8 @@ describe('follow-up store under SIGKILL', () => {
       expect(store.verify(), `run ${run}: damaged files`).toEqual([]);
       expect(store.problems, `run ${run}: problems`).toEqual([]);
       for (const id of scheduled) expect(store.get(id), `run ${run}: acknowledged ${id} is missing`).toBeDefined();
-      for (const id of completed) expect(store.get(id)?.status, `run ${run}: acknowledged completion of ${id}`).toBe('done');
+      for (const id of completed)
+        expect(store.get(id)?.status, `run ${run}: acknowledged completion of ${id}`).toBe('done');
       store.close();
     }
     // The kills landed while writes were going on, not only before the first one.
@@ -124,7 +125,9 @@ describe('follow-up store under SIGKILL', () => {
     const child = startWriter(KILLS);
     let acknowledged = 0;
     child.stdout.setEncoding('utf8');
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) => child.on('exit', (code, signal) => resolvePromise({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+      child.on('exit', (code, signal) => resolvePromise({ code, signal })),
+    );
     await new Promise<void>((resolvePromise) => {
       child.stdout.on('data', (chunk: string) => {
         acknowledged += chunk.split('\n').filter((line) => line.startsWith('S ') || line.startsWith('D ')).length;
@@ -132,7 +135,10 @@ describe('follow-up store under SIGKILL', () => {
       });
     });
     child.kill('SIGTERM');
-    const outcome = await Promise.race([ended, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 10_000))]);
+    const outcome = await Promise.race([
+      ended,
+      new Promise<'still running'>((r) => setTimeout(() => r('still running'), 10_000)),
+    ]);
     expect(outcome).toEqual({ code: 143, signal: null });
   }, 30_000);
 });

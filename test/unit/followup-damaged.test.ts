@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NewFollowUp } from '../../core/followUpRecord';
-import { FollowUpScheduler, type Firing } from '../../electron/services/followup/scheduler';
-import { FollowUpStore, RECORDS_DIR } from '../../electron/services/followup/store';
+import type { NewFollowUp } from '../../core/followUp/record';
+import { FollowUpScheduler, type Firing } from '../../electron/services/followUp/scheduler';
+import { FollowUpStore, RECORDS_DIR } from '../../electron/services/followUp/store';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-03T22:00:00Z');
@@ -21,7 +21,16 @@ const recordFiles = () => readdirSync(join(dir, RECORDS_DIR)).sort();
 const recordFile = (id: string) => join(dir, RECORDS_DIR, recordFiles().find((f) => f.startsWith(`${id}.`)) as string);
 
 function follow(id: string, dueAt: number): NewFollowUp {
-  return { id, prospectId: `p-${id}`, prospectName: 'Maria Lopez', dueAt: new Date(dueAt).toISOString(), timeZone: 'America/Los_Angeles', channel: 'email', subject: 'Maria, following up', body: 'Dear Maria,\n' };
+  return {
+    id,
+    prospectId: `p-${id}`,
+    prospectName: 'Maria Lopez',
+    dueAt: new Date(dueAt).toISOString(),
+    timeZone: 'America/Los_Angeles',
+    channel: 'email',
+    subject: 'Maria, following up',
+    body: 'Dear Maria,\n',
+  };
 }
 
 beforeEach(() => {
@@ -44,12 +53,24 @@ describe('a damaged follow-ups.json (the settings)', () => {
       writeFileSync(settingsFile(), bytes);
 
       const store = open();
-      expect(store.settings()).toEqual({ keepInTray: true, openAtLogin: false, preferredTime: '10:00', winBackDays: 90 });
+      expect(store.settings()).toEqual({
+        keepInTray: true,
+        openAtLogin: false,
+        preferredTime: '10:00',
+        winBackDays: 90,
+      });
       // Renamed, never deleted: the advisor (or support) can still read what was there.
       const kept = join(dir, `follow-ups.damaged-${STAMP}.json`);
       expect(files()).toEqual(['follow-ups', `follow-ups.damaged-${STAMP}.json`, 'follow-ups.json']);
       expect(readFileSync(kept, 'utf8')).toBe(bytes);
-      expect(store.problems).toEqual([{ file: kept, message: expect.stringContaining(`the file is kept as follow-ups.damaged-${STAMP}.json and the default settings are used`) }]);
+      expect(store.problems).toEqual([
+        {
+          file: kept,
+          message: expect.stringContaining(
+            `the file is kept as follow-ups.damaged-${STAMP}.json and the default settings are used`,
+          ),
+        },
+      ]);
 
       // The follow-ups are all there and fire: a damaged settings file turns no reminder off.
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
@@ -77,7 +98,12 @@ describe('a damaged follow-ups.json (the settings)', () => {
     open();
     writeFileSync(settingsFile(), '{{');
     const store = open();
-    expect(files()).toEqual(['follow-ups', `follow-ups.damaged-${STAMP}-2.json`, `follow-ups.damaged-${STAMP}.json`, 'follow-ups.json']);
+    expect(files()).toEqual([
+      'follow-ups',
+      `follow-ups.damaged-${STAMP}-2.json`,
+      `follow-ups.damaged-${STAMP}.json`,
+      'follow-ups.json',
+    ]);
     expect(readFileSync(join(dir, `follow-ups.damaged-${STAMP}-2.json`), 'utf8')).toBe('{{');
     expect(store.problems).toHaveLength(1);
   });
@@ -109,7 +135,9 @@ describe('a follow-up file that cannot be read', () => {
     expect([...lists.overdue, ...lists.today, ...lists.upcoming].map((f) => f.id)).toEqual(['good']);
     const keptName = `${badName.slice(0, -'.json'.length)}.damaged-${STAMP}.json`;
     const kept = join(dir, RECORDS_DIR, keptName);
-    expect(reopened.unreadable()).toEqual([{ id: 'bad', file: kept, message: expect.stringContaining('is not valid JSON') }]);
+    expect(reopened.unreadable()).toEqual([
+      { id: 'bad', file: kept, message: expect.stringContaining('is not valid JSON') },
+    ]);
     expect(readFileSync(kept, 'utf8')).toBe('{"v":1,"id":"bad", trunc');
     expect(existsSync(join(dir, RECORDS_DIR, badName))).toBe(false);
     // Reading it again, listing again, verifying: one problem, one unreadable follow-up.
@@ -117,14 +145,18 @@ describe('a follow-up file that cannot be read', () => {
     reopened.list('UTC');
     reopened.verify();
     reopened.all();
-    expect(reopened.problems).toEqual([{ file: kept, message: expect.stringContaining(`the file is kept as ${keptName}`) }]);
+    expect(reopened.problems).toEqual([
+      { file: kept, message: expect.stringContaining(`the file is kept as ${keptName}`) },
+    ]);
     expect(reopened.unreadable()).toHaveLength(1);
     expect(reopened.nextDue()?.id).toBe('good');
 
     // Every later open reports it (for the log) and counts it, for as long as the file is kept.
     const third = open();
     expect(third.problems).toEqual([{ file: kept, message: `could not be read and was set aside on ${STAMP}` }]);
-    expect(third.unreadable()).toEqual([{ id: 'bad', file: kept, message: `could not be read and was set aside on ${STAMP}` }]);
+    expect(third.unreadable()).toEqual([
+      { id: 'bad', file: kept, message: `could not be read and was set aside on ${STAMP}` },
+    ]);
     expect(third.size).toBe(1);
   });
 
@@ -177,7 +209,9 @@ describe('a follow-up file that cannot be read', () => {
     mkdirSync(join(dir, RECORDS_DIR, name));
     const reopened = open();
     expect(reopened.list('UTC')).toEqual({ overdue: [], today: [], upcoming: [] });
-    expect(reopened.unreadable()).toEqual([{ id: 'a', file: join(dir, RECORDS_DIR, name), message: expect.stringContaining('cannot be read') }]);
+    expect(reopened.unreadable()).toEqual([
+      { id: 'a', file: join(dir, RECORDS_DIR, name), message: expect.stringContaining('cannot be read') },
+    ]);
     expect(reopened.problems).toHaveLength(1);
     expect(recordFiles()).toEqual([name]);
     expect(open().unreadable()).toHaveLength(1);

@@ -1,12 +1,19 @@
-// The follow-up email's words (core/followUpEmail.ts): the subject rules, the takeaways, the
+// The follow-up email's words (core/followUp/email.ts): the subject rules, the takeaways, the
 // language, and the shipped copy itself.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFollowUpDraft, checkFollowUpCopy, subjectProblems, type FollowUpCopy, type FollowUpDraft, type RecordedMeeting } from '../../core/followUpEmail';
-import { GOALS, type Intake, type IntakeInput } from '../../core/intake';
-import { planDeck, type DeckRecipe } from '../../core/plan';
-import { loadFollowUpCopy } from '../../electron/services/followup/copy';
+import {
+  buildFollowUpDraft,
+  checkFollowUpCopy,
+  subjectProblems,
+  type FollowUpCopy,
+  type FollowUpDraft,
+  type RecordedMeeting,
+} from '../../core/followUp/email';
+import { GOALS, type Intake, type IntakeInput } from '../../core/intake/intake';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
+import { loadFollowUpCopy } from '../../electron/services/followUp/copy';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { advisor, intake } from '../support/samples';
 
@@ -27,7 +34,9 @@ describe('the subject', () => {
   it('names the prospect and their topic: their urgent need in their words', () => {
     // Maria comes with her husband Daniel: the email is to both of them.
     expect(draft().subject).toBe('Maria and Daniel, following up on “Sell the practice within three years”');
-    expect(draft((i) => delete i.prospect.partner).subject).toBe('Maria, following up on “Sell the practice within three years”');
+    expect(draft((i) => delete i.prospect.partner).subject).toBe(
+      'Maria, following up on “Sell the practice within three years”',
+    );
   });
 
   it('writes to a couple together and copies the partner when the intake has their email', () => {
@@ -65,14 +74,21 @@ describe('the subject', () => {
     expect(draft((i) => (i.prospect.firstName = 'Ana!')).subject).toMatch(/^Ana and Daniel, /);
     expect(draft((i) => (i.prospect.firstName = 'JP')).subject).toMatch(/^JP and Daniel, /);
     // The partner's name is written as a name too.
-    expect(draft((i) => i.prospect.partner && (i.prospect.partner.firstName = 'DANIEL!')).subject).toMatch(/^Maria and Daniel, /);
+    expect(draft((i) => i.prospect.partner && (i.prospect.partner.firstName = 'DANIEL!')).subject).toMatch(
+      /^Maria and Daniel, /,
+    );
   });
 
   it('keeps acronyms people use about money', () => {
-    expect(subjectProblems('Maria, following up on “Roll my IRA into an ETF”', copy['en']?.spamWords ?? [])).toEqual([]);
+    expect(subjectProblems('Maria, following up on “Roll my IRA into an ETF”', copy['en']?.spamWords ?? [])).toEqual(
+      [],
+    );
     expect(subjectProblems('Maria, FOLLOWING up', [])).toEqual(['is written in capitals']);
     expect(subjectProblems('MARIA, HI', [])).toEqual(['is written in capitals']);
-    expect(subjectProblems('Act now!', ['act now'])).toEqual(['has an exclamation mark', 'has the spam-trigger word "act now"']);
+    expect(subjectProblems('Act now!', ['act now'])).toEqual([
+      'has an exclamation mark',
+      'has the spam-trigger word "act now"',
+    ]);
     // Whole words only: "freedom" is not "free".
     expect(subjectProblems('Financial freedom', ['free'])).toEqual([]);
   });
@@ -99,11 +115,15 @@ describe('the body', () => {
       expect(d.takeaways).toHaveLength(3);
       expect(new Set(d.takeaways).size).toBe(3);
     }
-    expect(draft(undefined, { shownSlideIds: ['fees', 'title'] }).takeaways[0]).toBe('Our fees are transparent and explained in writing before you commit.');
+    expect(draft(undefined, { shownSlideIds: ['fees', 'title'] }).takeaways[0]).toBe(
+      'Our fees are transparent and explained in writing before you commit.',
+    );
   });
 
   it('answers the recorded questions, and says which answers are still to come', () => {
-    const d = draft(undefined, { questions: [{ text: 'How are you paid?', answer: 'A flat fee.\nIn writing.' }, { text: 'Can we meet monthly?' }] });
+    const d = draft(undefined, {
+      questions: [{ text: 'How are you paid?', answer: 'A flat fee.\nIn writing.' }, { text: 'Can we meet monthly?' }],
+    });
     // The question they sent before the meeting and did not get an answer to is there too.
     expect(d.body).toContain(
       'Your questions, with my answers:\n• How are you paid?\n  A flat fee.\n  In writing.\n• Can we meet monthly?\n  I am looking into this and will come back to you.\n• How often would we meet?\n  I am looking into this and will come back to you.',
@@ -111,7 +131,9 @@ describe('the body', () => {
   });
 
   it('without a meeting record, lists the questions the prospect sent', () => {
-    expect(draft().body).toContain('We went through the questions you sent before our meeting:\n• How are you paid?\n• How often would we meet?');
+    expect(draft().body).toContain(
+      'We went through the questions you sent before our meeting:\n• How are you paid?\n• How often would we meet?',
+    );
     expect(
       draft((i) => {
         delete i.questions;
@@ -124,7 +146,9 @@ describe('the body', () => {
       const d = draft((i) => (i.locale = locale));
       expect(d.language).toBe('fr');
       expect(d.body).toMatch(/^Bonjour Maria et Daniel,/);
-      expect(d.subject).toBe('Maria et Daniel, pour faire suite à notre échange\u00A0: «\u00A0Sell the practice within three years\u00A0»');
+      expect(d.subject).toBe(
+        'Maria et Daniel, pour faire suite à notre échange\u00A0: «\u00A0Sell the practice within three years\u00A0»',
+      );
     }
     expect(draft((i) => (i.locale = 'de-DE')).language).toBe('en');
   });
@@ -140,13 +164,27 @@ describe('the shipped copy (templates/followup/copy)', () => {
     if (checked.ok) expect(checked.value.language).toBe(file.replace('.json', ''));
   });
 
-  it.each(files)('%s: every goal’s subject and the fixed words are free of spam triggers, capitals and exclamation marks', (file) => {
-    const c = copy[file.replace('.json', '')] as FollowUpCopy;
-    for (const goal of GOALS) {
-      const subject = c.subject.replace('{firstName}', 'Maria').replace('{topic}', c.topics[goal]);
-      expect(subjectProblems(subject, c.spamWords), subject).toEqual([]);
-    }
-    const fixed = [c.greeting, c.thanks, c.takeawaysIntro, c.urgentTakeaway, c.questionsIntro, c.questionsIntroUnrecorded, c.pendingAnswer, c.nextStep, c.attachment, c.signOff];
-    for (const text of fixed) expect(subjectProblems(text.replace(/\{\w+\}/g, 'x'), c.spamWords), text).toEqual([]);
-  });
+  it.each(files)(
+    '%s: every goal’s subject and the fixed words are free of spam triggers, capitals and exclamation marks',
+    (file) => {
+      const c = copy[file.replace('.json', '')] as FollowUpCopy;
+      for (const goal of GOALS) {
+        const subject = c.subject.replace('{firstName}', 'Maria').replace('{topic}', c.topics[goal]);
+        expect(subjectProblems(subject, c.spamWords), subject).toEqual([]);
+      }
+      const fixed = [
+        c.greeting,
+        c.thanks,
+        c.takeawaysIntro,
+        c.urgentTakeaway,
+        c.questionsIntro,
+        c.questionsIntroUnrecorded,
+        c.pendingAnswer,
+        c.nextStep,
+        c.attachment,
+        c.signOff,
+      ];
+      for (const text of fixed) expect(subjectProblems(text.replace(/\{\w+\}/g, 'x'), c.spamWords), text).toEqual([]);
+    },
+  );
 });

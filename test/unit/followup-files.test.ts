@@ -7,20 +7,26 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAdvisor, type Advisor } from '../../core/advisor';
-import type { RecordedMeeting } from '../../core/followUpEmail';
-import { buildFollowUpDraft } from '../../core/followUpEmail';
-import { checkIntake, type Intake } from '../../core/intake';
-import { planDeck, type DeckPlan, type DeckRecipe } from '../../core/plan';
-import { buildFollowUpIcs } from '../../electron/services/followup/calendar';
-import { loadFollowUpCopy } from '../../electron/services/followup/copy';
-import { buildFollowUpFiles, FOLLOW_UP_EML, FOLLOW_UP_ICS } from '../../electron/services/followup';
-import { buildFollowUpEml } from '../../electron/services/followup/mail';
+import { checkAdvisor, type Advisor } from '../../core/advisor/advisor';
+import type { RecordedMeeting } from '../../core/followUp/email';
+import { buildFollowUpDraft } from '../../core/followUp/email';
+import { checkIntake, type Intake } from '../../core/intake/intake';
+import { planDeck, type DeckPlan, type DeckRecipe } from '../../core/plan/planDeck';
+import { buildFollowUpIcs } from '../../electron/services/followUp/calendar';
+import { loadFollowUpCopy } from '../../electron/services/followUp/copy';
+import { buildFollowUpFiles, FOLLOW_UP_EML, FOLLOW_UP_ICS } from '../../electron/services/followUp';
+import { buildFollowUpEml } from '../../electron/services/followUp/mail';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor as sampleAdvisor, HOSTILE, intake as sampleIntake } from '../support/samples';
 
 const root = join(import.meta.dirname, '../..');
-const INJECTIONS = ['x\r\nBcc: evil@example.com', 'y\nBcc: evil@example.com', 'z\rX-Evil: 1', 'w\r\nATTENDEE;CN=Evil:mailto:evil@example.com', 'END:VEVENT\r\nBEGIN:VEVENT'];
+const INJECTIONS = [
+  'x\r\nBcc: evil@example.com',
+  'y\nBcc: evil@example.com',
+  'z\rX-Evil: 1',
+  'w\r\nATTENDEE;CN=Evil:mailto:evil@example.com',
+  'END:VEVENT\r\nBEGIN:VEVENT',
+];
 const HOSTILE_ALL = [...HOSTILE, ...INJECTIONS];
 
 let recipe: DeckRecipe;
@@ -29,7 +35,13 @@ beforeAll(async () => {
 });
 
 /** Bytes standing in for summary.pdf: every byte value, so any re-encoding would show. */
-const pdf = Uint8Array.from(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(40_000), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]));
+const pdf = Uint8Array.from(
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    randomBytes(40_000),
+    Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  ]),
+);
 
 function fixture<T>(name: string, check: (v: unknown) => { ok: true; value: T } | { ok: false }): T {
   const checked = check(JSON.parse(readFileSync(join(root, 'test/fixtures', name), 'utf8')));
@@ -62,7 +74,8 @@ function vevent(ics: string): ICAL.Event {
   return new ICAL.Event(events[0]);
 }
 
-const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value);
+const addresses = (a: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value);
 
 describe('follow-up.ics (read with ical.js)', () => {
   it('is one event at dueAt with an alarm at that time, the prospect’s contacts and the email subject', async () => {
@@ -87,16 +100,25 @@ describe('follow-up.ics (read with ical.js)', () => {
     const a = await build(sampleIntake(), sampleAdvisor());
     const again = await build(sampleIntake(), sampleAdvisor());
     expect(again.ics).toBe(a.ics);
-    const later = await build(sampleIntake(), sampleAdvisor((x) => (x.followUp = { preferredTime: '14:00', holidays: [] })));
+    const later = await build(
+      sampleIntake(),
+      sampleAdvisor((x) => (x.followUp = { preferredTime: '14:00', holidays: [] })),
+    );
     expect(vevent(later.ics).uid).toBe(vevent(a.ics).uid);
     expect(vevent(later.ics).startDate.toString()).not.toBe(vevent(a.ics).startDate.toString());
     expect(vevent(a.ics).uid).toMatch(/^fu-[0-9a-f]{24}@advisor-deck$/);
-    const other = await build(sampleIntake((i) => (i.meeting.startsAt = '2026-12-10T14:00')), sampleAdvisor());
+    const other = await build(
+      sampleIntake((i) => (i.meeting.startsAt = '2026-12-10T14:00')),
+      sampleAdvisor(),
+    );
     expect(vevent(other.ics).uid).not.toBe(vevent(a.ics).uid);
   });
 
   it('keeps RFC 5545 lines: CRLF ends, folded at 75 octets (not characters), nothing but known properties', async () => {
-    const b = await build(sampleIntake((i) => (i.prospect.firstName = 'Maximiliana-Konstantina Alexandrovna Wilhelmina 山田花子')), sampleAdvisor());
+    const b = await build(
+      sampleIntake((i) => (i.prospect.firstName = 'Maximiliana-Konstantina Alexandrovna Wilhelmina 山田花子')),
+      sampleAdvisor(),
+    );
     expect(b.ics.endsWith('\r\n')).toBe(true);
     expect(b.ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of b.ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -105,17 +127,49 @@ describe('follow-up.ics (read with ical.js)', () => {
   it('keeps hostile and injected text as text: no new property, no new component', async () => {
     const intake = fixture('intake-hostile.json', checkIntake);
     // Names may hold a newline (the intake allows it); a bare \r the intake refuses is given here directly.
-    const withInjections: Intake = { ...intake, prospect: { ...intake.prospect, firstName: INJECTIONS[3] as string, lastName: INJECTIONS[4] as string, phone: INJECTIONS[2] as string } };
+    const withInjections: Intake = {
+      ...intake,
+      prospect: {
+        ...intake.prospect,
+        firstName: INJECTIONS[3] as string,
+        lastName: INJECTIONS[4] as string,
+        phone: INJECTIONS[2] as string,
+      },
+    };
     for (const i of [intake, withInjections]) {
       const b = await build(i, fixture('advisor-hostile.json', checkAdvisor));
       const calendar = new ICAL.Component(ICAL.parse(b.ics));
       expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vevent']);
       const event = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
-      expect(event.getAllProperties().map((p) => p.name).sort()).toEqual(['description', 'dtstamp', 'dtstart', 'duration', 'status', 'summary', 'uid', 'x-microsoft-cdo-busystatus']);
+      expect(
+        event
+          .getAllProperties()
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual([
+        'description',
+        'dtstamp',
+        'dtstart',
+        'duration',
+        'status',
+        'summary',
+        'uid',
+        'x-microsoft-cdo-busystatus',
+      ]);
       expect(event.getAllSubcomponents().map((c) => c.name)).toEqual(['valarm']);
-      expect((event.getFirstSubcomponent('valarm') as ICAL.Component).getAllProperties().map((p) => p.name).sort()).toEqual(['action', 'description', 'trigger']);
+      expect(
+        (event.getFirstSubcomponent('valarm') as ICAL.Component)
+          .getAllProperties()
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(['action', 'description', 'trigger']);
       const summary = String(event.getFirstPropertyValue('summary'));
-      expect(summary).toContain(i.prospect.firstName.replace(/\r\n?/g, '\n').replace(/[\r\t]/g, ' ').split('\n')[0]);
+      expect(summary).toContain(
+        i.prospect.firstName
+          .replace(/\r\n?/g, '\n')
+          .replace(/[\r\t]/g, ' ')
+          .split('\n')[0],
+      );
       expect(String(event.getFirstPropertyValue('description'))).toContain('Email subject: ');
     }
   });
@@ -140,11 +194,21 @@ describe('follow-up.eml (read with mailparser)', () => {
   });
 
   it('says thank you, the three takeaways, the answers, the next step, then signs', async () => {
-    const meeting: RecordedMeeting = { questions: [{ text: 'How are you paid?', answer: 'A flat annual fee, agreed in writing.' }, { text: 'How often would we meet?' }] };
+    const meeting: RecordedMeeting = {
+      questions: [
+        { text: 'How are you paid?', answer: 'A flat annual fee, agreed in writing.' },
+        { text: 'How often would we meet?' },
+      ],
+    };
     const b = await build(sampleIntake(), sampleAdvisor(), meeting);
     const text = b.mail.text ?? '';
-    expect(text).toMatch(/^Dear Maria and Daniel,\n\nThank you again for taking the time to meet with me on Thursday, December 3, 2026\./);
-    const takeaways = text.split('Three things I would like you to keep from our conversation:\n')[1]?.split('\n\n')[0]?.split('\n');
+    expect(text).toMatch(
+      /^Dear Maria and Daniel,\n\nThank you again for taking the time to meet with me on Thursday, December 3, 2026\./,
+    );
+    const takeaways = text
+      .split('Three things I would like you to keep from our conversation:\n')[1]
+      ?.split('\n\n')[0]
+      ?.split('\n');
     expect(takeaways).toEqual([
       '• We started with what is most pressing for you: Sell the practice within three years',
       '• We looked at what retiring on your terms takes.',
@@ -153,7 +217,9 @@ describe('follow-up.eml (read with mailparser)', () => {
     expect(text).toContain('• How are you paid?\n  A flat annual fee, agreed in writing.');
     expect(text).toContain('• How often would we meet?\n  I am looking into this and will come back to you.');
     expect(text).toContain('As a next step, I suggest we meet again');
-    expect(text).toMatch(/Kind regards,\nJordan Avery, CFP®, CFA\nSenior Wealth Advisor\nHarbor & Pine Wealth Partners\n\+1 415 555 0100\njordan\.avery@harborpine\.example\nhttps:\/\/harborpine\.example\/\n$/);
+    expect(text).toMatch(
+      /Kind regards,\nJordan Avery, CFP®, CFA\nSenior Wealth Advisor\nHarbor & Pine Wealth Partners\n\+1 415 555 0100\njordan\.avery@harborpine\.example\nhttps:\/\/harborpine\.example\/\n$/,
+    );
   });
 
   it('is byte-identical across builds', async () => {
@@ -186,13 +252,32 @@ describe('follow-up.eml (read with mailparser)', () => {
     const intake = fixture('intake-hostile.json', checkIntake);
     const hostileAdvisor = fixture('advisor-hostile.json', checkAdvisor);
     // The advisor's and the meeting's fields as they might arrive from elsewhere than a checked file.
-    const advisor: Advisor = { ...hostileAdvisor, name: INJECTIONS[0] as string, title: INJECTIONS[2] as string, firm: INJECTIONS[1] as string };
-    const meeting: RecordedMeeting = { questions: HOSTILE_ALL.map((text, i) => ({ text, answer: HOSTILE_ALL[(i + 1) % HOSTILE_ALL.length] })) };
-    const withNewline: Intake = { ...intake, prospect: { ...intake.prospect, firstName: INJECTIONS[1] as string, lastName: INJECTIONS[0] as string } };
+    const advisor: Advisor = {
+      ...hostileAdvisor,
+      name: INJECTIONS[0] as string,
+      title: INJECTIONS[2] as string,
+      firm: INJECTIONS[1] as string,
+    };
+    const meeting: RecordedMeeting = {
+      questions: HOSTILE_ALL.map((text, i) => ({ text, answer: HOSTILE_ALL[(i + 1) % HOSTILE_ALL.length] })),
+    };
+    const withNewline: Intake = {
+      ...intake,
+      prospect: { ...intake.prospect, firstName: INJECTIONS[1] as string, lastName: INJECTIONS[0] as string },
+    };
     for (const i of [intake, withNewline]) {
       const b = await build(i, advisor, meeting);
       const m = b.mail;
-      expect([...m.headers.keys()].sort()).toEqual(['content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to', 'x-unsent']);
+      expect([...m.headers.keys()].sort()).toEqual([
+        'content-type',
+        'date',
+        'from',
+        'message-id',
+        'mime-version',
+        'subject',
+        'to',
+        'x-unsent',
+      ]);
       expect(m.bcc).toBeUndefined();
       expect(m.cc).toBeUndefined();
       expect(addresses(m.to).map((a) => a.address)).toEqual(['x+{{7*7}}@example.com']);
@@ -209,7 +294,20 @@ describe('follow-up.eml (read with mailparser)', () => {
         else if (l === '') inHeader = false;
         else if (inHeader && !/^[ \t]/.test(l)) headerNames.push(l.slice(0, l.indexOf(':')).toLowerCase());
       }
-      expect(new Set(headerNames)).toEqual(new Set(['x-unsent', 'from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'content-type', 'content-transfer-encoding', 'content-disposition']));
+      expect(new Set(headerNames)).toEqual(
+        new Set([
+          'x-unsent',
+          'from',
+          'to',
+          'subject',
+          'message-id',
+          'date',
+          'mime-version',
+          'content-type',
+          'content-transfer-encoding',
+          'content-disposition',
+        ]),
+      );
     }
   });
 });

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FollowUpStore } from '../../electron/services/followup/store';
+import { FollowUpStore } from '../../electron/services/followUp/store';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -71,7 +71,9 @@ function startApp(dir: string, holder: string): AppProcess {
       const end = out.indexOf('\n');
       if (end >= 0) resolveLine(out.slice(0, end));
     });
-    void exited.then((code) => reject(new Error(`the app process ended (${String(code)}) before it said anything: ${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`the app process ended (${String(code)}) before it said anything: ${stderr}`)),
+    );
   });
   return { child, firstLine, exited };
 }
@@ -83,7 +85,10 @@ function snapshot(dir: string, under = ''): Record<string, string> {
     const rel = join(under, name);
     if (rel === '.advisor-deck.lock') continue;
     if (statSync(join(dir, rel)).isDirectory()) Object.assign(out, { [`${rel}/`]: 'dir' }, snapshot(dir, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(readFileSync(join(dir, rel)))
+        .digest('hex');
   }
   return out;
 }
@@ -104,7 +109,11 @@ describe('two processes on one follow-up store', () => {
       expect(refusal).toContain(`in use by the first process (process ${String(first.child.pid)}`);
       expect(snapshot(dir)).toEqual(before);
       // The first still holds its store, with only its own follow-up in it.
-      expect(FollowUpStore.open({ cwd: dir }).all().map((f) => f.id)).toEqual([`fu-${String(first.child.pid)}`]);
+      expect(
+        FollowUpStore.open({ cwd: dir })
+          .all()
+          .map((f) => f.id),
+      ).toEqual([`fu-${String(first.child.pid)}`]);
 
       // Closed, the first frees the folder: the next process opens it.
       first.child.stdin?.end();

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../core/api';
-import { countFollowUps, groupFollowUps, pageFollowUps, type FollowUp, type NewFollowUp } from '../../core/followUpRecord';
+import {
+  countFollowUps,
+  groupFollowUps,
+  pageFollowUps,
+  type FollowUp,
+  type NewFollowUp,
+} from '../../core/followUp/record';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 
@@ -94,7 +100,15 @@ describe('the Follow-ups channels', () => {
       }
     }
     expect(page.counts).toEqual({ overdue: 3, today: 4, upcoming: 120 });
-    expect(page.upcoming[0]).toMatchObject({ id: 'fu-7', prospectId: 'p-7', prospectName: 'Prospect 7', status: 'scheduled', channel: 'email', prospectEmail: 'p7@example.com', timeZone: ZONE });
+    expect(page.upcoming[0]).toMatchObject({
+      id: 'fu-7',
+      prospectId: 'p-7',
+      prospectName: 'Prospect 7',
+      status: 'scheduled',
+      channel: 'email',
+      prospectEmail: 'p7@example.com',
+      timeZone: ZONE,
+    });
   });
 
   it('page each section, with its count, and the follow-up asked for wherever it is', async () => {
@@ -128,7 +142,11 @@ describe('the Follow-ups channels', () => {
     app.followUps?.snooze('fu-1', { kind: 'at', at: new Date(NOW + 3 * DAY).toISOString() });
     app.followUps?.complete('fu-2');
     const lists = app.followUps?.list(ZONE) ?? groupFollowUps([], NOW, ZONE);
-    expect(app.followUps?.counts(ZONE)).toEqual({ overdue: lists.overdue.length, today: lists.today.length, upcoming: lists.upcoming.length });
+    expect(app.followUps?.counts(ZONE)).toEqual({
+      overdue: lists.overdue.length,
+      today: lists.today.length,
+      upcoming: lists.upcoming.length,
+    });
     expect(pageFollowUps(lists).counts).toEqual(app.followUps?.counts(ZONE));
   });
 
@@ -137,7 +155,9 @@ describe('the Follow-ups channels', () => {
     const result = await app.handlers['followups:email']({ id: 'fu-1' });
     expect(result.opened).toBe(false);
     expect(opened).toEqual([result.mailto]);
-    expect(result.mailto).toMatch(/^mailto:p1@example\.com\?subject=Prospect%201%2C%20following%20up&body=Dear%20Prospect%201/);
+    expect(result.mailto).toMatch(
+      /^mailto:p1@example\.com\?subject=Prospect%201%2C%20following%20up&body=Dear%20Prospect%201/,
+    );
   });
 
   it('refuse a page asked with a bad limit or id', async () => {

@@ -4,10 +4,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { followUpSlot } from '../../core/followUp';
-import type { NewFollowUp } from '../../core/followUpRecord';
-import { CLOCK_SETTLE_MS, FollowUpScheduler, MAX_DELAY, RETRY_MS, systemClock, type Firing } from '../../electron/services/followup/scheduler';
-import { FollowUpStore } from '../../electron/services/followup/store';
+import { followUpSlot } from '../../core/followUp/slotRule';
+import type { NewFollowUp } from '../../core/followUp/record';
+import {
+  CLOCK_SETTLE_MS,
+  FollowUpScheduler,
+  MAX_DELAY,
+  RETRY_MS,
+  systemClock,
+  type Firing,
+} from '../../electron/services/followUp/scheduler';
+import { FollowUpStore } from '../../electron/services/followUp/store';
 
 // Hundreds of real file writes per test: seconds on a busy machine (the clock itself is faked).
 vi.setConfig({ testTimeout: 60_000 });
@@ -81,7 +88,11 @@ describe('FollowUpScheduler', () => {
     store.schedule(follow('a', Date.now() + HOUR));
     const seen: (string | undefined)[] = [];
     scheduler.stop();
-    scheduler = new FollowUpScheduler({ store, notify: (f) => seen.push(onDisk(f.followUp.id)?.status), jumpCheckMs: 0 });
+    scheduler = new FollowUpScheduler({
+      store,
+      notify: (f) => seen.push(onDisk(f.followUp.id)?.status),
+      jumpCheckMs: 0,
+    });
     scheduler.start();
     vi.advanceTimersByTime(HOUR);
     expect(seen).toEqual(['due']);
@@ -295,7 +306,12 @@ describe('FollowUpScheduler', () => {
     it('New York, fall back (Sunday 1 November 2026): the slot fires at 10:00 EST', () => {
       // Meeting Friday 30 October; slot Tuesday 3 November, after the change.
       vi.setSystemTime(new Date('2026-10-30T18:00:00Z'));
-      const slot = followUpSlot({ meetingDate: '2026-10-30', timeZone: 'America/New_York', preferredTime: '10:00', holidays: [] });
+      const slot = followUpSlot({
+        meetingDate: '2026-10-30',
+        timeZone: 'America/New_York',
+        preferredTime: '10:00',
+        holidays: [],
+      });
       expect(slot.dueAt).toBe('2026-11-03T10:00:00-05:00');
       startScheduler();
       store.schedule(follow('ny', slot.dueAt, { timeZone: slot.timeZone }));
@@ -308,7 +324,12 @@ describe('FollowUpScheduler', () => {
 
     it('Paris, spring forward (Sunday 28 March 2027): slot at 10:00 CEST, "tomorrow" (Monday) is 47 hours away', () => {
       vi.setSystemTime(new Date('2027-03-25T09:00:00Z'));
-      const slot = followUpSlot({ meetingDate: '2027-03-25', timeZone: 'Europe/Paris', preferredTime: '10:00', holidays: [] });
+      const slot = followUpSlot({
+        meetingDate: '2027-03-25',
+        timeZone: 'Europe/Paris',
+        preferredTime: '10:00',
+        holidays: [],
+      });
       expect(slot.dueAt).toBe('2027-03-30T10:00:00+02:00');
       startScheduler();
       store.schedule(follow('paris', slot.dueAt, { timeZone: 'Europe/Paris' }));

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/api';
-import { createFollowUp, markFired } from '../../core/followUpRecord';
-import { reminderText } from '../../electron/services/followup/reminder';
-import type { Firing } from '../../electron/services/followup/scheduler';
+import { createFollowUp, markFired } from '../../core/followUp/record';
+import { reminderText } from '../../electron/services/followUp/reminder';
+import type { Firing } from '../../electron/services/followUp/scheduler';
 
 const root = resolve(import.meta.dirname, '../..');
 const code = (path: string) =>
@@ -17,7 +17,16 @@ const code = (path: string) =>
 function firing(name: string, missed = false): Firing {
   const now = Date.parse('2026-12-08T18:00:00Z');
   const record = createFollowUp(
-    { id: 'fu-1', prospectId: 'p-1', prospectName: name, dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', channel: 'email', subject: `${name}, following up`, body: '' },
+    {
+      id: 'fu-1',
+      prospectId: 'p-1',
+      prospectName: name,
+      dueAt: '2026-12-08T10:00:00-08:00',
+      timeZone: 'America/Los_Angeles',
+      channel: 'email',
+      subject: `${name}, following up`,
+      body: '',
+    },
     now,
   );
   return { followUp: markFired(record, now), missed, dueAt: now, lateMs: 0 };
@@ -25,7 +34,10 @@ function firing(name: string, missed = false): Firing {
 
 describe('reminder notification text', () => {
   it('names the prospect and what to do; a missed one says when it was due', () => {
-    expect(reminderText(firing('Maria Lopez'))).toEqual({ title: 'Follow up with Maria Lopez', body: 'Send the follow-up email.\nMaria Lopez, following up' });
+    expect(reminderText(firing('Maria Lopez'))).toEqual({
+      title: 'Follow up with Maria Lopez',
+      body: 'Send the follow-up email.\nMaria Lopez, following up',
+    });
     expect(reminderText(firing('Maria Lopez', true)).title).toBe('Missed follow-up: Maria Lopez');
     expect(reminderText(firing('Maria Lopez', true)).body).toMatch(/^Was due Dec 8, 2026, 10:00 AM\. /);
   });
@@ -42,7 +54,10 @@ describe('follow-up channels (core/api.ts)', () => {
   const core = { 'app:info': () => ({ name: 'Advisor Deck', version: '0.1.0' }) } as unknown as Handlers;
 
   it('answers an error, not a crash, for a feature the host does not implement', async () => {
-    await expect(dispatch(core, 'followups:list', undefined)).resolves.toEqual({ ok: false, error: 'followups:list is not available here' });
+    await expect(dispatch(core, 'followups:list', undefined)).resolves.toEqual({
+      ok: false,
+      error: 'followups:list is not available here',
+    });
   });
 
   it('refuses ids that are not follow-up ids before any handler runs', async () => {
@@ -74,7 +89,7 @@ describe('Electron wiring (read as text)', () => {
 
   it('keeps the scheduler and the store free of electron (they run under plain Node)', () => {
     for (const file of ['scheduler', 'store', 'mail', 'calendar', 'schedule', 'reminder', 'copy', 'ids']) {
-      expect(code(`electron/services/followup/${file}.ts`)).not.toMatch(/from 'electron'/);
+      expect(code(`electron/services/followUp/${file}.ts`)).not.toMatch(/from 'electron'/);
     }
   });
 });

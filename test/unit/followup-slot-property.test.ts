@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { followUpSlot } from '../../core/followUp';
+import { followUpSlot } from '../../core/followUp/slotRule';
 import { preferredTimeArbitrary, ZONES } from '../support/arbitraries';
 
 const DAY = 86_400_000;
@@ -14,7 +14,14 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isMidweek = (date: string) => [2, 3, 4].includes(weekday(date));
 
 const meetingDate = fc.integer({ min: 0, max: 365 * 12 }).map((d) => iso(Date.UTC(2024, 0, 1) + d * DAY));
-const zone = fc.constantFrom(...ZONES, 'America/Havana', 'Asia/Gaza', 'Africa/Casablanca', 'America/Asuncion', 'Europe/Chisinau');
+const zone = fc.constantFrom(
+  ...ZONES,
+  'America/Havana',
+  'Asia/Gaza',
+  'Africa/Casablanca',
+  'America/Asuncion',
+  'Europe/Chisinau',
+);
 
 describe('followUpSlot over random dates, zones, times and holidays', () => {
   it('is the 2nd or 3rd business day, Tuesday to Thursday first, never a weekend, a holiday, a Monday morning or a Friday afternoon', () => {
@@ -32,13 +39,16 @@ describe('followUpSlot over random dates, zones, times and holidays', () => {
           const holiday = new Set(holidays);
           const isBusinessDay = (d: string) => weekday(d) >= 1 && weekday(d) <= 5 && !holiday.has(d);
           const hour = Number(preferredTime.slice(0, 2));
-          const allowed = (d: string) => isBusinessDay(d) && !(weekday(d) === 1 && hour < 12) && !(weekday(d) === 5 && hour >= 12);
+          const allowed = (d: string) =>
+            isBusinessDay(d) && !(weekday(d) === 1 && hour < 12) && !(weekday(d) === 5 && hour >= 12);
 
           // The business days after the meeting, counted one calendar day at a time.
           const business: string[] = [];
-          for (let ms = start + DAY; business.length < 60; ms += DAY) if (isBusinessDay(iso(ms))) business.push(iso(ms));
+          for (let ms = start + DAY; business.length < 60; ms += DAY)
+            if (isBusinessDay(iso(ms))) business.push(iso(ms));
           const [second, third] = [business[1] as string, business[2] as string];
-          const expected = [second, third].find(isMidweek) ?? [second, third].find(allowed) ?? business.slice(3).find(isMidweek);
+          const expected =
+            [second, third].find(isMidweek) ?? [second, third].find(allowed) ?? business.slice(3).find(isMidweek);
 
           // The instant, read back in the zone: the date and the wall-clock time.
           const local = DateTime.fromISO(slot.dueAt, { zone: timeZone });
@@ -48,13 +58,18 @@ describe('followUpSlot over random dates, zones, times and holidays', () => {
           expect(slot.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
           expect(slot.dueAt.slice(19)).toBe(local.toFormat('ZZ'));
           const dueDate = slot.dueAt.slice(0, 10);
-          expect(dueDate, `${date} ${timeZone} ${preferredTime} holidays ${[...holiday].sort().join(',')}`).toBe(expected);
+          expect(dueDate, `${date} ${timeZone} ${preferredTime} holidays ${[...holiday].sort().join(',')}`).toBe(
+            expected,
+          );
           expect(allowed(dueDate)).toBe(true);
           expect(slot.businessDaysAfter).toBe(business.indexOf(dueDate) + 1);
           expect(slot.businessDaysAfter).toBeGreaterThanOrEqual(2);
 
           // At the preferred time; only a time the clocks skip that day moves, forward, by the gap.
-          const wall = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour, minute: Number(preferredTime.slice(3)) }, { zone: timeZone });
+          const wall = DateTime.fromObject(
+            { year: local.year, month: local.month, day: local.day, hour, minute: Number(preferredTime.slice(3)) },
+            { zone: timeZone },
+          );
           if (wall.toFormat('HH:mm') === preferredTime) expect(slot.dueAt.slice(11, 16)).toBe(preferredTime);
           else expect(slot.dueAt.slice(11, 16) > preferredTime).toBe(true);
         },
@@ -69,16 +84,25 @@ describe('followUpSlot over random dates, zones, times and holidays', () => {
   // Tue Jan 9; add Jan 9 and the slot is Mon Jan 8 at noon, as the rule of issue 2 says).
   it('is the same for the same rule, whatever the order of the holidays', () => {
     fc.assert(
-      fc.property(meetingDate, zone, preferredTimeArbitrary, fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 10 }), fc.integer({ min: 1, max: 20 }), (date, timeZone, preferredTime, offsets, extra) => {
-        const start = Date.parse(`${date}T00:00:00Z`);
-        const holidays = offsets.map((d) => iso(start + d * DAY));
-        const rule = { meetingDate: date, timeZone, preferredTime, holidays };
-        const slot = followUpSlot(rule);
-        expect(followUpSlot({ ...rule, holidays: [...holidays].reverse() })).toEqual(slot);
-        // A holiday added anywhere never makes the slot land on a holiday.
-        const more = followUpSlot({ ...rule, holidays: [...holidays, iso(start + extra * DAY)] });
-        expect([...holidays, iso(start + extra * DAY)]).not.toContain(DateTime.fromISO(more.dueAt, { zone: timeZone }).toISODate());
-      }),
+      fc.property(
+        meetingDate,
+        zone,
+        preferredTimeArbitrary,
+        fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 20 }),
+        (date, timeZone, preferredTime, offsets, extra) => {
+          const start = Date.parse(`${date}T00:00:00Z`);
+          const holidays = offsets.map((d) => iso(start + d * DAY));
+          const rule = { meetingDate: date, timeZone, preferredTime, holidays };
+          const slot = followUpSlot(rule);
+          expect(followUpSlot({ ...rule, holidays: [...holidays].reverse() })).toEqual(slot);
+          // A holiday added anywhere never makes the slot land on a holiday.
+          const more = followUpSlot({ ...rule, holidays: [...holidays, iso(start + extra * DAY)] });
+          expect([...holidays, iso(start + extra * DAY)]).not.toContain(
+            DateTime.fromISO(more.dueAt, { zone: timeZone }).toISODate(),
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   }, 60_000);

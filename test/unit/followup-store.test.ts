@@ -14,11 +14,11 @@ import {
   createFollowUp,
   type FollowUp,
   type NewFollowUp,
-} from '../../core/followUpRecord';
-import { planDeck } from '../../core/plan';
-import { followUpIdFor } from '../../electron/services/followup/ids';
-import { dueAtFor, scheduleFromMeeting } from '../../electron/services/followup/schedule';
-import { FollowUpStore, RECORDS_DIR, STORE_VERSION } from '../../electron/services/followup/store';
+} from '../../core/followUp/record';
+import { planDeck } from '../../core/plan/planDeck';
+import { followUpIdFor } from '../../electron/services/followUp/ids';
+import { dueAtFor, scheduleFromMeeting } from '../../electron/services/followUp/schedule';
+import { FollowUpStore, RECORDS_DIR, STORE_VERSION } from '../../electron/services/followUp/store';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor, intake } from '../support/samples';
 
@@ -30,7 +30,17 @@ let now: number;
 const open = () => FollowUpStore.open({ cwd: dir, now: () => now });
 
 function follow(id: string, dueAt: string, extra: Partial<NewFollowUp> = {}): NewFollowUp {
-  return { id, prospectId: `p-${id}`, prospectName: 'Maria Lopez', dueAt, timeZone: 'America/Los_Angeles', channel: 'email', subject: 'Maria, following up', body: 'Dear Maria,\n', ...extra };
+  return {
+    id,
+    prospectId: `p-${id}`,
+    prospectName: 'Maria Lopez',
+    dueAt,
+    timeZone: 'America/Los_Angeles',
+    channel: 'email',
+    subject: 'Maria, following up',
+    body: 'Dear Maria,\n',
+    ...extra,
+  };
 }
 
 const recordFiles = () => readdirSync(join(dir, RECORDS_DIR)).sort();
@@ -45,7 +55,13 @@ describe('FollowUpStore', () => {
   it('schedules a follow-up, one zod-checked file per record, and reads it back after reopening', () => {
     const store = open();
     const f = store.schedule(follow('fu-1', '2026-12-08T10:00:00-08:00'));
-    expect(f).toMatchObject({ v: 1, id: 'fu-1', status: 'scheduled', createdAt: '2026-12-03T14:00:00-08:00', dueAt: '2026-12-08T10:00:00-08:00' });
+    expect(f).toMatchObject({
+      v: 1,
+      id: 'fu-1',
+      status: 'scheduled',
+      createdAt: '2026-12-03T14:00:00-08:00',
+      dueAt: '2026-12-08T10:00:00-08:00',
+    });
     expect(recordFiles()).toEqual([`fu-1.1.scheduled.${Date.parse('2026-12-08T18:00:00Z')}.json`]);
     const file = JSON.parse(readFileSync(join(dir, RECORDS_DIR, recordFiles()[0] as string), 'utf8')) as unknown;
     expect(checkFollowUp(file)).toEqual({ ok: true, value: f });
@@ -71,15 +87,24 @@ describe('FollowUpStore', () => {
     expect(store.reschedule('a', '2026-12-08T15:30:00-08:00').dueAt).toBe('2026-12-08T15:30:00-08:00');
     now = T0 + HOUR;
     // Not due until the 9th: an hour later than that, never earlier (issue 21).
-    expect(store.snooze('b', { kind: 'hour' })).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-12-09T11:00:00-08:00' });
-    expect(store.snooze('b', { kind: 'at', at: '2026-12-04T09:00:00-08:00' }).snoozedUntil).toBe('2026-12-04T09:00:00-08:00');
+    expect(store.snooze('b', { kind: 'hour' })).toMatchObject({
+      status: 'snoozed',
+      snoozedUntil: '2026-12-09T11:00:00-08:00',
+    });
+    expect(store.snooze('b', { kind: 'at', at: '2026-12-04T09:00:00-08:00' }).snoozedUntil).toBe(
+      '2026-12-04T09:00:00-08:00',
+    );
     expect(store.complete('c')).toMatchObject({ status: 'done', doneAt: '2026-12-03T15:00:00-08:00' });
     expect(store.cancel('a')).toMatchObject({ status: 'cancelled', cancelledAt: '2026-12-03T15:00:00-08:00' });
     expect(() => store.complete('a')).toThrow('cannot complete a follow-up that is cancelled');
     expect(() => store.snooze('b', { kind: 'at', at: '2026-12-01T09:00:00-08:00' })).toThrow('later time');
     expect(() => store.complete('nope')).toThrow('no follow-up nope');
 
-    expect(recordFiles().map((f) => f.split('.').slice(0, 3).join('.'))).toEqual(['a.3.cancelled', 'b.3.snoozed', 'c.2.done']);
+    expect(recordFiles().map((f) => f.split('.').slice(0, 3).join('.'))).toEqual([
+      'a.3.cancelled',
+      'b.3.snoozed',
+      'c.2.done',
+    ]);
     const reopened = open();
     expect(reopened.get('a')?.status).toBe('cancelled');
     expect(reopened.get('b')?.snoozedUntil).toBe('2026-12-04T09:00:00-08:00');
@@ -110,7 +135,9 @@ describe('FollowUpStore', () => {
     const moved = store.schedule(follow('a', '2026-12-09T10:00:00-08:00'), { replace: true });
     expect(moved).toMatchObject({ dueAt: '2026-12-09T10:00:00-08:00', createdAt: first.createdAt });
     store.markFired('a');
-    expect(() => store.schedule(follow('a', '2026-12-10T10:00:00-08:00'), { replace: true })).toThrow('already exists (due)');
+    expect(() => store.schedule(follow('a', '2026-12-10T10:00:00-08:00'), { replace: true })).toThrow(
+      'already exists (due)',
+    );
   });
 
   it('never lets an id name a path outside its folder', () => {
@@ -136,7 +163,10 @@ describe('FollowUpStore', () => {
 
     const reopened = open();
     expect(reopened.size).toBe(3);
-    expect(reopened.verify().map((p) => p.message)).toEqual([expect.stringContaining('not valid JSON'), expect.stringContaining('its content does not match its file name')]);
+    expect(reopened.verify().map((p) => p.message)).toEqual([
+      expect.stringContaining('not valid JSON'),
+      expect.stringContaining('its content does not match its file name'),
+    ]);
     expect(reopened.problems.map((p) => p.message)).toContain('is not a follow-up record file; ignored');
     expect(reopened.all().map((f) => f.id)).toEqual(['good']);
     expect(reopened.nextDue()?.id).toBe('good');
@@ -149,7 +179,10 @@ describe('FollowUpStore', () => {
 
   it('refuses a record written by a newer version rather than misreading it', () => {
     const f = createFollowUp(follow('a', '2026-12-08T10:00:00-08:00'), T0);
-    expect(checkFollowUp({ ...f, v: 2 })).toEqual({ ok: false, message: 'written by a newer version of the app (record version 2)' });
+    expect(checkFollowUp({ ...f, v: 2 })).toEqual({
+      ok: false,
+      message: 'written by a newer version of the app (record version 2)',
+    });
     expect(checkFollowUp({ ...f, extra: 1 }).ok).toBe(false);
     expect(checkFollowUp({ ...f, subject: 'x\r\nBcc: evil@example.com' }).ok).toBe(false);
   });
@@ -175,12 +208,22 @@ describe('FollowUpStore', () => {
     store.setSettings({ openAtLogin: true, preferredTime: '09:30' });
     expect(() => store.setSettings({ preferredTime: '9h30' } as never)).toThrow();
     const doc = JSON.parse(readFileSync(join(dir, 'follow-ups.json'), 'utf8')) as Record<string, unknown>;
-    expect(doc).toMatchObject({ openAtLogin: true, preferredTime: '09:30', layout: 'file-per-record', __internal__: { migrations: { version: STORE_VERSION } } });
+    expect(doc).toMatchObject({
+      openAtLogin: true,
+      preferredTime: '09:30',
+      layout: 'file-per-record',
+      __internal__: { migrations: { version: STORE_VERSION } },
+    });
 
     // A hand-edited bad value: reported, the default used, the file kept.
     writeFileSync(join(dir, 'follow-ups.json'), JSON.stringify({ ...doc, keepInTray: 'yes' }));
     const reopened = open();
-    expect(reopened.settings()).toEqual({ keepInTray: true, openAtLogin: true, preferredTime: '09:30', winBackDays: 90 });
+    expect(reopened.settings()).toEqual({
+      keepInTray: true,
+      openAtLogin: true,
+      preferredTime: '09:30',
+      winBackDays: 90,
+    });
     expect(reopened.problems.map((p) => p.message)).toEqual([expect.stringContaining('keepInTray')]);
   });
 
@@ -189,7 +232,11 @@ describe('FollowUpStore', () => {
     const store = open();
     expect(store.settings().keepInTray).toBe(false);
     const doc = JSON.parse(readFileSync(join(dir, 'follow-ups.json'), 'utf8')) as unknown;
-    expect(doc).toEqual({ keepInTray: false, layout: 'file-per-record', __internal__: { migrations: { version: STORE_VERSION } } });
+    expect(doc).toEqual({
+      keepInTray: false,
+      layout: 'file-per-record',
+      __internal__: { migrations: { version: STORE_VERSION } },
+    });
   });
 
   it('tells its listeners about every change', () => {
@@ -201,7 +248,11 @@ describe('FollowUpStore', () => {
     store.setSettings({ keepInTray: false });
     off();
     store.schedule(follow('b', '2026-12-08T10:00:00-08:00'));
-    expect(changes).toEqual([{ kind: 'record', id: 'a', status: 'scheduled' }, { kind: 'record', id: 'a', status: 'done' }, { kind: 'settings' }]);
+    expect(changes).toEqual([
+      { kind: 'record', id: 'a', status: 'scheduled' },
+      { kind: 'record', id: 'a', status: 'done' },
+      { kind: 'settings' },
+    ]);
   });
 });
 
@@ -211,7 +262,14 @@ describe('scheduling from the meeting (the slot rule of issue 2)', () => {
     const plan = planDeck(i, advisor(), await loadRecipe('first-meeting'));
     const store = open();
     const f = scheduleFromMeeting(store, { intake: i, advisor: advisor(), plan });
-    expect(f).toMatchObject({ id: followUpIdFor(i), dueAt: plan.followUp.dueAt, timeZone: 'America/Los_Angeles', channel: 'email', prospectName: 'Maria Lopez', prospectEmail: 'maria.lopez@example.com' });
+    expect(f).toMatchObject({
+      id: followUpIdFor(i),
+      dueAt: plan.followUp.dueAt,
+      timeZone: 'America/Los_Angeles',
+      channel: 'email',
+      prospectName: 'Maria Lopez',
+      prospectEmail: 'maria.lopez@example.com',
+    });
     expect(f.subject).toMatch(/^Maria and Daniel, /);
     expect(f.body).toContain('Dear Maria and Daniel,');
     // Built again (the same meeting): the same follow-up, moved, not a second one.
@@ -223,11 +281,19 @@ describe('scheduling from the meeting (the slot rule of issue 2)', () => {
     const noEmail = intake((x) => {
       delete x.prospect.email;
     });
-    expect(scheduleFromMeeting(store, { intake: noEmail, advisor: advisor(), plan: planDeck(noEmail, advisor(), await loadRecipe('first-meeting')) }).channel).toBe('call');
+    expect(
+      scheduleFromMeeting(store, {
+        intake: noEmail,
+        advisor: advisor(),
+        plan: planDeck(noEmail, advisor(), await loadRecipe('first-meeting')),
+      }).channel,
+    ).toBe('call');
   });
 
   it('lets the advisor override the slot with an instant', () => {
-    const plan = { followUp: { dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', businessDaysAfter: 3 } };
+    const plan = {
+      followUp: { dueAt: '2026-12-08T10:00:00-08:00', timeZone: 'America/Los_Angeles', businessDaysAfter: 3 },
+    };
     expect(dueAtFor(plan)).toBe('2026-12-08T10:00:00-08:00');
     expect(dueAtFor(plan, { dueAt: '2026-12-09T17:00:00Z' })).toBe('2026-12-09T09:00:00-08:00');
     expect(() => dueAtFor(plan, { time: '25:00' })).toThrow();
@@ -246,23 +312,35 @@ describe('record rules (pure)', () => {
 
   it('snoozes from the later of its due time and now, never earlier than it was due', () => {
     // Due Tuesday 8 December at 10:00 in Los Angeles; now is Thursday 3 December.
-    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '09:00' }, base, T0)).toISOString()).toBe('2026-12-09T17:00:00.000Z');
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '09:00' }, base, T0)).toISOString()).toBe(
+      '2026-12-09T17:00:00.000Z',
+    );
     expect(snoozeUntil({ kind: 'hour' }, base, T0)).toBe(Date.parse('2026-12-08T19:00:00Z'));
     // Once it came due, from now.
     const due = markFired(base, Date.parse('2026-12-08T18:00:00Z'));
     const later = Date.parse('2026-12-08T23:00:00Z');
     expect(snoozeUntil({ kind: 'hour' }, due, later)).toBe(later + HOUR);
-    expect(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, later)).toBe(Date.parse('2026-12-09T18:00:00Z'));
+    expect(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, later)).toBe(
+      Date.parse('2026-12-09T18:00:00Z'),
+    );
   });
 
   it('snoozes "until tomorrow" to the next business day: a Friday one to Monday, past the advisor’s holidays', () => {
     const friday = createFollowUp(follow('f', '2026-12-11T10:00:00-08:00'), T0);
     const fridayNoon = Date.parse('2026-12-11T20:00:00Z');
     const due = markFired(friday, fridayNoon);
-    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, fridayNoon)).toISOString()).toBe('2026-12-14T18:00:00.000Z');
-    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00', holidays: ['2026-12-14'] }, due, fridayNoon)).toISOString()).toBe('2026-12-15T18:00:00.000Z');
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, due, fridayNoon)).toISOString()).toBe(
+      '2026-12-14T18:00:00.000Z',
+    );
+    expect(
+      new Date(
+        snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00', holidays: ['2026-12-14'] }, due, fridayNoon),
+      ).toISOString(),
+    ).toBe('2026-12-15T18:00:00.000Z');
     // Not yet due (Friday the 11th), snoozed on Thursday the 3rd: Monday the 14th, not Tuesday.
-    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, friday, T0)).toISOString()).toBe('2026-12-14T18:00:00.000Z');
+    expect(new Date(snoozeUntil({ kind: 'tomorrow', preferredTime: '10:00' }, friday, T0)).toISOString()).toBe(
+      '2026-12-14T18:00:00.000Z',
+    );
   });
 
   it('groups by due time, leaving out what is closed', () => {

@@ -25,7 +25,9 @@ function installedVersion(): string {
 
 describe('fontkit', () => {
   it('is the exact version quickLayout mirrors', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['fontkit']).toBe('2.0.4');
     expect(installedVersion()).toBe('2.0.4');
   });

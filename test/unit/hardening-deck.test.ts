@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planDeck } from '../../core/plan';
+import { planDeck } from '../../core/plan/planDeck';
 import { renderDeckHtml } from '../../electron/services/deck';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { launch } from '../e2e/browser';
@@ -15,7 +15,9 @@ import { advisor, intake } from '../support/samples';
 let html: string;
 beforeAll(async () => {
   const a = advisor();
-  html = await renderDeckHtml(planDeck(intake(), a, await loadRecipe('first-meeting', TEMPLATES_DIR)), a, { templatesDir: TEMPLATES_DIR });
+  html = await renderDeckHtml(planDeck(intake(), a, await loadRecipe('first-meeting', TEMPLATES_DIR)), a, {
+    templatesDir: TEMPLATES_DIR,
+  });
 });
 
 /** Runs the deck's last script (templates/deck/present.js as built in) against a stand-in Reveal. */
@@ -52,12 +54,16 @@ describe('deck.html: reveal.js postMessage off', () => {
     let close: () => void;
     beforeAll(async () => {
       // The deck and a page that frames it, from another origin (another port).
-      const deckServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+      const deckServer = createServer((_, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+      );
       await new Promise<void>((done) => deckServer.listen(0, '127.0.0.1', done));
       const deckUrl = `http://127.0.0.1:${(deckServer.address() as AddressInfo).port}/deck.html`;
       const parent = `<!DOCTYPE html><title>parent</title><iframe id="deck" src="${deckUrl}" width="1024" height="768"></iframe>
 <script>window.received = []; window.addEventListener('message', (e) => window.received.push(String(e.data)));</script>`;
-      const parentServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(parent));
+      const parentServer = createServer((_, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(parent),
+      );
       await new Promise<void>((done) => parentServer.listen(0, 'localhost', done));
       url = `http://localhost:${(parentServer.address() as AddressInfo).port}/`;
       close = () => {

@@ -5,14 +5,14 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFollowUpDraft } from '../../core/followUpEmail';
-import type { Intake } from '../../core/intake';
-import { planDeck, type DeckRecipe } from '../../core/plan';
-import { withoutInvisibles } from '../../core/text';
-import type { Advisor } from '../../core/advisor';
-import { buildFollowUpIcs, foldLine, MAX_LINE_OCTETS } from '../../electron/services/followup/calendar';
-import { loadFollowUpCopy } from '../../electron/services/followup/copy';
-import { buildFollowUpEml, composeFollowUpEml } from '../../electron/services/followup/mail';
+import { buildFollowUpDraft } from '../../core/followUp/email';
+import type { Intake } from '../../core/intake/intake';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
+import { withoutInvisibles } from '../../core/text/text';
+import type { Advisor } from '../../core/advisor/advisor';
+import { buildFollowUpIcs, foldLine, MAX_LINE_OCTETS } from '../../electron/services/followUp/calendar';
+import { loadFollowUpCopy } from '../../electron/services/followUp/copy';
+import { buildFollowUpEml, composeFollowUpEml } from '../../electron/services/followUp/mail';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor as sampleAdvisor, intake as sampleIntake } from '../support/samples';
 
@@ -61,23 +61,26 @@ describe('follow-up.ics lines are folded at 75 octets', () => {
     ['emoji', 'en-US', '👨‍👩‍👧‍👦'.repeat(20), '🇫🇷👩🏽‍💻'.repeat(30), '📞 +1 415 555 0134 ☎️'.repeat(10)],
     ['Arabic', 'ar-EG', 'محمد'.repeat(25), 'العلي'.repeat(20), '٠١٢٣٤٥٦٧٨٩ هاتف المنزل'.repeat(10)],
     ['mixed with escapes', 'fr-CA', 'Élodie;,\\'.repeat(10), 'Côté-Lefèvre, «ÉÀ»'.repeat(5), '日本;語,\\n'.repeat(20)],
-  ])('%s names and texts: every line within 75 octets, and ical.js reads back the original', async (_, locale, firstName, lastName, phone) => {
-    const intake = sampleIntake((i) => {
-      i.locale = locale;
-      i.prospect.firstName = firstName;
-      i.prospect.lastName = lastName;
-      i.prospect.phone = phone;
-    });
-    const { draft, ics } = await files(intake, sampleAdvisor());
-    expectFolded(ics);
-    const e = event(ics);
-    // Unfolding (RFC 5545: remove every CRLF followed by one space) gives the texts back whole.
-    expect(e.summary).toBe(draft.event.title);
-    expect(e.description).toBe(draft.event.description);
-    expect(e.description).toContain(phone);
-    const alarm = e.component.getFirstSubcomponent('valarm') as ICAL.Component;
-    expect(alarm.getFirstPropertyValue('description')).toBe(draft.event.alarm);
-  });
+  ])(
+    '%s names and texts: every line within 75 octets, and ical.js reads back the original',
+    async (_, locale, firstName, lastName, phone) => {
+      const intake = sampleIntake((i) => {
+        i.locale = locale;
+        i.prospect.firstName = firstName;
+        i.prospect.lastName = lastName;
+        i.prospect.phone = phone;
+      });
+      const { draft, ics } = await files(intake, sampleAdvisor());
+      expectFolded(ics);
+      const e = event(ics);
+      // Unfolding (RFC 5545: remove every CRLF followed by one space) gives the texts back whole.
+      expect(e.summary).toBe(draft.event.title);
+      expect(e.description).toBe(draft.event.description);
+      expect(e.description).toContain(phone);
+      const alarm = e.component.getFirstSubcomponent('valarm') as ICAL.Component;
+      expect(alarm.getFirstPropertyValue('description')).toBe(draft.event.alarm);
+    },
+  );
 
   it('folds any line at code point boundaries, and unfolding gives it back', () => {
     fc.assert(
@@ -121,7 +124,9 @@ describe('names without bidi controls or zero-width characters in headers and SU
     expect(mail.subject).not.toMatch(INVISIBLE);
     const e = event(ics);
     expect(e.summary).toBe('Follow up with Maria Lopez & Daniel Lopez');
-    expect((e.component.getFirstSubcomponent('valarm') as ICAL.Component).getFirstPropertyValue('description')).toBe('Follow up with Maria Lopez & Daniel Lopez now');
+    expect((e.component.getFirstSubcomponent('valarm') as ICAL.Component).getFirstPropertyValue('description')).toBe(
+      'Follow up with Maria Lopez & Daniel Lopez now',
+    );
 
     // As typed in the body: the greeting and the signature.
     expect(mail.text).toContain('Dear \u202EMa\u200Bria\u200F and Daniel,');
@@ -132,14 +137,25 @@ describe('names without bidi controls or zero-width characters in headers and SU
   it('strips them at the header even from a draft made elsewhere (a stored follow-up)', async () => {
     const intake = sampleIntake();
     const advisor = sampleAdvisor();
-    const draft = buildFollowUpDraft({ intake, advisor, plan: planDeck(intake, advisor, recipe), copy: loadFollowUpCopy() });
+    const draft = buildFollowUpDraft({
+      intake,
+      advisor,
+      plan: planDeck(intake, advisor, recipe),
+      copy: loadFollowUpCopy(),
+    });
     const tampered = {
       ...draft,
       from: { ...draft.from, name: 'Jordan\u202E Avery' },
       to: { name: 'Ma\u200Dria \u2067Lopez', address: 'maria.lopez@example.com' },
       subject: `\uFEFF${draft.subject}\u200B`,
     };
-    const mail = await simpleParser(await composeFollowUpEml(tampered, { key: '0123456789abcdef0123456789abcdef', date: new Date('2026-12-08T18:00:00Z'), summaryPdf: pdf }));
+    const mail = await simpleParser(
+      await composeFollowUpEml(tampered, {
+        key: '0123456789abcdef0123456789abcdef',
+        date: new Date('2026-12-08T18:00:00Z'),
+        summaryPdf: pdf,
+      }),
+    );
     expect(first(mail.from)?.name).toBe('Jordan Avery');
     expect(first(mail.to)?.name).toBe('Maria Lopez');
     expect(mail.subject).toBe(draft.subject);

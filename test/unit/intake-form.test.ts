@@ -8,8 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOALS } from '../../core/intake';
-import { FIELD, FORM_VERSION, MONEY_RANGES, REQUIRED_FIELDS, intakeFromFields, rangeFor, type FieldValue } from '../../core/intakeForm';
+import { GOALS } from '../../core/intake/intake';
+import {
+  FIELD,
+  FORM_VERSION,
+  MONEY_RANGES,
+  REQUIRED_FIELDS,
+  intakeFromFields,
+  rangeFor,
+  type FieldValue,
+} from '../../core/intake/fillableForm';
 import { sampleIntakeInput } from '../support/samples';
 
 const run = promisify(execFile);
@@ -21,7 +29,9 @@ const FILL = join(ROOT, 'test/support/fill_form.py');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], {
+      cwd: ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -37,7 +47,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function fill(form: string, out: string, values: Record<string, FieldValue>, ...options: string[]): Promise<void> {
+async function fill(
+  form: string,
+  out: string,
+  values: Record<string, FieldValue>,
+  ...options: string[]
+): Promise<void> {
   const valuesPath = join(dir, `${out}.values.json`);
   await writeFile(valuesPath, JSON.stringify(values));
   await run(PYTHON, [FILL, form, join(dir, out), valuesPath, ...options]);
@@ -109,7 +124,16 @@ function once(name: string, make: (path: string) => Promise<void>): Promise<stri
 const formEn = () =>
   once('form-en.pdf', async (form) => {
     const intake = join(dir, 'intake.json');
-    await writeFile(intake, JSON.stringify({ ...sampleIntakeInput(), prospect: { firstName: 'Maria', lastName: 'Lopez' }, concerns: undefined, questions: undefined, goals: ['retirement'] }));
+    await writeFile(
+      intake,
+      JSON.stringify({
+        ...sampleIntakeInput(),
+        prospect: { firstName: 'Maria', lastName: 'Lopez' },
+        concerns: undefined,
+        questions: undefined,
+        goals: ['retirement'],
+      }),
+    );
     const made = await cli('intake-form', intake, '--prospect-id', 'maria-lopez', '--out', form);
     if (made.code !== 0) throw new Error(made.stderr);
   });
@@ -124,7 +148,9 @@ const formFr = () =>
 /** The English form filled by pypdf: every goal but two ticked, the hostile values typed. */
 const filledEn = () =>
   once('filled-en.pdf', async () => {
-    const values: Record<string, FieldValue> = Object.fromEntries(Object.entries(HOSTILE).filter(([name]) => name !== 'prospect.firstName'));
+    const values: Record<string, FieldValue> = Object.fromEntries(
+      Object.entries(HOSTILE).filter(([name]) => name !== 'prospect.firstName'),
+    );
     await fill(await formEn(), 'filled-en.pdf', { ...values, 'goals.retirement': false, 'goals.home': false });
   });
 
@@ -158,7 +184,11 @@ describe('intake form', { timeout: 120_000 }, () => {
       ...HOSTILE_EXPECTED,
       locale: 'en-US',
       prospect: { ...HOSTILE_EXPECTED.prospect, firstName: 'Maria' },
-      finances: { currency: 'USD', ...HOSTILE_EXPECTED.finances, ...{ annualIncome: rangeFor('annualIncome', 320_000).value } },
+      finances: {
+        currency: 'USD',
+        ...HOSTILE_EXPECTED.finances,
+        ...{ annualIncome: rangeFor('annualIncome', 320_000).value },
+      },
       goals,
       meeting: { startsAt: '2026-12-03T14:00', timeZone: 'America/Los_Angeles', format: 'in-person', minutes: 20 },
     });
@@ -170,7 +200,13 @@ describe('intake form', { timeout: 120_000 }, () => {
     const text = (await run('pdftotext', ['-layout', form, '-'])).stdout;
     expect(text).toContain('Avant notre rencontre');
     expect(text).toContain('Vos objectifs');
-    await fill(form, 'filled-fr.pdf', { ...HOSTILE, [FIELD.startsAt]: '2027-01-14 09:30', [FIELD.timeZone]: 'Europe/Paris', 'goals.mostImportant': 'Fiscalité', riskTolerance: 'Équilibré : croissance et sécurité' });
+    await fill(form, 'filled-fr.pdf', {
+      ...HOSTILE,
+      [FIELD.startsAt]: '2027-01-14 09:30',
+      [FIELD.timeZone]: 'Europe/Paris',
+      'goals.mostImportant': 'Fiscalité',
+      riskTolerance: 'Équilibré : croissance et sécurité',
+    });
     const imported = await importForm('filled-fr.pdf', 'imported-fr.json');
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(await readFile(imported.target, 'utf8'))).toEqual({
@@ -185,7 +221,13 @@ describe('intake form', { timeout: 120_000 }, () => {
 
   it('reports empty required fields and bad values by field, writing nothing', async () => {
     const form = await formFr();
-    await fill(form, 'bad-values.pdf', { 'prospect.lastName': 'Durand', 'prospect.age': 'quarante', 'prospect.email': 'not an email', [FIELD.startsAt]: '14/01/2027', [FIELD.timeZone]: 'Europe/Paris' });
+    await fill(form, 'bad-values.pdf', {
+      'prospect.lastName': 'Durand',
+      'prospect.age': 'quarante',
+      'prospect.email': 'not an email',
+      [FIELD.startsAt]: '14/01/2027',
+      [FIELD.timeZone]: 'Europe/Paris',
+    });
     const imported = await importForm('bad-values.pdf', 'bad-values.json');
     expect(imported.code).toBe(2);
     expect(imported.written).toBe(false);
@@ -209,10 +251,26 @@ describe('intake form', { timeout: 120_000 }, () => {
   });
 
   const BAD: [name: string, make: () => Promise<void>, message: RegExp][] = [
-    ['flattened.pdf', async () => fill(await formEn(), 'flattened.pdf', { 'prospect.age': '40' }, '--flatten'), /has no form fields: .*flattened/],
-    ['dropped.pdf', async () => fill(await formEn(), 'dropped.pdf', { 'prospect.age': '40' }, '--drop', 'prospect.age', 'goals.tax'), /prospect\.age: is missing from the form[^\n]*\n\s+goals\.tax: is missing from the form/],
-    ['encrypted.pdf', async () => fill(await formEn(), 'encrypted.pdf', { 'prospect.age': '40' }, '--encrypt'), /is encrypted/],
-    ['foreign.pdf', async () => fill(await formEn(), 'foreign.pdf', { [FIELD.version]: 'other-firm-form-7' }), /form\.version: is "other-firm-form-7": the form was made from another template/],
+    [
+      'flattened.pdf',
+      async () => fill(await formEn(), 'flattened.pdf', { 'prospect.age': '40' }, '--flatten'),
+      /has no form fields: .*flattened/,
+    ],
+    [
+      'dropped.pdf',
+      async () => fill(await formEn(), 'dropped.pdf', { 'prospect.age': '40' }, '--drop', 'prospect.age', 'goals.tax'),
+      /prospect\.age: is missing from the form[^\n]*\n\s+goals\.tax: is missing from the form/,
+    ],
+    [
+      'encrypted.pdf',
+      async () => fill(await formEn(), 'encrypted.pdf', { 'prospect.age': '40' }, '--encrypt'),
+      /is encrypted/,
+    ],
+    [
+      'foreign.pdf',
+      async () => fill(await formEn(), 'foreign.pdf', { [FIELD.version]: 'other-firm-form-7' }),
+      /form\.version: is "other-firm-form-7": the form was made from another template/,
+    ],
     ['empty.pdf', () => writeFile(join(dir, 'empty.pdf'), ''), /is not a PDF file/],
     ['not-a-pdf.pdf', () => writeFile(join(dir, 'not-a-pdf.pdf'), '{"prospect": {}}'), /is not a PDF file/],
     [
@@ -227,7 +285,10 @@ describe('intake form', { timeout: 120_000 }, () => {
       'huge.pdf',
       async () => {
         const head = await readFile(await filledEn());
-        await writeFile(join(dir, 'huge.pdf'), Buffer.concat([head, Buffer.alloc(50 * 1024 * 1024 - head.length, 0x20)]));
+        await writeFile(
+          join(dir, 'huge.pdf'),
+          Buffer.concat([head, Buffer.alloc(50 * 1024 * 1024 - head.length, 0x20)]),
+        );
       },
       /is too large: 50 MB, at most 10 MB/,
     ],
@@ -284,26 +345,39 @@ describe('intake form fields (core)', () => {
   });
 
   it('names the form field of a problem in a list line', () => {
-    const read = intakeFromFields(base({ 'goals.home': true, 'concerns.1': 'x'.repeat(2001), 'prospect.dependents.1.age': '200' }));
+    const read = intakeFromFields(
+      base({ 'goals.home': true, 'concerns.1': 'x'.repeat(2001), 'prospect.dependents.1.age': '200' }),
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['concerns.1', 'prospect.dependents.1.age']));
+    expect(read.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['concerns.1', 'prospect.dependents.1.age']),
+    );
   });
 
-  it('refuses a choice that is not one of the form\'s', () => {
-    const read = intakeFromFields(base({ 'goals.home': true, 'finances.annualIncome': 'a lot', riskTolerance: 'yolo' }));
+  it("refuses a choice that is not one of the form's", () => {
+    const read = intakeFromFields(
+      base({ 'goals.home': true, 'finances.annualIncome': 'a lot', riskTolerance: 'yolo' }),
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['finances.annualIncome', 'riskTolerance']));
+    expect(read.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['finances.annualIncome', 'riskTolerance']),
+    );
   });
 });
 
 describe('a returned form over the intake (core)', () => {
   it('keeps list items the form had no line for, and the exact numbers in the ranges chosen', async () => {
-    const { checkIntake } = await import('../../core/intake');
-    const { mergeFormIntake } = await import('../../core/intakeForm');
+    const { checkIntake } = await import('../../core/intake/intake');
+    const { mergeFormIntake } = await import('../../core/intake/fillableForm');
     const previous = checkIntake({ ...sampleIntakeInput(), questions: ['q1', 'q2', 'q3', 'q4', 'q5'] });
-    const form = checkIntake({ ...sampleIntakeInput(), questions: ['Q1 reworded', 'q2', 'q3'], finances: { investableAssets: 750_000 }, notes: undefined });
+    const form = checkIntake({
+      ...sampleIntakeInput(),
+      questions: ['Q1 reworded', 'q2', 'q3'],
+      finances: { investableAssets: 750_000 },
+      notes: undefined,
+    });
     if (!previous.ok || !form.ok) throw new Error('samples');
     const { merged, changed } = mergeFormIntake(previous.value, form.value);
     expect(merged.questions).toEqual(['Q1 reworded', 'q2', 'q3', 'q4', 'q5']);

@@ -14,7 +14,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const messages = (read: Awaited<ReturnType<typeof readJsonFile>>) => (read.ok ? [] : read.problems.map((p) => `${p.path}: ${p.message}`));
+const messages = (read: Awaited<ReturnType<typeof readJsonFile>>) =>
+  read.ok ? [] : read.problems.map((p) => `${p.path}: ${p.message}`);
 
 describe('readJsonFile limits', () => {
   it('caps an intake at 1 MB and a record at 256 KB', () => {
@@ -35,7 +36,9 @@ describe('readJsonFile limits', () => {
     await writeFile(path, body(MAX_RECORD_BYTES));
     expect((await readJsonFile(path, { maxBytes: MAX_RECORD_BYTES })).ok).toBe(true);
     await writeFile(path, body(MAX_RECORD_BYTES + 1));
-    expect(messages(await readJsonFile(path, { maxBytes: MAX_RECORD_BYTES }))).toEqual([`${path}: is too large: 257 KB, at most 256 KB`]);
+    expect(messages(await readJsonFile(path, { maxBytes: MAX_RECORD_BYTES }))).toEqual([
+      `${path}: is too large: 257 KB, at most 256 KB`,
+    ]);
   });
 
   it('reads at most the cap from a file whose size is not known in advance (a pipe)', async () => {
@@ -51,7 +54,9 @@ describe('readJsonFile limits', () => {
     const path = join(dir, 'deep.json');
     const depth = 500_000;
     await writeFile(path, `{"prospect":${'['.repeat(depth)}${']'.repeat(depth)}}`);
-    expect(messages(await readJsonFile(path))).toEqual([`${path}: is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`]);
+    expect(messages(await readJsonFile(path))).toEqual([
+      `${path}: is nested too deeply: more than ${MAX_JSON_DEPTH} levels of lists and objects`,
+    ]);
     // Brackets inside strings are text, not nesting.
     await writeFile(path, JSON.stringify({ notes: '[{'.repeat(1000), quote: 'say \\"[[[[\\"' }));
     expect((await readJsonFile(path)).ok).toBe(true);

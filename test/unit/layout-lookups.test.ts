@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { face, type Family, fontFile, shape, type Weight } from '../../electron/services/summary/fonts';
-import { rawLayoutTable } from '../../electron/services/summary/layoutTables';
+import { face, type Family, fontFile, shape, type Weight } from '../../electron/services/pdf/fonts';
+import { rawLayoutTable } from '../../electron/services/pdf/layoutTables';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const FAMILIES: Family[] = ['latin', 'jp', 'sc', 'kr', 'arabic', 'hebrew'];
@@ -33,7 +33,14 @@ function plain(run: fontkit.GlyphRun) {
 
 describe('fontkit with lookups decoded as needed', { timeout: 120_000 }, () => {
   const words = new Set<string>();
-  for (const file of ['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-rtl.json', 'intake-cjk.json', 'intake-cjk-long.json']) {
+  for (const file of [
+    'intake-fr.json',
+    'intake-long.json',
+    'intake-hostile.json',
+    'intake-rtl.json',
+    'intake-cjk.json',
+    'intake-cjk-long.json',
+  ]) {
     for (const word of readFileSync(resolve(FIXTURES, file), 'utf8').split(/\s+/)) if (word) words.add(word);
   }
 
@@ -77,22 +84,34 @@ describe('fontkit with lookups decoded as needed', { timeout: 120_000 }, () => {
     expect(gpos?.lookupCount).toBeGreaterThan(0);
     expect(gsub?.lookupCount).toBeGreaterThan(0);
     // Every lookup of both tables is understood, and its glyphs are those fontkit's decoding lists.
-    const decoded = font as unknown as Record<'GSUB' | 'GPOS', { lookupList: { get(i: number): { lookupType: number; subTables: Record<string, unknown>[] } } }>;
-    for (const [tag, raw] of [['GSUB', gsub], ['GPOS', gpos]] as const) {
+    const decoded = font as unknown as Record<
+      'GSUB' | 'GPOS',
+      { lookupList: { get(i: number): { lookupType: number; subTables: Record<string, unknown>[] } } }
+    >;
+    for (const [tag, raw] of [
+      ['GSUB', gsub],
+      ['GPOS', gpos],
+    ] as const) {
       for (let i = 0; i < (raw?.lookupCount ?? 0); i++) {
         const starts = raw?.startCoverage(i);
         expect(starts, `${tag} lookup ${i}`).toBeDefined();
         const lookup = decoded[tag].lookupList.get(i);
         const expected = new Set<number>();
         for (let sub of lookup.subTables) {
-          if ((tag === 'GSUB' && lookup.lookupType === 7) || (tag === 'GPOS' && lookup.lookupType === 9)) sub = sub.extension as Record<string, unknown>;
-          const coverage = (sub.coverage ?? sub.markCoverage ?? sub.mark1Coverage ?? (sub.inputCoverage as unknown[] | undefined)?.[0] ?? (sub.coverages as unknown[] | undefined)?.[0]) as
+          if ((tag === 'GSUB' && lookup.lookupType === 7) || (tag === 'GPOS' && lookup.lookupType === 9))
+            sub = sub.extension as Record<string, unknown>;
+          const coverage = (sub.coverage ??
+            sub.markCoverage ??
+            sub.mark1Coverage ??
+            (sub.inputCoverage as unknown[] | undefined)?.[0] ??
+            (sub.coverages as unknown[] | undefined)?.[0]) as
             | { version: number; glyphs?: number[]; rangeRecords?: { start: number; end: number }[] }
             | undefined;
           if (coverage?.version === 1) coverage.glyphs?.forEach((g) => expected.add(g));
-          else coverage?.rangeRecords?.forEach((r) => {
-            for (let g = r.start; g <= r.end; g++) expected.add(g);
-          });
+          else
+            coverage?.rangeRecords?.forEach((r) => {
+              for (let g = r.start; g <= r.end; g++) expected.add(g);
+            });
         }
         const got = new Set<number>();
         starts?.forEach((v, g) => {
@@ -103,7 +122,9 @@ describe('fontkit with lookups decoded as needed', { timeout: 120_000 }, () => {
     }
     // The mark lookups start at marks only: no letter of "Hello" is among them.
     const hello = [...'Hello'].map((c) => font.glyphForCodePoint(c.codePointAt(0) ?? 0).id);
-    const markLookups = Array.from({ length: gpos?.lookupCount ?? 0 }, (_, i) => i).filter((i) => [4, 5, 6].includes(gpos?.lookup(i)?.subtables[0]?.type ?? 0));
+    const markLookups = Array.from({ length: gpos?.lookupCount ?? 0 }, (_, i) => i).filter((i) =>
+      [4, 5, 6].includes(gpos?.lookup(i)?.subtables[0]?.type ?? 0),
+    );
     expect(markLookups.length).toBeGreaterThan(0);
     for (const i of markLookups) expect(hello.some((g) => gpos?.startCoverage(i)?.[g] === 1)).toBe(false);
   });

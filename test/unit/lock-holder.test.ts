@@ -26,12 +26,16 @@ function heldBy(pid: number): void {
   // own time comes from the kernel, which a clock moved for this process (faketime) does not move.
   const now = new Date();
   utimesSync(join(dir, '.advisor-deck.lock'), now, now);
-  writeFileSync(join(dir, '.advisor-deck.lock-owner.json'), JSON.stringify({ pid, host: hostname(), kind: 'the web host (npm run web)', since: '2026-12-07T10:00:00.000Z' }));
+  writeFileSync(
+    join(dir, '.advisor-deck.lock-owner.json'),
+    JSON.stringify({ pid, host: hostname(), kind: 'the web host (npm run web)', since: '2026-12-07T10:00:00.000Z' }),
+  );
 }
 
 /** A parent that never reaps: its child is killed with SIGKILL and stays a zombie while the parent sleeps. */
 async function zombie(): Promise<number> {
-  const script = 'import os,signal,sys,time\npid=os.fork()\nif pid==0:\n  time.sleep(600)\n  os._exit(0)\nos.kill(pid,signal.SIGKILL)\nprint(pid,flush=True)\ntime.sleep(600)\n';
+  const script =
+    'import os,signal,sys,time\npid=os.fork()\nif pid==0:\n  time.sleep(600)\n  os._exit(0)\nos.kill(pid,signal.SIGKILL)\nprint(pid,flush=True)\ntime.sleep(600)\n';
   const parent = spawn('python3', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(parent);
   if (!parent.stdout) throw new Error('python3 has no stdout');

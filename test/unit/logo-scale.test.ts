@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdvisorProfileStore } from '../../electron/services/advisorProfile';
 import { LOGO_SIDE, scaleLogoOnce } from '../../electron/services/logoScale';
-import { imageSize } from '../../electron/services/summary/image';
+import { imageSize } from '../../electron/services/pdf/image';
 
 function png(width: number, height: number, colour: [number, number, number, number]): Uint8Array {
   const image = new PNG({ width, height });
@@ -59,7 +59,9 @@ describe('logos scaled once', () => {
       length.writeUInt32BE(body.length);
       return Buffer.concat([length, Buffer.from(type, 'ascii'), body, Buffer.alloc(4)]);
     };
-    const bomb = new Uint8Array(Buffer.concat([Buffer.from(header.subarray(0, ihdrEnd)), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+    const bomb = new Uint8Array(
+      Buffer.concat([Buffer.from(header.subarray(0, ihdrEnd)), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]),
+    );
     const kept = await scaleLogoOnce({ bytes: bomb, mime: 'image/png' });
     expect(kept.ok).toBe(false);
   });
@@ -69,6 +71,9 @@ describe('logos scaled once', () => {
     const saved = await store.saveLogo(Buffer.from(png(2500, 2500, [200, 160, 74, 255])).toString('base64'));
     if (!saved.saved) throw new Error(JSON.stringify(saved.problems));
     const kept = readFileSync(join(dir, saved.value.file));
-    expect(imageSize({ bytes: new Uint8Array(kept), mime: 'image/png' })).toEqual({ width: LOGO_SIDE, height: LOGO_SIDE });
+    expect(imageSize({ bytes: new Uint8Array(kept), mime: 'image/png' })).toEqual({
+      width: LOGO_SIDE,
+      height: LOGO_SIDE,
+    });
   });
 });

@@ -2,7 +2,16 @@
 // cannot be read is renamed aside (never deleted, never over another file) and reported, on the
 // prospect's screens (meeting:get, present:start) and the Prospects screen; the rest of the
 // prospect goes on (present starts a new meeting, wrap-up works). Real files in a temp folder.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,9 +40,23 @@ beforeEach(async () => {
     templatesDir: TEMPLATES_DIR,
     holder: 'a unit test',
     now: () => NOW,
-    platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+    platform: {
+      name: 'Advisor Deck',
+      version: '0',
+      openExternal: async () => false,
+      openPath: async () => false,
+      notify: () => false,
+      applySettings: () => undefined,
+    },
   });
-  expect((await app.handlers['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> })).saved).toBe(true);
+  expect(
+    (
+      await app.handlers['prospects:save']({
+        id: ID,
+        intake: sampleIntakeInput() as unknown as Record<string, unknown>,
+      })
+    ).saved,
+  ).toBe(true);
 });
 
 afterEach(async () => {
@@ -53,9 +76,15 @@ describe('a damaged meeting in progress', () => {
     const got = await h['meeting:get']({ id: ID });
     expect(got.live).toBeNull();
     const keptAs = `meeting-live.damaged-${STAMP}.json`;
-    expect(got.problems).toEqual([{ file: 'meeting-live.json', keptAs, message: `is not valid JSON; it was kept as ${keptAs}` }]);
+    expect(got.problems).toEqual([
+      { file: 'meeting-live.json', keptAs, message: `is not valid JSON; it was kept as ${keptAs}` },
+    ]);
     expect(readFileSync(join(prospectDir(), keptAs), 'utf8')).toBe(damaged);
-    expect(await h['prospects:list'](undefined)).toMatchObject({ problems: [{ file: join(prospectDir(), 'meeting-live.json'), message: expect.stringContaining(keptAs) as unknown }] });
+    expect(await h['prospects:list'](undefined)).toMatchObject({
+      problems: [
+        { file: join(prospectDir(), 'meeting-live.json'), message: expect.stringContaining(keptAs) as unknown },
+      ],
+    });
 
     // Present starts afresh, says why, and never writes over the copy.
     const started = await h['present:start']({ id: ID });
@@ -63,14 +92,20 @@ describe('a damaged meeting in progress', () => {
     expect(started.meeting.questions).toEqual([]);
     expect(started.problems?.[0]?.keptAs).toBe(keptAs);
     expect(readFileSync(join(prospectDir(), keptAs), 'utf8')).toBe(damaged);
-    expect(JSON.parse(readFileSync(join(prospectDir(), 'meeting-live.json'), 'utf8'))).toMatchObject({ v: 1, questions: [] });
+    expect(JSON.parse(readFileSync(join(prospectDir(), 'meeting-live.json'), 'utf8'))).toMatchObject({
+      v: 1,
+      questions: [],
+    });
   });
 
   it('never renames over a file set aside before, and sets aside a file that is JSON but not a meeting', async () => {
     const h = app.handlers;
     const first = `meeting-live.damaged-${STAMP}.json`;
     writeFileSync(join(prospectDir(), first), 'set aside earlier');
-    writeFileSync(join(prospectDir(), 'meeting-live.json'), JSON.stringify({ v: 1, startedAt: 'yesterday', visits: [], questions: [] }));
+    writeFileSync(
+      join(prospectDir(), 'meeting-live.json'),
+      JSON.stringify({ v: 1, startedAt: 'yesterday', visits: [], questions: [] }),
+    );
     const { problems } = await h['meeting:get']({ id: ID });
     const second = `meeting-live.damaged-${STAMP}-2.json`;
     expect(problems.map((p) => p.keptAs)).toEqual([second]);
@@ -84,10 +119,15 @@ describe('a damaged meeting in progress', () => {
 
   it('setAsideFile counts on past -2 and keeps every earlier copy', async () => {
     const folder = prospectDir();
-    for (const name of [`x.damaged-${STAMP}.json`, `x.damaged-${STAMP}-2.json`]) writeFileSync(join(folder, name), name);
+    for (const name of [`x.damaged-${STAMP}.json`, `x.damaged-${STAMP}-2.json`])
+      writeFileSync(join(folder, name), name);
     writeFileSync(join(folder, 'x.json'), 'new');
     expect(await setAsideFile(join(folder, 'x.json'), NOW)).toBe(`x.damaged-${STAMP}-3.json`);
-    expect(readdirSync(folder).filter((n) => n.startsWith('x.')).sort()).toEqual([`x.damaged-${STAMP}-2.json`, `x.damaged-${STAMP}-3.json`, `x.damaged-${STAMP}.json`]);
+    expect(
+      readdirSync(folder)
+        .filter((n) => n.startsWith('x.'))
+        .sort(),
+    ).toEqual([`x.damaged-${STAMP}-2.json`, `x.damaged-${STAMP}-3.json`, `x.damaged-${STAMP}.json`]);
   });
 });
 
@@ -101,15 +141,24 @@ describe('a damaged meeting record', () => {
     const got = await h['meeting:get']({ id: ID });
     expect(got.last).toBeNull();
     const keptAs = `meeting.damaged-${STAMP}.json`;
-    expect(got.problems).toEqual([{ file: 'meeting.json', meeting: MEETING, keptAs, message: `is not valid JSON; it was kept as ${keptAs}` }]);
+    expect(got.problems).toEqual([
+      { file: 'meeting.json', meeting: MEETING, keptAs, message: `is not valid JSON; it was kept as ${keptAs}` },
+    ]);
     expect(existsSync(join(folder, keptAs))).toBe(true);
     expect(existsSync(join(folder, 'meeting.json'))).toBe(false);
 
     await h['meeting:start']({ id: ID });
     await h['meeting:end']({ id: ID });
-    const wrapped = await h['meeting:wrapUp']({ id: ID, questions: [{ text: 'Fees?' }], followUpAt: '2026-12-08T10:00', revision: (await h['meeting:get']({ id: ID })).revision });
+    const wrapped = await h['meeting:wrapUp']({
+      id: ID,
+      questions: [{ text: 'Fees?' }],
+      followUpAt: '2026-12-08T10:00',
+      revision: (await h['meeting:get']({ id: ID })).revision,
+    });
     if (!wrapped.done) throw new Error(JSON.stringify(wrapped.problems));
-    expect(JSON.parse(readFileSync(join(folder, 'meeting.json'), 'utf8'))).toMatchObject({ questions: [{ text: 'Fees?' }] });
+    expect(JSON.parse(readFileSync(join(folder, 'meeting.json'), 'utf8'))).toMatchObject({
+      questions: [{ text: 'Fees?' }],
+    });
     expect(readFileSync(join(folder, keptAs), 'utf8')).toBe('{"endedAt": "2026-12-03T14:');
   });
 });

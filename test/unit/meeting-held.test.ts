@@ -6,10 +6,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { atPreferredTime, goodDayFrom, nextBusinessDay } from '../../core/followUp';
-import { proposeFollowUp } from '../../core/followUpProposal';
-import { winBackDueAt } from '../../core/followUpWinBack';
-import { intakeAsHeld, meetingDay } from '../../core/meetingHeld';
+import { atPreferredTime, goodDayFrom, nextBusinessDay } from '../../core/followUp/slotRule';
+import { proposeFollowUp } from '../../core/followUp/proposal';
+import { winBackDueAt } from '../../core/followUp/winBackRule';
+import { intakeAsHeld, meetingDay } from '../../core/meeting/held';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { intake, sampleIntakeInput } from '../support/samples';
@@ -17,7 +17,12 @@ import { intake, sampleIntakeInput } from '../support/samples';
 // Real files, PDFs and pdftotext: seconds on a busy machine, never a time window.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 const ZONE = 'America/Los_Angeles';
-const RULE = { plannedStartsAt: '2026-12-03T14:00', timeZone: ZONE, preferredTime: '10:00', holidays: ['2026-12-25', '2027-01-01'] };
+const RULE = {
+  plannedStartsAt: '2026-12-03T14:00',
+  timeZone: ZONE,
+  preferredTime: '10:00',
+  holidays: ['2026-12-25', '2027-01-01'],
+};
 const at = (iso: string) => Date.parse(iso);
 
 describe('the follow-up wrap-up proposes (pure)', () => {
@@ -36,7 +41,9 @@ describe('the follow-up wrap-up proposes (pure)', () => {
     // Nothing presented, the planned day weeks ago: from today (Monday 11 January).
     expect(proposeFollowUp({ ...RULE, now: at('2027-01-11T17:00:00Z') }).dueAt).toBe('2027-01-13T10:00:00-08:00');
     // Ended Monday, wrapped up Friday: the slot of Monday (Wednesday) is gone; from Friday, Tuesday.
-    expect(proposeFollowUp({ ...RULE, endedAtLocal: '2027-01-11T10:40', now: at('2027-01-15T21:00:00Z') }).dueAt).toBe('2027-01-19T10:00:00-08:00');
+    expect(proposeFollowUp({ ...RULE, endedAtLocal: '2027-01-11T10:40', now: at('2027-01-15T21:00:00Z') }).dueAt).toBe(
+      '2027-01-19T10:00:00-08:00',
+    );
   });
 
   it('is never at or before the meeting’s end, whatever the clock says', () => {
@@ -74,11 +81,20 @@ describe('days a moved follow-up lands on (pure)', () => {
   it('a 90-day win-back call that would fall on a Sunday moves to the next good day at the preferred time', () => {
     // Done Monday 7 December 2026: 90 days on is Sunday 7 March 2027; Monday morning is no
     // good slot either, so Tuesday. In the afternoon, Monday will do.
-    const dueAt = winBackDueAt({ doneAt: at('2026-12-07T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '10:00' });
+    const dueAt = winBackDueAt({
+      doneAt: at('2026-12-07T19:00:00Z'),
+      days: 90,
+      timeZone: ZONE,
+      preferredTime: '10:00',
+    });
     expect(dueAt).toBe('2027-03-09T10:00:00-08:00');
-    expect(winBackDueAt({ doneAt: at('2026-12-07T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '14:00' })).toBe('2027-03-08T14:00:00-08:00');
+    expect(winBackDueAt({ doneAt: at('2026-12-07T19:00:00Z'), days: 90, timeZone: ZONE, preferredTime: '14:00' })).toBe(
+      '2027-03-08T14:00:00-08:00',
+    );
     expect(new Date(dueAt ?? '').getUTCDay()).toBe(2);
-    expect(winBackDueAt({ doneAt: at('2026-12-08T19:00:00Z'), days: 0, timeZone: ZONE, preferredTime: '10:00' })).toBeUndefined();
+    expect(
+      winBackDueAt({ doneAt: at('2026-12-08T19:00:00Z'), days: 0, timeZone: ZONE, preferredTime: '10:00' }),
+    ).toBeUndefined();
   });
 });
 
@@ -98,10 +114,20 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
       templatesDir: TEMPLATES_DIR,
       holder: 'a unit test',
       now: () => now,
-      platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+      platform: {
+        name: 'Advisor Deck',
+        version: '0',
+        openExternal: async () => false,
+        openPath: async () => false,
+        notify: () => false,
+        applySettings: () => undefined,
+      },
     });
     // Planned for Thursday 3 December 2026 (the sample), held Monday 11 January 2027.
-    const saved = await app.handlers['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> });
+    const saved = await app.handlers['prospects:save']({
+      id: ID,
+      intake: sampleIntakeInput() as unknown as Record<string, unknown>,
+    });
     expect(saved.saved).toBe(true);
   });
 
@@ -127,9 +153,13 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
     const done = await h['meeting:wrapUp']({ id: ID, questions: [] });
     if (!done.done) throw new Error(JSON.stringify(done.problems));
     expect(done.followUp?.dueAt).toBe('2027-01-13T10:00:00-08:00');
-    expect(JSON.parse(readFileSync(join(done.folder, 'meeting.json'), 'utf8'))).toMatchObject({ endedAt: '2027-01-11T10:40' });
+    expect(JSON.parse(readFileSync(join(done.folder, 'meeting.json'), 'utf8'))).toMatchObject({
+      endedAt: '2027-01-11T10:40',
+    });
 
-    const pdf = execFileSync('pdftotext', [join(done.folder, 'summary.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    const pdf = execFileSync('pdftotext', [join(done.folder, 'summary.pdf'), '-'])
+      .toString()
+      .replace(/\s+/g, ' ');
     expect(pdf).toContain('Monday, January 11, 2027');
     expect(pdf).not.toContain('December 3');
     const eml = readFileSync(join(done.folder, 'follow-up.eml'), 'utf8').replace(/=\r?\n/g, '');
@@ -138,7 +168,10 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
     const ics = readFileSync(join(done.folder, 'follow-up.ics'), 'utf8');
     expect(ics).toContain('DTSTART:20270113T180000Z');
     expect(ics).toContain('DTSTAMP:20270111T184000Z');
-    const plan = JSON.parse(readFileSync(join(done.folder, 'plan.json'), 'utf8')) as { followUp: { dueAt: string }; deck: { slides: { takeaway: string }[] } };
+    const plan = JSON.parse(readFileSync(join(done.folder, 'plan.json'), 'utf8')) as {
+      followUp: { dueAt: string };
+      deck: { slides: { takeaway: string }[] };
+    };
     expect(plan.followUp.dueAt).toBe('2027-01-13T10:00:00-08:00');
     expect(plan.deck.slides.map((s) => s.takeaway).join(' ')).toContain('We met on Monday, January 11, 2027');
   });
@@ -156,7 +189,11 @@ describe('a meeting planned weeks ago, presented today, through the app layer', 
     if (!done.done) throw new Error(JSON.stringify(done.problems));
     expect(done.followUp?.dueAt).toBe('2027-01-19T10:00:00-08:00');
     // The summary still says the day it took place.
-    expect(execFileSync('pdftotext', [join(done.folder, 'summary.pdf'), '-']).toString().replace(/\s+/g, ' ')).toContain('Monday, January 11, 2027');
+    expect(
+      execFileSync('pdftotext', [join(done.folder, 'summary.pdf'), '-'])
+        .toString()
+        .replace(/\s+/g, ' '),
+    ).toContain('Monday, January 11, 2027');
   });
 
   it('snoozes a follow-up not yet due from its due time, never earlier; its win-back call lands on a good weekday', async () => {

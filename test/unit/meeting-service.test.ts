@@ -26,9 +26,19 @@ beforeEach(async () => {
     templatesDir: TEMPLATES_DIR,
     holder: 'a unit test',
     now: () => NOW,
-    platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+    platform: {
+      name: 'Advisor Deck',
+      version: '0',
+      openExternal: async () => false,
+      openPath: async () => false,
+      notify: () => false,
+      applySettings: () => undefined,
+    },
   });
-  const saved = await app.handlers['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> });
+  const saved = await app.handlers['prospects:save']({
+    id: ID,
+    intake: sampleIntakeInput() as unknown as Record<string, unknown>,
+  });
   expect(saved.saved).toBe(true);
 });
 
@@ -48,9 +58,15 @@ describe('a meeting through the app layer', () => {
     await h['meeting:start']({ id: ID });
     await h['meeting:record']({ id: ID, event: { kind: 'slide', slideId: 'title' } });
     await h['meeting:record']({ id: ID, event: { kind: 'slide', slideId: 'your-questions' } });
-    await h['meeting:record']({ id: ID, event: { kind: 'question', text: 'Can we retire at 60? <script>x</script>', slideId: 'your-questions' } });
+    await h['meeting:record']({
+      id: ID,
+      event: { kind: 'question', text: 'Can we retire at 60? <script>x</script>', slideId: 'your-questions' },
+    });
     // Kept on disk at once: a crash now loses nothing.
-    const live = JSON.parse(readFileSync(join(dir, 'prospects', ID, 'meeting-live.json'), 'utf8')) as { visits: unknown[]; questions: { text: string }[] };
+    const live = JSON.parse(readFileSync(join(dir, 'prospects', ID, 'meeting-live.json'), 'utf8')) as {
+      visits: unknown[];
+      questions: { text: string }[];
+    };
     expect(live.visits).toHaveLength(2);
     expect(live.questions[0]?.text).toContain('retire at 60');
     // Starting again resumes the same meeting.
@@ -60,9 +76,24 @@ describe('a meeting through the app layer', () => {
     const { proposedFollowUp } = await h['meeting:get']({ id: ID });
     expect(proposedFollowUp?.local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     const day = proposedFollowUp?.local.slice(0, 10) ?? '';
-    const first = await h['meeting:wrapUp']({ id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'Likely, with a plan.', slideId: 'your-questions' }, { text: 'What about fees?' }], notes: 'Send the fee sheet', followUpAt: `${day}T15:30` });
+    const first = await h['meeting:wrapUp']({
+      id: ID,
+      questions: [
+        { text: 'Can we retire at 60?', answer: 'Likely, with a plan.', slideId: 'your-questions' },
+        { text: 'What about fees?' },
+      ],
+      notes: 'Send the fee sheet',
+      followUpAt: `${day}T15:30`,
+    });
     if (!first.done) throw new Error(JSON.stringify(first.problems));
-    expect(readdirSync(first.folder).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'meeting.json', 'plan.json', 'summary.pdf']);
+    expect(readdirSync(first.folder).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'meeting.json',
+      'plan.json',
+      'summary.pdf',
+    ]);
     expect(execFileSync('pdfinfo', [join(first.folder, 'summary.pdf')]).toString()).toMatch(/Pages:\s+1\n/);
     const text = execFileSync('pdftotext', ['-layout', join(first.folder, 'summary.pdf'), '-']).toString();
     expect(text).toContain('Can we retire at 60?');
@@ -70,7 +101,9 @@ describe('a meeting through the app layer', () => {
     expect(first.followUp?.dueAt).toBe(`${day}T15:30:00-08:00`);
     const utc = new Date(first.followUp?.dueAt ?? '').toISOString().replace(/[-:]/g, '').slice(0, 15);
     expect(readFileSync(join(first.folder, 'follow-up.ics'), 'utf8')).toContain(`DTSTART:${utc}Z`);
-    const plan = JSON.parse(readFileSync(join(first.folder, 'plan.json'), 'utf8')) as { deck: { slides: { id: string }[] } };
+    const plan = JSON.parse(readFileSync(join(first.folder, 'plan.json'), 'utf8')) as {
+      deck: { slides: { id: string }[] };
+    };
     expect(plan.deck.slides.map((s) => s.id)).not.toContain('fees');
     expect(plan.deck.slides.map((s) => s.id).slice(0, 2)).toEqual(['title', 'your-questions']);
     expect(first.followUp?.prospectId).toBe(ID);
@@ -110,7 +143,9 @@ describe('a meeting through the app layer', () => {
     const again = await h['meeting:start']({ id: ID });
     expect(again.endedAt).toBeUndefined();
     expect(again.questions.map((q) => q.text)).toEqual(['First?']);
-    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => h['meeting:record']({ id: ID, event: { kind: 'question', text: t } })));
+    await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((t) => h['meeting:record']({ id: ID, event: { kind: 'question', text: t } })),
+    );
     expect((await h['meeting:get']({ id: ID })).live?.questions).toHaveLength(6);
   });
 
@@ -126,6 +161,7 @@ describe('a meeting through the app layer', () => {
   it('refuses a deck.json that does not pass its check, naming the field', async () => {
     const outcome = await app.handlers['deck:save']({ id: ID, changes: { hidden: ['../../etc'], colour: 'red' } });
     expect(outcome.saved).toBe(false);
-    if (!outcome.saved) expect(outcome.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['hidden[0]', 'colour']));
+    if (!outcome.saved)
+      expect(outcome.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['hidden[0]', 'colour']));
   });
 });

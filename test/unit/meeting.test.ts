@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMeeting, checkMeetingAgainstDeck } from '../../core/meeting';
+import { checkMeeting, checkMeetingAgainstDeck } from '../../core/meeting/meeting';
 import { formatProblem } from '../../core/validation';
 
-const sample = () => JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/meeting-sample.json'), 'utf8')) as Record<string, unknown>;
+const sample = () =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/meeting-sample.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const problems = (input: unknown) => {
   const result = checkMeeting(input);
   return result.ok ? [] : result.problems.map(formatProblem);
@@ -18,7 +22,9 @@ describe('meeting record schema', () => {
 
   it('is strict: unknown fields are named, with the likely spelling', () => {
     expect(problems({ ...sample(), question: [] })).toEqual(['question: unknown field (did you mean "questions"?)']);
-    expect(problems({ questions: [{ text: 'Why?', anwser: 'Because' }] })).toEqual(['questions[0].anwser: unknown field (did you mean "answer"?)']);
+    expect(problems({ questions: [{ text: 'Why?', anwser: 'Because' }] })).toEqual([
+      'questions[0].anwser: unknown field (did you mean "answer"?)',
+    ]);
   });
 
   it('reports every problem, each naming its field', () => {
@@ -41,8 +47,12 @@ describe('meeting record schema', () => {
   });
 
   it('caps the lists at 50 items', () => {
-    expect(problems({ shownSlideIds: Array.from({ length: 51 }, () => 'title') })).toEqual(['shownSlideIds: has too many items: at most 50']);
-    expect(problems({ questions: Array.from({ length: 51 }, () => ({ text: 'Why?' })) })).toEqual(['questions: has too many items: at most 50']);
+    expect(problems({ shownSlideIds: Array.from({ length: 51 }, () => 'title') })).toEqual([
+      'shownSlideIds: has too many items: at most 50',
+    ]);
+    expect(problems({ questions: Array.from({ length: 51 }, () => ({ text: 'Why?' })) })).toEqual([
+      'questions: has too many items: at most 50',
+    ]);
   });
 
   it('treats a blank answer or note as not given', () => {
@@ -51,8 +61,13 @@ describe('meeting record schema', () => {
   });
 
   it('names each shown slide that is not in the deck', () => {
-    const result = checkMeeting({ shownSlideIds: ['title', 'fees', 'goal-home'], questions: [{ text: 'Why?', slideId: 'nowhere' }] });
+    const result = checkMeeting({
+      shownSlideIds: ['title', 'fees', 'goal-home'],
+      questions: [{ text: 'Why?', slideId: 'nowhere' }],
+    });
     if (!result.ok) throw new Error('expected a valid record');
-    expect(checkMeetingAgainstDeck(result.value, ['title', 'fees'])).toEqual([{ path: 'shownSlideIds[2]', message: 'no slide "goal-home" in this deck' }]);
+    expect(checkMeetingAgainstDeck(result.value, ['title', 'fees'])).toEqual([
+      { path: 'shownSlideIds[2]', message: 'no slide "goal-home" in this deck' },
+    ]);
   });
 });

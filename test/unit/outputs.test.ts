@@ -32,7 +32,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const NAMES = ['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml'];
-const systemError = (code: string, path: string) => Object.assign(new Error(`${code}: injected, ${path}`), { code, path });
+const systemError = (code: string, path: string) =>
+  Object.assign(new Error(`${code}: injected, ${path}`), { code, path });
 
 let dir: string;
 beforeEach(async () => {
@@ -44,13 +45,21 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const filesOf = (who: string): OutputFile[] => NAMES.map((name) => ({ name, bytes: name.endsWith('.pdf') ? new TextEncoder().encode(`${who} ${name}`) : `${who} ${name}` }));
+const filesOf = (who: string): OutputFile[] =>
+  NAMES.map((name) => ({
+    name,
+    bytes: name.endsWith('.pdf') ? new TextEncoder().encode(`${who} ${name}`) : `${who} ${name}`,
+  }));
 
 /** Every file of the folder (hidden ones too) with its text: the whole state a reader could see. */
 async function contents(folder: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    out[entry.name] = entry.isDirectory() ? '(folder)' : entry.isSymbolicLink() ? `-> ${await readlink(join(folder, entry.name))}` : await readFile(join(folder, entry.name), 'utf8');
+    out[entry.name] = entry.isDirectory()
+      ? '(folder)'
+      : entry.isSymbolicLink()
+        ? `-> ${await readlink(join(folder, entry.name))}`
+        : await readFile(join(folder, entry.name), 'utf8');
   }
   return out;
 }
@@ -102,7 +111,9 @@ describe('writeFilesAllOrNothing', () => {
     const before = await contents(dir);
     const error = await writeFilesAllOrNothing(dir, filesOf('silva')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputFolderError);
-    expect((error as OutputFolderError).message).toBe(`${join(dir, 'summary.pdf')} is a folder, so the file of that name cannot be written`);
+    expect((error as OutputFolderError).message).toBe(
+      `${join(dir, 'summary.pdf')} is a folder, so the file of that name cannot be written`,
+    );
     expect(await contents(dir)).toEqual(before);
   });
 
@@ -118,14 +129,20 @@ describe('writeFilesAllOrNothing', () => {
   it('says the folder is a file when it is one', async () => {
     const file = join(dir, 'a-file');
     await writeFile(file, 'x');
-    await expect(writeFilesAllOrNothing(file, filesOf('silva'))).rejects.toMatchObject({ name: 'OutputFolderError', message: `${file} is a file, not a folder`, path: file });
+    await expect(writeFilesAllOrNothing(file, filesOf('silva'))).rejects.toMatchObject({
+      name: 'OutputFolderError',
+      message: `${file} is a file, not a folder`,
+      path: file,
+    });
     expect(await readFile(file, 'utf8')).toBe('x');
   });
 
   it('says the folder is a link to nothing, and creates nothing where it points', async () => {
     const link = join(dir, 'out');
     await symlink(join(dir, 'gone'), link);
-    await expect(writeFilesAllOrNothing(link, filesOf('silva'))).rejects.toThrow(`${link} is a link to ${join(dir, 'gone')}, which does not exist`);
+    await expect(writeFilesAllOrNothing(link, filesOf('silva'))).rejects.toThrow(
+      `${link} is a link to ${join(dir, 'gone')}, which does not exist`,
+    );
     expect(await contents(dir)).toEqual({ out: `-> ${join(dir, 'gone')}` });
   });
 
@@ -149,8 +166,15 @@ describe('writeFilesAllOrNothing', () => {
     await handOver(dir);
     await chmod(dir, 0o500);
     try {
-      const result = await runUnprivileged(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') } });
-      expect(JSON.parse(result.stdout.trim()) as unknown).toEqual({ name: 'OutputFolderError', message: `cannot write in ${dir} (permission denied)`, code: 'EACCES' });
+      const result = await runUnprivileged(process.execPath, ['--import', 'tsx', script], {
+        cwd: ROOT,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+      });
+      expect(JSON.parse(result.stdout.trim()) as unknown).toEqual({
+        name: 'OutputFolderError',
+        message: `cannot write in ${dir} (permission denied)`,
+        code: 'EACCES',
+      });
     } finally {
       await chmod(dir, 0o700);
       await rm(dirname(script), { recursive: true, force: true });
@@ -195,7 +219,9 @@ describe('writeFilesAllOrNothing', () => {
       return undefined;
     };
     const error = await writeFilesAllOrNothing(dir, filesOf('silva')).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/; could not restore the previous plan\.json: it is kept as \.plan\.json\.\d+\.[0-9a-f]{12}\.bak$/);
+    expect((error as Error).message).toMatch(
+      /; could not restore the previous plan\.json: it is kept as \.plan\.json\.\d+\.[0-9a-f]{12}\.bak$/,
+    );
     const after = await contents(dir);
     const backup = Object.keys(after).find((name) => name.startsWith('.plan.json.'));
     expect(backup && after[backup]).toBe('lopez plan.json');
@@ -209,7 +235,12 @@ describe('writeFilesAllOrNothing', () => {
     for (const name of ['a/b.json', '../x', '.hidden', '']) {
       await expect(writeFilesAllOrNothing(folder, [{ name, bytes: 'x' }])).rejects.toThrow(TypeError);
     }
-    await expect(writeFilesAllOrNothing(folder, [{ name: 'a', bytes: '1' }, { name: 'a', bytes: '2' }])).rejects.toThrow('given twice');
+    await expect(
+      writeFilesAllOrNothing(folder, [
+        { name: 'a', bytes: '1' },
+        { name: 'a', bytes: '2' },
+      ]),
+    ).rejects.toThrow('given twice');
     expect(await contents(dir)).toEqual({});
   });
 });

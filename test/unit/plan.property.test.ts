@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAdvisor } from '../../core/advisor';
-import { checkIntake } from '../../core/intake';
-import { planDeck, type DeckRecipe } from '../../core/plan';
+import { checkAdvisor } from '../../core/advisor/advisor';
+import { checkIntake } from '../../core/intake/intake';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisorArbitrary, intakeArbitrary } from '../support/arbitraries';
 
@@ -45,7 +45,9 @@ describe('planDeck over random valid intakes at the schema’s limits', () => {
         expect(new Set(ids).size).toBe(ids.length);
 
         // Every goal covered, in the prospect's order.
-        const covered = slides.filter((s) => s.layout === 'goal' || s.layout === 'also-on-your-list').flatMap((s) => s.goals);
+        const covered = slides
+          .filter((s) => s.layout === 'goal' || s.layout === 'also-on-your-list')
+          .flatMap((s) => s.goals);
         expect(covered).toEqual(intake.value.goals);
 
         // The urgent need, when given, is on one of the first three slides.

@@ -37,7 +37,10 @@ describe('the first save of a new prospect', () => {
       console.log(JSON.stringify(store.size));`;
     const file = join(dir, 'first-save.mts');
     writeFileSync(file, script);
-    const { stdout } = await run('bash', ['-c', `ulimit -f 4 && exec "${process.execPath}" --import tsx "${file}"`], { cwd: ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') } });
+    const { stdout } = await run('bash', ['-c', `ulimit -f 4 && exec "${process.execPath}" --import tsx "${file}"`], {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+    });
     expect(stdout.trim().split('\n')).toEqual(['refused EFBIG', '0']);
     expect(folder()).toEqual([]);
     const reopened = await ProspectStore.open(dir);
@@ -58,7 +61,11 @@ describe('the first save of a new prospect', () => {
     const store = await ProspectStore.open(dir);
     expect(store.size).toBe(0);
     await store.saveDraft(ID, { prospect: { firstName: 'Ana' } });
-    expect(readdirSync(join(dir, 'prospects', ID)).sort()).toEqual(['draft.json', 'intake.damaged-2026-12-01T10-00-00-000Z.json', 'prospect.json']);
+    expect(readdirSync(join(dir, 'prospects', ID)).sort()).toEqual([
+      'draft.json',
+      'intake.damaged-2026-12-01T10-00-00-000Z.json',
+      'prospect.json',
+    ]);
     expect(folder()).toEqual([ID]);
   });
 });
@@ -67,7 +74,9 @@ describe('the size of a draft', () => {
   it('refuses a draft the next start would set aside as too large, writing nothing', async () => {
     const store = await ProspectStore.open(dir);
     // 1.2 MB pasted into Notes.
-    await expect(store.saveDraft(ID, { notes: 'x'.repeat(1_200_000) })).rejects.toThrow(/too large to keep \(1\.2 MB, at most 1 MB\)/);
+    await expect(store.saveDraft(ID, { notes: 'x'.repeat(1_200_000) })).rejects.toThrow(
+      /too large to keep \(1\.2 MB, at most 1 MB\)/,
+    );
     expect(folder()).toEqual([]);
     await store.saveDraft(ID, { notes: 'short' });
     await expect(store.saveDraft(ID, { notes: 'é'.repeat(MAX_INTAKE_JSON) })).rejects.toThrow(/too large/);

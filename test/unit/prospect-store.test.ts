@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkIntake } from '../../core/intake';
-import { compareProspects, matchesSearch, searchKey, type ProspectSummary } from '../../core/prospect';
+import { checkIntake } from '../../core/intake/intake';
+import { compareProspects, matchesSearch, searchKey, type ProspectSummary } from '../../core/prospect/prospect';
 import { DataFolderInUse, lockDataFolder } from '../../electron/services/lock';
 import { ProspectStore } from '../../electron/services/prospects/store';
 import { sampleIntakeInput } from '../support/samples';
@@ -22,16 +22,25 @@ const files = (id: string) => readdirSync(join(dir, 'prospects', id)).sort();
 describe('ProspectStore', () => {
   it('keeps a draft apart, then writes exactly the checked intake and drops the draft', async () => {
     const store = await ProspectStore.open(dir);
-    const draft = await store.saveDraft('p-0000000000000001', { prospect: { firstName: 'Ana', lastName: '' }, goals: [] });
+    const draft = await store.saveDraft('p-0000000000000001', {
+      prospect: { firstName: 'Ana', lastName: '' },
+      goals: [],
+    });
     expect(draft).toMatchObject({ id: 'p-0000000000000001', firstName: 'Ana', status: 'draft' });
     expect(files(draft.id)).toEqual(['draft.json', 'prospect.json']);
 
     const bad = await store.save(draft.id, { prospect: { firstName: 'Ana' } });
     expect(bad.saved).toBe(false);
-    if (!bad.saved) expect(bad.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['prospect.lastName', 'goals', 'meeting']));
+    if (!bad.saved)
+      expect(bad.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['prospect.lastName', 'goals', 'meeting']),
+      );
     expect(files(draft.id)).toEqual(['draft.json', 'prospect.json']);
 
-    const good = await store.save(draft.id, { ...intake(), prospect: { firstName: '  Ana\u0301 ', lastName: 'Lopez' } });
+    const good = await store.save(draft.id, {
+      ...intake(),
+      prospect: { firstName: '  Ana\u0301 ', lastName: 'Lopez' },
+    });
     expect(good).toMatchObject({ saved: true, value: { status: 'ready', firstName: 'Aná' } });
     expect(files(draft.id)).toEqual(['intake.json', 'prospect.json']);
     const onDisk = JSON.parse(readFileSync(join(dir, 'prospects', draft.id, 'intake.json'), 'utf8')) as unknown;
@@ -39,7 +48,9 @@ describe('ProspectStore', () => {
     expect(checked.ok).toBe(true);
     // Trimmed and NFC, exactly as the CLI would read and build it.
     expect(onDisk).toMatchObject({ prospect: { firstName: 'Aná' } });
-    const record = JSON.parse(readFileSync(join(dir, 'prospects', draft.id, 'prospect.json'), 'utf8')) as { history: { event: string }[] };
+    const record = JSON.parse(readFileSync(join(dir, 'prospects', draft.id, 'prospect.json'), 'utf8')) as {
+      history: { event: string }[];
+    };
     expect(record.history.map((h) => h.event)).toEqual(['created', 'intake saved']);
   });
 
@@ -51,7 +62,11 @@ describe('ProspectStore', () => {
     await store.saveDraft('p-00000000000000cc', { prospect: { firstName: 'No', lastName: 'Meeting' } });
     await store.flush();
     const reopened = await ProspectStore.open(dir);
-    expect(reopened.list().map((p) => p.id)).toEqual(['p-00000000000000bb', 'p-00000000000000aa', 'p-00000000000000cc']);
+    expect(reopened.list().map((p) => p.id)).toEqual([
+      'p-00000000000000bb',
+      'p-00000000000000aa',
+      'p-00000000000000cc',
+    ]);
     expect(reopened.problems).toEqual([]);
   });
 
@@ -63,7 +78,10 @@ describe('ProspectStore', () => {
     writeFileSync(join(dir, 'prospects', 'p-0000000000000001', 'intake.json'), '{ "prospect": ');
     writeFileSync(join(dir, 'prospects', 'p-0000000000000002', 'prospect.json'), 'garbage');
     // Edited by hand into something invalid: kept as a draft for the advisor to fix.
-    writeFileSync(join(dir, 'prospects', 'p-0000000000000003', 'intake.json'), JSON.stringify({ ...intake(), goals: ['yachts'] }));
+    writeFileSync(
+      join(dir, 'prospects', 'p-0000000000000003', 'intake.json'),
+      JSON.stringify({ ...intake(), goals: ['yachts'] }),
+    );
 
     const reopened = await ProspectStore.open(dir);
     expect(reopened.problems).toHaveLength(3);
@@ -71,7 +89,8 @@ describe('ProspectStore', () => {
     expect(said).toMatch(/p-0000000000000001.intake\.json: is not valid JSON; kept as intake\.damaged-/);
     expect(said).toMatch(/p-0000000000000002.prospect\.json: is not valid JSON; kept as prospect\.damaged-/);
     expect(said).toMatch(/p-0000000000000003.intake\.json: does not pass the intake check/);
-    for (const id of ['p-0000000000000001', 'p-0000000000000002', 'p-0000000000000003']) expect(files(id).some((f) => f.includes('.damaged-'))).toBe(true);
+    for (const id of ['p-0000000000000001', 'p-0000000000000002', 'p-0000000000000003'])
+      expect(files(id).some((f) => f.includes('.damaged-'))).toBe(true);
     const byId = new Map(reopened.list().map((p) => [p.id, p]));
     expect(byId.get('p-0000000000000001')?.status).toBe('draft');
     expect(byId.get('p-0000000000000002')?.status).toBe('ready');
@@ -95,7 +114,10 @@ describe('ProspectStore', () => {
     const store = await ProspectStore.open(dir);
     const bad = await store.importIntake(JSON.stringify({ prospect: { firstname: 'x' } }));
     expect(bad.saved).toBe(false);
-    if (!bad.saved) expect(bad.problems.some((p) => p.path === 'prospect.firstname' && /did you mean "firstName"/.test(p.message))).toBe(true);
+    if (!bad.saved)
+      expect(
+        bad.problems.some((p) => p.path === 'prospect.firstname' && /did you mean "firstName"/.test(p.message)),
+      ).toBe(true);
     expect((await store.importIntake('{ nope')).saved).toBe(false);
     expect((await store.importIntake('x'.repeat(1024 * 1024 + 1))).saved).toBe(false);
     expect(existsSync(join(dir, 'prospects')) ? readdirSync(join(dir, 'prospects')) : []).toEqual([]);
@@ -131,8 +153,16 @@ describe('data folder lock', () => {
   });
 });
 
-describe('search and order (core/prospect)', () => {
-  const row = (firstName: string, lastName: string, meetingStartsAt?: string): ProspectSummary => ({ id: `${firstName}-${lastName}`, firstName, lastName, status: 'ready', updatedAt: '', hasDraft: false, ...(meetingStartsAt ? { meetingStartsAt } : {}) });
+describe('search and order (core/prospect/prospect)', () => {
+  const row = (firstName: string, lastName: string, meetingStartsAt?: string): ProspectSummary => ({
+    id: `${firstName}-${lastName}`,
+    firstName,
+    lastName,
+    status: 'ready',
+    updatedAt: '',
+    hasDraft: false,
+    ...(meetingStartsAt ? { meetingStartsAt } : {}),
+  });
 
   it('matches every word, ignoring case and accents', () => {
     const key = searchKey(row('Hélène', "O'Brien-Côté"));

@@ -8,16 +8,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkAdvisor } from '../../core/advisor';
-import { checkIntake } from '../../core/intake';
-import { checkMeeting } from '../../core/meeting';
-import { planDeck } from '../../core/plan';
-import { buildSummary } from '../../core/summary';
+import { checkAdvisor } from '../../core/advisor/advisor';
+import { checkIntake } from '../../core/intake/intake';
+import { checkMeeting } from '../../core/meeting/meeting';
+import { planDeck } from '../../core/plan/planDeck';
+import { buildSummary } from '../../core/summary/summary';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { loadSummaryCopy } from '../../electron/services/summary';
-import type { SummaryContent } from '../../core/summary';
-import { face, type Face, shape } from '../../electron/services/summary/fonts';
-import { quickLayout, useQuickLayout } from '../../electron/services/summary/quickLayout';
+import type { SummaryContent } from '../../core/summary/summary';
+import { face, type Face, shape } from '../../electron/services/pdf/fonts';
+import { quickLayout, useQuickLayout } from '../../electron/services/pdf/quickLayout';
 import { sampleAdvisorInput } from '../support/samples';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -28,7 +28,9 @@ const RANGES: [number, number][] = [
   [0x2010, 0x205e],
   [0x20a0, 0x20c0],
 ];
-const CHARS = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)));
+const CHARS = RANGES.flatMap(([from, to]) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)),
+);
 const faces = (): Face[] => [face('latin', 'regular'), face('latin', 'bold')];
 
 /** fontkit's layout (from a clean glyph cache, as the summary shapes), in plain numbers. */
@@ -36,7 +38,12 @@ function fontkitLayout(f: Face, text: string) {
   const run = shape(f, text);
   return {
     glyphs: run.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: [...g.codePoints] })),
-    positions: run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+    positions: run.positions.map((p) => ({
+      xAdvance: p.xAdvance,
+      yAdvance: p.yAdvance,
+      xOffset: p.xOffset,
+      yOffset: p.yOffset,
+    })),
   };
 }
 
@@ -52,7 +59,7 @@ afterEach(() => useQuickLayout(true));
 /** A summary drawn by modules as a new process has them (nothing measured or shaped yet). */
 async function drawnByANewProcess(content: SummaryContent, quick: boolean): Promise<Uint8Array> {
   vi.resetModules();
-  const layout = await import('../../electron/services/summary/quickLayout');
+  const layout = await import('../../electron/services/pdf/quickLayout');
   const summary = await import('../../electron/services/summary');
   layout.useQuickLayout(quick);
   return summary.renderSummaryPdf(content);
@@ -81,8 +88,13 @@ describe('quickLayout', { timeout: 120_000 }, () => {
   });
 
   it('gives fontkit’s layout for random texts of its characters', () => {
-    const common = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"-–—()$€£%&@/éèêëàâçîïôûùüÿœæßÉÀÇñ'];
-    const char = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: fc.constantFrom(...CHARS) });
+    const common = [
+      ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"-–—()$€£%&@/éèêëàâçîïôûùüÿœæßÉÀÇñ',
+    ];
+    const char = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...common) },
+      { weight: 1, arbitrary: fc.constantFrom(...CHARS) },
+    );
     for (const f of faces()) {
       let answered = 0;
       fc.assert(
@@ -97,7 +109,14 @@ describe('quickLayout', { timeout: 120_000 }, () => {
 
   it('gives fontkit’s layout for every word of the fixtures and leaves the rest to fontkit', () => {
     const words = new Set<string>();
-    for (const file of ['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-ten-minutes.json', 'intake-rtl.json', 'intake-cjk.json']) {
+    for (const file of [
+      'intake-fr.json',
+      'intake-long.json',
+      'intake-hostile.json',
+      'intake-ten-minutes.json',
+      'intake-rtl.json',
+      'intake-cjk.json',
+    ]) {
       const text = readFileSync(resolve(FIXTURES, file), 'utf8');
       for (const word of text.split(/(?<=[ \t])/)) words.add(word);
     }
@@ -117,7 +136,20 @@ describe('quickLayout', { timeout: 120_000 }, () => {
   it('applies Inter’s contextual forms as fontkit does: a colon between digits, ×, case forms of punctuation', () => {
     for (const f of faces()) {
       // Also: the same glyph for two characters (a space and a no-break space) carries the first's.
-      for (const text of ['12:30', '10:00 ', '2x3', 'A-B', '(555)', '+1', 'L(–a', 'HELLO-WORLD', '[A]', 'Jean-François', '×5x0', 'a b\u00a0c\u00a0d e']) {
+      for (const text of [
+        '12:30',
+        '10:00 ',
+        '2x3',
+        'A-B',
+        '(555)',
+        '+1',
+        'L(–a',
+        'HELLO-WORLD',
+        '[A]',
+        'Jean-François',
+        '×5x0',
+        'a b\u00a0c\u00a0d e',
+      ]) {
         expect(sameAsFontkit(f, text), JSON.stringify(text)).toBe(true);
       }
       // And fontkit does substitute there: the glyphs are not the characters' own.
@@ -147,11 +179,22 @@ describe('quickLayout', { timeout: 120_000 }, () => {
     if (!advisor.ok) throw new Error('the sample advisor does not check');
     const meeting = checkMeeting(JSON.parse(readFileSync(resolve(FIXTURES, 'meeting-sample.json'), 'utf8')));
     // The sample has a time (10:00) and a phone number (+1 …), where Inter's contextual forms apply.
-    for (const file of [resolve(TEMPLATES_DIR, 'samples', 'intake.json'), ...['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-rtl.json'].map((f) => resolve(FIXTURES, f))]) {
+    for (const file of [
+      resolve(TEMPLATES_DIR, 'samples', 'intake.json'),
+      ...['intake-fr.json', 'intake-long.json', 'intake-hostile.json', 'intake-rtl.json'].map((f) =>
+        resolve(FIXTURES, f),
+      ),
+    ]) {
       const intake = checkIntake(JSON.parse(readFileSync(file, 'utf8')));
       if (!intake.ok) throw new Error(`${file} does not check`);
       const plan = planDeck(intake.value, advisor.value, recipe);
-      const content = buildSummary({ intake: intake.value, advisor: advisor.value, plan, copy, ...(meeting.ok ? { meeting: meeting.value } : {}) });
+      const content = buildSummary({
+        intake: intake.value,
+        advisor: advisor.value,
+        plan,
+        copy,
+        ...(meeting.ok ? { meeting: meeting.value } : {}),
+      });
       const reference = await drawnByANewProcess(content, false);
       const quick = await drawnByANewProcess(content, true);
       expect(Buffer.from(quick).equals(Buffer.from(reference)), file).toBe(true);

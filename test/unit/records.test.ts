@@ -3,7 +3,16 @@
 // after the things a compliance officer must see: a byte changed in summary.pdf, a line taken
 // out of the log, a second wrap-up (both versions kept), a prospect moved to the trash.
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +21,7 @@ import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { readRecords, RecordsLog, sha256Text } from '../../electron/services/records/log';
 import { verifyRecords } from '../../electron/services/records/verify';
-import { canonicalJson, csvCell, GENESIS, readLog, RECORDS_LOG } from '../../core/records';
+import { canonicalJson, csvCell, GENESIS, readLog, RECORDS_LOG } from '../../core/records/recordLog';
 import { sampleIntakeInput } from '../support/samples';
 
 const run = promisify(execFile);
@@ -22,7 +31,9 @@ const ID = 'p-00000000000000aa';
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, ['--tsconfig', 'tsconfig.node.json', 'electron/cli.ts', ...args], {
+      cwd: ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -44,9 +55,19 @@ beforeEach(async () => {
     templatesDir: TEMPLATES_DIR,
     holder: 'a unit test',
     now: () => clock,
-    platform: { name: 'Advisor Deck', version: '9.8.7', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+    platform: {
+      name: 'Advisor Deck',
+      version: '9.8.7',
+      openExternal: async () => false,
+      openPath: async () => false,
+      notify: () => false,
+      applySettings: () => undefined,
+    },
   });
-  const saved = await app.handlers['prospects:save']({ id: ID, intake: sampleIntakeInput() as unknown as Record<string, unknown> });
+  const saved = await app.handlers['prospects:save']({
+    id: ID,
+    intake: sampleIntakeInput() as unknown as Record<string, unknown>,
+  });
   expect(saved.saved).toBe(true);
 });
 
@@ -68,23 +89,41 @@ async function wholeDay(): Promise<string> {
   await h['meeting:record']({ id: ID, event: { kind: 'slide', slideId: 'title' } });
   clock += 600_000;
   await h['meeting:end']({ id: ID });
-  const wrapped = await h['meeting:wrapUp']({ id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'Likely.' }] });
+  const wrapped = await h['meeting:wrapUp']({
+    id: ID,
+    questions: [{ text: 'Can we retire at 60?', answer: 'Likely.' }],
+  });
   if (!wrapped.done) throw new Error(JSON.stringify(wrapped.problems));
   return wrapped.folder;
 }
 
 describe('the records log (core)', () => {
   it('writes one canonical line per entry: keys sorted, no spaces', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 'x', e: null }], c: 'é' } })).toBe('{"a":{"c":"é","d":[2,{"e":null,"f":"x"}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 'x', e: null }], c: 'é' } })).toBe(
+      '{"a":{"c":"é","d":[2,{"e":null,"f":"x"}]},"b":1}',
+    );
   });
 
   it('reports a cut-off last line and a line that does not link, each at its line', () => {
-    const entry = (prev: string, at: string) => canonicalJson({ v: 1, at, event: 'meeting rebuilt', prospect: ID, advisor: { name: 'A', firm: 'F' }, app: '1', files: [], kept: [], prev });
+    const entry = (prev: string, at: string) =>
+      canonicalJson({
+        v: 1,
+        at,
+        event: 'meeting rebuilt',
+        prospect: ID,
+        advisor: { name: 'A', firm: 'F' },
+        app: '1',
+        files: [],
+        kept: [],
+        prev,
+      });
     const one = entry(GENESIS, '2026-12-03T22:00:00.000Z');
     const two = entry(sha256Text(one), '2026-12-03T22:01:00.000Z');
     const three = entry(sha256Text(two), '2026-12-03T22:02:00.000Z');
     expect(readLog(`${one}\n${two}\n${three}\n`, sha256Text).problems).toEqual([]);
-    expect(readLog(`${one}\n${three}\n`, sha256Text).problems).toEqual([{ line: 2, message: expect.stringContaining('broken link') }]);
+    expect(readLog(`${one}\n${three}\n`, sha256Text).problems).toEqual([
+      { line: 2, message: expect.stringContaining('broken link') },
+    ]);
     const torn = readLog(`${one}\n${two}\n${three.slice(0, 40)}`, sha256Text);
     expect(torn.lines).toHaveLength(2);
     expect(torn.problems).toEqual([{ line: 3, message: expect.stringContaining('incomplete entry') }]);
@@ -94,14 +133,25 @@ describe('the records log (core)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'advisor-deck-records-log-'));
     try {
       const log = new RecordsLog(folder);
-      const entry = { v: 1 as const, at: '2026-12-03T22:00:00.000Z', event: 'meeting rebuilt' as const, prospect: ID, advisor: { name: 'A', firm: 'F' }, app: '1', files: [], kept: [] };
+      const entry = {
+        v: 1 as const,
+        at: '2026-12-03T22:00:00.000Z',
+        event: 'meeting rebuilt' as const,
+        prospect: ID,
+        advisor: { name: 'A', firm: 'F' },
+        app: '1',
+        files: [],
+        kept: [],
+      };
       await log.append(entry);
       await log.append(entry);
       const path = join(folder, 'records', 'log.jsonl');
       const whole = readFileSync(path, 'utf8');
       // The app stopped in the middle of writing a third entry.
       appendFileSync(path, whole.slice(0, 50));
-      expect((await readRecords(folder)).problems).toEqual([{ line: 3, message: expect.stringContaining('incomplete entry') }]);
+      expect((await readRecords(folder)).problems).toEqual([
+        { line: 3, message: expect.stringContaining('incomplete entry') },
+      ]);
       await log.append(entry);
       const after = readFileSync(path, 'utf8');
       expect(after.startsWith(`${whole}${whole.slice(0, 50)}\n`)).toBe(true);
@@ -129,16 +179,42 @@ describe('records through the app and the CLI', { timeout: 300_000 }, () => {
     const folder = await wholeDay();
     const { lines, problems } = await readRecords(dir);
     expect(problems).toEqual([]);
-    expect(lines.map((l) => l.entry.event)).toEqual(['intake form sent', 'meeting rebuilt', 'summary and follow-up created']);
+    expect(lines.map((l) => l.entry.event)).toEqual([
+      'intake form sent',
+      'meeting rebuilt',
+      'summary and follow-up created',
+    ]);
     const wrapUp = lines[2]?.entry;
-    expect(wrapUp).toMatchObject({ prospect: ID, app: '9.8.7', advisor: { name: expect.any(String), firm: expect.any(String) }, at: '2026-12-03T22:12:00.000Z' });
+    expect(wrapUp).toMatchObject({
+      prospect: ID,
+      app: '9.8.7',
+      advisor: { name: expect.any(String), firm: expect.any(String) },
+      at: '2026-12-03T22:12:00.000Z',
+    });
     const summaryPath = `prospects/${ID}/meetings/2026-12-03T1400/summary.pdf`;
     const summary = wrapUp?.files.find((f) => f.path === summaryPath);
     const bytes = readFileSync(join(folder, 'summary.pdf'));
-    expect(summary).toEqual({ path: summaryPath, size: bytes.length, sha256: execFileSync('sha256sum', [join(folder, 'summary.pdf')]).toString().slice(0, 64) });
-    expect(wrapUp?.files.map((f) => f.path.split('/').pop()).sort()).toEqual(['deck.html', 'follow-up.eml', 'follow-up.ics', 'meeting.json', 'plan.json', 'summary.pdf']);
+    expect(summary).toEqual({
+      path: summaryPath,
+      size: bytes.length,
+      sha256: execFileSync('sha256sum', [join(folder, 'summary.pdf')])
+        .toString()
+        .slice(0, 64),
+    });
+    expect(wrapUp?.files.map((f) => f.path.split('/').pop()).sort()).toEqual([
+      'deck.html',
+      'follow-up.eml',
+      'follow-up.ics',
+      'meeting.json',
+      'plan.json',
+      'summary.pdf',
+    ]);
     // The preview's summary differed from the wrap-up's: it was kept, not overwritten.
-    expect(wrapUp?.kept.some((k) => k.from === summaryPath && k.path.startsWith(`prospects/${ID}/meetings/2026-12-03T1400/superseded/`))).toBe(true);
+    expect(
+      wrapUp?.kept.some(
+        (k) => k.from === summaryPath && k.path.startsWith(`prospects/${ID}/meetings/2026-12-03T1400/superseded/`),
+      ),
+    ).toBe(true);
 
     const ok = await cli('records', 'verify', '--data', dir);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
@@ -171,13 +247,19 @@ describe('records through the app and the CLI', { timeout: 300_000 }, () => {
     const folder = await wholeDay();
     const first = readFileSync(join(folder, 'meeting.json'), 'utf8');
     clock += 3_600_000;
-    const again = await app.handlers['meeting:wrapUp']({ id: ID, questions: [{ text: 'And the fees?', answer: 'One page.' }], notes: 'second pass' });
+    const again = await app.handlers['meeting:wrapUp']({
+      id: ID,
+      questions: [{ text: 'And the fees?', answer: 'One page.' }],
+      notes: 'second pass',
+    });
     if (!again.done) throw new Error(JSON.stringify(again.problems));
     const { lines } = await readRecords(dir);
     const second = lines.at(-1)?.entry;
     expect(second?.event).toBe('summary and follow-up created');
     const keptMeeting = second?.kept.find((k) => k.from.endsWith('/meeting.json'));
-    expect(keptMeeting?.path).toMatch(new RegExp(`^prospects/${ID}/meetings/2026-12-03T1400/superseded/2026-12-03T23-12-00-000Z/meeting\\.json$`));
+    expect(keptMeeting?.path).toMatch(
+      new RegExp(`^prospects/${ID}/meetings/2026-12-03T1400/superseded/2026-12-03T23-12-00-000Z/meeting\\.json$`),
+    );
     expect(readFileSync(join(dir, ...(keptMeeting?.path ?? '').split('/')), 'utf8')).toBe(first);
     expect(readFileSync(join(folder, 'meeting.json'), 'utf8')).toContain('second pass');
     const superseded = readdirSync(join(folder, 'superseded'));
@@ -187,10 +269,17 @@ describe('records through the app and the CLI', { timeout: 300_000 }, () => {
     expect(result.summary).toMatch(/^4 records, \d+ files, chain intact$/);
   });
 
-  it('records a meeting the CLI rebuilds into the data folder, keeping the wrap-up\'s files; never while the app holds the folder', async () => {
+  it("records a meeting the CLI rebuilds into the data folder, keeping the wrap-up's files; never while the app holds the folder", async () => {
     const folder = await wholeDay();
     const wrapped = readFileSync(join(folder, 'summary.pdf'));
-    const args = ['build', join(dir, 'prospects', ID, 'intake.json'), '--advisor', join(dir, 'advisor.json'), '--out', folder];
+    const args = [
+      'build',
+      join(dir, 'prospects', ID, 'intake.json'),
+      '--advisor',
+      join(dir, 'advisor.json'),
+      '--out',
+      folder,
+    ];
     const refused = await cli(...args);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('in use');
@@ -222,7 +311,20 @@ describe('records through the app and the CLI', { timeout: 300_000 }, () => {
   it('exports a zip another zip reader opens: the files, the log slice and manifest.csv', async () => {
     await wholeDay();
     const out = join(dir, 'export.zip');
-    const result = await cli('records', 'export', '--out', out, '--data', dir, '--from', '2026-12-01', '--to', '2026-12-31', '--prospect', ID);
+    const result = await cli(
+      'records',
+      'export',
+      '--out',
+      out,
+      '--data',
+      dir,
+      '--from',
+      '2026-12-01',
+      '--to',
+      '2026-12-31',
+      '--prospect',
+      ID,
+    );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     // Python's zip reader (what .ci/run installs anyway), not ours: the listing, then every CRC and hash.
     const listing = execFileSync('python3', ['-m', 'zipfile', '-l', out]).toString();
@@ -249,7 +351,15 @@ print(len(rows)-1, len(z.read('records/log.jsonl').decode().splitlines()))`,
     // Another prospect, or a period with nothing in it: an empty export, still a valid zip.
     const none = join(dir, 'none.zip');
     expect((await cli('records', 'export', '--out', none, '--data', dir, '--to', '2026-12-02')).code).toBe(0);
-    expect(execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.read("records/log.jsonl")==b"")', none]).toString().trim()).toBe('True');
+    expect(
+      execFileSync('python3', [
+        '-c',
+        'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.read("records/log.jsonl")==b"")',
+        none,
+      ])
+        .toString()
+        .trim(),
+    ).toBe('True');
   });
 
   it('refuses to export records that do not verify, and writes nothing', async () => {

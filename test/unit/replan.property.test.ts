@@ -1,13 +1,13 @@
-// Live re-planning (core/replan.ts): what it proposes to skip when a meeting runs long. Properties
+// Live re-planning (core/plan/replan.ts): what it proposes to skip when a meeting runs long. Properties
 // over random decks (up to the 100 slides deck.json allows) and random moments of the meeting, and
 // over real plans of random intakes.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAdvisor } from '../../core/advisor';
-import { GOALS, checkIntake, type Goal } from '../../core/intake';
-import { planDeck, type DeckRecipe } from '../../core/plan';
-import type { SlideKind } from '../../core/recipe';
-import { replan, replanInput, type ReplanInput } from '../../core/replan';
+import { checkAdvisor } from '../../core/advisor/advisor';
+import { GOALS, checkIntake, type Goal } from '../../core/intake/intake';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
+import type { SlideKind } from '../../core/plan/recipe';
+import { replan, replanInput, type ReplanInput } from '../../core/plan/replan';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisorArbitrary, intakeArbitrary } from '../support/arbitraries';
 
@@ -18,55 +18,63 @@ type TestSlide = ReplanInput['slides'][number];
 /** A deck shaped like the recipe's: the spine, the urgent need, goal slides in the prospect's order, the firm's slides. */
 const deckArbitrary = (fillerMin: number) =>
   fc
-  .record({
-    goals: fc.shuffledSubarray([...GOALS], { minLength: 1 }),
-    dedicated: fc.integer({ min: 1, max: GOALS.length }),
-    urgent: fc.boolean(),
-    extras: fc.subarray(['how-we-work', 'why-us', 'fees', 'your-questions'] as SlideKind[]),
-    // Extra generic slides up to deck.json's 100, for long inputs.
-    filler: fc.integer({ min: fillerMin, max: 80 }),
-    minutes: fc.array(halfMinutes, { minLength: 100, maxLength: 100 }),
-    shuffle: fc.boolean(),
-    seed: fc.integer(),
-  })
-  .map(({ goals, dedicated, urgent, extras, filler, minutes, shuffle, seed }) => {
-    const slides: TestSlide[] = [];
-    const add = (id: string, layout: SlideKind, slideGoals: Goal[] = []) => slides.push({ id, layout, goals: slideGoals, minutes: minutes[slides.length] ?? 1 });
-    add('title', 'title');
-    add('what-we-heard', 'what-we-heard');
-    if (urgent) add('urgent-need', 'urgent-need');
-    const own = goals.slice(0, dedicated);
-    for (const goal of own) add(`goal-${goal}`, 'goal', [goal]);
-    if (goals.length > own.length) add('also-on-your-list', 'also-on-your-list', goals.slice(own.length));
-    for (const kind of extras) add(kind, kind);
-    for (let i = 0; i < filler; i++) add(`extra-${i}`, 'how-we-work');
-    add('next-steps', 'next-steps');
-    add('closing', 'closing');
-    if (!shuffle) return slides;
-    // The advisor's own order (deck.json may move anything but keeps every slide once).
-    let state = seed;
-    const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let i = slides.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [slides[i], slides[j]] = [slides[j] as TestSlide, slides[i] as TestSlide];
-    }
-    return slides;
-  });
+    .record({
+      goals: fc.shuffledSubarray([...GOALS], { minLength: 1 }),
+      dedicated: fc.integer({ min: 1, max: GOALS.length }),
+      urgent: fc.boolean(),
+      extras: fc.subarray(['how-we-work', 'why-us', 'fees', 'your-questions'] as SlideKind[]),
+      // Extra generic slides up to deck.json's 100, for long inputs.
+      filler: fc.integer({ min: fillerMin, max: 80 }),
+      minutes: fc.array(halfMinutes, { minLength: 100, maxLength: 100 }),
+      shuffle: fc.boolean(),
+      seed: fc.integer(),
+    })
+    .map(({ goals, dedicated, urgent, extras, filler, minutes, shuffle, seed }) => {
+      const slides: TestSlide[] = [];
+      const add = (id: string, layout: SlideKind, slideGoals: Goal[] = []) =>
+        slides.push({ id, layout, goals: slideGoals, minutes: minutes[slides.length] ?? 1 });
+      add('title', 'title');
+      add('what-we-heard', 'what-we-heard');
+      if (urgent) add('urgent-need', 'urgent-need');
+      const own = goals.slice(0, dedicated);
+      for (const goal of own) add(`goal-${goal}`, 'goal', [goal]);
+      if (goals.length > own.length) add('also-on-your-list', 'also-on-your-list', goals.slice(own.length));
+      for (const kind of extras) add(kind, kind);
+      for (let i = 0; i < filler; i++) add(`extra-${i}`, 'how-we-work');
+      add('next-steps', 'next-steps');
+      add('closing', 'closing');
+      if (!shuffle) return slides;
+      // The advisor's own order (deck.json may move anything but keeps every slide once).
+      let state = seed;
+      const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      for (let i = slides.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [slides[i], slides[j]] = [slides[j] as TestSlide, slides[i] as TestSlide];
+      }
+      return slides;
+    });
 
 /** A moment of the meeting on that deck: where we are, what was shown, what was skipped, the clock. */
 const momentArbitrary = (fillerMin = 0) =>
   deckArbitrary(fillerMin).chain((slides) =>
-  fc.record({
-    slides: fc.constant(slides),
-    current: fc.integer({ min: -1, max: slides.length - 1 }),
-    shown: fc.subarray(slides.map((s) => s.id)),
-    skipped: fc.subarray(slides.map((s) => s.id).filter((id) => !LOCKED.includes(id))),
-    elapsed: fc.double({ min: 0, max: 600, noNaN: true }),
-    meeting: fc.constantFrom(10, 15, 20, 30, 45, 60, 90),
-  }),
-);
+    fc.record({
+      slides: fc.constant(slides),
+      current: fc.integer({ min: -1, max: slides.length - 1 }),
+      shown: fc.subarray(slides.map((s) => s.id)),
+      skipped: fc.subarray(slides.map((s) => s.id).filter((id) => !LOCKED.includes(id))),
+      elapsed: fc.double({ min: 0, max: 600, noNaN: true }),
+      meeting: fc.constantFrom(10, 15, 20, 30, 45, 60, 90),
+    }),
+  );
 
-function inputOf(m: { slides: TestSlide[]; current: number; shown: string[]; skipped: string[]; elapsed: number; meeting: number }): ReplanInput {
+function inputOf(m: {
+  slides: TestSlide[];
+  current: number;
+  shown: string[];
+  skipped: string[];
+  elapsed: number;
+  meeting: number;
+}): ReplanInput {
   return {
     slides: m.slides,
     shownSlideIds: m.shown,
@@ -152,7 +160,15 @@ describe('replan', () => {
       { id: 'next-steps', layout: 'next-steps', goals: [], minutes: 1 },
       { id: 'closing', layout: 'closing', goals: [], minutes: 0.5 },
     ];
-    const at = (elapsedMinutes: number) => replan({ slides, shownSlideIds: ['title'], currentSlideId: 'what-we-heard', elapsedMinutes, meetingMinutes: 20, questionsMinutes: 5 });
+    const at = (elapsedMinutes: number) =>
+      replan({
+        slides,
+        shownSlideIds: ['title'],
+        currentSlideId: 'what-we-heard',
+        elapsedMinutes,
+        meetingMinutes: 20,
+        questionsMinutes: 5,
+      });
     // 11.5 minutes to come (urgent need to closing) and 15 left before the reserve.
     expect(at(0).skip).toEqual([]);
     expect(at(0).fits).toBe(true);
@@ -163,9 +179,25 @@ describe('replan', () => {
     expect(at(8).skip).toEqual(['goal-education', 'goal-home', 'fees']);
     expect(at(9).skip).toEqual(['goal-education', 'goal-home', 'fees', 'your-questions']);
     expect(at(10).skip).toEqual(['goal-retirement', 'goal-education', 'goal-home', 'fees', 'your-questions']);
-    expect(at(30).skip).toEqual(['urgent-need', 'goal-retirement', 'goal-education', 'goal-home', 'fees', 'your-questions']);
+    expect(at(30).skip).toEqual([
+      'urgent-need',
+      'goal-retirement',
+      'goal-education',
+      'goal-home',
+      'fees',
+      'your-questions',
+    ]);
     // The slide on screen stays, even when it is the one that would go first.
-    expect(replan({ slides, shownSlideIds: [], currentSlideId: 'goal-home', elapsedMinutes: 12, meetingMinutes: 20, questionsMinutes: 5 }).skip).toEqual(['fees']);
+    expect(
+      replan({
+        slides,
+        shownSlideIds: [],
+        currentSlideId: 'goal-home',
+        elapsedMinutes: 12,
+        meetingMinutes: 20,
+        questionsMinutes: 5,
+      }).skip,
+    ).toEqual(['fees']);
   });
 });
 
@@ -177,15 +209,27 @@ beforeAll(async () => {
 describe('replan over real plans', () => {
   it('keeps its properties on the plans of random intakes, at every slide and any overrun', () => {
     fc.assert(
-      fc.property(intakeArbitrary, advisorArbitrary, fc.nat(), fc.double({ min: 0, max: 60, noNaN: true }), (intakeInput, advisorInput, where, elapsedMinutes) => {
-        const intake = checkIntake(intakeInput);
-        const advisor = checkAdvisor(advisorInput);
-        if (!intake.ok || !advisor.ok) return;
-        const plan = planDeck(intake.value, advisor.value, recipe);
-        const slides = plan.deck.slides;
-        const current = where % slides.length;
-        checkAnswer(replanInput(plan, { shownSlideIds: slides.slice(0, current).map((s) => s.id), currentSlideId: slides[current]?.id, elapsedMinutes }));
-      }),
+      fc.property(
+        intakeArbitrary,
+        advisorArbitrary,
+        fc.nat(),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        (intakeInput, advisorInput, where, elapsedMinutes) => {
+          const intake = checkIntake(intakeInput);
+          const advisor = checkAdvisor(advisorInput);
+          if (!intake.ok || !advisor.ok) return;
+          const plan = planDeck(intake.value, advisor.value, recipe);
+          const slides = plan.deck.slides;
+          const current = where % slides.length;
+          checkAnswer(
+            replanInput(plan, {
+              shownSlideIds: slides.slice(0, current).map((s) => s.id),
+              currentSlideId: slides[current]?.id,
+              elapsedMinutes,
+            }),
+          );
+        },
+      ),
       { numRuns: 30 },
     );
   }, 240_000);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, StaleError } from '../../core/api';
-import { checkDeckChanges } from '../../core/deckChanges';
+import { checkDeckChanges } from '../../core/plan/deckChanges';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { ProspectStore } from '../../electron/services/prospects/store';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
@@ -73,7 +73,14 @@ describe('through the app layer', () => {
       templatesDir: TEMPLATES_DIR,
       holder: 'a unit test',
       now: () => NOW,
-      platform: { name: 'Advisor Deck', version: '0', openExternal: async () => false, openPath: async () => false, notify: () => false, applySettings: () => undefined },
+      platform: {
+        name: 'Advisor Deck',
+        version: '0',
+        openExternal: async () => false,
+        openPath: async () => false,
+        notify: () => false,
+        applySettings: () => undefined,
+      },
     });
     const saved = await app.handlers['prospects:save']({ id: ID, intake: intake() });
     expect(saved.saved).toBe(true);
@@ -83,12 +90,27 @@ describe('through the app layer', () => {
   });
 
   it('answers a stale draft with a typed result, not a crash, and checks what a revision looks like', async () => {
-    const loaded = (await dispatch(app.handlers, 'prospects:get', { id: ID })) as { ok: true; value: { revision: string } };
-    const a = await dispatch(app.handlers, 'prospects:saveDraft', { id: ID, draft: { prospect: { firstName: 'A' } }, revision: loaded.value.revision });
+    const loaded = (await dispatch(app.handlers, 'prospects:get', { id: ID })) as {
+      ok: true;
+      value: { revision: string };
+    };
+    const a = await dispatch(app.handlers, 'prospects:saveDraft', {
+      id: ID,
+      draft: { prospect: { firstName: 'A' } },
+      revision: loaded.value.revision,
+    });
     expect(a.ok).toBe(true);
-    const b = await dispatch(app.handlers, 'prospects:saveDraft', { id: ID, draft: { prospect: { firstName: 'B' } }, revision: loaded.value.revision });
+    const b = await dispatch(app.handlers, 'prospects:saveDraft', {
+      id: ID,
+      draft: { prospect: { firstName: 'B' } },
+      revision: loaded.value.revision,
+    });
     expect(b).toEqual({ ok: false, code: 'stale', error: 'This prospect changed in another window.' });
-    const save = await dispatch(app.handlers, 'prospects:save', { id: ID, intake: intake(), revision: loaded.value.revision });
+    const save = await dispatch(app.handlers, 'prospects:save', {
+      id: ID,
+      intake: intake(),
+      revision: loaded.value.revision,
+    });
     expect(save).toMatchObject({ ok: false, code: 'stale' });
     expect(JSON.parse(file('draft.json'))).toEqual({ prospect: { firstName: 'A' } });
     const bad = await dispatch(app.handlers, 'prospects:saveDraft', { id: ID, draft: {}, revision: '../../etc' });
@@ -108,11 +130,19 @@ describe('through the app layer', () => {
     if (!a.ok || !a.value.saved) throw new Error(JSON.stringify(a));
     expect(a.value.revision).toBe((await get()).revision);
     // B, loaded before A's save: refused, A's changes stay.
-    const b = await dispatch(app.handlers, 'deck:save', { id: ID, changes: { order: ['your-questions'] }, revision: loaded });
+    const b = await dispatch(app.handlers, 'deck:save', {
+      id: ID,
+      changes: { order: ['your-questions'] },
+      revision: loaded,
+    });
     expect(b).toMatchObject({ ok: false, code: 'stale' });
     expect((await get()).changes.hidden).toEqual(['fees']);
     // A again, from its own save: never refuses itself.
-    const a2 = await dispatch(app.handlers, 'deck:save', { id: ID, changes: { hidden: ['fees'], order: ['title'] }, revision: a.value.revision });
+    const a2 = await dispatch(app.handlers, 'deck:save', {
+      id: ID,
+      changes: { hidden: ['fees'], order: ['title'] },
+      revision: a.value.revision,
+    });
     expect(a2).toMatchObject({ ok: true, value: { saved: true } });
     const onDisk = JSON.parse(file('deck.json')) as Record<string, unknown>;
     expect(onDisk).not.toHaveProperty('revision');
@@ -127,17 +157,33 @@ describe('through the app layer', () => {
     const loaded = await h['meeting:get']({ id: ID });
     const followUpAt = '2026-12-08T10:00';
 
-    const a = await dispatch(h, 'meeting:wrapUp', { id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'From A' }], followUpAt, revision: loaded.revision });
+    const a = await dispatch(h, 'meeting:wrapUp', {
+      id: ID,
+      questions: [{ text: 'Can we retire at 60?', answer: 'From A' }],
+      followUpAt,
+      revision: loaded.revision,
+    });
     if (!a.ok || !a.value.done) throw new Error(JSON.stringify(a));
-    const b = await dispatch(h, 'meeting:wrapUp', { id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'From B' }], followUpAt, revision: loaded.revision });
+    const b = await dispatch(h, 'meeting:wrapUp', {
+      id: ID,
+      questions: [{ text: 'Can we retire at 60?', answer: 'From B' }],
+      followUpAt,
+      revision: loaded.revision,
+    });
     expect(b).toMatchObject({ ok: false, code: 'stale' });
     const folder = a.value.folder;
-    const record = () => JSON.parse(readFileSync(join(folder, 'meeting.json'), 'utf8')) as { questions: { answer?: string }[] };
+    const record = () =>
+      JSON.parse(readFileSync(join(folder, 'meeting.json'), 'utf8')) as { questions: { answer?: string }[] };
     expect(record().questions[0]?.answer).toBe('From A');
 
     // What A wraps up again from is the revision its wrap-up returned, the one a new window loads.
     expect(a.value.revision).toBe((await h['meeting:get']({ id: ID })).revision);
-    const again = await dispatch(h, 'meeting:wrapUp', { id: ID, questions: [{ text: 'Can we retire at 60?', answer: 'A, later' }], followUpAt, revision: a.value.revision });
+    const again = await dispatch(h, 'meeting:wrapUp', {
+      id: ID,
+      questions: [{ text: 'Can we retire at 60?', answer: 'A, later' }],
+      followUpAt,
+      revision: a.value.revision,
+    });
     expect(again).toMatchObject({ ok: true, value: { done: true } });
     expect(record().questions[0]?.answer).toBe('A, later');
   });

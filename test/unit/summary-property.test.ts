@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAdvisor } from '../../core/advisor';
-import { checkIntake } from '../../core/intake';
-import { checkMeeting } from '../../core/meeting';
-import { planDeck, type DeckRecipe } from '../../core/plan';
-import { buildSummary, type SummaryCopy } from '../../core/summary';
+import { checkAdvisor } from '../../core/advisor/advisor';
+import { checkIntake } from '../../core/intake/intake';
+import { checkMeeting } from '../../core/meeting/meeting';
+import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
+import { buildSummary, type SummaryCopy } from '../../core/summary/summary';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { loadSummaryCopy, renderSummaryPdf } from '../../electron/services/summary';
 import { MARGIN } from '../../electron/services/summary/layout';
@@ -34,21 +34,35 @@ describe('summary.pdf over random input at the schema’s limits', () => {
   it('is always exactly one page, every word inside the margins', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(intakeArbitrary, advisorArbitrary, fc.option(meetingArbitrary, { nil: undefined }), async (intakeInput, advisorInput, meetingInput) => {
-        const intake = checkIntake(intakeInput);
-        const advisor = checkAdvisor(advisorInput);
-        const meeting = meetingInput === undefined ? undefined : checkMeeting(meetingInput);
-        expect(intake.ok && advisor.ok && (meeting?.ok ?? true), JSON.stringify([intake, advisor, meeting].map((c) => c && !c.ok && c.problems))).toBe(true);
-        if (!intake.ok || !advisor.ok || (meeting && !meeting.ok)) return;
-        const plan = planDeck(intake.value, advisor.value, recipe);
-        const content = buildSummary({ intake: intake.value, advisor: advisor.value, plan, ...(meeting?.ok ? { meeting: meeting.value } : {}), copy });
-        const pdf = join(dir, `summary-${++run}.pdf`);
-        await writeFile(pdf, await renderSummaryPdf(content));
-        expect((await pdfInfo(pdf))['Pages']).toBe('1');
-        const page = await pdfWords(pdf);
-        expect(page.words.length).toBeGreaterThan(10);
-        expect(wordsOutside(page, MARGIN)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        intakeArbitrary,
+        advisorArbitrary,
+        fc.option(meetingArbitrary, { nil: undefined }),
+        async (intakeInput, advisorInput, meetingInput) => {
+          const intake = checkIntake(intakeInput);
+          const advisor = checkAdvisor(advisorInput);
+          const meeting = meetingInput === undefined ? undefined : checkMeeting(meetingInput);
+          expect(
+            intake.ok && advisor.ok && (meeting?.ok ?? true),
+            JSON.stringify([intake, advisor, meeting].map((c) => c && !c.ok && c.problems)),
+          ).toBe(true);
+          if (!intake.ok || !advisor.ok || (meeting && !meeting.ok)) return;
+          const plan = planDeck(intake.value, advisor.value, recipe);
+          const content = buildSummary({
+            intake: intake.value,
+            advisor: advisor.value,
+            plan,
+            ...(meeting?.ok ? { meeting: meeting.value } : {}),
+            copy,
+          });
+          const pdf = join(dir, `summary-${++run}.pdf`);
+          await writeFile(pdf, await renderSummaryPdf(content));
+          expect((await pdfInfo(pdf))['Pages']).toBe('1');
+          const page = await pdfWords(pdf);
+          expect(page.words.length).toBeGreaterThan(10);
+          expect(wordsOutside(page, MARGIN)).toEqual([]);
+        },
+      ),
       // Shrinking renders a PDF per step: it is cut short, so a failure is reported within a minute.
       { numRuns: 25, interruptAfterTimeLimit: 45_000 },
     );

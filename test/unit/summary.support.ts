@@ -8,7 +8,12 @@ const run = promisify(execFile);
 
 export async function pdfInfo(path: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', ['-isodates', path]);
-  return Object.fromEntries(stdout.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** Bidi controls that pdftotext wraps right-to-left words in. */
@@ -32,7 +37,9 @@ export interface Word {
 export async function pdfWords(path: string): Promise<{ width: number; height: number; words: Word[] }> {
   const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { maxBuffer: 16 * 1024 * 1024 });
   const page = /<page width="([\d.]+)" height="([\d.]+)">/.exec(stdout);
-  const words = [...stdout.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((m) => ({
+  const words = [
+    ...stdout.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
     xMax: Number(m[3]),
@@ -43,9 +50,17 @@ export async function pdfWords(path: string): Promise<{ width: number; height: n
 }
 
 /** Words whose box is not inside the page less `margin` on every side. */
-export function wordsOutside(page: { width: number; height: number; words: Word[] }, margin: number, tolerance = 0.5): Word[] {
+export function wordsOutside(
+  page: { width: number; height: number; words: Word[] },
+  margin: number,
+  tolerance = 0.5,
+): Word[] {
   return page.words.filter(
-    (w) => w.xMin < margin - tolerance || w.yMin < margin - tolerance || w.xMax > page.width - margin + tolerance || w.yMax > page.height - margin + tolerance,
+    (w) =>
+      w.xMin < margin - tolerance ||
+      w.yMin < margin - tolerance ||
+      w.xMax > page.width - margin + tolerance ||
+      w.yMax > page.height - margin + tolerance,
   );
 }
 
@@ -58,7 +73,12 @@ export function pngHeader(width: number, height: number): Buffer {
 }
 
 /** A PNG, colour type 6 (RGBA) or 2 (RGB), with pixels from `pixel(x, y)`. */
-export function makePng(width: number, height: number, pixel: (x: number, y: number) => number[], alpha = true): Buffer {
+export function makePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => number[],
+  alpha = true,
+): Buffer {
   const channels = alpha ? 4 : 3;
   const raw = Buffer.alloc((width * channels + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -82,10 +102,40 @@ export function makePng(width: number, height: number, pixel: (x: number, y: num
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = alpha ? 6 : 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-const WORDS = ['plan', 'épargne', 'retraite', 'college', 'house', 'taxes', 'estate', 'income', 'portfolio', 'risk', 'market', 'future', 'family', 'budget', 'insurance', 'pension', 'account', 'children', 'Ångström', 'façade', 'naïve', 'über', 'business', 'practice'];
+const WORDS = [
+  'plan',
+  'épargne',
+  'retraite',
+  'college',
+  'house',
+  'taxes',
+  'estate',
+  'income',
+  'portfolio',
+  'risk',
+  'market',
+  'future',
+  'family',
+  'budget',
+  'insurance',
+  'pension',
+  'account',
+  'children',
+  'Ångström',
+  'façade',
+  'naïve',
+  'über',
+  'business',
+  'practice',
+];
 
 /** Deterministic filler text of exactly `length` characters. */
 export function filler(length: number, seed = 1): string {
@@ -95,7 +145,12 @@ export function filler(length: number, seed = 1): string {
     i = (i * 1103515245 + 12345) % 2147483648;
     out += `${WORDS[(i >>> 8) % WORDS.length]} `;
   }
-  return out.slice(0, length - 1).trimEnd().padEnd(length - 1, 'x') + '.';
+  return (
+    out
+      .slice(0, length - 1)
+      .trimEnd()
+      .padEnd(length - 1, 'x') + '.'
+  );
 }
 
 /** The worst intake the schema allows, for the summary: every list full, every text at its limit. */
@@ -107,7 +162,19 @@ export function worstIntakeInput(base: Record<string, unknown>): Record<string, 
       firstName: `Maximiliana-Alexandrina ${'Wolfeschlegelsteinhausenbergerdorff'}`.padEnd(100, 'é'),
       lastName: 'Bartholomew-Featherstonehaugh y Montenegro de la Concepción Hernández-Villanueva'.padEnd(100, 'z'),
     },
-    goals: ['retirement', 'education', 'home', 'estate', 'tax', 'protection', 'business', 'debt', 'cashflow', 'charity', 'portfolio'],
+    goals: [
+      'retirement',
+      'education',
+      'home',
+      'estate',
+      'tax',
+      'protection',
+      'business',
+      'debt',
+      'cashflow',
+      'charity',
+      'portfolio',
+    ],
     urgentNeed: filler(2000, 3),
     concerns: Array.from({ length: 50 }, (_, i) => `Concern ${i + 1}: ${filler(1980, i + 10)}`),
     questions: Array.from({ length: 50 }, (_, i) => `Question ${i + 1}: ${filler(1980, i + 100)}`),
@@ -119,7 +186,10 @@ export function worstMeetingInput(slideIds: readonly string[]): Record<string, u
   return {
     endedAt: '2026-12-03T14:24',
     shownSlideIds: slideIds.slice(0, 50),
-    questions: Array.from({ length: 50 }, (_, i) => ({ text: `Q${i + 1}: ${filler(1990, i + 200)}`, answer: `A${i + 1}: ${filler(1990, i + 300)}` })),
+    questions: Array.from({ length: 50 }, (_, i) => ({
+      text: `Q${i + 1}: ${filler(1990, i + 200)}`,
+      answer: `A${i + 1}: ${filler(1990, i + 300)}`,
+    })),
     notes: filler(5000, 7),
   };
 }

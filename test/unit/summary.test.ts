@@ -7,14 +7,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDayAndTime } from '../../core/format';
-import type { DeckPlan } from '../../core/plan';
+import { formatDayAndTime } from '../../core/locale/format';
+import type { DeckPlan } from '../../core/plan/planDeck';
 import { build, type BuildResult } from '../../electron/services/build';
-import { emBox, face, fallbackChain } from '../../electron/services/summary/fonts';
+import { emBox, face, fallbackChain } from '../../electron/services/pdf/fonts';
 import { MARGIN } from '../../electron/services/summary/layout';
-import { drawnText, TextEngine } from '../../electron/services/summary/text';
+import { drawnText, TextEngine } from '../../electron/services/pdf/text';
 import { HOSTILE, sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
-import { filler, makePng, pdfInfo, pngHeader, pdfText, pdfWords, wordsOutside, worstIntakeInput, worstMeetingInput } from './summary.support';
+import {
+  filler,
+  makePng,
+  pdfInfo,
+  pngHeader,
+  pdfText,
+  pdfWords,
+  wordsOutside,
+  worstIntakeInput,
+  worstMeetingInput,
+} from './summary.support';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 let dir: string;
@@ -42,10 +52,25 @@ interface Built {
 async function buildSummary(intake: unknown, opts: { advisor?: unknown; meeting?: unknown } = {}): Promise<Built> {
   const n = ++count;
   const intakePath = typeof intake === 'string' ? intake : await write(`intake-${n}.json`, intake);
-  const advisorPath = opts.advisor === undefined ? undefined : typeof opts.advisor === 'string' ? opts.advisor : await write(`advisor-${n}.json`, opts.advisor);
-  const meetingPath = opts.meeting === undefined ? undefined : typeof opts.meeting === 'string' ? opts.meeting : await write(`meeting-${n}.json`, opts.meeting);
+  const advisorPath =
+    opts.advisor === undefined
+      ? undefined
+      : typeof opts.advisor === 'string'
+        ? opts.advisor
+        : await write(`advisor-${n}.json`, opts.advisor);
+  const meetingPath =
+    opts.meeting === undefined
+      ? undefined
+      : typeof opts.meeting === 'string'
+        ? opts.meeting
+        : await write(`meeting-${n}.json`, opts.meeting);
   const outDir = join(dir, `out-${n}`);
-  const result: BuildResult = await build({ intakePath, ...(advisorPath ? { advisorPath } : {}), ...(meetingPath ? { meetingPath } : {}), outDir });
+  const result: BuildResult = await build({
+    intakePath,
+    ...(advisorPath ? { advisorPath } : {}),
+    ...(meetingPath ? { meetingPath } : {}),
+    outDir,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.invalid));
   const pdf = join(outDir, 'summary.pdf');
   expect(result.files).toContain(pdf);
@@ -102,7 +127,14 @@ describe('summary.pdf for the sample', { timeout: 60_000 }, () => {
     expect(text).toContain('How often would we meet? We will come back to you on this.');
     expect(text).toContain('Wants to include Daniel in the next meeting');
     // The advisor's card.
-    for (const s of ['CFP®, CFA', 'Senior Wealth Advisor', 'jordan.avery@harborpine.example', '+1 415 555 0100', 'https://harborpine.example']) expect(text).toContain(s);
+    for (const s of [
+      'CFP®, CFA',
+      'Senior Wealth Advisor',
+      'jordan.avery@harborpine.example',
+      '+1 415 555 0100',
+      'https://harborpine.example',
+    ])
+      expect(text).toContain(s);
     // A retirement projection was shown: the notice and its assumptions.
     expect(text).toContain('hypothetical illustrations');
     expect(text).toContain('4%, 6%, and 8%');
@@ -180,7 +212,11 @@ describe('summary.pdf in the prospect locale and script', { timeout: 60_000 }, (
     ['Hebrew (right to left)', 'he-IL', 'דוד', 'כהן', 'דוד כהן'],
   ])('prints %s names as typed', async (_, locale, firstName, lastName, expected) => {
     const input = sampleIntakeInput();
-    const built = await buildSummary({ ...input, locale, prospect: { ...input.prospect, firstName, lastName, partner: { firstName: 'Ελένη', lastName: 'Nguyễn' } } });
+    const built = await buildSummary({
+      ...input,
+      locale,
+      prospect: { ...input.prospect, firstName, lastName, partner: { firstName: 'Ελένη', lastName: 'Nguyễn' } },
+    });
     await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
     expect(built.text).toContain(expected);
     expect(built.plan.prospect.fullName.startsWith(`${expected} & `)).toBe(true);
@@ -217,13 +253,19 @@ describe('summary.pdf with the worst input', { timeout: 60_000 }, () => {
   });
 
   it('keeps the whole disclosure beside a long advisor profile', async () => {
-    const advisor = { ...sampleAdvisor, name: 'Alexandrina Featherstonehaugh-Wolfeschlegelsteinhausen de la Concepción'.padEnd(100, 'x'), disclosure: filler(2500, 9) };
+    const advisor = {
+      ...sampleAdvisor,
+      name: 'Alexandrina Featherstonehaugh-Wolfeschlegelsteinhausen de la Concepción'.padEnd(100, 'x'),
+      disclosure: filler(2500, 9),
+    };
     const built = await buildSummary(sampleIntakeInput(), { advisor });
     await expectOnePage(built, advisor.disclosure, advisor.name);
   });
 
   it('keeps an advisor profile at every limit to its card: one page, inside the margins, disclosure printed', async () => {
-    const advisor = JSON.parse(await readFile(join(import.meta.dirname, '../fixtures/advisor-max.json'), 'utf8')) as typeof sampleAdvisor;
+    const advisor = JSON.parse(
+      await readFile(join(import.meta.dirname, '../fixtures/advisor-max.json'), 'utf8'),
+    ) as typeof sampleAdvisor;
     const built = await buildSummary(sampleIntakeInput(), { advisor });
     expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
     expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
@@ -232,16 +274,32 @@ describe('summary.pdf with the worst input', { timeout: 60_000 }, () => {
   });
 
   it('extracts a name typed with combining accents (NFD) whole', async () => {
-    const intake = { ...sampleIntakeInput(), prospect: { ...sampleIntakeInput().prospect, firstName: 'Nguyễn Thị'.normalize('NFD'), lastName: 'Hồng'.normalize('NFD') } };
+    const intake = {
+      ...sampleIntakeInput(),
+      prospect: {
+        ...sampleIntakeInput().prospect,
+        firstName: 'Nguyễn Thị'.normalize('NFD'),
+        lastName: 'Hồng'.normalize('NFD'),
+      },
+    };
     const built = await buildSummary(intake);
     expect(built.text).toContain('Nguyễn Thị Hồng');
   });
 
   it('stays on one page even with a 5,000-character disclosure and every text at its limit', async () => {
     const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
-    const advisor = { ...sampleAdvisor, name: 'N'.repeat(100), firm: filler(200, 4), credentials: Array.from({ length: 20 }, (_, i) => `CRED${i}`), disclosure: filler(5000, 9) };
+    const advisor = {
+      ...sampleAdvisor,
+      name: 'N'.repeat(100),
+      firm: filler(200, 4),
+      credentials: Array.from({ length: 20 }, (_, i) => `CRED${i}`),
+      disclosure: filler(5000, 9),
+    };
     const first = await buildSummary(intake, { advisor });
-    const built = await buildSummary(intake, { advisor, meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) });
+    const built = await buildSummary(intake, {
+      advisor,
+      meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)),
+    });
     expect((await pdfInfo(built.pdf))['Pages']).toBe('1');
     expect(wordsOutside(await pdfWords(built.pdf), MARGIN)).toEqual([]);
     expect(built.text).toContain(filler(5000, 9).slice(0, 200));
@@ -267,7 +325,10 @@ describe('summary.pdf with hostile input and logos', { timeout: 60_000 }, () => 
     // Noise does not compress: close to the 2 MB limit, 800 × 600 with transparency.
     let seed = 7;
     const noise = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
-    await writeFile(join(dir, 'big-logo.png'), makePng(800, 600, () => [noise(), noise(), noise(), 200 + (noise() % 56)]));
+    await writeFile(
+      join(dir, 'big-logo.png'),
+      makePng(800, 600, () => [noise(), noise(), noise(), 200 + (noise() % 56)]),
+    );
     const built = await buildSummary(sampleIntakeInput(), { advisor: { ...sampleAdvisor, logo: 'big-logo.png' } });
     await expectOnePage(built, sampleAdvisor.disclosure, 'Jordan Avery');
     expect((await readFile(built.pdf)).toString('latin1')).toContain('/Subtype /Image');
@@ -281,7 +342,10 @@ describe('summary.pdf with hostile input and logos', { timeout: 60_000 }, () => 
     const result = await build({ intakePath, advisorPath, outDir: join(dir, 'bomb-out') });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.warnings[0]?.problems[0]).toMatchObject({ path: 'logo', message: expect.stringContaining('10000 × 10000') });
+    expect(result.warnings[0]?.problems[0]).toMatchObject({
+      path: 'logo',
+      message: expect.stringContaining('10000 × 10000'),
+    });
     expect((await readFile(join(dir, 'bomb-out', 'summary.pdf'))).toString('latin1')).not.toContain('/Subtype /Image');
     expect(await readFile(join(dir, 'bomb-out', 'deck.html'), 'utf8')).not.toContain('data:image/png');
   });
@@ -303,7 +367,11 @@ describe('summary.pdf draws every word where it was measured', { timeout: 60_000
 
   it('breaks an answer to the room it has, further in than its question', async () => {
     // One line of answer, measured at the question's width, ended 7 pt past the margin.
-    await inside(await buildSummary(sampleIntakeInput(), { meeting: { questions: [{ text: 'How are you paid?', answer: 'a '.repeat(70) }] } }));
+    await inside(
+      await buildSummary(sampleIntakeInput(), {
+        meeting: { questions: [{ text: 'How are you paid?', answer: 'a '.repeat(70) }] },
+      }),
+    );
   });
 
   it('gives an emoji, which no face draws, the room of the box it is drawn as', async () => {
@@ -324,7 +392,9 @@ describe('summary.pdf draws every word where it was measured', { timeout: 60_000
     // An Arabic presentation form drawn last shares its glyph with ب, which then stopped joining.
     const arabic = face('arabic', 'regular');
     arabic.font.layout('ﺏ');
-    const file = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf');
+    const file = createRequire(import.meta.url).resolve(
+      '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+    );
     const fresh = fontkit.create(readFileSync(file)) as fontkit.Font;
     expect(emBox(arabic, 'بيت').advance).toBe(fresh.layout('بيت').advanceWidth / fresh.unitsPerEm);
     // As the app does: a summary in Hebrew, then one in English, in one process.
@@ -337,14 +407,19 @@ describe('summary.pdf draws every word where it was measured', { timeout: 60_000
     // "Tokyo שלום  עולם Osaka" the double space counted twice, the single one not at all.
     const engine = new TextEngine(fallbackChain('en-US'));
     for (const width of [80, 100, 112, 140]) {
-      for (const line of engine.lines({ text: 'Tokyo שלום  עולם Osaka' }, { weight: 'regular', size: 10 }, width)) expect(line.width).toBeLessThanOrEqual(width + 0.01);
+      for (const line of engine.lines({ text: 'Tokyo שלום  עולם Osaka' }, { weight: 'regular', size: 10 }, width))
+        expect(line.width).toBeLessThanOrEqual(width + 0.01);
     }
   });
 
   it('hands pdfkit an Arabic word as typed, a number in Arabic-Indic digits reversed', () => {
     // fontkit lays both out right to left; only the number must read left to right. The word
     // came after Latin letters: it was taken for a number and handed over backwards.
-    const line = new TextEngine(fallbackChain('en-US')).lines({ text: 'abcمرحبا ٢٠٢٦' }, { weight: 'regular', size: 10 }, 500)[0];
+    const line = new TextEngine(fallbackChain('en-US')).lines(
+      { text: 'abcمرحبا ٢٠٢٦' },
+      { weight: 'regular', size: 10 },
+      500,
+    )[0];
     expect(line?.runs.map((r) => drawnText(r.text))).toEqual(['abc', 'مرحبا', '٦٢٠٢']);
   });
 
@@ -377,10 +452,24 @@ describe('summary.pdf draws every word where it was measured', { timeout: 60_000
     // the smallest disclosure were taller than the page.
     const stacked = (unit: string, n: number) => upTo(unit, n);
     const intake = worstIntakeInput(sampleIntakeInput() as unknown as Record<string, unknown>);
-    intake['prospect'] = { ...(intake['prospect'] as object), firstName: stacked('ọ̀̀̀̀̀̀̀ب̣̣̣̣ ', 100), lastName: stacked('ع̣̣̣̣̣̣̀̀̀̀̀ 山 ', 100) };
+    intake['prospect'] = {
+      ...(intake['prospect'] as object),
+      firstName: stacked('ọ̀̀̀̀̀̀̀ب̣̣̣̣ ', 100),
+      lastName: stacked('ع̣̣̣̣̣̣̀̀̀̀̀ 山 ', 100),
+    };
     const line = stacked('ọ̀̀̀̀̀̀̀x ', 100);
-    const advisor = { ...sampleAdvisor, name: line, title: line, firm: stacked('ع̣̣̣̣̣̀̀̀̀ نن', 200), credentials: Array.from({ length: 20 }, () => stacked('ọ̀̀̀̀̀̀̀ ', 30)), phone: stacked('ọ̀̀̀̀̀̀̀x ', 200), disclosure: filler(2300, 5) };
+    const advisor = {
+      ...sampleAdvisor,
+      name: line,
+      title: line,
+      firm: stacked('ع̣̣̣̣̣̀̀̀̀ نن', 200),
+      credentials: Array.from({ length: 20 }, () => stacked('ọ̀̀̀̀̀̀̀ ', 30)),
+      phone: stacked('ọ̀̀̀̀̀̀̀x ', 200),
+      disclosure: filler(2300, 5),
+    };
     const first = await buildSummary(intake, { advisor });
-    await inside(await buildSummary(intake, { advisor, meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) }));
+    await inside(
+      await buildSummary(intake, { advisor, meeting: worstMeetingInput(first.plan.deck.slides.map((s) => s.id)) }),
+    );
   });
 });

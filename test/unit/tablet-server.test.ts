@@ -2,7 +2,7 @@
 // and each event applied once whatever the tablet sends again.
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TabletEvent } from '../../core/share';
+import type { TabletEvent } from '../../core/meeting/tabletShare';
 import { MAX_TABLET_BODY, TabletServer } from '../../electron/services/share/server';
 
 const servers: TabletServer[] = [];
@@ -17,7 +17,10 @@ interface Reply {
 }
 
 /** A raw request, so the Host, Origin and Cookie headers are exactly what a test says. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       let body = '';
@@ -36,7 +39,11 @@ async function started(): Promise<{ server: TabletServer; applied: TabletEvent[]
   const server = new TabletServer({
     host: '127.0.0.1',
     mode: 'presents',
-    deck: () => Promise.resolve({ html: '<!DOCTYPE html><title>deck</title><div class="deck"></div>', csp: "default-src 'none'" }),
+    deck: () =>
+      Promise.resolve({
+        html: '<!DOCTYPE html><title>deck</title><div class="deck"></div>',
+        csp: "default-src 'none'",
+      }),
     apply: (events) => {
       applied.push(...events);
       return Promise.resolve();
@@ -58,9 +65,18 @@ async function pair(server: TabletServer): Promise<string> {
 }
 
 const post = (origin: string, cookie: string, events: unknown[]) =>
-  send(`${origin}/events`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ events }) });
+  send(`${origin}/events`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ events }),
+  });
 
-const slide = (id: string, slideId: string): TabletEvent => ({ id, kind: 'slide', slideId, at: '2026-12-03T14:05:00.000Z' });
+const slide = (id: string, slideId: string): TabletEvent => ({
+  id,
+  kind: 'slide',
+  slideId,
+  at: '2026-12-03T14:05:00.000Z',
+});
 
 describe('tablet server', () => {
   it('pairs the first device only; the token again waits for the advisor; wrong and absent tokens get 403', async () => {
@@ -89,7 +105,8 @@ describe('tablet server', () => {
     expect((await send(`${origin}/`, { headers: { Cookie: 'advisor_deck_tablet=forged' } })).status).toBe(403);
     expect((await send(`${origin}/events`, { headers: { Cookie: waitingCookie } })).status).toBe(403);
     // Nothing else is served: no app, no files.
-    for (const path of ['/api/prospects:list', '/index.html', '/../advisor.json', '/events/']) expect((await send(`${origin}${path}`, { headers: { Cookie: cookie } })).status).toBe(404);
+    for (const path of ['/api/prospects:list', '/index.html', '/../advisor.json', '/events/'])
+      expect((await send(`${origin}${path}`, { headers: { Cookie: cookie } })).status).toBe(404);
   });
 
   it('answers an address that does not parse 400, paired or not', async () => {
@@ -107,7 +124,11 @@ describe('tablet server', () => {
     const { server, origin } = await started();
     const cookie = await pair(server);
     expect((await send(`${origin}/`, { headers: { Cookie: cookie, Host: 'evil.example:80' } })).status).toBe(421);
-    const forged = await send(`${origin}/events`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{"events":[]}' });
+    const forged = await send(`${origin}/events`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      body: '{"events":[]}',
+    });
     expect(forged.status).toBe(403);
   });
 
@@ -117,7 +138,12 @@ describe('tablet server', () => {
     const first = await post(origin, cookie, [slide('aaaaaaaa1', 'title'), slide('aaaaaaaa2', 'what-we-heard')]);
     expect(JSON.parse(first.body)).toEqual({ acked: ['aaaaaaaa1', 'aaaaaaaa2'] });
     // The same queue again after a dropped answer, with one more and one malformed.
-    const replay = await post(origin, cookie, [slide('aaaaaaaa1', 'title'), slide('aaaaaaaa2', 'what-we-heard'), { id: 'bbbbbbbb1', kind: 'slide', slideId: '<script>' }, slide('aaaaaaaa3', 'urgent-need')]);
+    const replay = await post(origin, cookie, [
+      slide('aaaaaaaa1', 'title'),
+      slide('aaaaaaaa2', 'what-we-heard'),
+      { id: 'bbbbbbbb1', kind: 'slide', slideId: '<script>' },
+      slide('aaaaaaaa3', 'urgent-need'),
+    ]);
     expect(JSON.parse(replay.body)).toEqual({ acked: ['aaaaaaaa1', 'aaaaaaaa2', 'bbbbbbbb1', 'aaaaaaaa3'] });
     expect(applied.map((e) => e.id)).toEqual(['aaaaaaaa1', 'aaaaaaaa2', 'aaaaaaaa3']);
     expect(server.slideId).toBe('urgent-need');
@@ -126,11 +152,23 @@ describe('tablet server', () => {
   it('refuses bodies over the cap and more events than a request may carry, unread', async () => {
     const { server, applied, origin } = await started();
     const cookie = await pair(server);
-    const big = await send(`${origin}/events`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: origin }, body: 'x'.repeat(MAX_TABLET_BODY + 1) });
+    const big = await send(`${origin}/events`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: origin },
+      body: 'x'.repeat(MAX_TABLET_BODY + 1),
+    });
     expect(big.status).toBe(413);
-    const many = await post(origin, cookie, Array.from({ length: 201 }, (_, i) => slide(`cccccccc${i}`, 'title')));
+    const many = await post(
+      origin,
+      cookie,
+      Array.from({ length: 201 }, (_, i) => slide(`cccccccc${i}`, 'title')),
+    );
     expect(many.status).toBe(400);
-    const text = await send(`${origin}/events`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'text/plain', Origin: origin }, body: '{}' });
+    const text = await send(`${origin}/events`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'text/plain', Origin: origin },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
     expect(applied).toEqual([]);
   });
@@ -139,7 +177,9 @@ describe('tablet server', () => {
     const { server, origin } = await started();
     const cookie = await pair(server);
     // All at once: however slow the machine, far more than the bucket refills meanwhile.
-    const replies = await Promise.all(Array.from({ length: 400 }, () => send(`${origin}/pair/status`, { headers: { Cookie: cookie } })));
+    const replies = await Promise.all(
+      Array.from({ length: 400 }, () => send(`${origin}/pair/status`, { headers: { Cookie: cookie } })),
+    );
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(100);
@@ -149,7 +189,10 @@ describe('tablet server', () => {
     const { server, applied, origin } = await started();
     const cookie = await pair(server);
     server.setMode('follows');
-    await post(origin, cookie, [slide('dddddddd1', 'title'), { id: 'dddddddd2', kind: 'question', text: 'Fees?', at: '2026-12-03T14:05:00.000Z' }]);
+    await post(origin, cookie, [
+      slide('dddddddd1', 'title'),
+      { id: 'dddddddd2', kind: 'question', text: 'Fees?', at: '2026-12-03T14:05:00.000Z' },
+    ]);
     expect(applied.map((e) => e.kind)).toEqual(['question']);
   });
 

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntake } from '../../core/intake';
-import { characterCount, MAX_COMBINING_RUN, text, UNITS_PER_CHARACTER } from '../../core/text';
+import { checkIntake } from '../../core/intake/intake';
+import { characterCount, MAX_COMBINING_RUN, text, UNITS_PER_CHARACTER } from '../../core/text/text';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** The plain count, fine for short strings (it costs the square of the length on Node 20). */
@@ -13,10 +13,62 @@ const reference = (s: string) => Array.from(segmenter.segment(s)).length;
 
 /** Pieces that join, or break, in every way the grapheme rules know. */
 const PIECES = [
-  'a', 'é', 'e\u0301', ' ', '\t', '\n', '\r', '\r\n', '\u0301', '\u0308', '\u200d', '\u200c', '\ufe0f', '\u20e3', '#', '1',
-  '👨', '👩', '👧', '🏽', '🇫', '🇷', '🇩', '©', '\u00ad', '\u1100', '\u1161', '\u11a8', '가', '각', 'क', '्', 'ष', 'ि', 'ं',
-  '\u0600', '\u0e01', '\u0e33', 'ж', '\u0483', 'α', 'א', '\u05b8', '\u0591', 'ب', '\u064e', '\u0651', 'か', '\u3099', 'カ', 'ー',
-  '山', 'ễ', '\u00a0', '😀', '🏴\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f',
+  'a',
+  'é',
+  'e\u0301',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u0301',
+  '\u0308',
+  '\u200d',
+  '\u200c',
+  '\ufe0f',
+  '\u20e3',
+  '#',
+  '1',
+  '👨',
+  '👩',
+  '👧',
+  '🏽',
+  '🇫',
+  '🇷',
+  '🇩',
+  '©',
+  '\u00ad',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '가',
+  '각',
+  'क',
+  '्',
+  'ष',
+  'ि',
+  'ं',
+  '\u0600',
+  '\u0e01',
+  '\u0e33',
+  'ж',
+  '\u0483',
+  'α',
+  'א',
+  '\u05b8',
+  '\u0591',
+  'ب',
+  '\u064e',
+  '\u0651',
+  'か',
+  '\u3099',
+  'カ',
+  'ー',
+  '山',
+  'ễ',
+  '\u00a0',
+  '😀',
+  '🏴\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f',
 ];
 const pieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 300, size: 'max' }).map((list) => list.join(''));
 
@@ -28,9 +80,16 @@ const limited = (max: number, value: string) => {
 describe('characterCount', () => {
   it('counts grapheme clusters exactly as the segmenter does', () => {
     fc.assert(
-      fc.property(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 200, size: 'max' }), fc.string({ unit: 'binary', maxLength: 200, size: 'max' })), (s) => {
-        expect(characterCount(s)).toBe(reference(s));
-      }),
+      fc.property(
+        fc.oneof(
+          pieces,
+          fc.string({ unit: 'grapheme', maxLength: 200, size: 'max' }),
+          fc.string({ unit: 'binary', maxLength: 200, size: 'max' }),
+        ),
+        (s) => {
+          expect(characterCount(s)).toBe(reference(s));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -60,8 +119,12 @@ describe('text limits', () => {
   });
 
   it('refuses a long run of combining marks, naming how many', () => {
-    expect(limited(100, 'a' + '\u0301'.repeat(200_000))).toEqual([`has 200000 combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`]);
-    expect(limited(100, 'Zalgo' + '\u0336\u0334'.repeat(9))).toEqual([`has 18 combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`]);
+    expect(limited(100, 'a' + '\u0301'.repeat(200_000))).toEqual([
+      `has 200000 combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`,
+    ]);
+    expect(limited(100, 'Zalgo' + '\u0336\u0334'.repeat(9))).toEqual([
+      `has 18 combining marks in a row (accents stacked on one letter), at most ${MAX_COMBINING_RUN}`,
+    ]);
     expect(limited(100, 'a' + '\u200d'.repeat(MAX_COMBINING_RUN + 1))).toHaveLength(1);
     expect(limited(100, 'a' + '\u0301'.repeat(MAX_COMBINING_RUN))).toEqual([]);
   });
@@ -82,7 +145,9 @@ describe('text limits', () => {
 
   it('accepts the sample intakes in every script', () => {
     for (const name of ['intake-rtl', 'intake-cjk', 'intake-cjk-long', 'intake-fr', 'intake-hostile', 'intake-long']) {
-      const result = checkIntake(JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', `${name}.json`), 'utf8')));
+      const result = checkIntake(
+        JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', `${name}.json`), 'utf8')),
+      );
       expect(result.ok ? [] : result.problems, name).toEqual([]);
     }
   });

@@ -3,14 +3,14 @@
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
 import type { DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/api';
 import { join } from 'node:path';
-import { applyIntakeForm, importIntakeForm, intakeFormFile, sendIntakeForm } from './intakeForm';
-import { PendingForms } from '../intakeForm/pending';
-import { pageFollowUps, type FollowUpSettings } from '../../../core/followUpRecord';
-import { mailtoLink } from '../../../core/followUpEmail';
+import { applyIntakeForm, importIntakeForm, intakeFormFile, sendIntakeForm } from './fillableForm';
+import { PendingForms } from '../fillableForm/pending';
+import { pageFollowUps, type FollowUpSettings } from '../../../core/followUp/record';
+import { mailtoLink } from '../../../core/followUp/email';
 import { AdvisorProfileStore } from '../advisorProfile';
-import { FollowUpScheduler, systemClock, type Clock, type Firing } from '../followup/scheduler';
-import { FollowUpStore } from '../followup/store';
-import { cancelWinBacks, scheduleWinBack } from '../followup/winBack';
+import { FollowUpScheduler, systemClock, type Clock, type Firing } from '../followUp/scheduler';
+import { FollowUpStore } from '../followUp/store';
+import { cancelWinBacks, scheduleWinBack } from '../followUp/winBack';
 import { lockDataFolder, type DataFolderLock } from '../lock';
 import { removeOrphanTemps } from '../orphanTemps';
 import { ProspectStore, type FollowUpIndex } from '../prospects/store';
@@ -18,7 +18,7 @@ import { buildPreview, slideLook } from './preview';
 import { MeetingService } from '../meetings';
 import { readDeckChanges, writeDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
-import { planDeck } from '../../../core/plan';
+import { planDeck } from '../../../core/plan/planDeck';
 import { SharingService } from '../share';
 import { Records } from '../records';
 import { recordsHandlers } from '../records/handlers';
@@ -83,7 +83,8 @@ function followUpIndex(store: FollowUpStore | null, now: () => number): FollowUp
           if (f.status === 'done' || f.status === 'cancelled') continue;
           const dueAt = f.status === 'snoozed' && f.snoozedUntil ? f.snoozedUntil : f.dueAt;
           const current = index.get(f.prospectId);
-          if (!current || Date.parse(dueAt) < Date.parse(current.dueAt)) index.set(f.prospectId, { dueAt, due: f.status === 'due' || Date.parse(dueAt) <= t });
+          if (!current || Date.parse(dueAt) < Date.parse(current.dueAt))
+            index.set(f.prospectId, { dueAt, due: f.status === 'due' || Date.parse(dueAt) <= t });
         }
       }
       return index.get(prospectId);
@@ -107,7 +108,9 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
   let prospects: ProspectStore;
   // Held now: the temporary files of writes a killed process never finished go (orphanTemps.ts),
   // beside the start rather than before it (a second for 5,000 prospects on a busy machine).
-  const tidied = removeOrphanTemps(options.dataDir).catch((error: unknown) => console.warn(`Temporary files: ${String(error)}`));
+  const tidied = removeOrphanTemps(options.dataDir).catch((error: unknown) =>
+    console.warn(`Temporary files: ${String(error)}`),
+  );
   try {
     prospects = await ProspectStore.open(options.dataDir, { now });
   } catch (error) {
@@ -130,7 +133,9 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       notify: (firing) => {
         if (!options.platform.notify(firing)) console.warn(`Follow-up ${firing.followUp.id} is due.`);
         // Met → Follow-up due: a step in the prospect's history (the list shows it from the store).
-        prospects.note(firing.followUp.prospectId, 'follow-up due').catch((error: unknown) => console.warn(`History of ${firing.followUp.prospectId}: ${String(error)}`));
+        prospects
+          .note(firing.followUp.prospectId, 'follow-up due')
+          .catch((error: unknown) => console.warn(`History of ${firing.followUp.prospectId}: ${String(error)}`));
       },
     });
     scheduler.start();
@@ -153,7 +158,14 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
 
   // Books and records: what is shown and sent is written through it and appended to records/log.jsonl.
   const records = new Records({ dataDir: options.dataDir, now, appVersion: options.platform.version });
-  const meetings = new MeetingService({ prospects, advisor, followUps: () => followUps, templatesDir: options.templatesDir, now, records });
+  const meetings = new MeetingService({
+    prospects,
+    advisor,
+    followUps: () => followUps,
+    templatesDir: options.templatesDir,
+    now,
+    records,
+  });
 
   const sharing = new SharingService({
     host: options.shareHost,
@@ -170,7 +182,11 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     record: async (id, events) => {
       await meetings.recordAll(
         id,
-        events.map((e) => (e.kind === 'slide' ? { kind: 'slide' as const, slideId: e.slideId, at: e.at } : { kind: 'question' as const, text: e.text, ...(e.slideId ? { slideId: e.slideId } : {}), at: e.at })),
+        events.map((e) =>
+          e.kind === 'slide'
+            ? { kind: 'slide' as const, slideId: e.slideId, at: e.at }
+            : { kind: 'question' as const, text: e.text, ...(e.slideId ? { slideId: e.slideId } : {}), at: e.at },
+        ),
       );
     },
   });
@@ -197,30 +213,50 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       for (const file of files) {
         // A returned intake form (PDF): updates the prospect it was made for, or creates one.
         if ('bytes' in file) {
-          outcomes.push(await importIntakeForm({ prospects, pending: pendingForms }, file.name, Buffer.from(file.bytes, 'base64')));
+          outcomes.push(
+            await importIntakeForm({ prospects, pending: pendingForms }, file.name, Buffer.from(file.bytes, 'base64')),
+          );
           continue;
         }
         const result = await prospects.importIntake(file.text);
-        outcomes.push(result.saved ? { name: file.name, ok: true as const, prospect: result.value } : { name: file.name, ok: false as const, problems: result.problems });
+        outcomes.push(
+          result.saved
+            ? { name: file.name, ok: true as const, prospect: result.value }
+            : { name: file.name, ok: false as const, problems: result.problems },
+        );
       }
       return outcomes;
     },
     'prospects:applyForm': ({ id, apply }) => applyIntakeForm({ prospects, pending: pendingForms }, id, apply),
-    'prospects:intakeForm': ({ id }) => sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now, records }, id),
+    'prospects:intakeForm': ({ id }) =>
+      sendIntakeForm({ prospects, advisor, templatesDir: options.templatesDir, now, records }, id),
     'prospects:intakeFormFile': ({ id, name }) => intakeFormFile({ prospects }, id, name),
     'prospects:intakeFormOpen': async ({ id, name }) => {
       prospects.get(id);
       return { opened: await options.platform.openPath(join(prospects.prospectDir(id), name)) };
     },
-    'prospects:preview': ({ id }) => buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir, records }),
+    'prospects:preview': ({ id }) =>
+      buildPreview({ id, prospects, advisor, templatesDir: options.templatesDir, records }),
     'deck:get': async ({ id }): Promise<DeckSetupOutcome> => {
       const profile = await advisor.advisor();
       if (!profile.ok) return { ready: false, reason: 'no-advisor', problems: profile.problems };
       const intake = prospects.intake(id);
-      if (!intake) return { ready: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
+      if (!intake)
+        return { ready: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
       const { changes, problem, revision } = await readDeckChanges(prospects.prospectDir(id));
       const recipe = await loadRecipe('first-meeting', options.templatesDir);
-      return { ready: true, value: { intake, advisor: profile.value, recipe, changes, look: slideLook(profile.value, profile.logo), ...(problem ? { problem } : {}), revision } };
+      return {
+        ready: true,
+        value: {
+          intake,
+          advisor: profile.value,
+          recipe,
+          changes,
+          look: slideLook(profile.value, profile.logo),
+          ...(problem ? { problem } : {}),
+          revision,
+        },
+      };
     },
     'deck:save': async ({ id, changes, revision }) => {
       prospects.get(id);
@@ -238,7 +274,13 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       // Planned here, once: the window (a tablet's CPU) only draws it.
       const meeting = await meetings.start(id);
       const problems = meetings.problems(id);
-      return { ready: true, plan: planDeck(intake, profile, recipe, changes), look, meeting, ...(problems.length ? { problems } : {}) };
+      return {
+        ready: true,
+        plan: planDeck(intake, profile, recipe, changes),
+        look,
+        meeting,
+        ...(problems.length ? { problems } : {}),
+      };
     },
     'meeting:record': async ({ id, event }) => {
       if (sharing.sharing(id) && event.kind === 'slide') {
@@ -275,7 +317,9 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     'share:answer': ({ id, device, allow }) => sharing.answer(id, device, allow),
     'meeting:wrapUp': ({ id, ...input }) => meetings.wrapUp(id, input),
     'meeting:file': ({ id, meeting, name }) => meetings.file(id, meeting, name),
-    'meeting:open': async ({ id, meeting, name }) => ({ opened: await options.platform.openPath(meetings.path(id, meeting, name)) }),
+    'meeting:open': async ({ id, meeting, name }) => ({
+      opened: await options.platform.openPath(meetings.path(id, meeting, name)),
+    }),
     'advisor:get': () => advisor.read(),
     'advisor:save': ({ advisor: input }) => advisor.save(input),
     'advisor:logo': ({ base64 }) => advisor.saveLogo(base64),

@@ -2,10 +2,10 @@
 // as the CLI, and hands the window what the live slides need (the plan and the advisor's card).
 import { join } from 'node:path';
 import type { DeckPreview, PreviewOutcome } from '../../../core/api';
-import type { Advisor } from '../../../core/advisor';
+import type { Advisor } from '../../../core/advisor/advisor';
 import type { Logo } from '../logo';
 import { readDeckChanges } from '../prospects/deckFile';
-import { deckColors } from '../../../core/colors';
+import { deckColors } from '../../../core/advisor/brandColors';
 import { themeVariables } from '../../../templates/deck/Deck';
 import type { AdvisorProfileStore } from '../advisorProfile';
 import { renderMeetingFiles } from '../build';
@@ -20,7 +20,10 @@ export function meetingFolderName(startsAt: string): string {
 }
 
 /** What live slides need besides the plan: the advisor's card and the firm's colours as CSS variables. */
-export function slideLook(advisor: Advisor, logo?: Logo): { advisor: DeckPreview['advisor']; themeVariables: Record<string, string> } {
+export function slideLook(
+  advisor: Advisor,
+  logo?: Logo,
+): { advisor: DeckPreview['advisor']; themeVariables: Record<string, string> } {
   const vars: Record<string, string> = {};
   for (const declaration of themeVariables(deckColors(advisor.colors)).split(';')) {
     const at = declaration.indexOf(':');
@@ -47,12 +50,23 @@ export async function buildPreview({
   // The sample advisor is never used silently in the app: no valid profile, no build.
   if (!profile.ok) return { built: false, reason: 'no-advisor', problems: profile.problems };
   const intake = prospects.intake(id);
-  if (!intake) return { built: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
+  if (!intake)
+    return { built: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
   const { changes } = await readDeckChanges(prospects.prospectDir(id));
-  const rendered = await renderMeetingFiles({ intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}), changes }, { templatesDir });
+  const rendered = await renderMeetingFiles(
+    { intake, advisor: profile.value, ...(profile.logo ? { logo: profile.logo } : {}), changes },
+    { templatesDir },
+  );
   if (!rendered.ok) return { built: false, reason: 'no-intake', problems: rendered.problems };
   const folder = join(prospects.prospectDir(id), 'meetings', meetingFolderName(intake.meeting.startsAt));
-  if (records) await records.write({ event: 'meeting rebuilt', prospect: id, advisor: profile.value, folder, files: rendered.files });
+  if (records)
+    await records.write({
+      event: 'meeting rebuilt',
+      prospect: id,
+      advisor: profile.value,
+      folder,
+      files: rendered.files,
+    });
   else await writeFilesAllOrNothing(folder, rendered.files);
   const look = slideLook(profile.value, rendered.logo);
   return {

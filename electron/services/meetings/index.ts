@@ -7,24 +7,33 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Advisor } from '../../../core/advisor';
-import type { Intake } from '../../../core/intake';
-import { proposeFollowUp } from '../../../core/followUpProposal';
-import { intakeAsHeld } from '../../../core/meetingHeld';
-import { checkMeeting, type MeetingRecord } from '../../../core/meeting';
+import type { Advisor } from '../../../core/advisor/advisor';
+import type { Intake } from '../../../core/intake/intake';
+import { proposeFollowUp } from '../../../core/followUp/proposal';
+import { intakeAsHeld } from '../../../core/meeting/held';
+import { checkMeeting, type MeetingRecord } from '../../../core/meeting/meeting';
 import type { Problem } from '../../../core/validation';
 import { createHash } from 'node:crypto';
-import { endMeeting, liveMeetingSchema, meetingRecordOf, recordEvent, shownSlides, startMeeting, type LiveMeeting, type MeetingEvent } from '../../../core/liveMeeting';
-import { isoWithOffset, wallClockInZone } from '../../../core/time';
-import { planDeck } from '../../../core/plan';
-import type { FollowUp } from '../../../core/followUpRecord';
+import {
+  endMeeting,
+  liveMeetingSchema,
+  meetingRecordOf,
+  recordEvent,
+  shownSlides,
+  startMeeting,
+  type LiveMeeting,
+  type MeetingEvent,
+} from '../../../core/meeting/live';
+import { isoWithOffset, wallClockInZone } from '../../../core/locale/time';
+import { planDeck } from '../../../core/plan/planDeck';
+import type { FollowUp } from '../../../core/followUp/record';
 import type { MeetingFileProblem, WrapUpOutcome } from '../../../core/api';
 import type { AdvisorProfileStore } from '../advisorProfile';
 import { renderMeetingFiles, MEETING_FILE_NAMES } from '../build';
 import { MAX_INTAKE_BYTES, MAX_RECORD_BYTES, readCappedFile, writeFileAtomic } from '../files';
-import { followUpFromMeeting } from '../followup/schedule';
-import { loadFollowUpCopy } from '../followup/copy';
-import type { FollowUpStore } from '../followup/store';
+import { followUpFromMeeting } from '../followUp/schedule';
+import { loadFollowUpCopy } from '../followUp/copy';
+import type { FollowUpStore } from '../followUp/store';
 import { writeFilesAllOrNothing } from '../outputs';
 import type { ProspectStore } from '../prospects/store';
 import { readDeckChanges } from '../prospects/deckFile';
@@ -49,7 +58,12 @@ const MIME: Record<MeetingFileName, string> = {
 };
 
 export interface WrapUpInput {
-  questions: { text: string; answer?: string | undefined; slideId?: string | undefined; before?: boolean | undefined }[];
+  questions: {
+    text: string;
+    answer?: string | undefined;
+    slideId?: string | undefined;
+    before?: boolean | undefined;
+  }[];
   notes?: string | undefined;
   /** The follow-up's local date and time in the meeting's zone (YYYY-MM-DDTHH:mm), over the slot rule's. */
   followUpAt?: string | undefined;
@@ -120,7 +134,11 @@ export class MeetingService {
    */
   #warmUp(): void {
     if (this.#warming) return;
-    this.#warming = Promise.all([import('../summary').then((summary) => summary.loadSummaryCopy(this.deps.templatesDir)), import('../deck'), import('../followup')]).catch(() => {
+    this.#warming = Promise.all([
+      import('../summary').then((summary) => summary.loadSummaryCopy(this.deps.templatesDir)),
+      import('../deck'),
+      import('../followUp'),
+    ]).catch(() => {
       this.#warming = undefined;
     });
   }
@@ -142,7 +160,13 @@ export class MeetingService {
    * check: renamed aside and reported (on the prospect's screens and the Prospects screen), then
    * read as absent, so the rest of the prospect goes on (a new meeting, a wrap-up).
    */
-  async #read<T>(id: string, path: string, maxBytes: number, check: (value: unknown) => T | null, meeting?: string): Promise<Read<T>> {
+  async #read<T>(
+    id: string,
+    path: string,
+    maxBytes: number,
+    check: (value: unknown) => T | null,
+    meeting?: string,
+  ): Promise<Read<T>> {
     const read = await readCappedFile(path, maxBytes);
     let why: string;
     if (read.ok) {
@@ -221,7 +245,12 @@ export class MeetingService {
    * What wrap-up starts from, read together: the meeting in progress, the last record, their
    * revision (meeting:wrapUp sends it back) and the meeting files set aside.
    */
-  async snapshot(id: string): Promise<{ live: LiveMeeting | null; last: { meeting: string; record: MeetingRecord } | null; revision: string; problems: MeetingFileProblem[] }> {
+  async snapshot(id: string): Promise<{
+    live: LiveMeeting | null;
+    last: { meeting: string; record: MeetingRecord } | null;
+    revision: string;
+    problems: MeetingFileProblem[];
+  }> {
     this.deps.prospects.get(id);
     return this.#serial(id, async () => {
       const live = await this.#readLive(id);
@@ -306,23 +335,40 @@ export class MeetingService {
     if (!inputs.ok) return null;
     const zone = inputs.intake.meeting.timeZone;
     const live = await this.live(id);
-    const endedAtLocal = live ? toLocal(live.endedAt ?? live.visits.at(-1)?.at ?? live.startedAt, zone) : (await this.lastRecord(id))?.record.endedAt;
+    const endedAtLocal = live
+      ? toLocal(live.endedAt ?? live.visits.at(-1)?.at ?? live.startedAt, zone)
+      : (await this.lastRecord(id))?.record.endedAt;
     const slot = this.#propose(inputs.intake, inputs.advisor, endedAtLocal);
     return { dueAt: slot.dueAt, timeZone: slot.timeZone, local: toLocal(slot.dueAt, zone) };
   }
 
   #propose(intake: Intake, advisor: Advisor, endedAtLocal: string | undefined) {
     const { preferredTime, holidays } = advisor.followUp;
-    return proposeFollowUp({ plannedStartsAt: intake.meeting.startsAt, endedAtLocal, timeZone: intake.meeting.timeZone, preferredTime, holidays, now: (this.deps.now ?? Date.now)() });
+    return proposeFollowUp({
+      plannedStartsAt: intake.meeting.startsAt,
+      endedAtLocal,
+      timeZone: intake.meeting.timeZone,
+      preferredTime,
+      holidays,
+      now: (this.deps.now ?? Date.now)(),
+    });
   }
 
   async #inputs(id: string) {
     const intake = this.deps.prospects.intake(id);
     if (!intake) return { ok: false as const, problems: [{ path: 'intake', message: 'is not saved yet' }] };
     const profile = await this.deps.advisor.advisor();
-    if (!profile.ok) return { ok: false as const, problems: profile.problems.map((p) => ({ ...p, path: `advisor.${p.path}` })) };
+    if (!profile.ok)
+      return { ok: false as const, problems: profile.problems.map((p) => ({ ...p, path: `advisor.${p.path}` })) };
     const { changes } = await readDeckChanges(this.deps.prospects.prospectDir(id));
-    return { ok: true as const, intake, advisor: profile.value as Advisor, logo: profile.logo, changes, warnings: profile.warnings };
+    return {
+      ok: true as const,
+      intake,
+      advisor: profile.value as Advisor,
+      logo: profile.logo,
+      changes,
+      warnings: profile.warnings,
+    };
   }
 
   /**
@@ -345,7 +391,10 @@ export class MeetingService {
     const current = liveRead.value;
     // Wrapped up before (the live file is gone): what was shown and when it ended come from
     // the meeting record written then, not from now.
-    const previous = current || !lastRead.read.value || lastRead.meeting === null ? null : { meeting: lastRead.meeting, record: lastRead.read.value };
+    const previous =
+      current || !lastRead.read.value || lastRead.meeting === null
+        ? null
+        : { meeting: lastRead.meeting, record: lastRead.read.value };
     const live = current ?? startMeeting(this.#now());
     const ended = live.endedAt ?? this.#now();
     const endedAtLocal = previous?.record.endedAt ?? toLocal(ended, zone);
@@ -353,10 +402,22 @@ export class MeetingService {
     let followUpAt: string | undefined;
     if (input.followUpAt) {
       const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(input.followUpAt);
-      if (!m) return { done: false, problems: [{ path: 'followUpAt', message: 'must be a date and time like 2026-12-08T10:00' }] };
-      followUpAt = isoWithOffset(wallClockInZone({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) }, zone));
-      const endedInstant = previous?.record.endedAt ? isoWithOffset(wallClockInZone(localParts(previous.record.endedAt), zone)) : ended;
-      if (Date.parse(followUpAt) <= Date.parse(endedInstant)) return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
+      if (!m)
+        return {
+          done: false,
+          problems: [{ path: 'followUpAt', message: 'must be a date and time like 2026-12-08T10:00' }],
+        };
+      followUpAt = isoWithOffset(
+        wallClockInZone(
+          { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) },
+          zone,
+        ),
+      );
+      const endedInstant = previous?.record.endedAt
+        ? isoWithOffset(wallClockInZone(localParts(previous.record.endedAt), zone))
+        : ended;
+      if (Date.parse(followUpAt) <= Date.parse(endedInstant))
+        return { done: false, problems: [{ path: 'followUpAt', message: 'must be after the meeting' }] };
     }
 
     // Without a time of its own, the follow-up is the proposal's (the slot rule on the day it ended).
@@ -364,14 +425,32 @@ export class MeetingService {
     const recipe = await loadRecipe('first-meeting', this.deps.templatesDir);
     // Planned as held: "We met on …" and the next steps name the day it took place.
     const planned = planDeck(intakeAsHeld(intake, endedAtLocal), advisor, recipe, changes);
-    const recordInput = meetingRecordOf(live, { endedAtLocal, questions: input.questions, notes: input.notes }, planned.deck.slides.map((s) => s.id));
-    if (previous?.record.shownSlideIds) recordInput.shownSlideIds = previous.record.shownSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
-    if (previous?.record.skippedSlideIds) recordInput.skippedSlideIds = previous.record.skippedSlideIds.filter((sid) => planned.deck.slides.some((s) => s.id === sid));
+    const recordInput = meetingRecordOf(
+      live,
+      { endedAtLocal, questions: input.questions, notes: input.notes },
+      planned.deck.slides.map((s) => s.id),
+    );
+    if (previous?.record.shownSlideIds)
+      recordInput.shownSlideIds = previous.record.shownSlideIds.filter((sid) =>
+        planned.deck.slides.some((s) => s.id === sid),
+      );
+    if (previous?.record.skippedSlideIds)
+      recordInput.skippedSlideIds = previous.record.skippedSlideIds.filter((sid) =>
+        planned.deck.slides.some((s) => s.id === sid),
+      );
     const record = checkMeeting(recordInput);
     if (!record.ok) return { done: false, problems: record.problems };
 
     const rendered = await renderMeetingFiles(
-      { intake, advisor, ...(logo ? { logo } : {}), meeting: record.value, changes, ...(followUpAt ? { followUpAt } : {}), planned },
+      {
+        intake,
+        advisor,
+        ...(logo ? { logo } : {}),
+        meeting: record.value,
+        changes,
+        ...(followUpAt ? { followUpAt } : {}),
+        planned,
+      },
       { templatesDir: this.deps.templatesDir },
     );
     if (!rendered.ok) return { done: false, problems: rendered.problems };
@@ -381,27 +460,43 @@ export class MeetingService {
     const meetingFiles = [...rendered.files, { name: RECORD_FILE, bytes: recordText }];
     // Done again: the earlier files are kept under superseded/<time>/ and both are recorded.
     const files = this.deps.records
-      ? await this.deps.records.write({ event: 'summary and follow-up created', prospect: id, advisor, folder, files: meetingFiles })
+      ? await this.deps.records.write({
+          event: 'summary and follow-up created',
+          prospect: id,
+          advisor,
+          folder,
+          files: meetingFiles,
+        })
       : await writeFilesAllOrNothing(folder, meetingFiles);
 
     const store = this.deps.followUps();
     let followUp: FollowUp | null = null;
     const warnings: Problem[] = [];
     if (store) {
-      const draft = followUpFromMeeting({ intake, advisor, plan: rendered.plan, meeting: record.value, copy: loadFollowUpCopy(this.deps.templatesDir) });
+      const draft = followUpFromMeeting({
+        intake,
+        advisor,
+        plan: rendered.plan,
+        meeting: record.value,
+        copy: loadFollowUpCopy(this.deps.templatesDir),
+      });
       // The app's own prospect id (and a follow-up id made from it, one per meeting), so the
       // Prospects screen shows the next follow-up and two prospects never share one.
       const next = { ...draft, id: followUpIdForMeeting(id, intake.meeting.startsAt), prospectId: id };
       const current = store.get(next.id);
       if (!current || current.status === 'scheduled') followUp = store.schedule(next, { replace: true });
-      else if (current.status === 'due' || current.status === 'snoozed') followUp = store.reschedule(next.id, next.dueAt);
+      else if (current.status === 'due' || current.status === 'snoozed')
+        followUp = store.reschedule(next.id, next.dueAt);
       else {
         // Done or cancelled: the advisor already acted on it; wrapping up again does not bring it back.
         followUp = current;
-        warnings.push({ path: 'followUpAt', message: `the follow-up of this meeting is already ${current.status}; it was left as it is` });
+        warnings.push({
+          path: 'followUpAt',
+          message: `the follow-up of this meeting is already ${current.status}; it was left as it is`,
+        });
       }
     }
-    const when = followUp ? DateTime.fromISO(followUp.dueAt, { zone }).toFormat("yyyy-MM-dd HH:mm") : '';
+    const when = followUp ? DateTime.fromISO(followUp.dueAt, { zone }).toFormat('yyyy-MM-dd HH:mm') : '';
     await this.deps.prospects.setStatus(id, 'met', followUp ? `met; follow-up ${followUp.channel} on ${when}` : 'met');
     // The meeting is wrapped up: present mode starts afresh next time.
     await rm(this.#livePath(id), { force: true });
@@ -416,7 +511,10 @@ export class MeetingService {
       summary: rendered.summary,
       warnings: [...inputs.warnings, ...rendered.warnings, ...warnings],
       // What this window wraps up again from: no meeting in progress, the record just written.
-      revision: MeetingService.#revision({ value: null, text: null }, { meeting: meetingName, read: { value: record.value, text: recordText } }),
+      revision: MeetingService.#revision(
+        { value: null, text: null },
+        { meeting: meetingName, read: { value: record.value, text: recordText } },
+      ),
     };
   }
 
@@ -428,7 +526,11 @@ export class MeetingService {
   }
 
   /** One of a meeting's files, for a download or the mail app. */
-  async file(id: string, meeting: string, name: MeetingFileName): Promise<{ name: string; mime: string; base64: string }> {
+  async file(
+    id: string,
+    meeting: string,
+    name: MeetingFileName,
+  ): Promise<{ name: string; mime: string; base64: string }> {
     if (!/^\d{4}-\d{2}-\d{2}T\d{4}$/.test(meeting) || !MEETING_FILES.includes(name)) throw new Error('No such file.');
     const bytes = await readFile(join(this.deps.prospects.prospectDir(id), 'meetings', meeting, name));
     return { name, mime: MIME[name], base64: bytes.toString('base64') };
@@ -436,7 +538,8 @@ export class MeetingService {
 
   /** Where a meeting's files are, for `Show files`. */
   path(id: string, meeting: string, name?: MeetingFileName): string {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{4}$/.test(meeting) || (name !== undefined && !MEETING_FILES.includes(name))) throw new Error('No such file.');
+    if (!/^\d{4}-\d{2}-\d{2}T\d{4}$/.test(meeting) || (name !== undefined && !MEETING_FILES.includes(name)))
+      throw new Error('No such file.');
     const folder = join(this.deps.prospects.prospectDir(id), 'meetings', meeting);
     return name ? join(folder, name) : folder;
   }
@@ -446,4 +549,3 @@ export class MeetingService {
     return shownSlides(meeting);
   }
 }
-

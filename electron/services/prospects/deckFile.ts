@@ -2,7 +2,7 @@
 // Its revision is a hash of the file (prospects/revision.ts), never a field in it: the CLI reads
 // the file as it is.
 import { join } from 'node:path';
-import { checkDeckChanges, NO_CHANGES, type DeckChanges } from '../../../core/deckChanges';
+import { checkDeckChanges, NO_CHANGES, type DeckChanges } from '../../../core/plan/deckChanges';
 import type { SaveOutcome } from '../../../core/api';
 import { MAX_RECORD_BYTES, readCappedFile, readJsonFile, writeFileAtomic } from '../files';
 import { checkRevision, revisionOf } from './revision';
@@ -28,17 +28,23 @@ async function fileRevision(path: string): Promise<string> {
 }
 
 /** The saved changes; none when there is no file. A damaged file is reported, never used half-way. */
-export function readDeckChanges(prospectDir: string): Promise<{ changes: DeckChanges; problem?: string; revision: string }> {
+export function readDeckChanges(
+  prospectDir: string,
+): Promise<{ changes: DeckChanges; problem?: string; revision: string }> {
   return serial(prospectDir, async () => {
     const path = join(prospectDir, DECK_FILE);
     const revision = await fileRevision(path);
     const read = await readJsonFile(path, { maxBytes: MAX_RECORD_BYTES });
     if (!read.ok) {
       const missing = read.problems.some((p) => p.message === 'file not found');
-      return missing ? { changes: NO_CHANGES, revision } : { changes: NO_CHANGES, problem: read.problems.map((p) => p.message).join('; '), revision };
+      return missing
+        ? { changes: NO_CHANGES, revision }
+        : { changes: NO_CHANGES, problem: read.problems.map((p) => p.message).join('; '), revision };
     }
     const checked = checkDeckChanges(read.value);
-    return checked.ok ? { changes: checked.value, revision } : { changes: NO_CHANGES, problem: checked.problems.map((p) => `${p.path}: ${p.message}`).join('; '), revision };
+    return checked.ok
+      ? { changes: checked.value, revision }
+      : { changes: NO_CHANGES, problem: checked.problems.map((p) => `${p.path}: ${p.message}`).join('; '), revision };
   });
 }
 
@@ -46,7 +52,11 @@ export function readDeckChanges(prospectDir: string): Promise<{ changes: DeckCha
  * Checks and writes the changes. `base`: the revision the window loaded (deck:get) or last saved;
  * when deck.json is at another one now, nothing is written and StaleError is thrown.
  */
-export function writeDeckChanges(prospectDir: string, input: unknown, base?: string): Promise<SaveOutcome<DeckChanges>> {
+export function writeDeckChanges(
+  prospectDir: string,
+  input: unknown,
+  base?: string,
+): Promise<SaveOutcome<DeckChanges>> {
   const checked = checkDeckChanges(input);
   if (!checked.ok) return Promise.resolve({ saved: false, problems: checked.problems });
   return serial(prospectDir, async () => {

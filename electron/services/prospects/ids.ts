@@ -2,7 +2,7 @@
 // build (its output folder, `<out>/<id>/`) and in the app's import (its prospect folder, when
 // that id is free), so a folder of built files can be found again for the same person.
 import { createHash } from 'node:crypto';
-import type { Intake } from '../../../core/intake';
+import type { Intake } from '../../../core/intake/intake';
 
 /**
  * Case folding for an id: NFC, then upper case and back to lower case, which folds what a plain
@@ -14,12 +14,14 @@ function fold(text: string): string {
 }
 
 /**
- * `p-` and 16 hex digits (the shape of the app's own ids, core/prospect PROSPECT_ID): SHA-256 of
+ * `p-` and 16 hex digits (the shape of the app's own ids, core/prospect/prospect PROSPECT_ID): SHA-256 of
  * the prospect's email when there is one (case-folded), else of their names and the meeting's
  * local time and zone (two people of the same name are rarely met at the same minute).
  */
 export function prospectIdOf(intake: Pick<Intake, 'prospect' | 'meeting'>): string {
   const { prospect, meeting } = intake;
-  const who = prospect.email ? ['email', fold(prospect.email)] : ['name', fold(prospect.firstName), fold(prospect.lastName), meeting.startsAt, meeting.timeZone];
+  const who = prospect.email
+    ? ['email', fold(prospect.email)]
+    : ['name', fold(prospect.firstName), fold(prospect.lastName), meeting.startsAt, meeting.timeZone];
   return `p-${createHash('sha256').update(JSON.stringify(who), 'utf8').digest('hex').slice(0, 16)}`;
 }

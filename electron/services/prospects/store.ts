@@ -8,9 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkIntake, type Intake } from '../../../core/intake';
-import { compareProspects, displayStatus, PROSPECT_ID, rowFields, type ProspectSummary, type StoredStatus } from '../../../core/prospect';
-import { newProspectRecord, prospectRecordSchema, withEvent, type ProspectRecord } from '../../../core/prospectRecord';
+import { checkIntake, type Intake } from '../../../core/intake/intake';
+import {
+  compareProspects,
+  displayStatus,
+  PROSPECT_ID,
+  rowFields,
+  type ProspectSummary,
+  type StoredStatus,
+} from '../../../core/prospect/prospect';
+import { newProspectRecord, prospectRecordSchema, withEvent, type ProspectRecord } from '../../../core/prospect/record';
 import type { Problem } from '../../../core/validation';
 import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
@@ -55,7 +62,8 @@ function json(value: unknown): string {
 
 /** Parses an intake file's text: size first, then JSON, then the schema; every problem named. */
 export function parseIntakeText(text: string): { ok: true; value: Intake } | { ok: false; problems: Problem[] } {
-  if (text.length > MAX_INTAKE_JSON) return { ok: false, problems: [{ path: '(file)', message: `is too large: at most ${MAX_INTAKE_JSON / 1024} KB` }] };
+  if (text.length > MAX_INTAKE_JSON)
+    return { ok: false, problems: [{ path: '(file)', message: `is too large: at most ${MAX_INTAKE_JSON / 1024} KB` }] };
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -120,7 +128,11 @@ export class ProspectStore {
 
   async #loadOne(id: string): Promise<void> {
     const dir = join(this.dir, id);
-    const [recordRead, intakeRead, draftRead] = await Promise.all([this.#readJson(dir, RECORD_FILE), this.#readJson(dir, INTAKE_FILE), this.#readJson(dir, DRAFT_FILE)]);
+    const [recordRead, intakeRead, draftRead] = await Promise.all([
+      this.#readJson(dir, RECORD_FILE),
+      this.#readJson(dir, INTAKE_FILE),
+      this.#readJson(dir, DRAFT_FILE),
+    ]);
     let record: ProspectRecord | undefined;
     if (recordRead !== undefined) {
       const checked = prospectRecordSchema.safeParse(recordRead);
@@ -168,7 +180,10 @@ export class ProspectStore {
       await rename(join(dir, file), join(dir, aside));
       this.problems.push({ file: join(dir, file), message: `${why}; kept as ${aside}` });
     } catch (error) {
-      this.problems.push({ file: join(dir, file), message: `${why}; could not be set aside (${(error as Error).message})` });
+      this.problems.push({
+        file: join(dir, file),
+        message: `${why}; could not be set aside (${(error as Error).message})`,
+      });
     }
   }
 
@@ -191,13 +206,23 @@ export class ProspectStore {
 
   get(id: string): ProspectDetail {
     const entry = this.#require(id);
-    return { summary: this.#summary(id, entry), intake: entry.intake, draft: entry.draft, history: entry.record.history, stage: entry.record.status, revision: this.#revision(entry) };
+    return {
+      summary: this.#summary(id, entry),
+      intake: entry.intake,
+      draft: entry.draft,
+      history: entry.record.history,
+      stage: entry.record.status,
+      revision: this.#revision(entry),
+    };
   }
 
   /** What the intake form was loaded from: intake.json and draft.json, as the store holds them. */
   #revision(entry: Entry | undefined): string {
     if (!entry) return revisionOf(null, null);
-    return (entry.revision ??= revisionOf(entry.intake && JSON.stringify(entry.intake), entry.draft && JSON.stringify(entry.draft)));
+    return (entry.revision ??= revisionOf(
+      entry.intake && JSON.stringify(entry.intake),
+      entry.draft && JSON.stringify(entry.draft),
+    ));
   }
 
   /** The saved, valid intake, for building; undefined while the prospect is a draft. */
@@ -299,13 +324,21 @@ export class ProspectStore {
    * Keeps what was typed, valid or not. Creates the prospect when it does not exist yet.
    * `base`: the revision the window's form was loaded at; another one is refused (StaleError).
    */
-  saveDraft(id: string | undefined, draft: Record<string, unknown>, base?: string): Promise<ProspectSummary & { revision: string }> {
+  saveDraft(
+    id: string | undefined,
+    draft: Record<string, unknown>,
+    base?: string,
+  ): Promise<ProspectSummary & { revision: string }> {
     const target = id ?? this.#newId();
     // Never a draft the next start would set aside as too large (#readJson): refused whole.
     const text = json(draft);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_INTAKE_JSON) {
-      return Promise.reject(new Error(`The draft is too large to keep (${formatBytes(bytes)}, at most ${formatBytes(MAX_INTAKE_JSON)}): shorten the longest fields.`));
+      return Promise.reject(
+        new Error(
+          `The draft is too large to keep (${formatBytes(bytes)}, at most ${formatBytes(MAX_INTAKE_JSON)}): shorten the longest fields.`,
+        ),
+      );
     }
     return this.#serial(target, async () => {
       checkRevision(base, this.#revision(this.#entries.get(target)));
@@ -392,7 +425,10 @@ export class ProspectStore {
   async importIntake(text: string): Promise<SaveOutcome<ProspectSummary>> {
     const parsed = parseIntakeText(text);
     if (!parsed.ok) return { saved: false, problems: parsed.problems };
-    return this.save(await this.#importId(parsed.value), JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>);
+    return this.save(
+      await this.#importId(parsed.value),
+      JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>,
+    );
   }
 
   async #importId(intake: Intake): Promise<string> {

@@ -6,7 +6,7 @@
 // Nothing is written when the records do not verify.
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { manifestCsv, selectEntries, trackFiles } from '../../../core/records';
+import { manifestCsv, selectEntries, trackFiles } from '../../../core/records/recordLog';
 import { verifyRecords, type VerifyReport } from './verify';
 import { ZipWriter } from './zip';
 
@@ -18,7 +18,9 @@ export interface ExportFilter {
   prospect?: string | undefined;
 }
 
-export type ExportOutcome = { exported: true; records: number; files: number; report: VerifyReport } | { exported: false; report: VerifyReport };
+export type ExportOutcome =
+  | { exported: true; records: number; files: number; report: VerifyReport }
+  | { exported: false; report: VerifyReport };
 
 /** The machine's local day of an instant: what an advisor means by "from the 3rd". */
 export function localDay(at: string): string {
@@ -26,7 +28,12 @@ export function localDay(at: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export async function exportRecords(dataDir: string, filter: ExportFilter, write: (chunk: Buffer) => Promise<void>, now: number): Promise<ExportOutcome> {
+export async function exportRecords(
+  dataDir: string,
+  filter: ExportFilter,
+  write: (chunk: Buffer) => Promise<void>,
+  now: number,
+): Promise<ExportOutcome> {
   const report = await verifyRecords(dataDir);
   if (!report.intact) return { exported: false, report };
   const chosen = selectEntries(report.lines, filter, localDay);
@@ -37,7 +44,13 @@ export async function exportRecords(dataDir: string, filter: ExportFilter, write
   const zip = new ZipWriter(write, now);
   const rows = files.map((f) => {
     const entry = entryOf.get(f.line);
-    return [entry?.at ?? '', entry?.prospect ?? '', f.kept ? `${entry?.event ?? ''} (earlier version kept)` : (entry?.event ?? ''), f.path, f.sha256];
+    return [
+      entry?.at ?? '',
+      entry?.prospect ?? '',
+      f.kept ? `${entry?.event ?? ''} (earlier version kept)` : (entry?.event ?? ''),
+      f.path,
+      f.sha256,
+    ];
   });
   await zip.add({ name: 'manifest.csv', bytes: Buffer.from(manifestCsv(rows), 'utf8') });
   await zip.add({ name: 'records/log.jsonl', bytes: Buffer.from(chosen.map((l) => `${l.text}\n`).join(''), 'utf8') });
@@ -50,7 +63,8 @@ export async function exportRecords(dataDir: string, filter: ExportFilter, write
     if (!where) throw new Error(`${f.path}: missing`);
     const bytes = await readFile(where);
     // Read again after verify: a file changed in between is not exported as if it checked.
-    if (createHash('sha256').update(bytes).digest('hex') !== f.sha256) throw new Error(`${f.path}: changed while exporting; run records verify`);
+    if (createHash('sha256').update(bytes).digest('hex') !== f.sha256)
+      throw new Error(`${f.path}: changed while exporting; run records verify`);
     await zip.add({ name: f.path, bytes });
   }
   await zip.finish();

@@ -6,12 +6,21 @@ import { readRecords } from './log';
 import { verifyRecords, type VerifyReport } from './verify';
 import { timeStamp } from './write';
 
-const outcome = (report: VerifyReport): RecordsVerifyOutcome => ({ intact: report.intact, records: report.records, files: report.files, summary: report.summary, problems: report.problems });
+const outcome = (report: VerifyReport): RecordsVerifyOutcome => ({
+  intact: report.intact,
+  records: report.records,
+  files: report.files,
+  summary: report.summary,
+  problems: report.problems,
+});
 
 /** A zip in memory larger than this is refused: the CLI (which streams to a file) is for that. */
 const MAX_APP_EXPORT_BYTES = 512 * 1024 * 1024;
 
-export function recordsHandlers(dataDir: string, now: () => number): Pick<Handlers, 'records:list' | 'records:verify' | 'records:export'> {
+export function recordsHandlers(
+  dataDir: string,
+  now: () => number,
+): Pick<Handlers, 'records:list' | 'records:verify' | 'records:export'> {
   return {
     'records:list': async (input) => {
       const { lines, problems } = await readRecords(dataDir);
@@ -19,8 +28,20 @@ export function recordsHandlers(dataDir: string, now: () => number): Pick<Handle
       const entries: RecordListItem[] = lines
         .slice(-limit)
         .reverse()
-        .map(({ line, entry, hash }) => ({ line, at: entry.at, prospect: entry.prospect, event: entry.event, files: entry.files, kept: entry.kept, hash }));
-      return { entries, total: lines.length, problems: problems.map((p) => `records/log.jsonl:${p.line}: ${p.message}`) };
+        .map(({ line, entry, hash }) => ({
+          line,
+          at: entry.at,
+          prospect: entry.prospect,
+          event: entry.event,
+          files: entry.files,
+          kept: entry.kept,
+          hash,
+        }));
+      return {
+        entries,
+        total: lines.length,
+        problems: problems.map((p) => `records/log.jsonl:${p.line}: ${p.message}`),
+      };
     },
     'records:verify': async () => outcome(await verifyRecords(dataDir)),
     'records:export': async (input) => {
@@ -32,13 +53,21 @@ export function recordsHandlers(dataDir: string, now: () => number): Pick<Handle
         input ?? {},
         async (chunk) => {
           size += chunk.length;
-          if (size > MAX_APP_EXPORT_BYTES) throw new Error('This export is over 512 MB: use npm run cli -- records export, or a shorter period.');
+          if (size > MAX_APP_EXPORT_BYTES)
+            throw new Error('This export is over 512 MB: use npm run cli -- records export, or a shorter period.');
           chunks.push(chunk);
         },
         at,
       );
       if (!done.exported) return { exported: false, ...outcome(done.report) };
-      return { exported: true, name: `records-${timeStamp(at)}.zip`, mime: 'application/zip', base64: Buffer.concat(chunks).toString('base64'), records: done.records, files: done.files };
+      return {
+        exported: true,
+        name: `records-${timeStamp(at)}.zip`,
+        mime: 'application/zip',
+        base64: Buffer.concat(chunks).toString('base64'),
+        records: done.records,
+        files: done.files,
+      };
     },
   };
 }

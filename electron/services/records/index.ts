@@ -1,7 +1,7 @@
 // The books and records of one data folder (DESIGN.md, "Records"): every set of files that may
 // be shown or sent to a prospect is written through here, which keeps any earlier version aside
 // (write.ts) and appends one entry naming the files and their SHA-256 (log.ts).
-import type { RecordEntry, RecordEvent } from '../../../core/records';
+import type { RecordEntry, RecordEvent } from '../../../core/records/recordLog';
 import type { OutputFile } from '../outputs';
 import { RecordsLog } from './log';
 import { writeKeepingEarlier } from './write';

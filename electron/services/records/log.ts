@@ -1,4 +1,4 @@
-// records/log.jsonl on disk: appended to, never rewritten (core/records.ts says what a line is).
+// records/log.jsonl on disk: appended to, never rewritten (core/records/recordLog.ts says what a line is).
 //
 // "Atomic" for an append means: a reader sees either the log as it was or the log with the
 // whole new line, and a line is never mixed with another. So each entry is one write() of the
@@ -10,7 +10,17 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { entryLine, GENESIS, lastHash, RECORDS_LOG, readLog, recordEntrySchema, type LogLine, type LogProblem, type RecordEntry } from '../../../core/records';
+import {
+  entryLine,
+  GENESIS,
+  lastHash,
+  RECORDS_LOG,
+  readLog,
+  recordEntrySchema,
+  type LogLine,
+  type LogProblem,
+  type RecordEntry,
+} from '../../../core/records/recordLog';
 
 export const sha256Text = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -112,7 +122,10 @@ export class RecordsLog {
       // One write of the whole line. A short write (a full disk) is an error, never retried
       // with the rest: that would be a second write another append could come between.
       const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-      if (bytesWritten !== bytes.length) throw new Error(`${RECORDS_LOG}: only ${bytesWritten} of ${bytes.length} bytes were written (is the disk full?)`);
+      if (bytesWritten !== bytes.length)
+        throw new Error(
+          `${RECORDS_LOG}: only ${bytesWritten} of ${bytes.length} bytes were written (is the disk full?)`,
+        );
       await handle.sync();
     } finally {
       await handle.close();

@@ -8,7 +8,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectedFiles, intactMessage, problemLine, RECORDS_LOG, type ExpectedFile, type LogLine } from '../../../core/records';
+import {
+  expectedFiles,
+  intactMessage,
+  problemLine,
+  RECORDS_LOG,
+  type ExpectedFile,
+  type LogLine,
+} from '../../../core/records/recordLog';
 import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
 import { readRecords } from './log';
 
@@ -57,7 +64,12 @@ export function hashFileSync(path: string, buffer: Buffer): { size: number; sha2
 }
 
 /** A recorded path's file, hashed where it is now: where it was written, or in its prospect's trash folder. */
-function findAndHash(dataDir: string, path: string, trash: () => string[], buffer: Buffer): { where: string; size: number; sha256: string } | null {
+function findAndHash(
+  dataDir: string,
+  path: string,
+  trash: () => string[],
+  buffer: Buffer,
+): { where: string; size: number; sha256: string } | null {
   const here = join(dataDir, ...path.split('/'));
   const found = hashFileSync(here, buffer);
   if (found) return { where: here, ...found };
@@ -106,7 +118,11 @@ export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
     try {
       actual = findAndHash(dataDir, path, trash, buffer);
     } catch (error) {
-      for (const v of versions) fileProblems.push({ line: v.line, message: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      for (const v of versions)
+        fileProblems.push({
+          line: v.line,
+          message: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        });
       continue;
     }
     if (!actual) {
@@ -119,7 +135,9 @@ export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
       if (v === match) continue;
       fileProblems.push({
         line: v.line,
-        message: match ? `${path}: replaced by a later version without this one being kept` : `${path}: changed since it was recorded (SHA-256 ${v.sha256.slice(0, 12)}…, now ${actual.sha256.slice(0, 12)}…)`,
+        message: match
+          ? `${path}: replaced by a later version without this one being kept`
+          : `${path}: changed since it was recorded (SHA-256 ${v.sha256.slice(0, 12)}…, now ${actual.sha256.slice(0, 12)}…)`,
       });
     }
   }
@@ -130,7 +148,9 @@ export async function verifyRecords(dataDir: string): Promise<VerifyReport> {
     intact,
     records: lines.length,
     files: byPath.size,
-    summary: intact ? intactMessage(lines.length, byPath.size) : `${lines.length} records, ${byPath.size} files: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${RECORDS_LOG}`,
+    summary: intact
+      ? intactMessage(lines.length, byPath.size)
+      : `${lines.length} records, ${byPath.size} files: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${RECORDS_LOG}`,
     problems,
     lines,
     located,

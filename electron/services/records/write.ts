@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { KeptFile, RecordedFile } from '../../../core/records';
+import type { KeptFile, RecordedFile } from '../../../core/records/recordLog';
 import { writeFilesAllOrNothing, type OutputFile } from '../outputs';
 
 export const SUPERSEDED_DIR = 'superseded';
@@ -16,7 +16,8 @@ const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').upda
 /** A path inside the data folder as the log writes it: relative, forward slashes. */
 export function dataRelative(dataDir: string, path: string): string {
   const rel = relative(dataDir, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${path} is not inside the data folder ${dataDir}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new Error(`${path} is not inside the data folder ${dataDir}`);
   return rel.split(sep).join('/');
 }
 
@@ -66,9 +67,18 @@ async function syncFolder(dir: string): Promise<void> {
  * aside first. Returns what to record: the files written and the versions kept, with paths
  * relative to the data folder.
  */
-export async function writeKeepingEarlier(dataDir: string, folder: string, files: readonly OutputFile[], now: number): Promise<{ paths: string[]; files: RecordedFile[]; kept: KeptFile[] }> {
+export async function writeKeepingEarlier(
+  dataDir: string,
+  folder: string,
+  files: readonly OutputFile[],
+  now: number,
+): Promise<{ paths: string[]; files: RecordedFile[]; kept: KeptFile[] }> {
   dataRelative(dataDir, folder);
-  const hashed = files.map((file) => ({ file, sha256: sha256(file.bytes), size: typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes, 'utf8') : file.bytes.byteLength }));
+  const hashed = files.map((file) => ({
+    file,
+    sha256: sha256(file.bytes),
+    size: typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes, 'utf8') : file.bytes.byteLength,
+  }));
   const toKeep: { name: string; bytes: Buffer }[] = [];
   for (const { file, sha256: sum } of hashed) {
     const before = await currentBytes(join(folder, file.name));
@@ -85,10 +95,23 @@ export async function writeKeepingEarlier(dataDir: string, folder: string, files
       } catch {
         await copyFile(from, to, constants.COPYFILE_EXCL);
       }
-      kept.push({ from: dataRelative(dataDir, from), path: dataRelative(dataDir, to), size: bytes.byteLength, sha256: sha256(bytes) });
+      kept.push({
+        from: dataRelative(dataDir, from),
+        path: dataRelative(dataDir, to),
+        size: bytes.byteLength,
+        sha256: sha256(bytes),
+      });
     }
     await syncFolder(dir);
   }
   const paths = await writeFilesAllOrNothing(folder, files);
-  return { paths, files: hashed.map(({ file, sha256: sum, size }) => ({ path: dataRelative(dataDir, join(folder, file.name)), size, sha256: sum })), kept };
+  return {
+    paths,
+    files: hashed.map(({ file, sha256: sum, size }) => ({
+      path: dataRelative(dataDir, join(folder, file.name)),
+      size,
+      sha256: sum,
+    })),
+    kept,
+  };
 }

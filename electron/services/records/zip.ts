@@ -16,7 +16,10 @@ const LIMIT = 0xffff_ffff;
 function dosTime(ms: number): { time: number; date: number } {
   const d = new Date(ms);
   const year = Math.max(1980, d.getFullYear());
-  return { time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2), date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate() };
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
 }
 
 /** Writes a zip through `write` (a file, or memory), one entry at a time. */
@@ -31,10 +34,14 @@ export class ZipWriter {
   ) {}
 
   async add(file: ZipFile): Promise<void> {
-    if (file.name.startsWith('/') || file.name.split('/').includes('..')) throw new Error(`not a zip entry name: ${file.name}`);
+    if (file.name.startsWith('/') || file.name.split('/').includes('..'))
+      throw new Error(`not a zip entry name: ${file.name}`);
     const name = Buffer.from(file.name, 'utf8');
     const size = file.bytes.byteLength;
-    if (size > LIMIT || this.#offset > LIMIT || this.#count >= 0xffff) throw new Error('the export is too large for a zip file (over 4 GB or 65,535 files): narrow it with --from, --to or --prospect');
+    if (size > LIMIT || this.#offset > LIMIT || this.#count >= 0xffff)
+      throw new Error(
+        'the export is too large for a zip file (over 4 GB or 65,535 files): narrow it with --from, --to or --prospect',
+      );
     const crc = crc32(file.bytes);
     const { time, date } = dosTime(this.when);
     const local = Buffer.alloc(30);

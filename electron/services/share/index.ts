@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Advisor } from '../../../core/advisor';
-import type { DeckPlan } from '../../../core/plan';
-import type { ShareMode, ShareStatus, TabletEvent } from '../../../core/share';
+import type { Advisor } from '../../../core/advisor/advisor';
+import type { DeckPlan } from '../../../core/plan/planDeck';
+import type { ShareMode, ShareStatus, TabletEvent } from '../../../core/meeting/tabletShare';
 import { renderDeckPage } from '../deck';
 import type { Logo } from '../logo';
 import { TabletServer, type DeckPage } from './server';
@@ -31,7 +31,6 @@ export interface SharingOptions {
   /** The tablet's steps, into the meeting record. */
   record(prospectId: string, events: TabletEvent[]): Promise<void>;
 }
-
 
 /**
  * The laptop's address on the office network: a private IPv4 address of an interface that is
@@ -71,7 +70,10 @@ export class SharingService {
 
   #loadAssets(): Promise<Assets> {
     this.#assets ??= (async () => {
-      const [script, style] = await Promise.all([readFile(join(this.options.templatesDir, 'deck', 'tablet.js'), 'utf8'), readFile(join(this.options.templatesDir, 'deck', 'tablet.css'), 'utf8')]);
+      const [script, style] = await Promise.all([
+        readFile(join(this.options.templatesDir, 'deck', 'tablet.js'), 'utf8'),
+        readFile(join(this.options.templatesDir, 'deck', 'tablet.css'), 'utf8'),
+      ]);
       return { script, style };
     })();
     this.#assets.catch(() => (this.#assets = undefined));
@@ -100,8 +102,18 @@ export class SharingService {
       let made = pages.get(m);
       if (!made) {
         // Following, the tablet is the prospect's screen: the speaker notes are not in it at all.
-        const plan: DeckPlan = m === 'follows' ? { ...deck.plan, deck: { ...deck.plan.deck, slides: deck.plan.deck.slides.map((s) => ({ ...s, notes: '' })) } } : deck.plan;
-        made = renderDeckPage(plan, deck.advisor, { templatesDir: this.options.templatesDir, ...(deck.logo ? { logo: deck.logo } : {}), tablet: { ...assets, mode: m, share } });
+        const plan: DeckPlan =
+          m === 'follows'
+            ? {
+                ...deck.plan,
+                deck: { ...deck.plan.deck, slides: deck.plan.deck.slides.map((s) => ({ ...s, notes: '' })) },
+              }
+            : deck.plan;
+        made = renderDeckPage(plan, deck.advisor, {
+          templatesDir: this.options.templatesDir,
+          ...(deck.logo ? { logo: deck.logo } : {}),
+          tablet: { ...assets, mode: m, share },
+        });
         pages.set(m, made);
       }
       return made;
@@ -143,7 +155,8 @@ export class SharingService {
 
   status(prospectId: string): ShareStatus {
     const current = this.#current;
-    if (!current || current.prospectId !== prospectId) return { active: false, version: this.#version, mode: 'presents', tablet: 'waiting', pending: [] };
+    if (!current || current.prospectId !== prospectId)
+      return { active: false, version: this.#version, mode: 'presents', tablet: 'waiting', pending: [] };
     const { server } = current;
     return {
       active: true,

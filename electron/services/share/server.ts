@@ -10,7 +10,16 @@
 // Plain HTTP: the deck holds only what is shown to the prospect (README, "Present on a tablet").
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { deviceLabel, MAX_EVENTS_PER_POST, tabletEventSchema, tabletPostSchema, type PendingDevice, type ShareMode, type TabletConnection, type TabletEvent } from '../../../core/share';
+import {
+  deviceLabel,
+  MAX_EVENTS_PER_POST,
+  tabletEventSchema,
+  tabletPostSchema,
+  type PendingDevice,
+  type ShareMode,
+  type TabletConnection,
+  type TabletEvent,
+} from '../../../core/meeting/tabletShare';
 import { sha256 } from '../csp';
 import { CODE_PAGE_CSP, codePage, PairingCode } from './pairingCode';
 import { cookieValue, readBody, sameSecret } from '../web/http';
@@ -107,7 +116,9 @@ export class TabletServer {
   }
 
   get pending(): PendingDevice[] {
-    return [...this.#devices.values()].filter((d) => d.state === 'pending').map((d) => ({ device: d.id, label: d.label }));
+    return [...this.#devices.values()]
+      .filter((d) => d.state === 'pending')
+      .map((d) => ({ device: d.id, label: d.label }));
   }
 
   async start(): Promise<void> {
@@ -176,7 +187,13 @@ export class TabletServer {
     return false;
   }
 
-  #send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
+  #send(
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'text/plain; charset=utf-8',
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, {
       'Content-Type': type,
       'Content-Length': Buffer.byteLength(body),
@@ -193,7 +210,12 @@ export class TabletServer {
   }
 
   #forbidden(res: ServerResponse): void {
-    this.#send(res, 403, plainPage('Not allowed', 'Scan the code shown on the advisor’s laptop to see this meeting.'), 'text/html; charset=utf-8');
+    this.#send(
+      res,
+      403,
+      plainPage('Not allowed', 'Scan the code shown on the advisor’s laptop to see this meeting.'),
+      'text/html; charset=utf-8',
+    );
   }
 
   /** A token bucket per client address: a flood is answered 429 without any other work. */
@@ -225,7 +247,8 @@ export class TabletServer {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.#closed) return void res.destroy();
-    if (!this.#allowRequest(req.socket.remoteAddress ?? '')) return this.#send(res, 429, 'Too many requests.', undefined, { 'Retry-After': '1' });
+    if (!this.#allowRequest(req.socket.remoteAddress ?? ''))
+      return this.#send(res, 429, 'Too many requests.', undefined, { 'Retry-After': '1' });
     const hostName = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     const host = req.headers.host ?? '';
     if (host !== `${hostName}:${this.#port}`) return this.#send(res, 421, 'Wrong host.');
@@ -249,19 +272,35 @@ export class TabletServer {
           const { secret } = this.#newDevice('paired', req);
           this.#setConnection('waiting');
           this.options.changed();
-          return this.#send(res, 303, '', undefined, { Location: '/', 'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` });
+          return this.#send(res, 303, '', undefined, {
+            Location: '/',
+            'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+          });
         }
         // The token again: another device scanned the code. It gets nothing until the advisor says so.
         if (device) return this.#waitingOrRefused(res, device);
         if (this.pending.length >= MAX_PENDING) return this.#forbidden(res);
         const { secret, device: asking } = this.#newDevice('pending', req);
         this.options.changed();
-        return this.#send(res, 403, plainPage('Waiting for the advisor', 'This device can show the meeting once the advisor allows it on the laptop.', true), 'text/html; charset=utf-8', {
-          'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-          'X-Device': asking.id,
-        });
+        return this.#send(
+          res,
+          403,
+          plainPage(
+            'Waiting for the advisor',
+            'This device can show the meeting once the advisor allows it on the laptop.',
+            true,
+          ),
+          'text/html; charset=utf-8',
+          {
+            'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+            'X-Device': asking.id,
+          },
+        );
       }
-      if (!device) return this.#send(res, 403, codePage(), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
+      if (!device)
+        return this.#send(res, 403, codePage(), 'text/html; charset=utf-8', {
+          'Content-Security-Policy': CODE_PAGE_CSP,
+        });
       if (device.state !== 'paired') return this.#waitingOrRefused(res, device);
       const page = await this.options.deck(this.#mode);
       return this.#send(res, 200, page.html, 'text/html; charset=utf-8', { 'Content-Security-Policy': page.csp });
@@ -276,7 +315,12 @@ export class TabletServer {
 
     if (url.pathname === '/events' && req.method === 'GET') {
       if (device?.state !== 'paired') return this.#forbidden(res);
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        Connection: 'keep-alive',
+      });
       // A dropped stream is tried again after a second (EventSource does the retrying).
       res.write(`retry: 1000\n\n`);
       res.write(this.#stateEvent());
@@ -293,7 +337,8 @@ export class TabletServer {
       if (device?.state !== 'paired') return this.#forbidden(res);
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) return this.#send(res, 403, 'Forbidden: another site.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return this.#send(res, 415, 'Send JSON.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return this.#send(res, 415, 'Send JSON.');
       const body = await readBody(req, MAX_TABLET_BODY);
       if (body === undefined) return this.#send(res, 413, 'Too large.');
       let parsed: unknown;
@@ -313,40 +358,86 @@ export class TabletServer {
   }
 
   /** The typed code traded for the cookie, as the token is: the first device pairs, a later one waits for Allow. */
-  async #pairByCode(req: IncomingMessage, res: ServerResponse, device: Device | undefined, host: string): Promise<void> {
+  async #pairByCode(
+    req: IncomingMessage,
+    res: ServerResponse,
+    device: Device | undefined,
+    host: string,
+  ): Promise<void> {
     // The page sends no referrer, so a browser says Origin "null" for its own form: the fetch
     // metadata tells a post from this page from another site's (which could burn the code).
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
-    if ((origin !== undefined && origin !== 'null' && origin !== `http://${host}`) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+    if (
+      (origin !== undefined && origin !== 'null' && origin !== `http://${host}`) ||
+      (site !== undefined && site !== 'same-origin' && site !== 'none')
+    ) {
       return this.#send(res, 403, 'Forbidden: another site.');
     }
-    if (device) return device.state === 'paired' ? this.#send(res, 303, '', undefined, { Location: '/' }) : this.#waitingOrRefused(res, device);
+    if (device)
+      return device.state === 'paired'
+        ? this.#send(res, 303, '', undefined, { Location: '/' })
+        : this.#waitingOrRefused(res, device);
     const body = await readBody(req, 1024);
     if (body === undefined) return this.#send(res, 413, 'Too large.');
     const answer = this.pairing.answer(new URLSearchParams(body).get('code') ?? '');
     this.options.changed();
-    const codeForm = (problem: string) => this.#send(res, 403, codePage(problem), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
-    if (answer === 'wrong') return codeForm(`That code is not right. ${this.pairing.attemptsLeft} ${this.pairing.attemptsLeft === 1 ? 'try' : 'tries'} left.`);
-    if (answer === 'spent') return codeForm('This code no longer works. Scan the QR code on the advisor’s laptop, or ask them to share again for a new code.');
+    const codeForm = (problem: string) =>
+      this.#send(res, 403, codePage(problem), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
+    if (answer === 'wrong')
+      return codeForm(
+        `That code is not right. ${this.pairing.attemptsLeft} ${this.pairing.attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+      );
+    if (answer === 'spent')
+      return codeForm(
+        'This code no longer works. Scan the QR code on the advisor’s laptop, or ask them to share again for a new code.',
+      );
     if (!this.#tokenUsed) {
       this.#tokenUsed = true;
       const { secret } = this.#newDevice('paired', req);
       this.#setConnection('waiting');
       this.options.changed();
-      return this.#send(res, 303, '', undefined, { Location: '/', 'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` });
+      return this.#send(res, 303, '', undefined, {
+        Location: '/',
+        'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+      });
     }
     if (this.pending.length >= MAX_PENDING) return this.#forbidden(res);
     const { secret } = this.#newDevice('pending', req);
     this.options.changed();
-    return this.#send(res, 403, plainPage('Waiting for the advisor', 'This device can show the meeting once the advisor allows it on the laptop.', true), 'text/html; charset=utf-8', {
-      'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-    });
+    return this.#send(
+      res,
+      403,
+      plainPage(
+        'Waiting for the advisor',
+        'This device can show the meeting once the advisor allows it on the laptop.',
+        true,
+      ),
+      'text/html; charset=utf-8',
+      {
+        'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+      },
+    );
   }
 
   #waitingOrRefused(res: ServerResponse, device: Device): void {
-    if (device.state === 'refused') return this.#send(res, 403, plainPage('Not allowed', 'The advisor did not allow this device.'), 'text/html; charset=utf-8');
-    this.#send(res, 403, plainPage('Waiting for the advisor', 'This device can show the meeting once the advisor allows it on the laptop.', true), 'text/html; charset=utf-8');
+    if (device.state === 'refused')
+      return this.#send(
+        res,
+        403,
+        plainPage('Not allowed', 'The advisor did not allow this device.'),
+        'text/html; charset=utf-8',
+      );
+    this.#send(
+      res,
+      403,
+      plainPage(
+        'Waiting for the advisor',
+        'This device can show the meeting once the advisor allows it on the laptop.',
+        true,
+      ),
+      'text/html; charset=utf-8',
+    );
   }
 
   /**
@@ -360,7 +451,10 @@ export class TabletServer {
       const fresh: TabletEvent[] = [];
       for (const raw of events) {
         const checked = tabletEventSchema.safeParse(raw);
-        const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
+        const id =
+          raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+            ? (raw as { id: string }).id.slice(0, 64)
+            : undefined;
         if (!checked.success) {
           if (id !== undefined) acked.push(id);
           continue;

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkSummaryCopy, type SummaryCopy } from '../../../core/summary';
+import { checkSummaryCopy, type SummaryCopy } from '../../../core/summary/summary';
 import { formatProblem } from '../../../core/validation';
 import { readJsonFile } from '../files';
 import { TEMPLATES_DIR } from '../recipes';
@@ -23,7 +23,8 @@ export function loadSummaryCopy(templatesDir: string = TEMPLATES_DIR): Promise<R
       if (!checked.ok) throw new Error(`summary copy ${file}: ${checked.problems.map(formatProblem).join('; ')}`);
       out[file.replace(/\.json$/, '')] = checked.value;
     }
-    if (!out['en']) throw new Error('the summary has no English copy (templates/summary/copy/en.json), the last fallback');
+    if (!out['en'])
+      throw new Error('the summary has no English copy (templates/summary/copy/en.json), the last fallback');
     return out;
   };
   let loading = copies.get(templatesDir);

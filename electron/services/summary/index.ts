@@ -1,10 +1,10 @@
-import type { SummaryContent } from '../../../core/summary';
+import type { SummaryContent } from '../../../core/summary/summary';
 import type { Logo } from '../logo';
-import { imageSize } from './image';
+import { imageSize } from '../pdf/image';
 import { SummaryLayout, type PageLayout } from './layout';
 import { renderPdf } from './render';
 
-export { checkLogoForPdf } from './image';
+export { checkLogoForPdf } from '../pdf/image';
 export { LogoError } from './render';
 export { loadSummaryCopy } from './copy';
 

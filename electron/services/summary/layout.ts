@@ -1,7 +1,13 @@
-import { fill } from '../../../core/format';
-import type { PageSize, SummaryBlock, SummaryContent, SummarySection, SummaryText } from '../../../core/summary';
-import { fallbackChain } from './fonts';
-import { type Line, type Style, TextEngine } from './text';
+import { fill } from '../../../core/locale/format';
+import type {
+  PageSize,
+  SummaryBlock,
+  SummaryContent,
+  SummarySection,
+  SummaryText,
+} from '../../../core/summary/summary';
+import { fallbackChain } from '../pdf/fonts';
+import { type Line, type Style, TextEngine } from '../pdf/text';
 
 /**
  * Lays the summary out on exactly one page, by measuring (never by guessing):
@@ -99,7 +105,14 @@ function moved(ops: readonly Op[], dx: number, dy: number): Op[] {
   return ops.map((op) => {
     switch (op.kind) {
       case 'text':
-        return { kind: 'text', x: op.x + dx, baseline: op.baseline + dy, line: op.line, color: op.color, size: op.size };
+        return {
+          kind: 'text',
+          x: op.x + dx,
+          baseline: op.baseline + dy,
+          line: op.line,
+          color: op.color,
+          size: op.size,
+        };
       case 'rect':
         return { kind: 'rect', x: op.x + dx, y: op.y + dy, w: op.w, h: op.h, color: op.color };
       case 'dot':
@@ -130,7 +143,14 @@ function lineHeight(line: Line, size: number): number {
 }
 
 /** Lines drawn top-down from y = 0 at x = indent (or right-aligned within `width`). */
-function textFrag(lines: readonly Line[], size: number, color: string, indent = 0, align: 'left' | 'right' = 'left', width = 0): Frag {
+function textFrag(
+  lines: readonly Line[],
+  size: number,
+  color: string,
+  indent = 0,
+  align: 'left' | 'right' = 'left',
+  width = 0,
+): Frag {
   const ops: Op[] = [];
   let y = 0;
   for (const line of lines) {
@@ -247,7 +267,16 @@ export class SummaryLayout {
       detailIndent,
       items: this.pageful(block).map((item) => ({
         main: this.part(item, mainStyle, c.text, w),
-        ...(item.detail ? { detail: this.part(item.detail, { weight: 'regular', size }, item.pending ? c.muted : c.text, w - detailIndent) } : {}),
+        ...(item.detail
+          ? {
+              detail: this.part(
+                item.detail,
+                { weight: 'regular', size },
+                item.pending ? c.muted : c.text,
+                w - detailIndent,
+              ),
+            }
+          : {}),
       })),
     };
   }
@@ -276,8 +305,10 @@ export class SummaryLayout {
       const minPerItem = withDetail ? 3 : 2;
       if (count === 1) perItem = Math.max(1, cap);
       else {
-        const fits = (per: number, n: number) => mb.items.slice(0, n).reduce((s, i) => s + Math.min(itemLines(i), per), 0);
-        perItem = [8, 6, 5, 4, 3, 2].find((per) => per >= minPerItem && fits(per, mb.items.length) <= cap) ?? minPerItem;
+        const fits = (per: number, n: number) =>
+          mb.items.slice(0, n).reduce((s, i) => s + Math.min(itemLines(i), per), 0);
+        perItem =
+          [8, 6, 5, 4, 3, 2].find((per) => per >= minPerItem && fits(per, mb.items.length) <= cap) ?? minPerItem;
         if (mb.items.length < count || fits(perItem, mb.items.length) > cap) {
           kept = 0;
           while (kept < mb.items.length && fits(perItem, kept + 1) <= cap - 1) kept++;
@@ -308,18 +339,30 @@ export class SummaryLayout {
         return last ? [...part.lines.slice(0, n - 1), this.ellipsized(part, last, part.width)] : [];
       };
       const main = textFrag(cut(item.main, mainCap), size, item.main.color, mb.indent);
-      const detail = item.detail && detailCap > 0 ? textFrag(cut(item.detail, detailCap), size, item.detail.color, mb.indent + mb.detailIndent) : undefined;
+      const detail =
+        item.detail && detailCap > 0
+          ? textFrag(cut(item.detail, detailCap), size, item.detail.color, mb.indent + mb.detailIndent)
+          : undefined;
       const frag = stack([main, detail], size * 0.12);
       if (block.kind === 'bullets' || block.kind === 'qa') {
         const first = frag.ops.find((op) => op.kind === 'text');
-        if (first?.kind === 'text') frag.ops.push({ kind: 'dot', x: size * 0.35, y: first.baseline - size * 0.32, r: size * 0.17, color: c.accent });
+        if (first?.kind === 'text')
+          frag.ops.push({
+            kind: 'dot',
+            x: size * 0.35,
+            y: first.baseline - size * 0.32,
+            r: size * 0.17,
+            color: c.accent,
+          });
       }
       itemFrags.push(frag);
     }
     if (kept < count) {
       shortened = true;
       const more = fill(this.content.more, { count: String(count - kept) }) ?? '';
-      itemFrags.push(textFrag(this.lines({ text: more }, { weight: 'regular', size }, mb.width), size, c.muted, mb.indent));
+      itemFrags.push(
+        textFrag(this.lines({ text: more }, { weight: 'regular', size }, mb.width), size, c.muted, mb.indent),
+      );
     }
     let body = stack(itemFrags, block.kind === 'qa' ? size * 0.5 : block.kind === 'bullets' ? size * 0.2 : 0);
     if (block.kind === 'highlight') {
@@ -337,10 +380,20 @@ export class SummaryLayout {
     return { frag: stack(frags, size * 0.2), shortened };
   }
 
-  private sectionFrag(section: SummarySection, measured: MeasuredBlock[], width: number, size: number, cap: Caps): { frag: Frag; shortened: boolean } {
+  private sectionFrag(
+    section: SummarySection,
+    measured: MeasuredBlock[],
+    width: number,
+    size: number,
+    cap: Caps,
+  ): { frag: Frag; shortened: boolean } {
     const c = this.content.colors;
     const titleSize = size + 2.5;
-    const title = textFrag(this.lines({ text: section.title }, { weight: 'bold', size: titleSize }, width), titleSize, c.heading);
+    const title = textFrag(
+      this.lines({ text: section.title }, { weight: 'bold', size: titleSize }, width),
+      titleSize,
+      c.heading,
+    );
     const rule: Frag = { ops: [{ kind: 'rect', x: 0, y: 0, w: width, h: 0.6, color: RULE }], height: 0.6 };
     let shortened = false;
     const blocks = measured.map((mb) => {
@@ -371,7 +424,15 @@ export class SummaryLayout {
     const band: Frag = { ops, height: top + 8.5 };
 
     const kickerSize = Math.max(8, size - 1);
-    const kicker = textFrag(this.lines({ text: h.kicker.toLocaleUpperCase(this.content.language) }, { weight: 'bold', size: kickerSize }, this.inner), kickerSize, c.heading);
+    const kicker = textFrag(
+      this.lines(
+        { text: h.kicker.toLocaleUpperCase(this.content.language) },
+        { weight: 'bold', size: kickerSize },
+        this.inner,
+      ),
+      kickerSize,
+      c.heading,
+    );
     let titleSize = 13;
     let titleLines: Line[] = [];
     for (const t of TITLE_SIZES) {
@@ -381,7 +442,11 @@ export class SummaryLayout {
     }
     if (this.tight) titleLines = this.atMost(h.preparedFor, { weight: 'bold', size: titleSize }, this.inner, 2);
     const title = textFrag(titleLines, titleSize, c.text);
-    const meeting = textFrag(this.atMost(h.meetingLine, { weight: 'regular', size }, this.inner, this.tight ? 1 : Infinity), size, c.muted);
+    const meeting = textFrag(
+      this.atMost(h.meetingLine, { weight: 'regular', size }, this.inner, this.tight ? 1 : Infinity),
+      size,
+      c.muted,
+    );
     return stack([band, stack([kicker, title, meeting], 2)], 12);
   }
 
@@ -391,11 +456,24 @@ export class SummaryLayout {
     const pad = 8;
     const w = width - 2 * pad - 3;
     const cap = this.tight ? 1 : Infinity;
-    const name = textFrag(this.atMost({ text: a.name, keep: [[0, a.name.length]] }, { weight: 'bold', size: size + 1.5 }, w, cap), size + 1.5, c.heading);
-    const line = (text: string | undefined, color = c.text, hyphenate = true) => (text ? textFrag(this.atMost({ text }, { weight: 'regular', size, hyphenate }, w, cap), size, color) : undefined);
+    const name = textFrag(
+      this.atMost({ text: a.name, keep: [[0, a.name.length]] }, { weight: 'bold', size: size + 1.5 }, w, cap),
+      size + 1.5,
+      c.heading,
+    );
+    const line = (text: string | undefined, color = c.text, hyphenate = true) =>
+      text ? textFrag(this.atMost({ text }, { weight: 'regular', size, hyphenate }, w, cap), size, color) : undefined;
     const email = line(a.email, c.text, false);
     const website = line(a.website, c.text, false);
-    const label = textFrag(this.lines({ text: a.title.toLocaleUpperCase(this.content.language) }, { weight: 'bold', size: Math.max(7.5, size - 1.5) }, w), Math.max(7.5, size - 1.5), c.muted);
+    const label = textFrag(
+      this.lines(
+        { text: a.title.toLocaleUpperCase(this.content.language) },
+        { weight: 'bold', size: Math.max(7.5, size - 1.5) },
+        w,
+      ),
+      Math.max(7.5, size - 1.5),
+      c.muted,
+    );
     const parts: (Frag | undefined)[] = [label, name, line(a.credentials, c.muted), line(a.role), line(a.firm)];
     const contact = stack([email, line(a.phone), website], size * 0.15);
     const body = stack([stack(parts, size * 0.15), contact], size * 0.5);
@@ -422,7 +500,13 @@ export class SummaryLayout {
   private footer(fineSize: number, maxHeight = Infinity): { frag: Frag; shortened: boolean } {
     const c = this.content.colors;
     const style: Style = { weight: 'regular', size: fineSize };
-    const notice = this.content.hypothetical ? textFrag(this.lines({ text: this.content.hypothetical }, { weight: 'bold', size: fineSize }, this.inner), fineSize, c.muted) : undefined;
+    const notice = this.content.hypothetical
+      ? textFrag(
+          this.lines({ text: this.content.hypothetical }, { weight: 'bold', size: fineSize }, this.inner),
+          fineSize,
+          c.muted,
+        )
+      : undefined;
     let lines = this.lines({ text: this.content.disclosure }, style, this.inner);
     let shortened = false;
     const rule: Frag = { ops: [{ kind: 'rect', x: 0, y: 0, w: this.inner, h: 0.6, color: RULE }], height: 0.6 };
@@ -432,7 +516,13 @@ export class SummaryLayout {
       // Last resort only: a disclosure of thousands of characters beside a full page. Lines
       // differ in height (a CJK face is taller than Inter): the kept ones are added up.
       const all = lines;
-      const part: Part = { text: { text: this.content.disclosure }, style, color: c.muted, lines: all, width: this.inner };
+      const part: Part = {
+        text: { text: this.content.disclosure },
+        style,
+        color: c.muted,
+        lines: all,
+        width: this.inner,
+      };
       const height = (ls: readonly Line[]) => ls.reduce((sum, l) => sum + lineHeight(l, fineSize), 0);
       const room = maxHeight - (frag.height - height(all));
       let keep = all.length;
@@ -470,7 +560,9 @@ export class SummaryLayout {
     // gets what the shortest body leaves, and ends with an ellipsis.
     const shortest = this.compose(measured, size, new Caps(1), 6.5);
     const footerMax = available - shortest.bodyHeight;
-    const last = this.shorten(measured, size, 6.5, available, footerMax) ?? this.compose(measured, size, new Caps(1), 6.5, footerMax);
+    const last =
+      this.shorten(measured, size, 6.5, available, footerMax) ??
+      this.compose(measured, size, new Caps(1), 6.5, footerMax);
     if (last.height > available && !this.tight) {
       this.tight = true;
       this.memos.clear();
@@ -480,7 +572,13 @@ export class SummaryLayout {
   }
 
   /** At the floor size: the largest common line cap, then each cut block takes back what room is left. */
-  private shorten(measured: Measured, size: number, fine: number, available: number, footerMax = Infinity): Composed | undefined {
+  private shorten(
+    measured: Measured,
+    size: number,
+    fine: number,
+    available: number,
+    footerMax = Infinity,
+  ): Composed | undefined {
     const fits = (caps: Caps) => {
       const attempt = this.compose(measured, size, caps, fine, footerMax);
       return attempt.height <= available ? attempt : undefined;
@@ -504,7 +602,8 @@ export class SummaryLayout {
     // What room is left goes back to the cut blocks, a few lines at a time and in turns, the
     // prospect's questions first: the shorter of two columns can grow, as the taller one sets
     // the height of their row.
-    const lineCount = (mb: MeasuredBlock) => (mb.items.length < mb.block.items.length ? Infinity : mb.items.reduce((s, i) => s + itemLines(i), 0));
+    const lineCount = (mb: MeasuredBlock) =>
+      mb.items.length < mb.block.items.length ? Infinity : mb.items.reduce((s, i) => s + itemLines(i), 0);
     const priority: Record<string, number> = { questions: 0, concerns: 1, takeaways: 2, urgent: 3, notes: 4 };
     const floor = best.caps;
     let growing = measured.all
@@ -529,14 +628,22 @@ export class SummaryLayout {
   }
 
   private page_(composed: { ops: Op[]; shortened: boolean }, size: number): PageLayout {
-    return { size: this.content.page, width: this.page.width, height: this.page.height, bodySize: size, shortened: composed.shortened, ops: moved(composed.ops, MARGIN, MARGIN) };
+    return {
+      size: this.content.page,
+      width: this.page.width,
+      height: this.page.height,
+      bodySize: size,
+      shortened: composed.shortened,
+      ops: moved(composed.ops, MARGIN, MARGIN),
+    };
   }
 
   private measure(size: number): Measured {
     const half = (this.inner - COLUMN_GAP) / 2;
     const cardWidth = Math.round(this.inner * 0.38);
     const nextWidth = this.inner - cardWidth - COLUMN_GAP;
-    const m = (section: SummarySection | undefined, width: number) => section?.blocks.map((b) => this.measureBlock(b, width, size)) ?? [];
+    const m = (section: SummarySection | undefined, width: number) =>
+      section?.blocks.map((b) => this.measureBlock(b, width, size)) ?? [];
     const measured: Measured = {
       half,
       cardWidth,
@@ -550,22 +657,42 @@ export class SummaryLayout {
     };
     measured.all = [...measured.heard, ...measured.covered, ...measured.questions, ...measured.next];
     for (const mb of measured.all) {
-      if (mb.block.shortenable) measured.maxLines = Math.max(measured.maxLines, mb.items.reduce((s, i) => s + itemLines(i), 0));
+      if (mb.block.shortenable)
+        measured.maxLines = Math.max(
+          measured.maxLines,
+          mb.items.reduce((s, i) => s + itemLines(i), 0),
+        );
     }
     return measured;
   }
 
-  private compose(measured: Measured, size: number, cap: Caps, fine = size >= 9 ? 7.5 : 7, footerMax = Infinity): Composed {
+  private compose(
+    measured: Measured,
+    size: number,
+    cap: Caps,
+    fine = size >= 9 ? 7.5 : 7,
+    footerMax = Infinity,
+  ): Composed {
     const header = this.memo(`header ${size}`, () => this.header(size));
     const heard = this.sectionFrag(this.content.heard, measured.heard, measured.half, size, cap);
     const covered = this.sectionFrag(this.content.covered, measured.covered, measured.half, size, cap);
-    const questions = this.content.questions ? this.sectionFrag(this.content.questions, measured.questions, this.inner, size, cap) : undefined;
+    const questions = this.content.questions
+      ? this.sectionFrag(this.content.questions, measured.questions, this.inner, size, cap)
+      : undefined;
     const next = this.sectionFrag(this.content.next, measured.next, measured.nextWidth, size, cap);
     const card = this.memo(`card ${size}`, () => this.card(measured.cardWidth, size));
-    const row = (left: Frag, right: Frag, rightX: number): Frag => ({ ops: [...left.ops, ...moved(right.ops, rightX, 0)], height: Math.max(left.height, right.height) });
+    const row = (left: Frag, right: Frag, rightX: number): Frag => ({
+      ops: [...left.ops, ...moved(right.ops, rightX, 0)],
+      height: Math.max(left.height, right.height),
+    });
     const gap = size * 1.5;
     const body = stack(
-      [header, row(heard.frag, covered.frag, measured.half + COLUMN_GAP), questions?.frag, row(next.frag, moved2(card, size * 0.2), measured.nextWidth + COLUMN_GAP)],
+      [
+        header,
+        row(heard.frag, covered.frag, measured.half + COLUMN_GAP),
+        questions?.frag,
+        row(next.frag, moved2(card, size * 0.2), measured.nextWidth + COLUMN_GAP),
+      ],
       gap,
     );
     const footer = this.memo(`footer ${fine} ${footerMax}`, () => this.footer(fine, footerMax));
@@ -576,7 +703,8 @@ export class SummaryLayout {
       ops: [...body.ops, ...moved(footer.frag.ops, 0, footerY)],
       height: footerY + footer.frag.height,
       bodyHeight: body.height + gap,
-      shortened: heard.shortened || covered.shortened || (questions?.shortened ?? false) || next.shortened || footer.shortened,
+      shortened:
+        heard.shortened || covered.shortened || (questions?.shortened ?? false) || next.shortened || footer.shortened,
     };
   }
 }

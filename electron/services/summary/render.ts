@@ -1,13 +1,13 @@
 import PDFDocument from 'pdfkit';
-import type { SummaryContent } from '../../../core/summary';
+import type { SummaryContent } from '../../../core/summary/summary';
 import type { Logo } from '../logo';
-import { type Face, forgetGlyphs, shape } from './fonts';
-import { quickLayout } from './quickLayout';
+import { type Face, forgetGlyphs, shape } from '../pdf/fonts';
+import { quickLayout } from '../pdf/quickLayout';
 import type { PageLayout } from './layout';
-import { LogoError } from './image';
-import { drawnText } from './text';
-import { pdfBytes } from '../pdfBytes';
-import { fontTable } from './layoutTables';
+import { LogoError } from '../pdf/image';
+import { drawnText } from '../pdf/text';
+import { pdfBytes } from '../pdf/pdfBytes';
+import { fontTable } from '../pdf/layoutTables';
 
 /**
  * Arabic shaping draws many letters with one dotless base glyph plus dot marks (ب ت ث ن ي in
@@ -43,7 +43,10 @@ export function postHeader(face: Face): { italicAngle: number; isFixedPitch: num
   const post = fontTable(face.font, 'post', 16);
   if (!post) return undefined;
   // Fixed 16.16 and uint32, as fontkit reads them.
-  return { italicAngle: post.bytes.getInt32(post.offset + 4) / 65536, isFixedPitch: post.bytes.getUint32(post.offset + 12) };
+  return {
+    italicAngle: post.bytes.getInt32(post.offset + 4) / 65536,
+    isFixedPitch: post.bytes.getUint32(post.offset + 12),
+  };
 }
 
 /**
@@ -51,7 +54,8 @@ export function postHeader(face: Face): { italicAngle: number; isFixedPitch: num
  * then embeds it as a separate font), and answering the post table's header itself.
  */
 function forPdfkit(face: Face, name?: string): unknown {
-  const postscriptName = name === undefined ? face.font.postscriptName : `${face.font.postscriptName}-${name.replace(/[^A-Za-z0-9]/g, '')}`;
+  const postscriptName =
+    name === undefined ? face.font.postscriptName : `${face.font.postscriptName}-${name.replace(/[^A-Za-z0-9]/g, '')}`;
   const post = postHeader(face);
   return new Proxy(face.font, {
     get(target, property) {
@@ -72,7 +76,8 @@ function forPdfkit(face: Face, name?: string): unknown {
  */
 function fixMissingGlyphWidth(doc: PDFKit.PDFDocument): void {
   const embedded = (doc as unknown as { _font?: { widths?: number[]; scale?: number; font?: Face['font'] } })._font;
-  if (embedded?.widths && embedded.scale && embedded.font) embedded.widths[0] = embedded.font.getGlyph(0).advanceWidth * embedded.scale;
+  if (embedded?.widths && embedded.scale && embedded.font)
+    embedded.widths[0] = embedded.font.getGlyph(0).advanceWidth * embedded.scale;
 }
 
 /** A word as pdfkit lays it out (glyphs, positions in thousandths of an em), never changed once made. */
@@ -129,7 +134,13 @@ function quickWordRun(face: Face, text: string, scale: number): WordRun | undefi
   if (!laid) return undefined;
   let advanceWidth = 0;
   const positions = laid.positions.map((p, i) => {
-    const scaled = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: (laid.glyphs[i]?.advanceWidth ?? 0) * scale };
+    const scaled = {
+      xAdvance: p.xAdvance * scale,
+      yAdvance: p.yAdvance * scale,
+      xOffset: p.xOffset * scale,
+      yOffset: p.yOffset * scale,
+      advanceWidth: (laid.glyphs[i]?.advanceWidth ?? 0) * scale,
+    };
     advanceWidth += scaled.xAdvance;
     return scaled;
   });

@@ -69,7 +69,13 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  type = 'text/plain; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
@@ -107,15 +113,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const relative = normalize(decodedPath(pathname)).replace(/^([/\\])+/, '');
     const file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
     // Nothing outside the built app, and no folder listing: only files with a known type.
-    if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)]) return send(res, 404, 'Not found', undefined, security);
+    if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)])
+      return send(res, 404, 'Not found', undefined, security);
     try {
       const body = await readFile(file);
       // The built app's code and styles are named by their content hash (out/renderer/assets):
       // the browser may keep them, and keeps their compiled code too, so present mode and the
       // other screens start without parsing their scripts again. They hold no client data;
       // index.html and every answer of the API stay no-store.
-      const hashed = relative.startsWith(`assets${sep}`) && /-[A-Za-z0-9_-]{8}\.(js|css|woff2|ttf|svg|png)$/.test(relative);
-      send(res, 200, body, TYPES[extname(file)], hashed ? { ...security, 'Cache-Control': 'public, max-age=31536000, immutable' } : security);
+      const hashed =
+        relative.startsWith(`assets${sep}`) && /-[A-Za-z0-9_-]{8}\.(js|css|woff2|ttf|svg|png)$/.test(relative);
+      send(
+        res,
+        200,
+        body,
+        TYPES[extname(file)],
+        hashed ? { ...security, 'Cache-Control': 'public, max-age=31536000, immutable' } : security,
+      );
     } catch {
       send(res, 404, 'Not found', undefined, security);
     }
@@ -123,7 +137,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
-    if (!allowedHosts().has(host)) return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
+    if (!allowedHosts().has(host))
+      return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://${host}`);
@@ -134,13 +149,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const fromCookie = cookieValue(req.headers.cookie, COOKIE);
     const byToken = fromQuery !== null && sameSecret(fromQuery, token);
     const authorised = (fromCookie !== undefined && sameSecret(fromCookie, cookieSecret)) || byToken;
-    if (!authorised) return send(res, 401, 'Advisor Deck: open the address that npm run web printed (it carries the access token).', undefined, security);
+    if (!authorised)
+      return send(
+        res,
+        401,
+        'Advisor Deck: open the address that npm run web printed (it carries the access token).',
+        undefined,
+        security,
+      );
 
     if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
       const origin = req.headers.origin;
       // Browsers send Origin on every cross-origin POST; a foreign one is a forged request.
-      if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
-      if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
+      if (origin !== undefined && !allowedOrigins().has(origin))
+        return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
+      if (req.headers['sec-fetch-site'] === 'cross-site')
+        return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
     }
 
     // The token is traded for a cookie. The page itself comes with its secret and drops the token
@@ -148,16 +172,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // without the token.
     const setCookie = `${COOKIE}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`;
     if (byToken && req.method === 'GET') {
-      if (url.pathname === '/' || url.pathname === '/index.html') return servePage(res, { ...security, 'Set-Cookie': setCookie });
+      if (url.pathname === '/' || url.pathname === '/index.html')
+        return servePage(res, { ...security, 'Set-Cookie': setCookie });
       url.searchParams.delete('token');
-      return send(res, 303, '', undefined, { ...security, Location: `${url.pathname}${url.search}`, 'Set-Cookie': setCookie });
+      return send(res, 303, '', undefined, {
+        ...security,
+        Location: `${url.pathname}${url.search}`,
+        'Set-Cookie': setCookie,
+      });
     }
 
     if (url.pathname.startsWith('/api/')) {
       const header = req.headers[SESSION_HEADER];
       const secret = typeof header === 'string' ? header : url.searchParams.get(SESSION_PARAM);
       if (secret === null || !sameSecret(secret, pageSecret)) {
-        return send(res, 403, 'Forbidden: only the Advisor Deck page may use its API. Open the address that npm run web printed.', undefined, security);
+        return send(
+          res,
+          403,
+          'Forbidden: only the Advisor Deck page may use its API. Open the address that npm run web printed.',
+          undefined,
+          security,
+        );
       }
     }
 
@@ -177,7 +212,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const type = req.headers['content-type'] ?? '';
       // JSON only (a form post from another page cannot send it without a CORS preflight), or
       // text/plain for the draft a closing page sends with sendBeacon.
-      if (!type.startsWith('application/json') && !type.startsWith('text/plain')) return send(res, 415, 'Send JSON', undefined, security);
+      if (!type.startsWith('application/json') && !type.startsWith('text/plain'))
+        return send(res, 415, 'Send JSON', undefined, security);
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === undefined) return send(res, 413, 'Too large', undefined, security);
       let input: unknown;
@@ -186,7 +222,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return send(res, 400, 'Not JSON', undefined, security);
       }
-      const payload = input !== null && typeof input === 'object' && 'input' in input ? (input as { input: unknown }).input : undefined;
+      const payload =
+        input !== null && typeof input === 'object' && 'input' in input
+          ? (input as { input: unknown }).input
+          : undefined;
       const result = await dispatch(options.handlers, channel as Channel, payload);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', security);
     }
@@ -198,7 +237,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BadAddress) {
-        if (!res.headersSent) send(res, 400, 'Bad address', undefined, { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
+        if (!res.headersSent)
+          send(res, 400, 'Bad address', undefined, {
+            'Content-Security-Policy': csp,
+            'X-Content-Type-Options': 'nosniff',
+          });
         return;
       }
       console.error('web host:', error);

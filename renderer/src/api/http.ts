@@ -63,7 +63,8 @@ export function createHttpClient(): ApiClient {
       events.addEventListener('reminder', (event) => {
         try {
           const value = JSON.parse((event as MessageEvent<string>).data) as Partial<Reminder>;
-          if (typeof value.followUpId !== 'string' || typeof value.title !== 'string' || typeof value.body !== 'string') return;
+          if (typeof value.followUpId !== 'string' || typeof value.title !== 'string' || typeof value.body !== 'string')
+            return;
           for (const l of listeners) l({ followUpId: value.followUpId, title: value.title, body: value.body });
         } catch {
           // Not a reminder: ignored.

@@ -10,9 +10,11 @@ export const en = {
   importIntake: 'Import intake',
   setUpProfile: 'Set up your profile',
   setUpProfileTitle: 'First, your advisor profile',
-  setUpProfileBody: 'Your name, firm, contact details and disclosure go on every deck and summary: decks are built once it is complete.',
+  setUpProfileBody:
+    'Your name, firm, contact details and disclosure go on every deck and summary: decks are built once it is complete.',
   noProspects: 'No prospects yet',
-  noProspectsBody: 'Add a prospect from what they told you before the first meeting, or import their intake file. Advisor Deck builds a short deck made for them.',
+  noProspectsBody:
+    'Add a prospect from what they told you before the first meeting, or import their intake file. Advisor Deck builds a short deck made for them.',
   searchProspects: 'Search prospects',
   noMatch: 'No prospect matches “{q}”.',
   prospectCountOne: '1 prospect',
@@ -46,10 +48,12 @@ export const en = {
   keepAsItIs: 'Keep as it is',
   importApplied: '{name}: the form’s changes are applied',
   importKept: '{name}: kept as it was',
-  importPendingStale: '{name} changed in another window since the import: import the form again to see what it would change',
+  importPendingStale:
+    '{name} changed in another window since the import: import the form again to see what it would change',
   importPendingGone: 'This change was already answered, or the app restarted since: import the form again',
   importUnmatchedTitle: 'Returned forms imported as new prospects',
-  importUnmatched: '{file}: the form does not carry the id and secret of a prospect here, so it changed no one; imported as a new prospect, {name}',
+  importUnmatched:
+    '{file}: the form does not carry the id and secret of a prospect here, so it changed no one; imported as a new prospect, {name}',
   sendIntakeForm: 'Send intake form',
   intakeFormMade: 'Intake form and email draft written to {folder}',
   intakeFormOpenEmail: 'Open email draft',
@@ -155,7 +159,8 @@ export const en = {
   draftSaved: 'Draft kept',
   draftSaving: 'Keeping your draft…',
   draftFailed: 'Could not keep the draft: {e}',
-  staleChanged: 'This prospect changed in another window. Your changes here were not saved: reload to see the saved version.',
+  staleChanged:
+    'This prospect changed in another window. Your changes here were not saved: reload to see the saved version.',
   staleReload: 'Reload',
   meetingLiveDamaged: 'The meeting in progress could not be read; it was kept as {file}.',
   meetingLiveUnreadable: 'The meeting in progress could not be read: {e}',
@@ -223,8 +228,10 @@ export const en = {
   deckLockedDisclosure: 'Your firm’s disclosure is locked: it stays on this slide as set in Settings.',
   deckLockedChart: 'The chart’s hypothetical legend and its assumptions are locked.',
   deckQuoted: '“{title}”',
-  deckRefused: '“{title}” ({minutes}) does not fit: the deck would go over {max} minutes. Hide {slides}, or lengthen the meeting.',
-  deckRefusedAny: '“{title}” ({minutes}) does not fit: the deck would go over {max} minutes. Hide other slides, or lengthen the meeting.',
+  deckRefused:
+    '“{title}” ({minutes}) does not fit: the deck would go over {max} minutes. Hide {slides}, or lengthen the meeting.',
+  deckRefusedAny:
+    '“{title}” ({minutes}) does not fit: the deck would go over {max} minutes. Hide other slides, or lengthen the meeting.',
   deckLengthen: 'Lengthen the meeting',
   deckSaving: 'Saving…',
   deckSaved: 'Every change saved',
@@ -263,7 +270,8 @@ export const en = {
   presentQuestionsCaught: 'Questions caught: {n}',
   presentNoQuestions: 'None yet.',
   presentQuestion: 'Question',
-  presentQuestionHint: 'Kept with the time and the slide on screen ({slide}). Enter saves; Shift+Enter starts a new line.',
+  presentQuestionHint:
+    'Kept with the time and the slide on screen ({slide}). Enter saves; Shift+Enter starts a new line.',
   presentQuestionHintNoSlide: 'Kept with the time. Enter saves; Shift+Enter starts a new line.',
   presentSaveQuestion: 'Save question',
   presentCancel: 'Cancel',
@@ -280,7 +288,8 @@ export const en = {
   sharePresentOnTablet: 'Present on tablet',
   shareTitle: 'Present on tablet',
   shareStarting: 'Starting to share on the office network…',
-  shareHelp: 'On the tablet, scan this code with the camera, or type the address. The tablet and this computer must be on the same Wi-Fi.',
+  shareHelp:
+    'On the tablet, scan this code with the camera, or type the address. The tablet and this computer must be on the same Wi-Fi.',
   shareAddress: 'Tablet address',
   sharePairingCode: 'Pairing code',
   sharePairingHint: 'No camera? On the tablet, open {address} and type this code. It works once, for 10 minutes.',
@@ -315,20 +324,24 @@ export const en = {
   wuMeeting: 'The meeting',
   wuMeetingTimes: '{day}, from {start} to {end} ({minutes} min)',
   wuNotEnded: 'Started at {start} and not ended in present mode: it ends now.',
-  wuNoLiveMeeting: 'No meeting was recorded in present mode: the summary covers the whole deck and the questions you write here.',
-  wuWrappedBefore: 'This meeting was wrapped up before. Creating again replaces its files and moves its follow-up; it never adds a second one.',
+  wuNoLiveMeeting:
+    'No meeting was recorded in present mode: the summary covers the whole deck and the questions you write here.',
+  wuWrappedBefore:
+    'This meeting was wrapped up before. Creating again replaces its files and moves its follow-up; it never adds a second one.',
   wuSlidesShown: 'Slides shown',
   wuNoSlides: 'No slide was shown.',
   wuWholeDeck: 'The whole deck.',
   wuDuration: '{m} min {s} s',
   wuSeconds: '{s} s',
   wuSentQuestions: 'Questions they sent before the meeting',
-  wuSentQuestionsHint: 'From the intake, in their words. Add the answer you gave (or will give): the prospect reads them on the summary and in the email.',
+  wuSentQuestionsHint:
+    'From the intake, in their words. Add the answer you gave (or will give): the prospect reads them on the summary and in the email.',
   wuSentQuestion: 'Question sent before the meeting {n}',
   wuSentAnswer: 'Answer to the question sent before the meeting {n}',
   wuRemoveSentQuestion: 'Remove question sent before the meeting {n}',
   wuQuestions: 'Questions',
-  wuQuestionsHint: 'Correct what they asked, add the answer you gave (or will give), and add any question that was missed. The prospect reads them on the summary.',
+  wuQuestionsHint:
+    'Correct what they asked, add the answer you gave (or will give), and add any question that was missed. The prospect reads them on the summary.',
   wuNoQuestions: 'No question was caught during the meeting.',
   wuQuestion: 'Question {n}',
   wuAnswer: 'Answer {n}',
@@ -366,10 +379,11 @@ export const en = {
   wuEmailDownloaded: '{name} downloaded: open it to send it from your mail app.',
   wuCalendarDownloaded: '{name} downloaded: open it to add it to your calendar.',
   wuDownloaded: '{name} downloaded',
-  wuAgainHint: 'Something to change? Edit the wrap-up below and create again: the files are replaced and the follow-up moves.',
+  wuAgainHint:
+    'Something to change? Edit the wrap-up below and create again: the files are replaced and the follow-up moves.',
   wuWarnings: 'Warnings',
   wuPagePreview: 'Summary page preview',
-  // ——— follow-ups (features/follow-ups) ———
+  // ——— follow-ups (features/followUps) ———
   fuShowMore: 'Show {n} more',
   fuTitle: 'Follow-ups',
   fuDueSuffix: 'due',
@@ -382,7 +396,8 @@ export const en = {
   fuNoneToday: 'Nothing else due today.',
   fuNoneUpcoming: 'Nothing coming up.',
   fuEmptyTitle: 'No follow-ups yet',
-  fuEmptyBody: 'After a meeting, Create summary and follow-up schedules one 2 to 3 business days later, on a good slot. It shows here and reminds you when it is due.',
+  fuEmptyBody:
+    'After a meeting, Create summary and follow-up schedules one 2 to 3 business days later, on a good slot. It shows here and reminds you when it is due.',
   fuNotFound: 'That follow-up is no longer open: it was done or cancelled.',
   fuDueAt: 'Due {when}',
   fuSnoozedUntil: 'Snoozed until {when}',
@@ -416,7 +431,8 @@ export const en = {
   // Settings
   settingsTitle: 'Settings',
   winBackDays: 'Win-back call after (days)',
-  winBackHint: 'A prospect whose follow-up is done with no next step is called back this many days later. 0 turns it off.',
+  winBackHint:
+    'A prospect whose follow-up is done with no next step is called back this many days later. 0 turns it off.',
   winBackInvalid: 'Win-back call after (days): a whole number from 0 to 730',
   appLanguage: 'App language',
   advisorProfile: 'Your advisor profile',
@@ -446,7 +462,8 @@ export const en = {
   recLinkHint: 'What each prospect was shown and sent, with proof that no file changed since.',
   recTitle: 'Records',
   recBack: 'Back to Settings',
-  recIntro: 'Every summary and follow-up, intake form and rebuilt meeting is recorded here with a fingerprint (SHA-256) of each file. Nothing recorded is ever deleted: an earlier version is kept beside the new one.',
+  recIntro:
+    'Every summary and follow-up, intake form and rebuilt meeting is recorded here with a fingerprint (SHA-256) of each file. Nothing recorded is ever deleted: an earlier version is kept beside the new one.',
   recVerify: 'Verify records',
   recVerifying: 'Checking every record and file…',
   recExport: 'Export records',

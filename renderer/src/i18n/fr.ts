@@ -12,9 +12,11 @@ export const fr: Messages = {
   importIntake: 'Importer un questionnaire',
   setUpProfile: 'Configurer votre profil',
   setUpProfileTitle: 'D’abord, votre profil de conseiller',
-  setUpProfileBody: 'Votre nom, votre cabinet, vos coordonnées et votre mention légale figurent sur chaque présentation et chaque résumé : les présentations sont préparées une fois ce profil complet.',
+  setUpProfileBody:
+    'Votre nom, votre cabinet, vos coordonnées et votre mention légale figurent sur chaque présentation et chaque résumé : les présentations sont préparées une fois ce profil complet.',
   noProspects: 'Aucun prospect pour l’instant',
-  noProspectsBody: 'Ajoutez un prospect à partir de ce qu’il vous a dit avant le premier rendez-vous, ou importez son questionnaire. Advisor Deck prépare une courte présentation faite pour lui.',
+  noProspectsBody:
+    'Ajoutez un prospect à partir de ce qu’il vous a dit avant le premier rendez-vous, ou importez son questionnaire. Advisor Deck prépare une courte présentation faite pour lui.',
   searchProspects: 'Rechercher un prospect',
   noMatch: 'Aucun prospect ne correspond à « {q} ».',
   prospectCountOne: '1 prospect',
@@ -48,15 +50,19 @@ export const fr: Messages = {
   keepAsItIs: 'Garder tel quel',
   importApplied: '{name} : les changements du formulaire sont appliqués',
   importKept: '{name} : gardé tel quel',
-  importPendingStale: '{name} a changé dans une autre fenêtre depuis l’import : importez de nouveau le formulaire pour voir ce qu’il changerait',
-  importPendingGone: 'Ce changement a déjà reçu une réponse, ou l’app a redémarré depuis : importez de nouveau le formulaire',
+  importPendingStale:
+    '{name} a changé dans une autre fenêtre depuis l’import : importez de nouveau le formulaire pour voir ce qu’il changerait',
+  importPendingGone:
+    'Ce changement a déjà reçu une réponse, ou l’app a redémarré depuis : importez de nouveau le formulaire',
   importUnmatchedTitle: 'Formulaires reçus importés comme nouveaux prospects',
-  importUnmatched: '{file} : le formulaire ne porte pas l’identifiant et le secret d’un prospect d’ici, il n’a donc changé personne ; importé comme nouveau prospect, {name}',
+  importUnmatched:
+    '{file} : le formulaire ne porte pas l’identifiant et le secret d’un prospect d’ici, il n’a donc changé personne ; importé comme nouveau prospect, {name}',
   sendIntakeForm: 'Envoyer le questionnaire',
   intakeFormMade: 'Questionnaire et brouillon de courriel écrits dans {folder}',
   intakeFormOpenEmail: 'Ouvrir le brouillon de courriel',
   intakeFormDownload: 'Télécharger le formulaire',
-  intakeFormEmailDownloaded: 'Brouillon téléchargé ({name}) : ouvrez-le dans votre messagerie, relisez-le et envoyez-le.',
+  intakeFormEmailDownloaded:
+    'Brouillon téléchargé ({name}) : ouvrez-le dans votre messagerie, relisez-le et envoyez-le.',
   open: 'Ouvrir',
   close: 'Fermer',
   damagedFiles: '{n} fichiers abîmés ont été mis de côté',
@@ -156,7 +162,8 @@ export const fr: Messages = {
   draftSaved: 'Brouillon conservé',
   draftSaving: 'Conservation du brouillon…',
   draftFailed: 'Le brouillon n’a pas pu être conservé : {e}',
-  staleChanged: 'Ce prospect a été modifié dans une autre fenêtre. Vos modifications ici n’ont pas été enregistrées : rechargez pour voir la version enregistrée.',
+  staleChanged:
+    'Ce prospect a été modifié dans une autre fenêtre. Vos modifications ici n’ont pas été enregistrées : rechargez pour voir la version enregistrée.',
   staleReload: 'Recharger',
   meetingLiveDamaged: 'Le rendez-vous en cours n’a pas pu être lu ; il a été conservé sous le nom {file}.',
   meetingLiveUnreadable: 'Le rendez-vous en cours n’a pas pu être lu : {e}',
@@ -190,7 +197,8 @@ export const fr: Messages = {
   deckShow: 'Afficher',
   deckAddSlide: 'Ajouter une diapositive',
   deckAddTitle: 'Diapositives à ajouter',
-  deckAddHint: 'Prévues par le modèle, pas encore dans cette présentation. Une diapositive qui ne tient pas dans le rendez-vous est refusée.',
+  deckAddHint:
+    'Prévues par le modèle, pas encore dans cette présentation. Une diapositive qui ne tient pas dans le rendez-vous est refusée.',
   deckNothingToAdd: 'Toutes les diapositives du modèle pour ce prospect sont déjà dans la présentation.',
   deckPresent: 'Présenter',
   deckPlannedMinutes: 'Minutes prévues',
@@ -198,7 +206,8 @@ export const fr: Messages = {
   deckMeterNote: 'Plus {qa} gardées pour les questions : un rendez-vous de {budget} minutes.',
   deckLocked: 'Toujours dans la présentation',
   deckListKeys: '↑ et ↓ passent d’une diapositive à l’autre ; Entrée l’ouvre pour la modifier.',
-  deckLockedHint: 'Le titre, ce que nous avons entendu, les prochaines étapes et la conclusion (avec votre mention légale) sont toujours dans la présentation.',
+  deckLockedHint:
+    'Le titre, ce que nous avons entendu, les prochaines étapes et la conclusion (avec votre mention légale) sont toujours dans la présentation.',
   deckDrag: 'Glisser {title}',
   deckMoved: '{title} : diapositive {n} sur {total}',
   deckHiddenNow: '« {title} » masquée',
@@ -216,21 +225,26 @@ export const fr: Messages = {
   deckPoints: 'Points clés',
   deckPointsHint: 'Un par ligne, {max} au plus : autant que la diapositive en affiche.',
   deckPointsTooMany: 'Cette diapositive affiche {max} points au plus : il y a {n} lignes.',
-  deckNoPoints: 'Cette diapositive n’affiche aucun point : seulement son titre, vos coordonnées et l’avis de non-responsabilité.',
+  deckNoPoints:
+    'Cette diapositive n’affiche aucun point : seulement son titre, vos coordonnées et l’avis de non-responsabilité.',
   deckPointTooLong: 'Le point {n} dépasse 110 caractères.',
   deckNotes: 'Notes du présentateur',
   deckNotesHint: 'Pour vous seul : affichées pendant la présentation, jamais sur la diapositive.',
   deckResetWords: 'Reprendre le texte prévu',
-  deckLockedDisclosure: 'La mention légale de votre cabinet est verrouillée : elle reste sur cette diapositive telle que définie dans les Réglages.',
+  deckLockedDisclosure:
+    'La mention légale de votre cabinet est verrouillée : elle reste sur cette diapositive telle que définie dans les Réglages.',
   deckLockedChart: 'La mention « hypothétique » du graphique et ses hypothèses sont verrouillées.',
   deckQuoted: '« {title} »',
-  deckRefused: '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez {slides}, ou allongez le rendez-vous.',
-  deckRefusedAny: '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez d’autres diapositives, ou allongez le rendez-vous.',
+  deckRefused:
+    '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez {slides}, ou allongez le rendez-vous.',
+  deckRefusedAny:
+    '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez d’autres diapositives, ou allongez le rendez-vous.',
   deckLengthen: 'Allonger le rendez-vous',
   deckSaving: 'Enregistrement…',
   deckSaved: 'Toutes les modifications sont enregistrées',
   deckSaveFailed: 'Enregistrement impossible : {e}',
-  deckDamaged: 'Vos modifications précédentes n’ont pas pu être lues ({problem}) : la présentation prévue est affichée sans elles.',
+  deckDamaged:
+    'Vos modifications précédentes n’ont pas pu être lues ({problem}) : la présentation prévue est affichée sans elles.',
   deckNoIntake: 'Enregistrez le questionnaire avant de préparer la présentation : {problems}',
   deckOpenIntake: 'Ouvrir le questionnaire',
   // ——— present mode (features/present) ———
@@ -264,7 +278,8 @@ export const fr: Messages = {
   presentQuestionsCaught: 'Questions notées : {n}',
   presentNoQuestions: 'Aucune pour l’instant.',
   presentQuestion: 'Question',
-  presentQuestionHint: 'Gardée avec l’heure et la diapositive à l’écran ({slide}). Entrée enregistre ; Maj+Entrée passe à la ligne.',
+  presentQuestionHint:
+    'Gardée avec l’heure et la diapositive à l’écran ({slide}). Entrée enregistre ; Maj+Entrée passe à la ligne.',
   presentQuestionHintNoSlide: 'Gardée avec l’heure. Entrée enregistre ; Maj+Entrée passe à la ligne.',
   presentSaveQuestion: 'Enregistrer la question',
   presentCancel: 'Annuler',
@@ -273,7 +288,8 @@ export const fr: Messages = {
   presentRecordFailed: 'Pas encore gardé : {e}. Nouvel essai à votre prochaine étape.',
   presentJumpOptionSkipped: '{n}/{total} · {title} (passée)',
   presentReplanTitle: 'En retard',
-  presentReplanText: 'Pour finir à l’heure et garder leurs questions, passez ces diapositives ({minutes} min gagnées) :',
+  presentReplanText:
+    'Pour finir à l’heure et garder leurs questions, passez ces diapositives ({minutes} min gagnées) :',
   presentReplanSkip: 'Passer les diapositives proposées',
   presentReplanKeep: 'Garder toutes les diapositives',
   presentQuestionsTime: 'Place à leurs questions : les {minutes} dernières minutes sont pour eux.',
@@ -281,10 +297,12 @@ export const fr: Messages = {
   sharePresentOnTablet: 'Présenter sur la tablette',
   shareTitle: 'Présenter sur la tablette',
   shareStarting: 'Partage sur le réseau du bureau…',
-  shareHelp: 'Sur la tablette, scannez ce code avec l’appareil photo, ou tapez l’adresse. La tablette et cet ordinateur doivent être sur le même Wi-Fi.',
+  shareHelp:
+    'Sur la tablette, scannez ce code avec l’appareil photo, ou tapez l’adresse. La tablette et cet ordinateur doivent être sur le même Wi-Fi.',
   shareAddress: 'Adresse de la tablette',
   sharePairingCode: 'Code d’appairage',
-  sharePairingHint: 'Pas d’appareil photo ? Sur la tablette, ouvrez {address} et tapez ce code. Il sert une fois, pendant 10 minutes.',
+  sharePairingHint:
+    'Pas d’appareil photo ? Sur la tablette, ouvrez {address} et tapez ce code. Il sert une fois, pendant 10 minutes.',
   shareQrAlt: 'Adresse de la tablette',
   shareWaiting: 'En attente de la tablette',
   shareConnected: 'Tablette connectée',
@@ -316,20 +334,24 @@ export const fr: Messages = {
   wuMeeting: 'La rencontre',
   wuMeetingTimes: '{day}, de {start} à {end} ({minutes} min)',
   wuNotEnded: 'Commencée à {start} et pas terminée en mode présentation : elle se termine maintenant.',
-  wuNoLiveMeeting: 'Aucune rencontre n’a été enregistrée en mode présentation : le résumé couvre toute la présentation et les questions que vous écrivez ici.',
-  wuWrappedBefore: 'Le bilan de cette rencontre a déjà été fait. Le refaire remplace ses fichiers et déplace son suivi ; il n’en ajoute jamais un second.',
+  wuNoLiveMeeting:
+    'Aucune rencontre n’a été enregistrée en mode présentation : le résumé couvre toute la présentation et les questions que vous écrivez ici.',
+  wuWrappedBefore:
+    'Le bilan de cette rencontre a déjà été fait. Le refaire remplace ses fichiers et déplace son suivi ; il n’en ajoute jamais un second.',
   wuSlidesShown: 'Diapositives montrées',
   wuNoSlides: 'Aucune diapositive n’a été montrée.',
   wuWholeDeck: 'Toute la présentation.',
   wuDuration: '{m} min {s} s',
   wuSeconds: '{s} s',
   wuSentQuestions: 'Questions envoyées avant le rendez-vous',
-  wuSentQuestionsHint: 'Tirées de la fiche, dans leurs mots. Ajoutez la réponse donnée (ou à donner) : le prospect les lit dans le résumé et le courriel.',
+  wuSentQuestionsHint:
+    'Tirées de la fiche, dans leurs mots. Ajoutez la réponse donnée (ou à donner) : le prospect les lit dans le résumé et le courriel.',
   wuSentQuestion: 'Question envoyée avant le rendez-vous {n}',
   wuSentAnswer: 'Réponse à la question envoyée avant le rendez-vous {n}',
   wuRemoveSentQuestion: 'Retirer la question envoyée avant le rendez-vous {n}',
   wuQuestions: 'Questions',
-  wuQuestionsHint: 'Corrigez ce qui a été demandé, ajoutez la réponse donnée (ou à donner) et toute question oubliée. Le prospect les lit dans le résumé.',
+  wuQuestionsHint:
+    'Corrigez ce qui a été demandé, ajoutez la réponse donnée (ou à donner) et toute question oubliée. Le prospect les lit dans le résumé.',
   wuNoQuestions: 'Aucune question n’a été notée pendant la rencontre.',
   wuQuestion: 'Question {n}',
   wuAnswer: 'Réponse {n}',
@@ -342,7 +364,8 @@ export const fr: Messages = {
   wuNotes: 'Notes',
   wuNotesHint: 'Imprimées dans le résumé, sous les prochaines étapes.',
   wuFollowUpAt: 'Date et heure du suivi',
-  wuFollowUpHint: 'Dans le fuseau horaire de la rencontre, {zone}. Proposé : {when}, 2 à 3 jours ouvrables après la rencontre.',
+  wuFollowUpHint:
+    'Dans le fuseau horaire de la rencontre, {zone}. Proposé : {when}, 2 à 3 jours ouvrables après la rencontre.',
   wuFollowUpZone: 'Dans le fuseau horaire de la rencontre, {zone}.',
   wuFollowUpRequired: 'Choisissez la date et l’heure du suivi.',
   wuChannelEmail: 'Par courriel à {email}, avec le résumé en pièce jointe.',
@@ -367,10 +390,11 @@ export const fr: Messages = {
   wuEmailDownloaded: '{name} téléchargé : ouvrez-le pour l’envoyer depuis votre messagerie.',
   wuCalendarDownloaded: '{name} téléchargé : ouvrez-le pour l’ajouter à votre calendrier.',
   wuDownloaded: '{name} téléchargé',
-  wuAgainHint: 'Quelque chose à changer ? Modifiez le bilan ci-dessous et créez de nouveau : les fichiers sont remplacés et le suivi est déplacé.',
+  wuAgainHint:
+    'Quelque chose à changer ? Modifiez le bilan ci-dessous et créez de nouveau : les fichiers sont remplacés et le suivi est déplacé.',
   wuWarnings: 'Avertissements',
   wuPagePreview: 'Aperçu de la page de résumé',
-  // ——— follow-ups (features/follow-ups) ———
+  // ——— follow-ups (features/followUps) ———
   fuShowMore: 'Afficher {n} de plus',
   fuTitle: 'Suivis',
   fuDueSuffix: 'à faire',
@@ -383,7 +407,8 @@ export const fr: Messages = {
   fuNoneToday: 'Rien d’autre aujourd’hui.',
   fuNoneUpcoming: 'Rien à venir.',
   fuEmptyTitle: 'Aucun suivi pour l’instant',
-  fuEmptyBody: 'Après une rencontre, Créer le résumé et le suivi en planifie un 2 à 3 jours ouvrables plus tard, à un bon moment. Il apparaît ici et vous le rappelle le moment venu.',
+  fuEmptyBody:
+    'Après une rencontre, Créer le résumé et le suivi en planifie un 2 à 3 jours ouvrables plus tard, à un bon moment. Il apparaît ici et vous le rappelle le moment venu.',
   fuNotFound: 'Ce suivi n’est plus ouvert : il a été fait ou annulé.',
   fuDueAt: 'Prévu le {when}',
   fuSnoozedUntil: 'Reporté au {when}',
@@ -416,11 +441,13 @@ export const fr: Messages = {
   fuStageKept: '{name} reste un prospect rencontré',
   settingsTitle: 'Réglages',
   winBackDays: 'Rappel de relance après (jours)',
-  winBackHint: 'Un prospect dont le suivi est fait sans étape suivante est rappelé après ce nombre de jours. 0 le désactive.',
+  winBackHint:
+    'Un prospect dont le suivi est fait sans étape suivante est rappelé après ce nombre de jours. 0 le désactive.',
   winBackInvalid: 'Rappel de relance après (jours) : un nombre entier de 0 à 730',
   appLanguage: 'Langue de l’application',
   advisorProfile: 'Votre profil de conseiller',
-  advisorProfileHint: 'Affiché sur chaque présentation et chaque résumé. Les présentations ne sont préparées qu’une fois ce profil complet.',
+  advisorProfileHint:
+    'Affiché sur chaque présentation et chaque résumé. Les présentations ne sont préparées qu’une fois ce profil complet.',
   advisorName: 'Nom',
   advisorTitle: 'Titre',
   firm: 'Cabinet',
@@ -445,7 +472,8 @@ export const fr: Messages = {
   recLinkHint: 'Ce que chaque prospect a vu et reçu, avec la preuve qu’aucun fichier n’a changé depuis.',
   recTitle: 'Registres',
   recBack: 'Retour aux réglages',
-  recIntro: 'Chaque résumé et suivi, formulaire d’accueil et réunion refaite est consigné ici avec l’empreinte (SHA-256) de chaque fichier. Rien de consigné n’est jamais effacé : une version antérieure est gardée à côté de la nouvelle.',
+  recIntro:
+    'Chaque résumé et suivi, formulaire d’accueil et réunion refaite est consigné ici avec l’empreinte (SHA-256) de chaque fichier. Rien de consigné n’est jamais effacé : une version antérieure est gardée à côté de la nouvelle.',
   recVerify: 'Vérifier les registres',
   recVerifying: 'Vérification de chaque entrée et de chaque fichier…',
   recExport: 'Exporter les registres',
@@ -456,7 +484,8 @@ export const fr: Messages = {
   recExportRefused: 'Rien n’a été exporté : les registres ne se vérifient pas.',
   recCount: '{n} entrées',
   recCountLatest: 'Les {n} dernières entrées sur {total}',
-  recNone: 'Rien de consigné pour l’instant : les registres commencent au premier formulaire d’accueil, aperçu ou compte rendu.',
+  recNone:
+    'Rien de consigné pour l’instant : les registres commencent au premier formulaire d’accueil, aperçu ou compte rendu.',
   recEntryHash: 'Entrée',
   recSize: '{kb} Ko',
   recKept: '{name} (version antérieure, gardée)',
@@ -465,7 +494,8 @@ export const fr: Messages = {
   recEventRebuilt: 'Fichiers de la réunion refaits',
   previewTitle: '{name}',
   building: 'Préparation de la présentation…',
-  noAdvisor: 'Complétez d’abord votre profil de conseiller : les présentations portent votre nom, votre cabinet et votre mention légale.',
+  noAdvisor:
+    'Complétez d’abord votre profil de conseiller : les présentations portent votre nom, votre cabinet et votre mention légale.',
   openSettings: 'Compléter mon profil',
   filesWritten: 'Fichiers écrits dans {folder}',
   slideOf: 'Diapositive {n} sur {total}',

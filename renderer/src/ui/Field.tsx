@@ -1,6 +1,12 @@
 // A labelled form field whose problem is tied to it for screen readers: aria-invalid and
 // aria-describedby point at the message, which sits right under the field.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldShell {
   label: string;
@@ -18,7 +24,15 @@ function ids(id: string, hint?: string, error?: string) {
   return { hintId, errorId, describedBy };
 }
 
-function Shell({ id, label, hint, error, required, className, children }: FieldShell & { id: string; children: ReactNode }) {
+function Shell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: FieldShell & { id: string; children: ReactNode }) {
   const { hintId, errorId } = ids(id, hint, error);
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
@@ -46,32 +60,93 @@ function Shell({ id, label, hint, error, required, className, children }: FieldS
   );
 }
 
-export function TextField({ label, hint, error, required, className, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  ...input
+}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const { describedBy } = ids(id, hint, error);
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={required ?? false} {...(className ? { className } : {})}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined} {...input} />
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required ?? false}
+      {...(className ? { className } : {})}
+    >
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        {...input}
+      />
     </Shell>
   );
 }
 
-export function TextAreaField({ label, hint, error, required, className, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  ...input
+}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   const { describedBy } = ids(id, hint, error);
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={required ?? false} {...(className ? { className } : {})}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined} {...input} />
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required ?? false}
+      {...(className ? { className } : {})}
+    >
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        {...input}
+      />
     </Shell>
   );
 }
 
-export function SelectField({ label, hint, error, required, className, children, ...select }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+  ...select
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   const { describedBy } = ids(id, hint, error);
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={required ?? false} {...(className ? { className } : {})}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined} {...select}>
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required ?? false}
+      {...(className ? { className } : {})}
+    >
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        {...select}
+      >
         {children}
       </select>
     </Shell>
@@ -83,12 +158,27 @@ export function SelectField({ label, hint, error, required, className, children,
  * value (an IANA zone, a tag like fr-FR, a code like EUR) and presses Enter; Enter commits
  * the value instead of submitting the form.
  */
-export function ComboField({ label, hint, error, required, className, options, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement> & { options: readonly { value: string; label?: string }[] }) {
+export function ComboField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  options,
+  ...input
+}: FieldShell & InputHTMLAttributes<HTMLInputElement> & { options: readonly { value: string; label?: string }[] }) {
   const id = useId();
   const listId = `${id}-options`;
   const { describedBy } = ids(id, hint, error);
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={required ?? false} {...(className ? { className } : {})}>
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required ?? false}
+      {...(className ? { className } : {})}
+    >
       <input
         id={id}
         list={listId}

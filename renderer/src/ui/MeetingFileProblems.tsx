@@ -5,9 +5,12 @@ import type { Translate } from '../i18n';
 import { useApp } from '../store';
 
 export function meetingProblemText(t: Translate, p: MeetingFileProblem): string {
-  if (p.file === 'meeting-live.json') return p.keptAs ? t('meetingLiveDamaged', { file: p.keptAs }) : t('meetingLiveUnreadable', { e: p.message });
+  if (p.file === 'meeting-live.json')
+    return p.keptAs ? t('meetingLiveDamaged', { file: p.keptAs }) : t('meetingLiveUnreadable', { e: p.message });
   const where = `meetings/${p.meeting ?? ''}/`;
-  return p.keptAs ? t('meetingRecordDamaged', { file: `${where}${p.keptAs}` }) : t('meetingRecordUnreadable', { e: p.message });
+  return p.keptAs
+    ? t('meetingRecordDamaged', { file: `${where}${p.keptAs}` })
+    : t('meetingRecordUnreadable', { e: p.message });
 }
 
 export function MeetingFileProblems({ problems }: { problems: readonly MeetingFileProblem[] }) {

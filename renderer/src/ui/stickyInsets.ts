@@ -12,7 +12,8 @@ function measure(): void {
   const header = document.querySelector<HTMLElement>('.app-header');
   const top = header && header.offsetParent !== null ? header.getBoundingClientRect().height : 0;
   let bottom = 0;
-  for (const bar of document.querySelectorAll<HTMLElement>(BOTTOM_BARS)) bottom = Math.max(bottom, bar.getBoundingClientRect().height);
+  for (const bar of document.querySelectorAll<HTMLElement>(BOTTOM_BARS))
+    bottom = Math.max(bottom, bar.getBoundingClientRect().height);
   const toast = document.querySelector<HTMLElement>('.toast-region .toast');
   const toastHeight = toast ? toast.getBoundingClientRect().height : 0;
   root.style.setProperty('--sticky-top', `${Math.ceil(top)}px`);
@@ -26,7 +27,8 @@ function measure(): void {
  */
 function revealFocused(event: FocusEvent): void {
   const el = event.target;
-  if (!(el instanceof HTMLElement) || el.closest('.app-header, .form-actions, .toast-region, .present-mode, dialog')) return;
+  if (!(el instanceof HTMLElement) || el.closest('.app-header, .form-actions, .toast-region, .present-mode, dialog'))
+    return;
   // A heading or a region given the focus by the app is placed by the code that focused it.
   if (el.tabIndex < 0 && !el.matches('input, textarea, select, button')) return;
   const styles = getComputedStyle(document.documentElement);

@@ -1,8 +1,8 @@
 // Settings: the app language and the advisor's profile (<data>/advisor.json in the CLI's
 // advisor format). Decks are built only from a valid profile; the sample is never used here.
 import { useEffect, useState } from 'react';
-import { contrast, deckColors } from '../../../../core/colors';
-import { checkAdvisor } from '../../../../core/advisor';
+import { contrast, deckColors } from '../../../../core/advisor/brandColors';
+import { checkAdvisor } from '../../../../core/advisor/advisor';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey, UiLanguage } from '../../i18n';
 import { useApp } from '../../store';
@@ -46,12 +46,26 @@ export function AdvisorScreen() {
 
   const checked = checkAdvisor(toAdvisor(form));
   const problems = new Map<string, string>();
-  if (!checked.ok) for (const p of checked.problems) if (!problems.has(p.path.replace(/\[\d+\]$/, ''))) problems.set(p.path.replace(/\[\d+\]$/, ''), p.message);
+  if (!checked.ok)
+    for (const p of checked.problems)
+      if (!problems.has(p.path.replace(/\[\d+\]$/, ''))) problems.set(p.path.replace(/\[\d+\]$/, ''), p.message);
   const errorFor = (path: string) => (showAll || touched.has(path) ? problems.get(path) : undefined);
   const leave = (path: string) => () => setTouched((prev) => new Set(prev).add(path));
   const change = (patch: Partial<ProfileForm>) => setForm({ ...form, ...patch });
-  const field = (key: keyof ProfileForm, path: string, label: MessageKey, extra: { required?: boolean; type?: string; hint?: string } = {}) => (
-    <TextField label={t(label)} value={form[key]} onChange={(e) => change({ [key]: e.currentTarget.value })} onBlur={leave(path)} error={errorFor(path)} {...extra} />
+  const field = (
+    key: keyof ProfileForm,
+    path: string,
+    label: MessageKey,
+    extra: { required?: boolean; type?: string; hint?: string } = {},
+  ) => (
+    <TextField
+      label={t(label)}
+      value={form[key]}
+      onChange={(e) => change({ [key]: e.currentTarget.value })}
+      onBlur={leave(path)}
+      error={errorFor(path)}
+      {...extra}
+    />
   );
 
   const save = async () => {
@@ -129,7 +143,14 @@ export function AdvisorScreen() {
             {field('website', 'website', 'website', { type: 'url' })}
           </div>
           <div className="logo-row">
-            <TextField label={t('logo')} type="file" accept="image/png,image/jpeg" hint={t('logoHint')} error={logoProblem} onChange={(e) => void pickLogo(e.currentTarget.files?.[0])} />
+            <TextField
+              label={t('logo')}
+              type="file"
+              accept="image/png,image/jpeg"
+              hint={t('logoHint')}
+              error={logoProblem}
+              onChange={(e) => void pickLogo(e.currentTarget.files?.[0])}
+            />
             {logo && <img className="logo-preview" src={logo} alt={t('logo')} />}
             {form.logo && (
               <button
@@ -145,21 +166,44 @@ export function AdvisorScreen() {
             )}
           </div>
           <div className="grid">
-            <TextField label={t('primaryColour')} type="color" value={form.primary} onChange={(e) => change({ primary: e.currentTarget.value })} onBlur={leave('colors.primary')} error={errorFor('colors.primary')} />
-            <TextField label={t('accentColour')} type="color" value={form.accent} onChange={(e) => change({ accent: e.currentTarget.value })} onBlur={leave('colors.accent')} error={errorFor('colors.accent')} />
+            <TextField
+              label={t('primaryColour')}
+              type="color"
+              value={form.primary}
+              onChange={(e) => change({ primary: e.currentTarget.value })}
+              onBlur={leave('colors.primary')}
+              error={errorFor('colors.primary')}
+            />
+            <TextField
+              label={t('accentColour')}
+              type="color"
+              value={form.accent}
+              onChange={(e) => change({ accent: e.currentTarget.value })}
+              onBlur={leave('colors.accent')}
+              error={errorFor('colors.accent')}
+            />
           </div>
           <div className="contrast" aria-label={t('contrastPreview')} role="group">
             {[form.primary, form.accent].map((hex, i) => {
               // The sample is drawn as the slides will draw it: darkened until it meets WCAG AA.
-              const colors = colourOk(form.primary) && colourOk(form.accent) ? deckColors({ primary: form.primary.toUpperCase(), accent: form.accent.toUpperCase() }) : undefined;
+              const colors =
+                colourOk(form.primary) && colourOk(form.accent)
+                  ? deckColors({ primary: form.primary.toUpperCase(), accent: form.accent.toUpperCase() })
+                  : undefined;
               const shown = colors ? (i === 0 ? colors.primaryText : colors.accentText) : undefined;
               return (
                 <div key={i} className="swatch-row">
-                  <span className="swatch" style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }}
+                    aria-hidden="true"
+                  />
                   <span className="swatch-sample" style={{ color: shown }}>
                     Aa
                   </span>
-                  <span>{ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}</span>
+                  <span>
+                    {ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}
+                  </span>
                 </div>
               );
             })}
@@ -173,7 +217,15 @@ export function AdvisorScreen() {
             onBlur={leave('timeZone')}
             error={errorFor('timeZone')}
           />
-          <TextAreaField label={t('disclosure')} required rows={5} value={form.disclosure} onChange={(e) => change({ disclosure: e.currentTarget.value })} onBlur={leave('disclosure')} error={errorFor('disclosure')} />
+          <TextAreaField
+            label={t('disclosure')}
+            required
+            rows={5}
+            value={form.disclosure}
+            onChange={(e) => change({ disclosure: e.currentTarget.value })}
+            onBlur={leave('disclosure')}
+            error={errorFor('disclosure')}
+          />
           <div className="grid">
             <TextField
               label={t('preferredTime')}
@@ -201,7 +253,11 @@ export function AdvisorScreen() {
         </div>
       </form>
       <div className="card language-card">
-        <SelectField label={t('appLanguage')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}>
+        <SelectField
+          label={t('appLanguage')}
+          value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}
+        >
           <option value="en">English</option>
           <option value="fr">Français</option>
         </SelectField>
@@ -216,7 +272,9 @@ export function AdvisorScreen() {
           onBlur={() => {
             const days = Number(winBack);
             if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
-            void api['settings:set']({ winBackDays: days }).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
+            void api['settings:set']({ winBackDays: days }).then((r) =>
+              r.ok ? notify(t('saved')) : notify(t('error', { e: r.error })),
+            );
           }}
         />
       </div>

@@ -1,6 +1,6 @@
-// The profile form ⇄ the advisor file (core/advisor.ts). Lists are typed as text: credentials
+// The profile form ⇄ the advisor file (core/advisor/advisor.ts). Lists are typed as text: credentials
 // separated by commas, holidays one per line (or commas).
-import { DEFAULT_COLORS } from '../../../../core/colors';
+import { DEFAULT_COLORS } from '../../../../core/advisor/brandColors';
 import { machineTimeZone } from '../../ui/timeZones';
 
 export interface ProfileForm {
@@ -22,10 +22,26 @@ export interface ProfileForm {
 }
 
 export function emptyProfile(): ProfileForm {
-  return { name: '', title: '', firm: '', credentials: '', email: '', phone: '', website: '', logo: '', primary: DEFAULT_COLORS.primary.toLowerCase(), accent: DEFAULT_COLORS.accent.toLowerCase(), disclosure: '', timeZone: machineTimeZone(), preferredTime: '10:00', holidays: '' };
+  return {
+    name: '',
+    title: '',
+    firm: '',
+    credentials: '',
+    email: '',
+    phone: '',
+    website: '',
+    logo: '',
+    primary: DEFAULT_COLORS.primary.toLowerCase(),
+    accent: DEFAULT_COLORS.accent.toLowerCase(),
+    disclosure: '',
+    timeZone: machineTimeZone(),
+    preferredTime: '10:00',
+    holidays: '',
+  };
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -54,7 +70,10 @@ export function fromAdvisor(value: Record<string, unknown>): ProfileForm {
 const opt = (v: string): string | undefined => (v.trim() === '' ? undefined : v);
 
 export function toAdvisor(form: ProfileForm): Record<string, unknown> {
-  const credentials = form.credentials.split(',').map((s) => s.trim()).filter(Boolean);
+  const credentials = form.credentials
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const holidays = form.holidays.split(/[\s,;]+/).filter(Boolean);
   const entries: [string, unknown][] = [
     ['name', form.name],

@@ -1,10 +1,20 @@
 // "Add slide": what the recipe holds for this prospect that is not in the deck, each with its
 // time. A modal dialog: focus moves into it, Escape closes it, and every choice is a large button.
 import { useEffect, useRef } from 'react';
-import type { SlideOption } from '../../../../core/plan';
+import type { SlideOption } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
 
-export function AddSlideDialog({ open, options, onPick, onClose }: { open: boolean; options: readonly SlideOption[]; onPick: (option: SlideOption) => void; onClose: () => void }) {
+export function AddSlideDialog({
+  open,
+  options,
+  onPick,
+  onClose,
+}: {
+  open: boolean;
+  options: readonly SlideOption[];
+  onPick: (option: SlideOption) => void;
+  onClose: () => void;
+}) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
@@ -18,7 +28,13 @@ export function AddSlideDialog({ open, options, onPick, onClose }: { open: boole
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="db-dialog" aria-labelledby="db-add-title" aria-describedby="db-add-hint" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="db-dialog"
+      aria-labelledby="db-add-title"
+      aria-describedby="db-add-hint"
+      onClose={onClose}
+    >
       <h3 id="db-add-title">{t('deckAddTitle')}</h3>
       <p id="db-add-hint" className="muted">
         {options.length > 0 ? t('deckAddHint') : t('deckNothingToAdd')}

@@ -5,11 +5,22 @@
 // refused with what to hide instead.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DeckSetup, DeckSetupOutcome } from '../../../../core/api';
-import { deckOptions, pointsShown, type DeckPlan, type Slide, type SlideOption } from '../../../../core/plan';
+import { deckOptions, pointsShown, type DeckPlan, type Slide, type SlideOption } from '../../../../core/plan/planDeck';
 import type { Translate } from '../../i18n';
 import { useApp } from '../../store';
 import { AddSlideDialog } from './AddSlideDialog';
-import { addSlide, editSlide, hideSlide, minutesMoved, moveSlide, planOf, resetWords, showSlide, tryToInclude, type Refusal } from './deckEdits';
+import {
+  addSlide,
+  editSlide,
+  hideSlide,
+  minutesMoved,
+  moveSlide,
+  planOf,
+  resetWords,
+  showSlide,
+  tryToInclude,
+  type Refusal,
+} from './deckEdits';
 import { MinutesMeter } from './MinutesMeter';
 import { LockedNotes, SlideEditor } from './SlideEditor';
 import { SlideList } from './SlideList';
@@ -71,7 +82,11 @@ export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
       )}
       {outcome && 'ready' in outcome && !outcome.ready && (
         <div role="alert" className="notice notice-error">
-          <p>{outcome.reason === 'no-advisor' ? t('noAdvisor') : t('deckNoIntake', { problems: outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ') })}</p>
+          <p>
+            {outcome.reason === 'no-advisor'
+              ? t('noAdvisor')
+              : t('deckNoIntake', { problems: outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ') })}
+          </p>
           {outcome.reason === 'no-advisor' ? (
             <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
               {t('openSettings')}
@@ -120,13 +135,20 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
       document.querySelector<HTMLElement>('.db-editor')?.focus({ preventScroll: true });
       const work = document.querySelector<HTMLElement>('.db-work');
       const headerBottom = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
-      if (work && work.getBoundingClientRect().top < headerBottom) window.scrollBy({ top: work.getBoundingClientRect().top - headerBottom - 12, behavior: 'instant' });
+      if (work && work.getBoundingClientRect().top < headerBottom)
+        window.scrollBy({ top: work.getBoundingClientRect().top - headerBottom - 12, behavior: 'instant' });
       return;
     }
-    const target = focusAfter.to === 'row' ? document.querySelector<HTMLElement>(`.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`) : document.querySelector<HTMLElement>('.db-editor input');
+    const target =
+      focusAfter.to === 'row'
+        ? document.querySelector<HTMLElement>(
+            `.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`,
+          )
+        : document.querySelector<HTMLElement>('.db-editor input');
     target?.focus();
   }, [focusAfter]);
-  const focusNext = (to: 'editor' | 'field' | 'row', id: string) => setFocusAfter({ to, id, n: ++focusRequests.current });
+  const focusNext = (to: 'editor' | 'field' | 'row', id: string) =>
+    setFocusAfter({ to, id, n: ++focusRequests.current });
 
   const selected = slides.find((s) => s.id === selectedId) ?? slides[0];
   const visible = slides.map((s) => s.id);
@@ -249,14 +271,19 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
           onSelect={choose}
           onMove={move}
           onHide={hide}
-          onShow={(option) => include(option, showSlide(setup, changes, option.id), t('deckShownNow', { title: option.title }))}
+          onShow={(option) =>
+            include(option, showSlide(setup, changes, option.id), t('deckShownNow', { title: option.title }))
+          }
         />
         {selected && (
           <div className="db-work">
             <h3 className="db-visually-hidden">{t('deckPreview')}</h3>
             <SlidePreview plan={plan} slide={selected} look={setup.look} />
             <p className="db-caption" dir="auto">
-              {slides.indexOf(selected) + 1}. {selected.title} · {t('minutes', { n: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(selected.minutes) })}
+              {slides.indexOf(selected) + 1}. {selected.title} ·{' '}
+              {t('minutes', {
+                n: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(selected.minutes),
+              })}
             </p>
             <LockedNotes slide={selected} />
             <h3 id="db-words-heading">{t('deckWords')}</h3>
@@ -294,15 +321,22 @@ function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onRelo
 /** "“Why us” hidden: +0.5 min to “Retirement”, +0.5 min to “Your questions”." */
 function minutesSaid(before: DeckPlan, after: DeckPlan, change: string, language: string, t: Translate): string {
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const moves = minutesMoved(before.deck.slides, after.deck.slides).map((m) => t(m.delta > 0 ? 'deckMinutesTo' : 'deckMinutesFrom', { n: number.format(Math.abs(m.delta)), title: m.title }));
-  if (moves.length > 0) return t('deckMinutesWent', { change, moves: new Intl.ListFormat(language, { type: 'unit' }).format(moves) });
+  const moves = minutesMoved(before.deck.slides, after.deck.slides).map((m) =>
+    t(m.delta > 0 ? 'deckMinutesTo' : 'deckMinutesFrom', { n: number.format(Math.abs(m.delta)), title: m.title }),
+  );
+  if (moves.length > 0)
+    return t('deckMinutesWent', { change, moves: new Intl.ListFormat(language, { type: 'unit' }).format(moves) });
   const free = before.deck.plannedMinutes - after.deck.plannedMinutes;
   return free > 0 ? t('deckMinutesFree', { change, n: number.format(free) }) : change;
 }
 
 function refusalMessage(refusal: Refusal, max: number, language: string, t: Translate): string {
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const values = { title: refusal.title, minutes: t('minutes', { n: number.format(refusal.minutes) }), max: number.format(max) };
+  const values = {
+    title: refusal.title,
+    minutes: t('minutes', { n: number.format(refusal.minutes) }),
+    max: number.format(max),
+  };
   if (refusal.hide.length === 0) return t('deckRefusedAny', values);
   const quoted = refusal.hide.map((title) => t('deckQuoted', { title }));
   return t('deckRefused', { ...values, slides: new Intl.ListFormat(language, { type: 'disjunction' }).format(quoted) });

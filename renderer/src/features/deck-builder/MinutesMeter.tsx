@@ -14,7 +14,15 @@ export function MinutesMeter({ planned, budget, qa }: { planned: number; budget:
         <span className="db-meter-name">{t('deckPlannedMinutes')}</span>
         <span className="db-meter-value">{text}</span>
       </div>
-      <div role="meter" aria-label={t('deckPlannedMinutes')} aria-valuemin={0} aria-valuemax={max} aria-valuenow={planned} aria-valuetext={text} className="db-meter-bar">
+      <div
+        role="meter"
+        aria-label={t('deckPlannedMinutes')}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={planned}
+        aria-valuetext={text}
+        className="db-meter-bar"
+      >
         <div className={`db-meter-fill${share >= 1 ? ' db-meter-full' : ''}`} style={{ width: `${share * 100}%` }} />
       </div>
       <p className="db-meter-note">{t('deckMeterNote', { qa: number.format(qa), budget: number.format(budget) })}</p>

@@ -2,8 +2,8 @@
 // edit of the deck, applied to the preview at once and saved. The disclosure and a chart's
 // hypothetical legend and assumptions are not fields here: they are locked (see LockedNotes).
 import { useState } from 'react';
-import { slideEditSchema, type SlideEdit } from '../../../../core/deckChanges';
-import type { Slide } from '../../../../core/plan';
+import { slideEditSchema, type SlideEdit } from '../../../../core/plan/deckChanges';
+import type { Slide } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { LockIcon } from './LockIcon';
@@ -14,7 +14,7 @@ interface SlideEditorProps {
   slide: Slide;
   /** The advisor's words so far for this slide, if any. */
   edit: SlideEdit | undefined;
-  /** As many points as the slide's layout draws (core/plan pointsShown): no more offered. */
+  /** As many points as the slide's layout draws (core/plan/planDeck pointsShown): no more offered. */
   maxPoints: number;
   onEdit: (edit: SlideEdit, field: 'title' | 'points' | 'notes') => void;
   onReset: () => void;
@@ -52,13 +52,38 @@ export function SlideEditor({ slide, edit, maxPoints, onEdit, onReset }: SlideEd
   return (
     // The focus lands here when a slide is chosen with a pointer (a tablet's keyboard stays closed).
     <div className="db-editor" role="group" aria-labelledby="db-words-heading" tabIndex={-1}>
-      <TextField label={t('deckSlideTitle')} hint={t('deckTitleHint')} value={title} maxLength={80} dir="auto" error={problems.title} onChange={(e) => change('title', e.currentTarget.value)} />
+      <TextField
+        label={t('deckSlideTitle')}
+        hint={t('deckTitleHint')}
+        value={title}
+        maxLength={80}
+        dir="auto"
+        error={problems.title}
+        onChange={(e) => change('title', e.currentTarget.value)}
+      />
       {maxPoints > 0 ? (
-        <TextAreaField label={t('deckPoints')} hint={t('deckPointsHint', { max: maxPoints })} value={points} rows={Math.min(5, maxPoints)} dir="auto" error={problems.points} onChange={(e) => change('points', e.currentTarget.value)} />
+        <TextAreaField
+          label={t('deckPoints')}
+          hint={t('deckPointsHint', { max: maxPoints })}
+          value={points}
+          rows={Math.min(5, maxPoints)}
+          dir="auto"
+          error={problems.points}
+          onChange={(e) => change('points', e.currentTarget.value)}
+        />
       ) : (
         <p className="field-hint">{t('deckNoPoints')}</p>
       )}
-      <TextAreaField label={t('deckNotes')} hint={t('deckNotesHint')} value={notes} rows={5} maxLength={5000} dir="auto" error={problems.notes} onChange={(e) => change('notes', e.currentTarget.value)} />
+      <TextAreaField
+        label={t('deckNotes')}
+        hint={t('deckNotesHint')}
+        value={notes}
+        rows={5}
+        maxLength={5000}
+        dir="auto"
+        error={problems.notes}
+        onChange={(e) => change('notes', e.currentTarget.value)}
+      />
       {edit !== undefined && (
         <button type="button" className="button button-quiet" onClick={onReset}>
           {t('deckResetWords')}

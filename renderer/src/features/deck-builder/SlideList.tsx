@@ -3,10 +3,18 @@
 // One row at a time is in the Tab order (a roving tab stop): the arrow keys move between rows,
 // so reaching the tenth slide is nine presses of ↓, not forty Tabs.
 import { useState, type KeyboardEvent } from 'react';
-import { closestCenter, DndContext, PointerSensor, TouchSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Slide, SlideOption } from '../../../../core/plan';
+import type { Slide, SlideOption } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
 import { isLocked } from './deckEdits';
 import { LockIcon } from './LockIcon';
@@ -36,14 +44,19 @@ function moveAcrossRows(event: KeyboardEvent<HTMLOListElement>): void {
   if (!target || to === at) return;
   event.preventDefault();
   const col = control.dataset['col'];
-  (target.querySelector<HTMLElement>(`[data-col="${col}"]`) ?? target.querySelector<HTMLElement>('[data-col="title"]'))?.focus();
+  (
+    target.querySelector<HTMLElement>(`[data-col="${col}"]`) ?? target.querySelector<HTMLElement>('[data-col="title"]')
+  )?.focus();
 }
 
 export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, onShow }: SlideListProps) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
+  );
   const ids = slides.map((s) => s.id);
   // The row in the Tab order: the last one focused, else the slide being edited.
   const [active, setActive] = useState<string | undefined>(undefined);
@@ -58,7 +71,12 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
       <h3 id="db-slides-heading">{t('deckSlides')}</h3>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <ol className="db-slides" aria-label={t('deckSlides')} aria-describedby="db-slides-keys" onKeyDown={moveAcrossRows}>
+          <ol
+            className="db-slides"
+            aria-label={t('deckSlides')}
+            aria-describedby="db-slides-keys"
+            onKeyDown={moveAcrossRows}
+          >
             {slides.map((slide, i) => (
               <SlideRow
                 key={slide.id}
@@ -94,7 +112,12 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
                   <span className="db-slide-text">{option.title}</span>
                 </span>
                 <span className="db-minutes">{t('minutes', { n: number.format(option.minutes) })}</span>
-                <button type="button" className="button button-small db-text-button" aria-label={t('deckShowSlide')} onClick={() => onShow(option)}>
+                <button
+                  type="button"
+                  className="button button-small db-text-button"
+                  aria-label={t('deckShowSlide')}
+                  onClick={() => onShow(option)}
+                >
                   {t('deckShow')}
                 </button>
               </li>
@@ -119,7 +142,18 @@ interface SlideRowProps {
   onHide: (slide: Slide) => void;
 }
 
-function SlideRow({ slide, index, count, minutes, selected, inTabOrder, onFocusRow, onSelect, onMove, onHide }: SlideRowProps) {
+function SlideRow({
+  slide,
+  index,
+  count,
+  minutes,
+  selected,
+  inTabOrder,
+  onFocusRow,
+  onSelect,
+  onMove,
+  onHide,
+}: SlideRowProps) {
   const t = useApp((s) => s.t);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slide.id });
   // The drag handle is for pointers only; keyboard users have the buttons, which say what they do.
@@ -137,11 +171,24 @@ function SlideRow({ slide, index, count, minutes, selected, inTabOrder, onFocusR
       data-slide-id={slide.id}
       onFocus={() => onFocusRow(slide.id)}
     >
-      <span className="drag-handle db-handle" {...dragAttributes} {...listeners} aria-hidden="true" title={t('deckDrag', { title: slide.title })}>
+      <span
+        className="drag-handle db-handle"
+        {...dragAttributes}
+        {...listeners}
+        aria-hidden="true"
+        title={t('deckDrag', { title: slide.title })}
+      >
         ⠿
       </span>
       {/* detail 0: a click made by Enter or Space, not by a pointer. */}
-      <button type="button" className="db-slide-title" data-col="title" tabIndex={tabIndex} aria-current={selected || undefined} onClick={(e) => onSelect(slide.id, e.detail === 0)}>
+      <button
+        type="button"
+        className="db-slide-title"
+        data-col="title"
+        tabIndex={tabIndex}
+        aria-current={selected || undefined}
+        onClick={(e) => onSelect(slide.id, e.detail === 0)}
+      >
         <span className="db-rank" aria-hidden="true">
           {index + 1}
         </span>
@@ -151,10 +198,26 @@ function SlideRow({ slide, index, count, minutes, selected, inTabOrder, onFocusR
       </button>
       <span className="db-minutes">{minutes}</span>
       {/* aria-disabled, not disabled: focus stays on the button when the slide reaches the end. */}
-      <button type="button" className="button button-small" data-col="up" tabIndex={tabIndex} aria-label={t('moveUp')} aria-disabled={index === 0 || undefined} onClick={() => onMove(index, index - 1)}>
+      <button
+        type="button"
+        className="button button-small"
+        data-col="up"
+        tabIndex={tabIndex}
+        aria-label={t('moveUp')}
+        aria-disabled={index === 0 || undefined}
+        onClick={() => onMove(index, index - 1)}
+      >
         ↑
       </button>
-      <button type="button" className="button button-small" data-col="down" tabIndex={tabIndex} aria-label={t('moveDown')} aria-disabled={index === count - 1 || undefined} onClick={() => onMove(index, index + 1)}>
+      <button
+        type="button"
+        className="button button-small"
+        data-col="down"
+        tabIndex={tabIndex}
+        aria-label={t('moveDown')}
+        aria-disabled={index === count - 1 || undefined}
+        onClick={() => onMove(index, index + 1)}
+      >
         ↓
       </button>
       {locked ? (
@@ -162,7 +225,14 @@ function SlideRow({ slide, index, count, minutes, selected, inTabOrder, onFocusR
           <LockIcon />
         </span>
       ) : (
-        <button type="button" className="button button-small db-text-button" data-col="hide" tabIndex={tabIndex} aria-label={t('deckHideSlide')} onClick={() => onHide(slide)}>
+        <button
+          type="button"
+          className="button button-small db-text-button"
+          data-col="hide"
+          tabIndex={tabIndex}
+          aria-label={t('deckHideSlide')}
+          onClick={() => onHide(slide)}
+        >
           {t('deckHide')}
         </button>
       )}

@@ -2,8 +2,8 @@
 // slide shown again or added still fits the meeting. Pure: planDeck decides what the deck is;
 // these only say what the advisor asked for, so the app and the CLI plan the same deck.
 import type { DeckSetup } from '../../../../core/api';
-import { LOCKED_SLIDES, type DeckChanges, type SlideEdit } from '../../../../core/deckChanges';
-import { planDeck, type DeckPlan, type Slide } from '../../../../core/plan';
+import { LOCKED_SLIDES, type DeckChanges, type SlideEdit } from '../../../../core/plan/deckChanges';
+import { planDeck, type DeckPlan, type Slide } from '../../../../core/plan/planDeck';
 
 export function planOf(setup: DeckSetup, changes: DeckChanges): DeckPlan {
   return planDeck(setup.intake, setup.advisor, setup.recipe, changes);
@@ -89,19 +89,42 @@ export interface Refusal {
  * the meeting's time: it drops the last added slide instead, so a slide missing from its answer
  * is one that does not fit. "Also on your list" may go: a goal given its own slide leaves it.
  */
-function keepsAll(setup: DeckSetup, current: readonly Slide[], candidate: DeckChanges, id: string, except?: string): boolean {
+function keepsAll(
+  setup: DeckSetup,
+  current: readonly Slide[],
+  candidate: DeckChanges,
+  id: string,
+  except?: string,
+): boolean {
   const ids = new Set(planOf(setup, candidate).deck.slides.map((s) => s.id));
   return ids.has(id) && current.every((s) => s.id === except || s.id === 'also-on-your-list' || ids.has(s.id));
 }
 
 /** The candidate changes when the slide fits; otherwise what to hide to make room for it. */
-export function tryToInclude(setup: DeckSetup, plan: DeckPlan, candidate: DeckChanges, option: { id: string; title: string; minutes: number }): { ok: true } | { ok: false; refusal: Refusal } {
+export function tryToInclude(
+  setup: DeckSetup,
+  plan: DeckPlan,
+  candidate: DeckChanges,
+  option: { id: string; title: string; minutes: number },
+): { ok: true } | { ok: false; refusal: Refusal } {
   const current = plan.deck.slides;
   if (keepsAll(setup, current, candidate, option.id)) return { ok: true };
   const minutes = setup.recipe.recipe.minutes;
   const hide = current
     .filter((s) => !isLocked(s.id) && s.id !== option.id && s.id !== 'also-on-your-list')
-    .filter((s) => keepsAll(setup, current, hideSlide(candidate, current.map((c) => c.id), s.id), option.id, s.id))
+    .filter((s) =>
+      keepsAll(
+        setup,
+        current,
+        hideSlide(
+          candidate,
+          current.map((c) => c.id),
+          s.id,
+        ),
+        option.id,
+        s.id,
+      ),
+    )
     .sort((a, b) => minutes[a.layout] - minutes[b.layout])
     .slice(0, 3)
     .map((s) => s.title);

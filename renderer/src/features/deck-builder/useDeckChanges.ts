@@ -5,7 +5,7 @@
 // window's own saves'): refused when another window saved in between ('stale'), and nothing more
 // is sent until the advisor reloads.
 import { useCallback, useRef, useState } from 'react';
-import type { DeckChanges } from '../../../../core/deckChanges';
+import type { DeckChanges } from '../../../../core/plan/deckChanges';
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
 
@@ -51,7 +51,11 @@ export function useDeckChanges(id: string, initial: DeckChanges, initialRevision
           const next = pending.current;
           pending.current = null;
           setSaveState('saving');
-          const result = await api['deck:save']({ id, changes: next, ...(base.current ? { revision: base.current } : {}) });
+          const result = await api['deck:save']({
+            id,
+            changes: next,
+            ...(base.current ? { revision: base.current } : {}),
+          });
           if (!result.ok && result.code === 'stale') {
             stale.current = true;
             pending.current = null;
@@ -79,7 +83,11 @@ export function useDeckChanges(id: string, initial: DeckChanges, initialRevision
       const now = current.current;
       const same = coalesce !== undefined && coalesce === lastKey.current;
       lastKey.current = coalesce;
-      set({ changes: next, past: same ? now.past : [...now.past, now.changes].slice(-HISTORY), revision: now.revision });
+      set({
+        changes: next,
+        past: same ? now.past : [...now.past, now.changes].slice(-HISTORY),
+        revision: now.revision,
+      });
       save(next);
     },
     [save, set],
@@ -98,5 +106,13 @@ export function useDeckChanges(id: string, initial: DeckChanges, initialRevision
     while (pump.current) await pump.current;
   }, []);
 
-  return { changes: state.changes, revision: state.revision, canUndo: state.past.length > 0, saveState, apply, undo, flush };
+  return {
+    changes: state.changes,
+    revision: state.revision,
+    canUndo: state.past.length > 0,
+    saveState,
+    apply,
+    undo,
+    flush,
+  };
 }

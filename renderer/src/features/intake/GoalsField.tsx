@@ -1,9 +1,17 @@
 // Goals: tick what matters; the ticked goals form a ranked list (first = leads the deck) that
 // is reordered by dragging (mouse, finger) or with Move up / Move down (keyboard, any pointer).
-import { closestCenter, DndContext, PointerSensor, TouchSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { arrayMove, SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { GOALS, type Goal } from '../../../../core/intake';
+import { GOALS, type Goal } from '../../../../core/intake/intake';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 
@@ -21,9 +29,22 @@ const GOAL_LABEL: Record<Goal, MessageKey> = {
   portfolio: 'goal_portfolio',
 };
 
-export function GoalsField({ goals, onChange, error, onBlur }: { goals: Goal[]; onChange: (goals: Goal[]) => void; error?: string | undefined; onBlur: () => void }) {
+export function GoalsField({
+  goals,
+  onChange,
+  error,
+  onBlur,
+}: {
+  goals: Goal[];
+  onChange: (goals: Goal[]) => void;
+  error?: string | undefined;
+  onBlur: () => void;
+}) {
   const t = useApp((s) => s.t);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
+  );
   const move = (from: number, to: number) => {
     if (to < 0 || to >= goals.length) return;
     onChange(arrayMove(goals, from, to));
@@ -67,7 +88,14 @@ export function GoalsField({ goals, onChange, error, onBlur }: { goals: Goal[]; 
           <SortableContext items={goals} strategy={verticalListSortingStrategy}>
             <ol className="ranked" aria-labelledby="goals-ranked">
               {goals.map((goal, i) => (
-                <RankedGoal key={goal} goal={goal} label={t(GOAL_LABEL[goal])} index={i} count={goals.length} move={move} />
+                <RankedGoal
+                  key={goal}
+                  goal={goal}
+                  label={t(GOAL_LABEL[goal])}
+                  index={i}
+                  count={goals.length}
+                  move={move}
+                />
               ))}
             </ol>
           </SortableContext>
@@ -77,7 +105,19 @@ export function GoalsField({ goals, onChange, error, onBlur }: { goals: Goal[]; 
   );
 }
 
-function RankedGoal({ goal, label, index, count, move }: { goal: Goal; label: string; index: number; count: number; move: (from: number, to: number) => void }) {
+function RankedGoal({
+  goal,
+  label,
+  index,
+  count,
+  move,
+}: {
+  goal: Goal;
+  label: string;
+  index: number;
+  count: number;
+  move: (from: number, to: number) => void;
+}) {
   const t = useApp((s) => s.t);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: goal });
   // The drag handle is for pointers only; keyboard users have the buttons, which say what they do.
@@ -85,17 +125,40 @@ function RankedGoal({ goal, label, index, count, move }: { goal: Goal; label: st
   void _role;
   void _tabIndex;
   return (
-    <li ref={setNodeRef} className={`ranked-goal${isDragging ? ' dragging' : ''}`} style={{ transform: CSS.Transform.toString(transform), transition }} aria-label={label}>
-      <span className="drag-handle" {...dragAttributes} {...listeners} aria-hidden="true" title={t('dragGoal', { goal: label })}>
+    <li
+      ref={setNodeRef}
+      className={`ranked-goal${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      aria-label={label}
+    >
+      <span
+        className="drag-handle"
+        {...dragAttributes}
+        {...listeners}
+        aria-hidden="true"
+        title={t('dragGoal', { goal: label })}
+      >
         ⠿
       </span>
       <span className="rank">{index + 1}</span>
       <span className="ranked-label">{label}</span>
       {/* aria-disabled, not disabled: focus stays on the button when the goal reaches the end. */}
-      <button type="button" className="button button-small" aria-label={t('moveUp')} aria-disabled={index === 0 || undefined} onClick={() => move(index, index - 1)}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={t('moveUp')}
+        aria-disabled={index === 0 || undefined}
+        onClick={() => move(index, index - 1)}
+      >
         ↑
       </button>
-      <button type="button" className="button button-small" aria-label={t('moveDown')} aria-disabled={index === count - 1 || undefined} onClick={() => move(index, index + 1)}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={t('moveDown')}
+        aria-disabled={index === count - 1 || undefined}
+        onClick={() => move(index, index + 1)}
+      >
         ↓
       </button>
     </li>

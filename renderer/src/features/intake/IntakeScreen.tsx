@@ -3,8 +3,8 @@
 // intake.json only when it passes. A problem shows at its field when the advisor leaves it,
 // and all at once on Save, with focus on the first.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { checkIntake, MEETING_FORMATS, RISK_TOLERANCES } from '../../../../core/intake';
-import { STORED_STATUSES, type StoredStatus } from '../../../../core/prospect';
+import { checkIntake, MEETING_FORMATS, RISK_TOLERANCES } from '../../../../core/intake/intake';
+import { STORED_STATUSES, type StoredStatus } from '../../../../core/prospect/prospect';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
@@ -15,7 +15,7 @@ import { shareOnOpen } from '../present/useShare';
 import { emptyForm, fromIntake, rowKey, toIntake, type IntakeForm } from './model';
 import { CURRENCY_OPTIONS, localeOptions, machineTimeZone, timeZoneOptions } from './options';
 import { formatAmount, startsAtProblem } from './fieldWords';
-import { defaultCurrency } from '../../../../core/locale';
+import { defaultCurrency } from '../../../../core/locale/locale';
 import { SendIntakeForm } from './SendIntakeForm';
 import type { MeetingFileProblem } from '../../../../core/api';
 import { StaleAlert } from '../../ui/StaleAlert';
@@ -55,7 +55,11 @@ function readBackup(id: string): Backup | undefined {
     const value = JSON.parse(raw) as Partial<Backup> & Record<string, unknown>;
     // A copy kept before revisions: the draft alone.
     if (!value.draft || typeof value.draft !== 'object') return { base: null, draft: value };
-    return { base: typeof value.base === 'string' ? value.base : null, draft: value.draft, ...(value.sent && typeof value.sent === 'object' ? { sent: value.sent } : {}) };
+    return {
+      base: typeof value.base === 'string' ? value.base : null,
+      draft: value.draft,
+      ...(value.sent && typeof value.sent === 'object' ? { sent: value.sent } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -90,7 +94,8 @@ function problemsByField(problems: readonly Problem[], form: IntakeForm): Map<st
   for (const p of problems) {
     let field = p.path;
     let m: RegExpExecArray | null;
-    if ((m = /^prospect\.dependents\[(\d+)\]\.(firstName|age)$/.exec(p.path))) field = `dependent:${dependents[Number(m[1])]?.key}:${m[2]}`;
+    if ((m = /^prospect\.dependents\[(\d+)\]\.(firstName|age)$/.exec(p.path)))
+      field = `dependent:${dependents[Number(m[1])]?.key}:${m[2]}`;
     else if ((m = /^concerns\[(\d+)\]$/.exec(p.path))) field = `concern:${concerns[Number(m[1])]?.key}`;
     else if ((m = /^questions\[(\d+)\]$/.exec(p.path))) field = `question:${questions[Number(m[1])]?.key}`;
     else if (/^goals(\[\d+\])?$/.test(p.path)) field = 'goals';
@@ -109,7 +114,10 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   const remove = useApp((s) => s.removeProspect);
   // A new prospect's meeting starts in the advisor's zone (Settings), else the computer's.
   const advisorTimeZone = useApp((s) => s.advisorTimeZone);
-  const fallback = useMemo(() => emptyForm(advisorTimeZone ?? machineTimeZone(), navigator.language || 'en-US'), [advisorTimeZone]);
+  const fallback = useMemo(
+    () => emptyForm(advisorTimeZone ?? machineTimeZone(), navigator.language || 'en-US'),
+    [advisorTimeZone],
+  );
   const [form, setForm] = useState<IntakeForm | null>(initialId ? null : fallback);
   const idRef = useRef<string>(initialId ?? newProspectId());
   const [hasIntake, setHasIntake] = useState(false);
@@ -129,7 +137,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
   // The draft on its way to the app layer, if any (see Backup).
   const sending = useRef<Record<string, unknown> | null>(null);
   const backUp = useCallback((draft: Record<string, unknown>) => {
-    writeBackup(idRef.current, { base: revision.current ?? null, draft, ...(sending.current ? { sent: sending.current } : {}) });
+    writeBackup(idRef.current, {
+      base: revision.current ?? null,
+      draft,
+      ...(sending.current ? { sent: sending.current } : {}),
+    });
   }, []);
   // This window's writes, one after another (a keystroke during Save, a second click on Save):
   // each is sent with the revision the one before it returned, so the window never refuses itself.
@@ -162,7 +174,8 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     (next: IntakeForm) => {
       backUp(toIntake(next));
       // The prospect exists from the first keystroke: a reload comes back to it.
-      if (location.hash !== `#/prospect/${idRef.current}`) history.replaceState({ app: 1 }, '', `#/prospect/${idRef.current}`);
+      if (location.hash !== `#/prospect/${idRef.current}`)
+        history.replaceState({ app: 1 }, '', `#/prospect/${idRef.current}`);
       if (staleRef.current) return;
       pending.current = next;
       if (pump.current) return;
@@ -175,7 +188,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
             sending.current = draft;
             // Keystrokes made while this waited its turn are newer than `draft`: the copy keeps them.
             backUp(pending.current ? toIntake(pending.current) : draft);
-            const sent = await api['prospects:saveDraft']({ id: idRef.current, draft, ...(revision.current ? { revision: revision.current } : {}) });
+            const sent = await api['prospects:saveDraft']({
+              id: idRef.current,
+              draft,
+              ...(revision.current ? { revision: revision.current } : {}),
+            });
             if (sent.ok) revision.current = sent.value.revision;
             sending.current = null;
             return sent;
@@ -292,7 +309,20 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     setDirty(true);
     keepDraft(next);
   };
-  const text = (field: keyof IntakeForm & string, path: string, label: MessageKey, extra: { maxLength: number; required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel'; autoComplete?: string; hint?: string; 'data-autofocus'?: boolean }) => (
+  const text = (
+    field: keyof IntakeForm & string,
+    path: string,
+    label: MessageKey,
+    extra: {
+      maxLength: number;
+      required?: boolean;
+      type?: string;
+      inputMode?: 'numeric' | 'decimal' | 'email' | 'tel';
+      autoComplete?: string;
+      hint?: string;
+      'data-autofocus'?: boolean;
+    },
+  ) => (
     <TextField
       label={t(label)}
       value={form[field] as string}
@@ -343,7 +373,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
       return false;
     }
     const result = await inTurn(async () => {
-      const sent = await api['prospects:save']({ id: idRef.current, intake, ...(revision.current ? { revision: revision.current } : {}) });
+      const sent = await api['prospects:save']({
+        id: idRef.current,
+        intake,
+        ...(revision.current ? { revision: revision.current } : {}),
+      });
       if (sent.ok && sent.value.saved && sent.value.revision) revision.current = sent.value.revision;
       return sent;
     });
@@ -411,7 +445,13 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
     });
   };
 
-  const rows = <K extends 'concerns' | 'questions'>(key: K, kind: 'concern' | 'question', label: MessageKey, add: MessageKey, removeLabel: MessageKey) => (
+  const rows = <K extends 'concerns' | 'questions'>(
+    key: K,
+    kind: 'concern' | 'question',
+    label: MessageKey,
+    add: MessageKey,
+    removeLabel: MessageKey,
+  ) => (
     <div className="rows">
       {form[key].map((row, i) => (
         <div className="row" key={row.key}>
@@ -422,12 +462,18 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
             rows={2}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              change({ [key]: form[key].map((r) => (r.key === row.key ? { ...r, text: value } : r)) } as Partial<IntakeForm>);
+              change({
+                [key]: form[key].map((r) => (r.key === row.key ? { ...r, text: value } : r)),
+              } as Partial<IntakeForm>);
             }}
             onBlur={leave(`${kind}:${row.key}`)}
             error={errorFor(`${kind}:${row.key}`)}
           />
-          <button type="button" className="button button-quiet" onClick={() => change({ [key]: form[key].filter((r) => r.key !== row.key) } as Partial<IntakeForm>)}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => change({ [key]: form[key].filter((r) => r.key !== row.key) } as Partial<IntakeForm>)}
+          >
             {t(removeLabel, { n: i + 1 })}
           </button>
         </div>
@@ -463,7 +509,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
             onChange={(e) => {
               const next = e.currentTarget.value as StoredStatus;
               setStage(next);
-              void api['prospects:setStatus']({ id: idRef.current, status: next }).then((r) => (r.ok ? upsert(r.value) : notify(t('error', { e: r.error }))));
+              void api['prospects:setStatus']({ id: idRef.current, status: next }).then((r) =>
+                r.ok ? upsert(r.value) : notify(t('error', { e: r.error })),
+              );
             }}
           >
             {STORED_STATUSES.map((s) => (
@@ -474,12 +522,22 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           </SelectField>
         )}
         {meeting && (
-          <button type="button" className="button button-primary" onClick={() => navigate({ screen: meeting === 'live' ? 'present' : 'wrap-up', id: idRef.current })}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => navigate({ screen: meeting === 'live' ? 'present' : 'wrap-up', id: idRef.current })}
+          >
             {meeting === 'live' ? t('resumeMeeting') : t('wrapUpMeeting')}
           </button>
         )}
         <p className="draft-state" role="status">
-          {draftState === 'saving' ? t('draftSaving') : draftState === 'saved' ? t('draftSaved') : typeof draftState === 'object' ? t('draftFailed', { e: draftState.error }) : ''}
+          {draftState === 'saving'
+            ? t('draftSaving')
+            : draftState === 'saved'
+              ? t('draftSaved')
+              : typeof draftState === 'object'
+                ? t('draftFailed', { e: draftState.error })
+                : ''}
         </p>
       </div>
       {stale && <StaleAlert onReload={reload} />}
@@ -495,10 +553,31 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
         <fieldset className="card">
           <legend>{t('sectionProspect')}</legend>
           <div className="grid">
-            {text('firstName', 'prospect.firstName', 'firstName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off', hint: t('shownToProspect'), ...(initialId ? {} : { 'data-autofocus': true }) })}
-            {text('lastName', 'prospect.lastName', 'lastName', { maxLength: BOX_LENGTH.name, required: true, autoComplete: 'off', hint: t('shownToProspect') })}
-            {text('email', 'prospect.email', 'email', { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' })}
-            {text('phone', 'prospect.phone', 'phone', { maxLength: BOX_LENGTH.text, type: 'tel', inputMode: 'tel', autoComplete: 'off' })}
+            {text('firstName', 'prospect.firstName', 'firstName', {
+              maxLength: BOX_LENGTH.name,
+              required: true,
+              autoComplete: 'off',
+              hint: t('shownToProspect'),
+              ...(initialId ? {} : { 'data-autofocus': true }),
+            })}
+            {text('lastName', 'prospect.lastName', 'lastName', {
+              maxLength: BOX_LENGTH.name,
+              required: true,
+              autoComplete: 'off',
+              hint: t('shownToProspect'),
+            })}
+            {text('email', 'prospect.email', 'email', {
+              maxLength: BOX_LENGTH.email,
+              type: 'email',
+              inputMode: 'email',
+              autoComplete: 'off',
+            })}
+            {text('phone', 'prospect.phone', 'phone', {
+              maxLength: BOX_LENGTH.text,
+              type: 'tel',
+              inputMode: 'tel',
+              autoComplete: 'off',
+            })}
             {text('age', 'prospect.age', 'age', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
             {text('occupation', 'prospect.occupation', 'occupation', { maxLength: BOX_LENGTH.text })}
             {text('city', 'prospect.city', 'city', { maxLength: BOX_LENGTH.text })}
@@ -511,8 +590,16 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <div className="grid">
             {text('partnerFirstName', 'prospect.partner.firstName', 'partnerFirstName', { maxLength: BOX_LENGTH.name })}
             {text('partnerLastName', 'prospect.partner.lastName', 'partnerLastName', { maxLength: BOX_LENGTH.name })}
-            {text('partnerEmail', 'prospect.partner.email', 'partnerEmail', { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' })}
-            {text('partnerAge', 'prospect.partner.age', 'partnerAge', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
+            {text('partnerEmail', 'prospect.partner.email', 'partnerEmail', {
+              maxLength: BOX_LENGTH.email,
+              type: 'email',
+              inputMode: 'email',
+              autoComplete: 'off',
+            })}
+            {text('partnerAge', 'prospect.partner.age', 'partnerAge', {
+              maxLength: BOX_LENGTH.number,
+              inputMode: 'numeric',
+            })}
           </div>
           <h3 className="subhead">{t('dependents')}</h3>
           <div className="rows rows-dependent">
@@ -524,7 +611,9 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                   maxLength={BOX_LENGTH.name}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
-                    change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)) });
+                    change({
+                      dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)),
+                    });
                   }}
                   onBlur={leave(`dependent:${d.key}:firstName`)}
                   error={errorFor(`dependent:${d.key}:firstName`)}
@@ -542,7 +631,11 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                   onBlur={leave(`dependent:${d.key}:age`)}
                   error={errorFor(`dependent:${d.key}:age`)}
                 />
-                <button type="button" className="button button-quiet" onClick={() => change({ dependents: form.dependents.filter((r) => r.key !== d.key) })}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => change({ dependents: form.dependents.filter((r) => r.key !== d.key) })}
+                >
                   {t('removeDependent', { n: i + 1 })}
                 </button>
               </div>
@@ -574,7 +667,13 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
             {amount('investableAssets', 'finances.investableAssets', 'investableAssets')}
             {amount('annualIncome', 'finances.annualIncome', 'annualIncome')}
             {amount('monthlySavings', 'finances.monthlySavings', 'monthlySavings')}
-            <SelectField label={t('riskTolerance')} value={form.riskTolerance} onChange={(e) => change({ riskTolerance: e.currentTarget.value })} onBlur={leave('riskTolerance')} error={errorFor('riskTolerance')}>
+            <SelectField
+              label={t('riskTolerance')}
+              value={form.riskTolerance}
+              onChange={(e) => change({ riskTolerance: e.currentTarget.value })}
+              onBlur={leave('riskTolerance')}
+              error={errorFor('riskTolerance')}
+            >
               <option value="">{t('risk_none')}</option>
               {RISK_TOLERANCES.map((r) => (
                 <option key={r} value={r}>
@@ -582,14 +681,31 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
                 </option>
               ))}
             </SelectField>
-            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
+            {text('timeHorizonYears', 'timeHorizonYears', 'timeHorizon', {
+              maxLength: BOX_LENGTH.number,
+              inputMode: 'numeric',
+            })}
           </div>
         </fieldset>
 
         <fieldset className="card">
           <legend>{t('sectionGoals')}</legend>
-          <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} error={errorFor('goals')} onBlur={leave('goals')} />
-          <TextAreaField label={t('urgentNeed')} hint={t('shownWordForWord')} value={form.urgentNeed} maxLength={BOX_LENGTH.text} rows={2} onChange={(e) => change({ urgentNeed: e.currentTarget.value })} onBlur={leave('urgentNeed')} error={errorFor('urgentNeed')} />
+          <GoalsField
+            goals={form.goals}
+            onChange={(goals) => change({ goals })}
+            error={errorFor('goals')}
+            onBlur={leave('goals')}
+          />
+          <TextAreaField
+            label={t('urgentNeed')}
+            hint={t('shownWordForWord')}
+            value={form.urgentNeed}
+            maxLength={BOX_LENGTH.text}
+            rows={2}
+            onChange={(e) => change({ urgentNeed: e.currentTarget.value })}
+            onBlur={leave('urgentNeed')}
+            error={errorFor('urgentNeed')}
+          />
         </fieldset>
 
         <fieldset className="card">
@@ -599,8 +715,20 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
           <div className="rows-concern">{rows('concerns', 'concern', 'concern', 'addConcern', 'removeConcern')}</div>
           <h3 className="subhead">{t('questions')}</h3>
           <p className="field-hint shown-note">{t('questionsShown')}</p>
-          <div className="rows-question">{rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}</div>
-          <TextAreaField label={t('notes')} hint={t('notesPrivate')} className="field-private" value={form.notes} maxLength={BOX_LENGTH.longText} rows={4} onChange={(e) => change({ notes: e.currentTarget.value })} onBlur={leave('notes')} error={errorFor('notes')} />
+          <div className="rows-question">
+            {rows('questions', 'question', 'question', 'addQuestion', 'removeQuestion')}
+          </div>
+          <TextAreaField
+            label={t('notes')}
+            hint={t('notesPrivate')}
+            className="field-private"
+            value={form.notes}
+            maxLength={BOX_LENGTH.longText}
+            rows={4}
+            onChange={(e) => change({ notes: e.currentTarget.value })}
+            onBlur={leave('notes')}
+            error={errorFor('notes')}
+          />
         </fieldset>
 
         <fieldset className="card">
@@ -625,15 +753,31 @@ export function IntakeScreen({ id: initialId }: { id?: string | undefined }) {
               onBlur={leave('meeting.timeZone')}
               error={errorFor('meeting.timeZone')}
             />
-            <SelectField label={t('meetingFormat')} value={form.format} onChange={(e) => change({ format: e.currentTarget.value })} onBlur={leave('meeting.format')} error={errorFor('meeting.format')}>
+            <SelectField
+              label={t('meetingFormat')}
+              value={form.format}
+              onChange={(e) => change({ format: e.currentTarget.value })}
+              onBlur={leave('meeting.format')}
+              error={errorFor('meeting.format')}
+            >
               {MEETING_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {t(`format_${f.replace('-', '_')}` as MessageKey)}
                 </option>
               ))}
             </SelectField>
-            {text('minutes', 'meeting.minutes', 'meetingLength', { maxLength: BOX_LENGTH.number, inputMode: 'numeric' })}
-            <SelectField label={t('language')} hint={t('languageHint')} value={form.locale} onChange={(e) => change({ locale: e.currentTarget.value })} onBlur={leave('locale')} error={errorFor('locale')}>
+            {text('minutes', 'meeting.minutes', 'meetingLength', {
+              maxLength: BOX_LENGTH.number,
+              inputMode: 'numeric',
+            })}
+            <SelectField
+              label={t('language')}
+              hint={t('languageHint')}
+              value={form.locale}
+              onChange={(e) => change({ locale: e.currentTarget.value })}
+              onBlur={leave('locale')}
+              error={errorFor('locale')}
+            >
               {localeOptions(form.locale).map((o) => (
                 <option key={o.value} value={o.value} lang={o.value}>
                   {o.label}

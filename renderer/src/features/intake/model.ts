@@ -1,7 +1,7 @@
 // The intake form's model: what the advisor types (all text, as typed) ⇄ the intake file's
 // shape. The same conversion makes the draft and the intake, so a draft reopens exactly as it
-// was left, and the intake is checked by the CLI's own schema (core/intake.ts).
-import { GOALS, type Goal } from '../../../../core/intake';
+// was left, and the intake is checked by the CLI's own schema (core/intake/intake.ts).
+import { GOALS, type Goal } from '../../../../core/intake/intake';
 
 export interface DependentRow {
   key: number;
@@ -103,8 +103,15 @@ function prune<T extends Record<string, unknown>>(o: T): Partial<T> {
 
 /** The form as an intake file: empty fields left out, blank rows dropped, numbers parsed. */
 export function toIntake(form: IntakeForm): Record<string, unknown> {
-  const partner = prune({ firstName: opt(form.partnerFirstName), lastName: opt(form.partnerLastName), email: opt(form.partnerEmail), age: parseNumber(form.partnerAge) });
-  const dependents = form.dependents.filter((d) => d.firstName.trim() !== '' || d.age.trim() !== '').map((d) => prune({ firstName: d.firstName, age: parseNumber(d.age) }));
+  const partner = prune({
+    firstName: opt(form.partnerFirstName),
+    lastName: opt(form.partnerLastName),
+    email: opt(form.partnerEmail),
+    age: parseNumber(form.partnerAge),
+  });
+  const dependents = form.dependents
+    .filter((d) => d.firstName.trim() !== '' || d.age.trim() !== '')
+    .map((d) => prune({ firstName: d.firstName, age: parseNumber(d.age) }));
   const finances = prune({
     currency: opt(form.currency.trim().toUpperCase()),
     investableAssets: parseNumber(form.investableAssets),
@@ -133,13 +140,20 @@ export function toIntake(form: IntakeForm): Record<string, unknown> {
     riskTolerance: opt(form.riskTolerance),
     timeHorizonYears: parseNumber(form.timeHorizonYears),
     questions: questions.length ? questions : undefined,
-    meeting: prune({ startsAt: form.startsAt, timeZone: form.timeZone.trim(), format: opt(form.format), minutes: parseNumber(form.minutes) }),
+    meeting: prune({
+      startsAt: form.startsAt,
+      timeZone: form.timeZone.trim(),
+      format: opt(form.format),
+      minutes: parseNumber(form.minutes),
+    }),
     notes: opt(form.notes),
   });
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** An intake or a draft (any shape a file may have) back into the form. */
@@ -162,12 +176,18 @@ export function fromIntake(value: unknown, fallback: IntakeForm): IntakeForm {
     partnerLastName: str(partner['lastName']),
     partnerEmail: str(partner['email']),
     partnerAge: str(partner['age']),
-    dependents: list(prospect['dependents']).map((d) => ({ key: rowKey(), firstName: str(obj(d)['firstName']), age: str(obj(d)['age']) })),
+    dependents: list(prospect['dependents']).map((d) => ({
+      key: rowKey(),
+      firstName: str(obj(d)['firstName']),
+      age: str(obj(d)['age']),
+    })),
     currency: str(finances['currency']),
     investableAssets: str(finances['investableAssets']),
     annualIncome: str(finances['annualIncome']),
     monthlySavings: str(finances['monthlySavings']),
-    goals: list(v['goals']).filter((g): g is Goal => typeof g === 'string' && known.has(g)).filter((g, i, all) => all.indexOf(g) === i),
+    goals: list(v['goals'])
+      .filter((g): g is Goal => typeof g === 'string' && known.has(g))
+      .filter((g, i, all) => all.indexOf(g) === i),
     urgentNeed: str(v['urgentNeed']),
     concerns: list(v['concerns']).map((c) => ({ key: rowKey(), text: str(c) })),
     riskTolerance: str(v['riskTolerance']),
@@ -181,4 +201,3 @@ export function fromIntake(value: unknown, fallback: IntakeForm): IntakeForm {
     minutes: str(meeting['minutes']) || fallback.minutes,
   };
 }
-

@@ -1,7 +1,35 @@
 // Suggestions for the searchable pickers. Any valid value can be typed; these are the common ones.
 export { machineTimeZone, timeZoneOptions } from '../../ui/timeZones';
 
-const LOCALES = ['en-US', 'en-CA', 'en-GB', 'en-AU', 'fr-CA', 'fr-FR', 'fr-BE', 'fr-CH', 'es-US', 'es-ES', 'es-MX', 'de-DE', 'de-CH', 'it-IT', 'pt-BR', 'pt-PT', 'nl-NL', 'pl-PL', 'ja-JP', 'zh-CN', 'zh-TW', 'ko-KR', 'ar', 'he-IL', 'hi-IN', 'vi-VN', 'tl-PH'];
+const LOCALES = [
+  'en-US',
+  'en-CA',
+  'en-GB',
+  'en-AU',
+  'fr-CA',
+  'fr-FR',
+  'fr-BE',
+  'fr-CH',
+  'es-US',
+  'es-ES',
+  'es-MX',
+  'de-DE',
+  'de-CH',
+  'it-IT',
+  'pt-BR',
+  'pt-PT',
+  'nl-NL',
+  'pl-PL',
+  'ja-JP',
+  'zh-CN',
+  'zh-TW',
+  'ko-KR',
+  'ar',
+  'he-IL',
+  'hi-IN',
+  'vi-VN',
+  'tl-PH',
+];
 
 function displayName(type: 'language' | 'currency', code: string): string | undefined {
   try {
@@ -36,5 +64,7 @@ const supported = (key: 'currency' | 'timeZone'): string[] => {
   }
 };
 
-export const CURRENCY_OPTIONS = supported('currency').map((value) => ({ value, label: `${value} · ${displayName('currency', value) ?? value}` }));
-
+export const CURRENCY_OPTIONS = supported('currency').map((value) => ({
+  value,
+  label: `${value} · ${displayName('currency', value) ?? value}`,
+}));

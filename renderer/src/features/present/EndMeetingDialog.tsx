@@ -4,7 +4,17 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../store';
 
-export function EndMeetingDialog({ open, ending, onEnd, onKeep }: { open: boolean; ending: boolean; onEnd: () => void; onKeep: () => void }) {
+export function EndMeetingDialog({
+  open,
+  ending,
+  onEnd,
+  onKeep,
+}: {
+  open: boolean;
+  ending: boolean;
+  onEnd: () => void;
+  onKeep: () => void;
+}) {
   const t = useApp((s) => s.t);
   const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -54,7 +64,13 @@ export function EndMeetingDialog({ open, ending, onEnd, onKeep }: { open: boolea
           <button ref={keep} type="button" className="present-button" onClick={onKeep}>
             {t('presentKeepPresenting')}
           </button>
-          <button ref={end} type="button" className="present-button present-button-primary" onClick={onEnd} disabled={ending}>
+          <button
+            ref={end}
+            type="button"
+            className="present-button present-button-primary"
+            onClick={onEnd}
+            disabled={ending}
+          >
             {t('presentEndConfirm')}
           </button>
         </div>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store';
 import { Presenter } from './Presenter';
-import { takePresent, type PresentLoad } from './prefetch';
+import { takePresent, type PresentLoad } from './presentLoad';
 import { meetingProblemText } from '../../ui/MeetingFileProblems';
 
 type Loaded = PresentLoad;
@@ -37,7 +37,8 @@ export function PresentScreen({ id }: { id: string }) {
     };
   }, [api, id, notify]);
 
-  if (loaded.state === 'ready') return <Presenter id={id} plan={loaded.start.plan} look={loaded.start.look} initial={loaded.start.meeting} />;
+  if (loaded.state === 'ready')
+    return <Presenter id={id} plan={loaded.start.plan} look={loaded.start.look} initial={loaded.start.meeting} />;
   if (loaded.state === 'loading') {
     return (
       <section className="present-mode present-waiting" aria-labelledby="present-title">
@@ -62,7 +63,11 @@ export function PresentScreen({ id }: { id: string }) {
         {loaded.state === 'failed' && <p>{t('error', { e: loaded.error })}</p>}
         {loaded.state === 'not-ready' && (
           <>
-            <p>{loaded.outcome.reason === 'no-advisor' ? t('noAdvisor') : loaded.outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}</p>
+            <p>
+              {loaded.outcome.reason === 'no-advisor'
+                ? t('noAdvisor')
+                : loaded.outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+            </p>
             {loaded.outcome.reason === 'no-advisor' && (
               <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
                 {t('openSettings')}

@@ -3,8 +3,8 @@
 // layer the moment it happens (MeetingRecorder), so a crash or a reload loses nothing.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DeckSetup } from '../../../../core/api';
-import type { LiveMeeting } from '../../../../core/liveMeeting';
-import type { DeckPlan } from '../../../../core/plan';
+import type { LiveMeeting } from '../../../../core/meeting/live';
+import type { DeckPlan } from '../../../../core/plan/planDeck';
 import { Deck } from '../../../../templates/deck/Deck';
 import type { DeckContext } from '../../../../templates/slides';
 import { useApp } from '../../store';
@@ -28,7 +28,17 @@ function notesPreference(): boolean {
   }
 }
 
-export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckPlan; look: DeckSetup['look']; initial: LiveMeeting }) {
+export function Presenter({
+  id,
+  plan,
+  look,
+  initial,
+}: {
+  id: string;
+  plan: DeckPlan;
+  look: DeckSetup['look'];
+  initial: LiveMeeting;
+}) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
@@ -57,7 +67,12 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   );
 
   // Back into a meeting under way: on the slide last shown (if the deck still has it).
-  const [startIndex] = useState(() => Math.max(0, slides.findIndex((s) => s.id === initial.visits.at(-1)?.slideId)));
+  const [startIndex] = useState(() =>
+    Math.max(
+      0,
+      slides.findIndex((s) => s.id === initial.visits.at(-1)?.slideId),
+    ),
+  );
   const root = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const onSlide = useCallback((_: number, slideId: string) => recorder.slide(slideId), [recorder]);
@@ -192,7 +207,13 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
   }, []);
 
   return (
-    <section ref={root} className="present-mode" data-notes={notesShown ? 'shown' : 'hidden'} data-share={sharePanel ? 'shown' : 'hidden'} aria-labelledby="present-title">
+    <section
+      ref={root}
+      className="present-mode"
+      data-notes={notesShown ? 'shown' : 'hidden'}
+      data-share={sharePanel ? 'shown' : 'hidden'}
+      aria-labelledby="present-title"
+    >
       <h2 id="present-title" className="present-visually-hidden">
         {t('presentHeading', { name: plan.prospect.fullName })}
       </h2>
@@ -210,7 +231,13 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         </span>
         <span className="present-edge-label">{t('presentPreviousShort')}</span>
       </button>
-      <DeckStage stage={stage} context={context} themeVariables={look.themeVariables} language={plan.language} ratio={size.width / size.height} />
+      <DeckStage
+        stage={stage}
+        context={context}
+        themeVariables={look.themeVariables}
+        language={plan.language}
+        ratio={size.width / size.height}
+      />
       <button
         type="button"
         className="present-button present-edge present-edge-next"
@@ -225,17 +252,37 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
       </button>
       {notesShown && (
         <PresenterStrip slides={slides} index={index} meeting={meeting}>
-          <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating={false} onSkip={skip} />
+          <RunningLong
+            plan={plan}
+            meeting={meeting}
+            skipped={skipped}
+            currentSlideId={current?.id}
+            floating={false}
+            onSkip={skip}
+          />
         </PresenterStrip>
       )}
-      {!notesShown && <RunningLong plan={plan} meeting={meeting} skipped={skipped} currentSlideId={current?.id} floating onSkip={skip} />}
+      {!notesShown && (
+        <RunningLong
+          plan={plan}
+          meeting={meeting}
+          skipped={skipped}
+          currentSlideId={current?.id}
+          floating
+          onSkip={skip}
+        />
+      )}
       <div className="present-bar" role="group" aria-label={t('presentControls')}>
         <label className="present-jump">
           <span className="present-jump-label">{t('presentJumpTo')}</span>
           <select value={index} onChange={(e) => controls?.go(Number(e.target.value))} disabled={!controls}>
             {slides.map((slide, i) => (
               <option key={slide.id} value={i}>
-                {t(skipped.has(slide.id) ? 'presentJumpOptionSkipped' : 'presentJumpOption', { n: i + 1, total: slides.length, title: slide.title })}
+                {t(skipped.has(slide.id) ? 'presentJumpOptionSkipped' : 'presentJumpOption', {
+                  n: i + 1,
+                  total: slides.length,
+                  title: slide.title,
+                })}
               </option>
             ))}
           </select>
@@ -243,7 +290,12 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         <button type="button" className="present-button" aria-expanded={notesShown} onClick={toggleNotes}>
           {notesShown ? t('presentHideNotes') : t('presentShowNotes')}
         </button>
-        <button type="button" className="present-button present-button-primary" aria-haspopup="dialog" onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          className="present-button present-button-primary"
+          aria-haspopup="dialog"
+          onClick={() => setAsking(true)}
+        >
           {t('presentAddQuestion')}
           {meeting.questions.length > 0 && (
             <span className="present-count" aria-hidden="true">
@@ -253,14 +305,22 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         </button>
         <button type="button" className="present-button" aria-expanded={sharePanel} onClick={onShareButton}>
           {t('sharePresentOnTablet')}
-          {sharing && share.status && <span className={`share-dot share-dot-${share.status.tablet}`} aria-hidden="true" />}
+          {sharing && share.status && (
+            <span className={`share-dot share-dot-${share.status.tablet}`} aria-hidden="true" />
+          )}
         </button>
         {fullscreen.supported && (
           <button type="button" className="present-button" aria-pressed={fullscreen.active} onClick={fullscreen.toggle}>
             {t('presentFullScreen')}
           </button>
         )}
-        <button type="button" className="present-button present-end" aria-haspopup="dialog" onClick={() => setConfirmingEnd(true)} disabled={ending}>
+        <button
+          type="button"
+          className="present-button present-end"
+          aria-haspopup="dialog"
+          onClick={() => setConfirmingEnd(true)}
+          disabled={ending}
+        >
           {t('presentEnd')}
         </button>
       </div>
@@ -273,7 +333,12 @@ export function Presenter({ id, plan, look, initial }: { id: string; plan: DeckP
         {announcement}
       </p>
       {sharePanel && <SharePanel share={share} onHide={() => setSharePanel(false)} />}
-      <EndMeetingDialog open={confirmingEnd} ending={ending} onEnd={() => void end()} onKeep={() => setConfirmingEnd(false)} />
+      <EndMeetingDialog
+        open={confirmingEnd}
+        ending={ending}
+        onEnd={() => void end()}
+        onKeep={() => setConfirmingEnd(false)}
+      />
       <QuestionBox open={asking} slideTitle={current?.title} onSave={saveQuestion} onClose={() => setAsking(false)} />
     </section>
   );

@@ -1,12 +1,22 @@
 // What the advisor sees and the prospect need not: the time against the plan, this slide's
 // minutes and notes, and the questions caught so far. Shown or hidden by the advisor.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { LiveMeeting } from '../../../../core/liveMeeting';
-import type { Slide } from '../../../../core/plan';
+import type { LiveMeeting } from '../../../../core/meeting/live';
+import type { Slide } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
 import { clock, elapsedSeconds, minutesOver, plannedThrough } from './timing';
 
-export function PresenterStrip({ slides, index, meeting, children }: { slides: readonly Slide[]; index: number; meeting: LiveMeeting; children?: ReactNode }) {
+export function PresenterStrip({
+  slides,
+  index,
+  meeting,
+  children,
+}: {
+  slides: readonly Slide[];
+  index: number;
+  meeting: LiveMeeting;
+  children?: ReactNode;
+}) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const minutes = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
@@ -31,7 +41,15 @@ export function PresenterStrip({ slides, index, meeting, children }: { slides: r
 }
 
 /** The only part that changes every second: its own state, so the rest does not re-render. */
-function MeetingClock({ startedAt, planned, minutes }: { startedAt: string; planned: number; minutes: (n: number) => string }) {
+function MeetingClock({
+  startedAt,
+  planned,
+  minutes,
+}: {
+  startedAt: string;
+  planned: number;
+  minutes: (n: number) => string;
+}) {
   const t = useApp((s) => s.t);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

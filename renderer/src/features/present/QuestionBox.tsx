@@ -2,10 +2,20 @@
 // Save question or Enter (Shift+Enter starts a new line). A modal <dialog>: the focus stays in it,
 // Esc closes it, and the focus goes back to Add question.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { LIMITS } from '../../../../core/limits';
+import { LIMITS } from '../../../../core/text/limits';
 import { useApp } from '../../store';
 
-export function QuestionBox({ open, slideTitle, onSave, onClose }: { open: boolean; slideTitle: string | undefined; onSave: (text: string) => Promise<string | null>; onClose: () => void }) {
+export function QuestionBox({
+  open,
+  slideTitle,
+  onSave,
+  onClose,
+}: {
+  open: boolean;
+  slideTitle: string | undefined;
+  onSave: (text: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const t = useApp((s) => s.t);
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -91,7 +101,11 @@ export function QuestionBox({ open, slideTitle, onSave, onClose }: { open: boole
           <button type="button" className="present-button" onClick={onClose}>
             {t('presentCancel')}
           </button>
-          <button type="submit" className="present-button present-button-primary" disabled={saving || text.trim() === ''}>
+          <button
+            type="submit"
+            className="present-button present-button-primary"
+            disabled={saving || text.trim() === ''}
+          >
             {t('presentSaveQuestion')}
           </button>
         </div>

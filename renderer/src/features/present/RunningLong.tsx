@@ -1,10 +1,10 @@
-// Running long: what to skip so the meeting still ends on time with the questions kept (core/replan),
+// Running long: what to skip so the meeting still ends on time with the questions kept (core/plan/replan),
 // proposed to the advisor, never applied without them. Time comes from the window's own clock
 // (Date.now and a timer), ticking here only, so the rest of the screen does not re-render.
 import { useEffect, useMemo, useState } from 'react';
-import type { LiveMeeting } from '../../../../core/liveMeeting';
-import type { DeckPlan } from '../../../../core/plan';
-import { replan } from '../../../../core/replan';
+import type { LiveMeeting } from '../../../../core/meeting/live';
+import type { DeckPlan } from '../../../../core/plan/planDeck';
+import { replan } from '../../../../core/plan/replan';
 import { useApp } from '../../store';
 import { elapsedSeconds } from './timing';
 

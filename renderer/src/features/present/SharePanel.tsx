@@ -2,7 +2,7 @@
 // presents, or it follows this screen), the tablet's connection, devices asking to join, and
 // `Stop sharing`. A panel over the meeting, not a modal: the meeting goes on beside it.
 import { useId } from 'react';
-import type { TabletConnection } from '../../../../core/share';
+import type { TabletConnection } from '../../../../core/meeting/tabletShare';
 import type { MessageKey } from '../../i18n/en';
 import { useApp } from '../../store';
 import type { Share } from './useShare';
@@ -52,7 +52,15 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
         <>
           {/* Once the tablet is there, the code shrinks: the mode and Stop sharing come into view. */}
           {status.tablet === 'waiting' && <p className="share-help">{t('shareHelp')}</p>}
-          {status.qr && <img className={`share-qr${status.tablet === 'waiting' ? '' : ' share-qr-small'}`} src={status.qr} alt={t('shareQrAlt')} width={192} height={192} />}
+          {status.qr && (
+            <img
+              className={`share-qr${status.tablet === 'waiting' ? '' : ' share-qr-small'}`}
+              src={status.qr}
+              alt={t('shareQrAlt')}
+              width={192}
+              height={192}
+            />
+          )}
           <p className="share-address">
             <span id={addressLabel} className="share-address-label">
               {t('shareAddress')}
@@ -65,7 +73,10 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
                 {t('sharePairingCode')}
               </span>
               {/* Grouped by three to read aloud and type; the tablet ignores the space. */}
-              <code aria-labelledby={codeLabel} className="share-code-digits">{`${status.pairingCode.slice(0, 3)} ${status.pairingCode.slice(3)}`}</code>
+              <code
+                aria-labelledby={codeLabel}
+                className="share-code-digits"
+              >{`${status.pairingCode.slice(0, 3)} ${status.pairingCode.slice(3)}`}</code>
               <small>{t('sharePairingHint', { address: status.pairAddress })}</small>
             </p>
           )}
@@ -75,14 +86,26 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
           <fieldset className="share-mode">
             <legend>{t('shareWho')}</legend>
             <label>
-              <input type="radio" name="share-mode" value="presents" checked={status.mode === 'presents'} onChange={() => void share.setMode('presents')} />
+              <input
+                type="radio"
+                name="share-mode"
+                value="presents"
+                checked={status.mode === 'presents'}
+                onChange={() => void share.setMode('presents')}
+              />
               <span>
                 <strong>{t('sharePresents')}</strong>
                 <small>{t('sharePresentsHint')}</small>
               </span>
             </label>
             <label>
-              <input type="radio" name="share-mode" value="follows" checked={status.mode === 'follows'} onChange={() => void share.setMode('follows')} />
+              <input
+                type="radio"
+                name="share-mode"
+                value="follows"
+                checked={status.mode === 'follows'}
+                onChange={() => void share.setMode('follows')}
+              />
               <span>
                 <strong>{t('shareFollows')}</strong>
                 <small>{t('shareFollowsHint')}</small>
@@ -93,10 +116,18 @@ export function SharePanel({ share, onHide }: { share: Share; onHide: () => void
             <div key={device.device} role="alert" className="share-asking">
               <p>{t('shareAsks', { label: device.label })}</p>
               <div className="share-asking-actions">
-                <button type="button" className="present-button present-button-primary" onClick={() => void share.answer(device.device, true)}>
+                <button
+                  type="button"
+                  className="present-button present-button-primary"
+                  onClick={() => void share.answer(device.device, true)}
+                >
                   {t('shareAllow')}
                 </button>
-                <button type="button" className="present-button" onClick={() => void share.answer(device.device, false)}>
+                <button
+                  type="button"
+                  className="present-button"
+                  onClick={() => void share.answer(device.device, false)}
+                >
                   {t('shareRefuse')}
                 </button>
               </div>

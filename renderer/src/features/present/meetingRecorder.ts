@@ -4,7 +4,7 @@
 // Slide changes made while a call is under way are coalesced: only the slide on screen when the
 // next call leaves is sent, so swiping fast never queues a backlog, and the latest is never lost.
 import type { Result } from '../../../../core/api';
-import type { LiveMeeting, MeetingEvent } from '../../../../core/liveMeeting';
+import type { LiveMeeting, MeetingEvent } from '../../../../core/meeting/live';
 
 export type SendEvent = (event: MeetingEvent) => Promise<Result<LiveMeeting>>;
 

@@ -2,7 +2,12 @@
 // refuse it otherwise). Without it (an iPhone, a kiosk), the screen still covers the window.
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 
-export function useFullscreen(target: RefObject<HTMLElement | null>): { supported: boolean; active: boolean; toggle: () => void; exit: () => Promise<void> } {
+export function useFullscreen(target: RefObject<HTMLElement | null>): {
+  supported: boolean;
+  active: boolean;
+  toggle: () => void;
+  exit: () => Promise<void>;
+} {
   const [refused, setRefused] = useState(false);
   const supported = !refused && typeof document !== 'undefined' && document.fullscreenEnabled === true;
   const [active, setActive] = useState(() => typeof document !== 'undefined' && document.fullscreenElement !== null);

@@ -3,7 +3,7 @@
 // what is newer than the version held (it answers when something changes), so a swipe on the
 // tablet reaches this screen at once without polling on a timer.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ShareMode, ShareStatus } from '../../../../core/share';
+import type { ShareMode, ShareStatus } from '../../../../core/meeting/tabletShare';
 import { useApp } from '../../store';
 
 /** Prospects whose present mode opens sharing at once (`Present on tablet` in the deck builder). */
@@ -38,7 +38,10 @@ export function useShare(id: string): Share {
       while (!stopped) {
         let result;
         try {
-          result = await api['share:status']({ id, ...(version.current !== undefined ? { since: version.current } : {}) });
+          result = await api['share:status']({
+            id,
+            ...(version.current !== undefined ? { since: version.current } : {}),
+          });
         } catch {
           result = null;
         }

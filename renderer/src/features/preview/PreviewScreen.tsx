@@ -24,7 +24,11 @@ export function PreviewScreen({ id }: { id: string }) {
   return (
     <section className="screen" aria-labelledby="preview-title">
       <div className="screen-head">
-        <h2 id="preview-title">{outcome && 'built' in outcome && outcome.built ? t('previewTitle', { name: outcome.value.plan.deck.title }) : t('previewDeck')}</h2>
+        <h2 id="preview-title">
+          {outcome && 'built' in outcome && outcome.built
+            ? t('previewTitle', { name: outcome.value.plan.deck.title })
+            : t('previewDeck')}
+        </h2>
         <div className="actions">
           <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
             {t('back')}
@@ -43,7 +47,11 @@ export function PreviewScreen({ id }: { id: string }) {
       )}
       {outcome && 'built' in outcome && !outcome.built && (
         <div role="alert" className="notice notice-error">
-          <p>{outcome.reason === 'no-advisor' ? t('noAdvisor') : outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}</p>
+          <p>
+            {outcome.reason === 'no-advisor'
+              ? t('noAdvisor')
+              : outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+          </p>
           {outcome.reason === 'no-advisor' && (
             <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
               {t('openSettings')}
@@ -66,7 +74,9 @@ function Slides({ preview }: { preview: DeckPreview }) {
   const context = { plan: preview.plan, advisor: preview.advisor };
   return (
     <>
-      <p className="muted">{t('planned', { planned: deck.plannedMinutes, budget: deck.budgetMinutes, qa: deck.qaMinutes })}</p>
+      <p className="muted">
+        {t('planned', { planned: deck.plannedMinutes, budget: deck.budgetMinutes, qa: deck.qaMinutes })}
+      </p>
       <p className="muted small">{t('filesWritten', { folder: preview.folder })}</p>
       {preview.warnings.length > 0 && (
         <div className="notice">
@@ -82,9 +92,18 @@ function Slides({ preview }: { preview: DeckPreview }) {
       )}
       <ol className="preview-slides" lang={preview.plan.language}>
         {deck.slides.map((slide, i) => (
-          <li key={slide.id} className="preview-slide" aria-label={t('slideOf', { n: i + 1, total: deck.slides.length })}>
+          <li
+            key={slide.id}
+            className="preview-slide"
+            aria-label={t('slideOf', { n: i + 1, total: deck.slides.length })}
+          >
             <div className="preview-frame" style={{ aspectRatio: `${width} / ${height}` }}>
-              <div className="deck preview-deck" ref={(el) => applyVars(el, preview.themeVariables)} style={{ width, height }} data-aspect={deck.aspectRatio}>
+              <div
+                className="deck preview-deck"
+                ref={(el) => applyVars(el, preview.themeVariables)}
+                style={{ width, height }}
+                data-aspect={deck.aspectRatio}
+              >
                 <div className="slides">
                   <SlideView slide={slide} context={context} />
                 </div>

@@ -44,7 +44,10 @@ export function ImportUpdates({ importer }: { importer: ReturnType<typeof useImp
       <ul>
         {importer.updated.map((u, i) => (
           <li key={`${u.prospect.id}-${i}`} dir="auto">
-            {t('importUpdated', { name: `${u.prospect.firstName} ${u.prospect.lastName}`, fields: u.changed?.length ? u.changed.join(', ') : t('importUpdatedNothing') })}
+            {t('importUpdated', {
+              name: `${u.prospect.firstName} ${u.prospect.lastName}`,
+              fields: u.changed?.length ? u.changed.join(', ') : t('importUpdatedNothing'),
+            })}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 // the rows in view are in the page, so 5,000 prospects scroll and filter smoothly.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { matchesWords, searchKey, searchWords, type ProspectSummary } from '../../../../core/prospect';
+import { matchesWords, searchKey, searchWords, type ProspectSummary } from '../../../../core/prospect/prospect';
 import { useApp } from '../../store';
 import { formatInstant, formatLocalDateTime } from './format';
 import { ImportPendingChanges, ImportProblems, ImportUnmatched, ImportUpdates } from './ImportProblems';
@@ -104,10 +104,20 @@ export function ProspectsScreen({ importer }: { importer: ReturnType<typeof useI
         <>
           <div className="search">
             <label htmlFor="prospect-search">{t('searchProspects')}</label>
-            <input id="prospect-search" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
+            <input
+              id="prospect-search"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              autoComplete="off"
+            />
           </div>
           <p className="count" aria-live="polite">
-            {deferredQuery.trim() && shown.length === 0 ? t('noMatch', { q: deferredQuery }) : shown.length === 1 ? t('prospectCountOne') : t('prospectCount', { n: shown.length })}
+            {deferredQuery.trim() && shown.length === 0
+              ? t('noMatch', { q: deferredQuery })
+              : shown.length === 1
+                ? t('prospectCountOne')
+                : t('prospectCount', { n: shown.length })}
           </p>
           <ProspectList prospects={shown} locale={locale} />
         </>
@@ -121,24 +131,48 @@ function ProspectList({ prospects, locale }: { prospects: readonly ProspectSumma
   const navigate = useApp((s) => s.navigate);
   const scroller = useRef<HTMLDivElement>(null);
   // initialRect: the first rows render in the first pass, before the scroller is measured.
-  const virtualizer = useVirtualizer({ count: prospects.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 700 } });
+  const virtualizer = useVirtualizer({
+    count: prospects.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1000, height: 700 },
+  });
   return (
     <div className="prospect-scroller" ref={scroller}>
-      <div role="list" aria-label={t('prospects')} className="prospect-list" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="list"
+        aria-label={t('prospects')}
+        className="prospect-list"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const p = prospects[item.index];
           if (!p) return null;
           const name = `${p.firstName} ${p.lastName}`.trim() || t('unnamed');
           return (
-            <div role="listitem" key={p.id} className="prospect-row" aria-setsize={prospects.length} aria-posinset={item.index + 1} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              role="listitem"
+              key={p.id}
+              className="prospect-row"
+              aria-setsize={prospects.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
               <button type="button" className="prospect-open" onClick={() => navigate({ screen: 'intake', id: p.id })}>
                 <span className="prospect-name" dir="auto">
                   {name}
                 </span>
-                <span className="prospect-meeting">{p.meetingStartsAt ? formatLocalDateTime(p.meetingStartsAt, locale) : t('noMeeting')}</span>
+                <span className="prospect-meeting">
+                  {p.meetingStartsAt ? formatLocalDateTime(p.meetingStartsAt, locale) : t('noMeeting')}
+                </span>
               </button>
               <span className={`status status-${p.status}`}>{t(`status_${p.status}`)}</span>
-              <span className="prospect-followup">{p.nextFollowUpAt ? t('followUpLine', { when: formatInstant(p.nextFollowUpAt, locale, p.timeZone) }) : ''}</span>
+              <span className="prospect-followup">
+                {p.nextFollowUpAt
+                  ? t('followUpLine', { when: formatInstant(p.nextFollowUpAt, locale, p.timeZone) })
+                  : ''}
+              </span>
             </div>
           );
         })}

@@ -21,7 +21,9 @@ function base64(bytes: Uint8Array): string {
 
 export type ImportUpdate = Extract<ImportOutcome, { ok: true }> & { updated: true };
 /** A returned form of a prospect here: nothing changed yet, waiting for `Apply changes` or `Keep as it is`. */
-export type ImportPending = Extract<ImportOutcome, { ok: true }> & { pending: NonNullable<Extract<ImportOutcome, { ok: true }>['pending']> };
+export type ImportPending = Extract<ImportOutcome, { ok: true }> & {
+  pending: NonNullable<Extract<ImportOutcome, { ok: true }>['pending']>;
+};
 export type ImportUnmatched = Extract<ImportOutcome, { ok: true }> & { unmatched: true };
 
 export function useImport() {
@@ -41,9 +43,19 @@ export function useImport() {
     for (const file of files) {
       const name = file.name.slice(0, 300);
       if (isPdf(file)) {
-        if (file.size > MAX_PDF_BYTES) tooBig.push({ name: file.name, ok: false, problems: [{ path: '(file)', message: 'is too large: at most 10 MB' }] });
+        if (file.size > MAX_PDF_BYTES)
+          tooBig.push({
+            name: file.name,
+            ok: false,
+            problems: [{ path: '(file)', message: 'is too large: at most 10 MB' }],
+          });
         else payload.push({ name, bytes: base64(new Uint8Array(await file.arrayBuffer())) });
-      } else if (file.size > MAX_FILE_BYTES) tooBig.push({ name: file.name, ok: false, problems: [{ path: '(file)', message: 'is too large: at most 1024 KB' }] });
+      } else if (file.size > MAX_FILE_BYTES)
+        tooBig.push({
+          name: file.name,
+          ok: false,
+          problems: [{ path: '(file)', message: 'is too large: at most 1024 KB' }],
+        });
       else payload.push({ name, text: await file.text() });
     }
     let outcomes: ImportOutcome[] = [];
@@ -81,8 +93,19 @@ export function useImport() {
     } else if (outcome.reason === 'kept') notify(t('importKept', { name }));
     else if (outcome.reason === 'changed') notify(t('importPendingStale', { name }));
     else if (outcome.reason === 'unknown') notify(t('importPendingGone'));
-    else if ('problems' in outcome) setFailed((was) => [...was, { name: item.name, ok: false, problems: outcome.problems }]);
+    else if ('problems' in outcome)
+      setFailed((was) => [...was, { name: item.name, ok: false, problems: outcome.problems }]);
   }
 
-  return { importFiles, failed, clearFailed: () => setFailed([]), updated, clearUpdated: () => setUpdated([]), pending, answer, unmatched, clearUnmatched: () => setUnmatched([]) };
+  return {
+    importFiles,
+    failed,
+    clearFailed: () => setFailed([]),
+    updated,
+    clearUpdated: () => setUpdated([]),
+    pending,
+    answer,
+    unmatched,
+    clearUnmatched: () => setUnmatched([]),
+  };
 }

@@ -6,14 +6,17 @@
 // `Export records` downloads the zip for a compliance officer (in Electron, a save dialog).
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordListItem, RecordsVerifyOutcome } from '../../../../core/api';
-import type { RecordEvent } from '../../../../core/records';
+import type { RecordEvent } from '../../../../core/records/recordLog';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { download } from '../../ui/download';
 import { TextField } from '../../ui/Field';
 import './records.css';
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'ready'; entries: RecordListItem[]; total: number; problems: string[] };
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: string }
+  | { kind: 'ready'; entries: RecordListItem[]; total: number; problems: string[] };
 
 const EVENT_NAMES: Record<RecordEvent, MessageKey> = {
   'summary and follow-up created': 'recEventWrapUp',
@@ -78,7 +81,8 @@ export function RecordsScreen() {
 
   const names = new Map(prospects.map((p) => [p.id, `${p.firstName} ${p.lastName}`.trim()]));
   const nameOf = (id: string) => names.get(id) || undefined;
-  const when = (at: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const when = (at: string) =>
+    new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 
   return (
     <section className="screen records" aria-labelledby="records-title">
@@ -91,7 +95,12 @@ export function RecordsScreen() {
       <p className="muted">{t('recIntro')}</p>
       <div className="card records-actions">
         <div className="actions">
-          <button type="button" className="button button-primary" onClick={() => void verify()} aria-disabled={busy !== null}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void verify()}
+            aria-disabled={busy !== null}
+          >
             {t('recVerify')}
           </button>
         </div>
@@ -124,14 +133,20 @@ export function RecordsScreen() {
       {state.kind === 'error' && <p className="notice notice-error">{t('error', { e: state.error })}</p>}
       {state.kind === 'ready' && (
         <>
-          <h3>{state.total === state.entries.length ? t('recCount', { n: state.total }) : t('recCountLatest', { n: state.entries.length, total: state.total })}</h3>
+          <h3>
+            {state.total === state.entries.length
+              ? t('recCount', { n: state.total })
+              : t('recCountLatest', { n: state.entries.length, total: state.total })}
+          </h3>
           {state.total === 0 && <p className="muted">{t('recNone')}</p>}
           <ol className="records-list" aria-label={t('recTitle')}>
             {state.entries.map((entry) => (
               <li key={entry.line} className="card records-entry">
                 <p className="records-entry-head">
                   <time dateTime={entry.at}>{when(entry.at)}</time>
-                  <span>{nameOf(entry.prospect) ? `${nameOf(entry.prospect)} (${entry.prospect})` : entry.prospect}</span>
+                  <span>
+                    {nameOf(entry.prospect) ? `${nameOf(entry.prospect)} (${entry.prospect})` : entry.prospect}
+                  </span>
                   <strong>{t(EVENT_NAMES[entry.event])}</strong>
                   <span className="muted small">
                     {t('recEntryHash')} <code>{shortHash(entry.hash)}</code>
@@ -140,7 +155,11 @@ export function RecordsScreen() {
                 <ul className="records-files">
                   {entry.files.map((f) => (
                     <li key={f.path} title={f.path}>
-                      <span>{fileName(f.path)}</span> <span className="muted small">{t('recSize', { kb: Math.max(1, Math.round(f.size / 1024)) })}</span> <code>{shortHash(f.sha256)}</code>
+                      <span>{fileName(f.path)}</span>{' '}
+                      <span className="muted small">
+                        {t('recSize', { kb: Math.max(1, Math.round(f.size / 1024)) })}
+                      </span>{' '}
+                      <code>{shortHash(f.sha256)}</code>
                     </li>
                   ))}
                   {entry.kept.map((f) => (

@@ -51,7 +51,9 @@ export function QuestionRows({
           />
           <div className="wu-qa-foot">
             {q.before && <span className="small muted wu-asked-before">{t('wuAskedBefore')}</span>}
-            {q.slideId && <span className="small muted">{t('wuAskedOn', { slide: titles.get(q.slideId) ?? q.slideId })}</span>}
+            {q.slideId && (
+              <span className="small muted">{t('wuAskedOn', { slide: titles.get(q.slideId) ?? q.slideId })}</span>
+            )}
             <button type="button" className="button button-quiet" onClick={() => onRemove(q.key)}>
               {labels.remove(i + 1)}
             </button>

@@ -1,8 +1,8 @@
-// The summary as a page: the same content the PDF is drawn from (core/summary.ts), laid out as a
+// The summary as a page: the same content the PDF is drawn from (core/summary/summary.ts), laid out as a
 // white A4 or Letter sheet so the advisor sees what the prospect gets. Text only, and through
 // React, so whatever a prospect typed is shown as text and never runs.
 import type { ReactNode } from 'react';
-import type { SummaryBlock, SummaryContent, SummarySection, SummaryText } from '../../../../core/summary';
+import type { SummaryBlock, SummaryContent, SummarySection, SummaryText } from '../../../../core/summary/summary';
 
 /** Names and dates stay on one line when they fit, as on the PDF. */
 function Kept({ value }: { value: SummaryText }) {
@@ -108,7 +108,13 @@ function applyColors(el: HTMLElement | null, summary: SummaryContent): void {
 export function SummaryPreview({ summary, label }: { summary: SummaryContent; label: string }) {
   const { header, advisor } = summary;
   return (
-    <article className="wu-page" data-page={summary.page} lang={summary.locale} aria-label={label} ref={(el) => applyColors(el, summary)}>
+    <article
+      className="wu-page"
+      data-page={summary.page}
+      lang={summary.locale}
+      aria-label={label}
+      ref={(el) => applyColors(el, summary)}
+    >
       <header className="wu-page-header">
         <p className="wu-page-firm">{header.firm}</p>
         <p className="wu-page-kicker">{header.kicker}</p>

@@ -3,7 +3,7 @@
 // focused; what the advisor types is kept in the window at every change.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { WrapUpOutcome } from '../../../../core/api';
-import { shownSlides } from '../../../../core/liveMeeting';
+import { shownSlides } from '../../../../core/meeting/live';
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
 import { TextAreaField, TextField } from '../../ui/Field';
@@ -15,7 +15,19 @@ import { StaleAlert } from '../../ui/StaleAlert';
 
 type Done = Extract<WrapUpOutcome, { done: true }>;
 
-export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: string; data: WrapUpData; result: Done | null; onResult: (r: Done) => void; onReload: () => void }) {
+export function WrapUpFormView({
+  id,
+  data,
+  result,
+  onResult,
+  onReload,
+}: {
+  id: string;
+  data: WrapUpData;
+  result: Done | null;
+  onResult: (r: Done) => void;
+  onReload: () => void;
+}) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const api = useApp((s) => s.api);
@@ -47,7 +59,13 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
   }, [focusTick]);
 
   const titles = useMemo(() => new Map(plan.deck.slides.map((s) => [s.id, s.title])), [plan]);
-  const shown = useMemo(() => (live ? shownSlides(live) : (earlier?.shownSlideIds ?? []).map((slideId) => ({ slideId, seconds: undefined as number | undefined }))), [live, earlier]);
+  const shown = useMemo(
+    () =>
+      live
+        ? shownSlides(live)
+        : (earlier?.shownSlideIds ?? []).map((slideId) => ({ slideId, seconds: undefined as number | undefined })),
+    [live, earlier],
+  );
 
   const change = (next: WrapUpForm, clear?: string) => {
     setForm(next);
@@ -99,15 +117,25 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
 
   const meetingLine = (() => {
     if (!live) return earlier ? t('wuWrappedBefore') : t('wuNoLiveMeeting');
-    const time = (iso: string) => new Intl.DateTimeFormat(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+    const time = (iso: string) =>
+      new Intl.DateTimeFormat(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
     if (!live.endedAt) return t('wuNotEnded', { start: time(live.startedAt) });
     const minutes = Math.max(0, Math.round((Date.parse(live.endedAt) - Date.parse(live.startedAt)) / 60_000));
-    return t('wuMeetingTimes', { day: formatDay(language, live.startedAt, zone), start: time(live.startedAt), end: time(live.endedAt), minutes });
+    return t('wuMeetingTimes', {
+      day: formatDay(language, live.startedAt, zone),
+      start: time(live.startedAt),
+      end: time(live.endedAt),
+      minutes,
+    });
   })();
 
   const email = setup.intake.prospect.email;
   const phone = setup.intake.prospect.phone;
-  const channelLine = email ? t('wuChannelEmail', { email }) : phone ? t('wuChannelCall', { phone }) : t('wuChannelNone');
+  const channelLine = email
+    ? t('wuChannelEmail', { email })
+    : phone
+      ? t('wuChannelCall', { phone })
+      : t('wuChannelNone');
 
   return (
     <>
@@ -137,7 +165,11 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
                   <span className="wu-slide-title" dir="auto">
                     {titles.get(slideId) ?? slideId}
                   </span>
-                  {seconds !== undefined && <span className="wu-slide-time">{seconds < 60 ? t('wuSeconds', { s: seconds }) : t('wuDuration', minutesAndSeconds(seconds))}</span>}
+                  {seconds !== undefined && (
+                    <span className="wu-slide-time">
+                      {seconds < 60 ? t('wuSeconds', { s: seconds }) : t('wuDuration', minutesAndSeconds(seconds))}
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -150,7 +182,11 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
             <p className="field-hint">{t('wuSentQuestionsHint')}</p>
             <QuestionRows
               rows={form.questions.filter((q) => q.before)}
-              labels={{ question: (n) => t('wuSentQuestion', { n }), answer: (n) => t('wuSentAnswer', { n }), remove: (n) => t('wuRemoveSentQuestion', { n }) }}
+              labels={{
+                question: (n) => t('wuSentQuestion', { n }),
+                answer: (n) => t('wuSentAnswer', { n }),
+                remove: (n) => t('wuRemoveSentQuestion', { n }),
+              }}
               errors={errors}
               titles={titles}
               onEdit={editRow}
@@ -168,7 +204,11 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
           {!form.questions.some((q) => !q.before) && <p className="muted">{t('wuNoQuestions')}</p>}
           <QuestionRows
             rows={form.questions.filter((q) => !q.before)}
-            labels={{ question: (n) => t('wuQuestion', { n }), answer: (n) => t('wuAnswer', { n }), remove: (n) => t('wuRemoveQuestion', { n }) }}
+            labels={{
+              question: (n) => t('wuQuestion', { n }),
+              answer: (n) => t('wuAnswer', { n }),
+              remove: (n) => t('wuRemoveQuestion', { n }),
+            }}
             errors={errors}
             titles={titles}
             onEdit={editRow}
@@ -207,7 +247,11 @@ export function WrapUpFormView({ id, data, result, onResult, onReload }: { id: s
               <TextField
                 label={t('wuFollowUpAt')}
                 type="datetime-local"
-                hint={proposed ? t('wuFollowUpHint', { zone, when: formatLocal(language, proposed.local) }) : t('wuFollowUpZone', { zone })}
+                hint={
+                  proposed
+                    ? t('wuFollowUpHint', { zone, when: formatLocal(language, proposed.local) })
+                    : t('wuFollowUpZone', { zone })
+                }
                 value={form.followUpAt}
                 error={errors.get('followUpAt')}
                 onChange={(e) => change({ ...form, followUpAt: e.currentTarget.value }, 'followUpAt')}

@@ -9,7 +9,17 @@ import { formatInstant } from './time';
 
 type Done = Extract<WrapUpOutcome, { done: true }>;
 
-export function WrapUpResult({ id, result, prospectName, attempt }: { id: string; result: Done; prospectName: string; attempt: number }) {
+export function WrapUpResult({
+  id,
+  result,
+  prospectName,
+  attempt,
+}: {
+  id: string;
+  result: Done;
+  prospectName: string;
+  attempt: number;
+}) {
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const api = useApp((s) => s.api);
@@ -29,7 +39,17 @@ export function WrapUpResult({ id, result, prospectName, attempt }: { id: string
   const open = async (name: OpenableFile) => {
     const outcome = await openOrDownload(api, id, result.meeting, name);
     if (!outcome.ok) notify(t('error', { e: outcome.error }));
-    else if (!outcome.opened) notify(t(name === 'follow-up.eml' ? 'wuEmailDownloaded' : name === 'follow-up.ics' ? 'wuCalendarDownloaded' : 'wuDownloaded', { name }));
+    else if (!outcome.opened)
+      notify(
+        t(
+          name === 'follow-up.eml'
+            ? 'wuEmailDownloaded'
+            : name === 'follow-up.ics'
+              ? 'wuCalendarDownloaded'
+              : 'wuDownloaded',
+          { name },
+        ),
+      );
   };
 
   const showFolder = async () => {
@@ -51,7 +71,12 @@ export function WrapUpResult({ id, result, prospectName, attempt }: { id: string
           {t('wuDone')}
         </h3>
         <p className="wu-followup-line">
-          {followUp ? t(followUp.channel === 'email' ? 'wuFollowUpEmailAt' : 'wuFollowUpCallAt', { when, zone: followUp.timeZone }) : t('wuNoFollowUp')}
+          {followUp
+            ? t(followUp.channel === 'email' ? 'wuFollowUpEmailAt' : 'wuFollowUpCallAt', {
+                when,
+                zone: followUp.timeZone,
+              })
+            : t('wuNoFollowUp')}
         </p>
         {followUp?.channel === 'call' && followUp.prospectPhone && (
           <p>
@@ -77,13 +102,19 @@ export function WrapUpResult({ id, result, prospectName, attempt }: { id: string
           <div className="wu-files">
             <p className="small muted">{t('wuFilesIn', { folder: result.folder })}</p>
             <ul>
-              {result.files.map((path) => path.split(/[\\/]/).pop() ?? path).map((name) => (
-                <li key={name}>
-                  <button type="button" className="button button-quiet" onClick={() => void save(name as MeetingFile)}>
-                    {t('wuDownload', { name })}
-                  </button>
-                </li>
-              ))}
+              {result.files
+                .map((path) => path.split(/[\\/]/).pop() ?? path)
+                .map((name) => (
+                  <li key={name}>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => void save(name as MeetingFile)}
+                    >
+                      {t('wuDownload', { name })}
+                    </button>
+                  </li>
+                ))}
             </ul>
           </div>
         )}

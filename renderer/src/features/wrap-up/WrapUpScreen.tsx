@@ -4,13 +4,25 @@
 // moves the prospect to Met; the summary shows as a page with the ways to send it.
 import { useEffect, useState } from 'react';
 import type { ApiClient, DeckSetupOutcome, WrapUpOutcome } from '../../../../core/api';
-import { planDeck } from '../../../../core/plan';
+import { planDeck } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
-import { clearDraft, formFromLive, parseEarlierRecord, readDraft, utf8FromBase64, type EarlierRecord, type WrapUpData } from './model';
+import {
+  clearDraft,
+  formFromLive,
+  parseEarlierRecord,
+  readDraft,
+  utf8FromBase64,
+  type EarlierRecord,
+  type WrapUpData,
+} from './model';
 import { WrapUpFormView } from './WrapUpForm';
 import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
 
-type Loading = { kind: 'loading' } | { kind: 'error'; error: string } | { kind: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> } | { kind: 'ready'; data: WrapUpData };
+type Loading =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: string }
+  | { kind: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> }
+  | { kind: 'ready'; data: WrapUpData };
 
 /** The meeting's folder (prospects/<id>/meetings/<YYYY-MM-DDTHHmm>): named after its start, as the app layer names it. */
 const meetingFolder = (startsAt: string) => startsAt.replace(/:/g, '');
@@ -29,8 +41,13 @@ async function load(api: ApiClient, id: string): Promise<Loading> {
     const file = await api['meeting:file']({ id, meeting: folder, name: 'meeting.json' });
     if (file.ok) earlier = parseEarlierRecord(utf8FromBase64(file.value.base64));
   }
-  const initial = readDraft(id, live?.startedAt ?? null) ?? formFromLive(live, earlier, proposedFollowUp?.local ?? '', setup.intake.questions ?? []);
-  return { kind: 'ready', data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial, revision, problems } };
+  const initial =
+    readDraft(id, live?.startedAt ?? null) ??
+    formFromLive(live, earlier, proposedFollowUp?.local ?? '', setup.intake.questions ?? []);
+  return {
+    kind: 'ready',
+    data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial, revision, problems },
+  };
 }
 
 export function WrapUpScreen({ id }: { id: string }) {
@@ -106,7 +123,9 @@ export function WrapUpScreen({ id }: { id: string }) {
         </div>
       )}
       {state.kind === 'ready' && <MeetingFileProblems problems={state.data.problems} />}
-      {state.kind === 'ready' && <WrapUpFormView key={loads} id={id} data={state.data} result={result} onResult={setResult} onReload={reload} />}
+      {state.kind === 'ready' && (
+        <WrapUpFormView key={loads} id={id} data={state.data} result={result} onResult={setResult} onReload={reload} />
+      )}
     </section>
   );
 }

@@ -2,8 +2,8 @@
 // meeting (or the meeting record of an earlier wrap-up), to the meeting:wrapUp input, and the
 // problems the app layer returns mapped back to the fields they are about.
 import type { ChannelInput, DeckSetup, MeetingFileProblem } from '../../../../core/api';
-import type { LiveMeeting } from '../../../../core/liveMeeting';
-import type { DeckPlan } from '../../../../core/plan';
+import type { LiveMeeting } from '../../../../core/meeting/live';
+import type { DeckPlan } from '../../../../core/plan/planDeck';
 import type { Problem } from '../../../../core/validation';
 
 export interface QuestionRow {
@@ -23,7 +23,7 @@ export interface WrapUpForm {
   followUpAt: string;
 }
 
-/** What an earlier wrap-up wrote as meeting.json (core/meeting.ts), read loosely: it is only a starting point. */
+/** What an earlier wrap-up wrote as meeting.json (core/meeting/meeting.ts), read loosely: it is only a starting point. */
 export interface EarlierRecord {
   shownSlideIds: string[];
   questions: { text: string; answer?: string; slideId?: string; before?: boolean }[];
@@ -56,17 +56,40 @@ const sameQuestion = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerC
  * is built on their questions, and the summary lists them with the answers given. One asked
  * again in the meeting is that row, not two.
  */
-export function formFromLive(live: LiveMeeting | null, earlier: EarlierRecord | null, proposedLocal: string, askedBefore: readonly string[] = []): WrapUpForm {
+export function formFromLive(
+  live: LiveMeeting | null,
+  earlier: EarlierRecord | null,
+  proposedLocal: string,
+  askedBefore: readonly string[] = [],
+): WrapUpForm {
   const ahead = (listed: readonly { text: string }[]): QuestionRow[] => {
     const seen = new Set(listed.map((q) => sameQuestion(q.text)));
-    return askedBefore.filter((text) => text.trim() !== '' && !seen.has(sameQuestion(text))).map((text) => ({ key: rowKey(), text, answer: '', before: true }));
+    return askedBefore
+      .filter((text) => text.trim() !== '' && !seen.has(sameQuestion(text)))
+      .map((text) => ({ key: rowKey(), text, answer: '', before: true }));
   };
   if (live) {
-    return { questions: [...live.questions.map((q) => ({ key: rowKey(), text: q.text, answer: '', slideId: q.slideId })), ...ahead(live.questions)], notes: '', followUpAt: proposedLocal };
+    return {
+      questions: [
+        ...live.questions.map((q) => ({ key: rowKey(), text: q.text, answer: '', slideId: q.slideId })),
+        ...ahead(live.questions),
+      ],
+      notes: '',
+      followUpAt: proposedLocal,
+    };
   }
   if (earlier) {
     return {
-      questions: [...earlier.questions.map((q) => ({ key: rowKey(), text: q.text, answer: q.answer ?? '', slideId: q.slideId, ...(q.before ? { before: true } : {}) })), ...ahead(earlier.questions)],
+      questions: [
+        ...earlier.questions.map((q) => ({
+          key: rowKey(),
+          text: q.text,
+          answer: q.answer ?? '',
+          slideId: q.slideId,
+          ...(q.before ? { before: true } : {}),
+        })),
+        ...ahead(earlier.questions),
+      ],
       notes: earlier.notes,
       followUpAt: proposedLocal,
     };
@@ -82,14 +105,23 @@ export function parseEarlierRecord(text: string): EarlierRecord | null {
     if (typeof value !== 'object' || value === null) return null;
     const questions = Array.isArray(value['questions']) ? (value['questions'] as unknown[]) : [];
     return {
-      shownSlideIds: Array.isArray(value['shownSlideIds']) ? (value['shownSlideIds'] as unknown[]).filter((s): s is string => typeof s === 'string') : [],
+      shownSlideIds: Array.isArray(value['shownSlideIds'])
+        ? (value['shownSlideIds'] as unknown[]).filter((s): s is string => typeof s === 'string')
+        : [],
       questions: questions.flatMap((q) => {
         const row = (q ?? {}) as Record<string, unknown>;
         const text = str(row['text']);
         if (text === undefined) return [];
         const answer = str(row['answer']);
         const slideId = str(row['slideId']);
-        return [{ text, ...(answer ? { answer } : {}), ...(slideId ? { slideId } : {}), ...(row['before'] === true ? { before: true } : {}) }];
+        return [
+          {
+            text,
+            ...(answer ? { answer } : {}),
+            ...(slideId ? { slideId } : {}),
+            ...(row['before'] === true ? { before: true } : {}),
+          },
+        ];
       }),
       notes: str(value['notes']) ?? '',
     };
@@ -145,7 +177,9 @@ export function prepare(form: WrapUpForm, messages: { questionBlank: string; fol
   const errors = new Map<string, string>();
   // A question they sent ahead and not answered here needs no record: the summary lists the
   // intake's questions anyway, as still to be answered.
-  const sent = form.questions.filter((q) => (q.before ? q.answer.trim() !== '' : q.text.trim() !== '' || q.answer.trim() !== ''));
+  const sent = form.questions.filter((q) =>
+    q.before ? q.answer.trim() !== '' : q.text.trim() !== '' || q.answer.trim() !== '',
+  );
   for (const q of sent) if (q.text.trim() === '') errors.set(questionField(q.key), messages.questionBlank);
   if (!LOCAL.test(form.followUpAt)) errors.set('followUpAt', messages.followUpRequired);
   if (errors.size) return { ok: false, errors };
@@ -153,7 +187,12 @@ export function prepare(form: WrapUpForm, messages: { questionBlank: string; fol
     ok: true,
     sent,
     input: {
-      questions: sent.map((q) => ({ text: q.text, ...(q.answer.trim() ? { answer: q.answer } : {}), ...(q.slideId ? { slideId: q.slideId } : {}), ...(q.before ? { before: true } : {}) })),
+      questions: sent.map((q) => ({
+        text: q.text,
+        ...(q.answer.trim() ? { answer: q.answer } : {}),
+        ...(q.slideId ? { slideId: q.slideId } : {}),
+        ...(q.before ? { before: true } : {}),
+      })),
       ...(form.notes.trim() ? { notes: form.notes } : {}),
       followUpAt: form.followUpAt,
     },
@@ -164,7 +203,10 @@ export const questionField = (key: string) => `question:${key}`;
 export const answerField = (key: string) => `answer:${key}`;
 
 /** The app layer's problems at their fields; the rest (advisor profile, intake) listed apart. */
-export function problemsByField(problems: readonly Problem[], sent: readonly QuestionRow[]): { fields: Map<string, string>; other: Problem[] } {
+export function problemsByField(
+  problems: readonly Problem[],
+  sent: readonly QuestionRow[],
+): { fields: Map<string, string>; other: Problem[] } {
   const fields = new Map<string, string>();
   const other: Problem[] = [];
   for (const p of problems) {

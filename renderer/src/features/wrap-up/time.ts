@@ -13,7 +13,9 @@ export function advisorZone(): string {
 
 /** "Tuesday, December 8, 2026 at 10:00 AM". */
 export function formatInstant(language: UiLanguage, iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(
+    new Date(iso),
+  );
 }
 
 /** "Tuesday, December 8, 2026". */
@@ -26,7 +28,9 @@ export function formatLocal(language: UiLanguage, local: string): string {
   const [date = '', time = ''] = local.split('T');
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
+  return new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d, hh, mm)),
+  );
 }
 
 /** "2 min 05 s" from seconds. */
