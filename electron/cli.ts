@@ -6,7 +6,8 @@
 // were); 1 unexpected.
 import { forTerminal } from './problems';
 
-const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>] [--deck <deck.json>] [--out <dir>]
+const USAGE = `Usage: npm run cli -- build <intake.json> [--advisor <advisor.json>] [--meeting <meeting.json>]
+                                [--deck <deck.json>] [--out <dir>]
        npm run cli -- build <intake.json|folder>... [--advisor <advisor.json>] [--out <dir>] [--keep-going] [--quiet]
 
   build         Check the intake, the advisor profile and the meeting record, then write the

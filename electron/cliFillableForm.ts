@@ -15,7 +15,8 @@ import { MAX_RECORD_BYTES, readJsonFile, writeFileAtomic } from './services/file
 import { readLogo, type Logo } from './services/logo';
 import { forTerminal, printProblems, printWarnings } from './problems';
 
-export const INTAKE_FORM_USAGE = `Usage: npm run cli -- intake-form [<intake.json>] [--advisor <advisor.json>] [--locale <tag>] [--prospect-id <id>] --out <file.pdf>
+export const INTAKE_FORM_USAGE = `Usage: npm run cli -- intake-form [<intake.json>] [--advisor <advisor.json>] [--locale <tag>]
+                                      [--prospect-id <id>] --out <file.pdf>
        npm run cli -- import <filled.pdf> --out <intake.json>
 
   intake-form    Make the fillable PDF intake form the prospect fills in any PDF reader, branded
@@ -153,9 +154,7 @@ export async function runIntakeForm(argv: readonly string[]): Promise<number> {
     return outProblem(error);
   }
   printWarnings(warnings, (line) => console.error(line));
-  console.log(
-    `Made the intake form${intake ? ` for ${forTerminal(intake.prospect.firstName)} ${forTerminal(intake.prospect.lastName)}` : ' (blank)'}: ${forTerminal(target)}`,
-  );
+  console.log(`Made the intake form${intake ? ` for ${fullName(intake)}` : ' (blank)'}: ${forTerminal(target)}`);
   return 0;
 }
 
@@ -183,8 +182,11 @@ export async function runImport(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return outProblem(error);
   }
-  console.log(
-    `Imported ${forTerminal(intake.prospect.firstName)} ${forTerminal(intake.prospect.lastName)}${prospectId ? ` (prospect ${prospectId})` : ''}: ${forTerminal(target)}`,
-  );
+  console.log(`Imported ${fullName(intake)}${prospectId ? ` (prospect ${prospectId})` : ''}: ${forTerminal(target)}`);
   return 0;
+}
+
+/** The prospect's name as the terminal may show it. */
+function fullName(intake: { prospect: { firstName: string; lastName: string } }): string {
+  return `${forTerminal(intake.prospect.firstName)} ${forTerminal(intake.prospect.lastName)}`;
 }

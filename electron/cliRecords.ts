@@ -158,7 +158,8 @@ async function exportTo(
   await rename(temp, out);
   console.log(done.report.summary);
   console.log(
-    `Exported ${done.records} record${done.records === 1 ? '' : 's'} and ${done.files} file${done.files === 1 ? '' : 's'} to ${forTerminal(out)}`,
+    `Exported ${done.records} record${done.records === 1 ? '' : 's'} and ` +
+      `${done.files} file${done.files === 1 ? '' : 's'} to ${forTerminal(out)}`,
   );
   return 0;
 }

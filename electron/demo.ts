@@ -17,7 +17,8 @@ if (!result.ok) {
 }
 const { deck, prospect, followUp } = result.plan;
 console.log(
-  `Advisor Deck demo: ${prospect.fullName}, ${deck.slides.length} slides, ${deck.plannedMinutes} min planned + ${deck.qaMinutes} min for questions (${deck.aspectRatio}).`,
+  `Advisor Deck demo: ${prospect.fullName}, ${deck.slides.length} slides, ` +
+    `${deck.plannedMinutes} min planned + ${deck.qaMinutes} min for questions (${deck.aspectRatio}).`,
 );
 console.log(`Follow-up: ${followUp.dueAt} (${followUp.timeZone})`);
 console.log(`Files in ${outDir}:`);

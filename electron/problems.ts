@@ -15,9 +15,11 @@ export const MAX_PRINTED_PATH = 120;
  * starts an escape sequence in many terminals), the line and paragraph separators, bidi controls,
  * zero-width characters and lone surrogates.
  */
-const UNPRINTABLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNPRINTABLE = new RegExp(
+  String.raw`[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]` +
+    String.raw`|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  'g',
+);
 
 /**
  * Text from a file (a field name, a value a message quotes, a file name) as the terminal should

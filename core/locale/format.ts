@@ -52,8 +52,11 @@ export function formatList(locale: string, items: readonly string[]): string {
 }
 
 // East Asian wide and full-width characters, and emoji, take about two Latin letters' room.
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}/u;
+const WIDE = new RegExp(
+  String.raw`[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3` +
+    String.raw`\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]|\p{Extended_Pictographic}`,
+  'u',
+);
 
 /** How much room text takes, in Latin letters: a CJK character or an emoji counts two. */
 export function displayWidth(text: string): number {

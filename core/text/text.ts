@@ -187,7 +187,13 @@ const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g
 // it to choose letter forms (Persian, the Indic scripts). Neither can reorder or hide Latin text.
 const EMOJI_JOINER =
   /(?<=\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D(?=\p{Extended_Pictographic})/uy;
-const JOINING_SCRIPT = String.raw`[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}]`;
+const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil'].concat([
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+]);
+const JOINING_SCRIPT = `[${JOINING_SCRIPTS.map((script) => String.raw`\p{sc=${script}}`).join('')}]`;
 const SCRIPT_JOINER = new RegExp(String.raw`(?<=${JOINING_SCRIPT}\p{M}*)[\u200C\u200D](?=${JOINING_SCRIPT})`, 'uy');
 
 /** Whether the pattern (sticky) matches at `offset` of `s`, looking behind it as needed. */

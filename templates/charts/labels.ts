@@ -49,12 +49,15 @@ export const EN_LABELS: ChartLabels = {
   retirementTitle: 'Your investments over {years} years at three assumed returns',
   retirementRisk: 'Actual returns vary from year to year and can be negative; you could get back less than you invest.',
   retirementAssumptions:
-    '{returns} average annual returns, compounded monthly; {assets} invested today plus {monthlySavings} added at the end of each month for {years} years; inflation of {inflation} a year. Values are shown before inflation, fees and taxes.',
+    '{returns} average annual returns, compounded monthly; {assets} invested today plus ' +
+    '{monthlySavings} added at the end of each month for {years} years; inflation of {inflation} a ' +
+    'year. Values are shown before inflation, fees and taxes.',
   perYear: '{rate} a year',
   yearsFromNow: 'Years from now',
   collegeTitle: 'Projected cost of college',
   collegeAssumptions:
-    'college costs {cost} a year in today’s money, rising {inflation} a year; {collegeYears} years of college from age {startAge}. Totals are in future money, before financial aid.',
+    'college costs {cost} a year in today’s money, rising {inflation} a year; {collegeYears} years ' +
+    'of college from age {startAge}. Totals are in future money, before financial aid.',
   collegeStartsIn: 'starts in {years} years',
   collegeStartsNextYear: 'starts next year',
   collegeStartsNow: 'starts this year',
@@ -62,7 +65,8 @@ export const EN_LABELS: ChartLabels = {
   moreDependents: '+{count} more',
   allocationTitle: 'A model allocation for a {risk} investor',
   allocationNotice:
-    'A model allocation for illustration only, not a recommendation: the right mix for you depends on your whole situation. Diversification does not guarantee a profit or protect against loss.',
+    'A model allocation for illustration only, not a recommendation: the right mix for you depends ' +
+    'on your whole situation. Diversification does not guarantee a profit or protect against loss.',
   assets: { stocks: 'Stocks', bonds: 'Bonds', cash: 'Cash' },
   risk: {
     conservative: 'conservative',
@@ -78,14 +82,19 @@ export const FR_LABELS: ChartLabels = {
   assumptions: 'Hypothèses : {assumptions}',
   retirementTitle: 'Vos placements sur {years} ans, selon trois rendements supposés',
   retirementRisk:
-    'Les rendements réels varient d’une année à l’autre et peuvent être négatifs ; vous pourriez récupérer moins que ce que vous avez investi.',
+    'Les rendements réels varient d’une année à l’autre et peuvent être négatifs ; vous pourriez ' +
+    'récupérer moins que ce que vous avez investi.',
   retirementAssumptions:
-    'rendements annuels moyens de {returns}, capitalisés chaque mois ; {assets} placés aujourd’hui et {monthlySavings} ajoutés à la fin de chaque mois pendant {years} ans ; inflation de {inflation} par an. Montants avant inflation, frais et impôts.',
+    'rendements annuels moyens de {returns}, capitalisés chaque mois ; {assets} placés aujourd’hui ' +
+    'et {monthlySavings} ajoutés à la fin de chaque mois pendant {years} ans ; inflation de ' +
+    '{inflation} par an. Montants avant inflation, frais et impôts.',
   perYear: '{rate} par an',
   yearsFromNow: 'Années à venir',
   collegeTitle: 'Coût projeté des études supérieures',
   collegeAssumptions:
-    'des études coûtant {cost} par an en argent d’aujourd’hui, en hausse de {inflation} par an ; {collegeYears} ans d’études à partir de {startAge} ans. Totaux en argent futur, avant bourses et aides.',
+    'des études coûtant {cost} par an en argent d’aujourd’hui, en hausse de {inflation} par an ; ' +
+    '{collegeYears} ans d’études à partir de {startAge} ans. Totaux en argent futur, avant bourses ' +
+    'et aides.',
   collegeStartsIn: 'dans {years} ans',
   collegeStartsNextYear: 'dans 1 an',
   collegeStartsNow: 'cette année',
@@ -93,7 +102,9 @@ export const FR_LABELS: ChartLabels = {
   moreDependents: '+{count} autres',
   allocationTitle: 'Une répartition type pour un profil {risk}',
   allocationNotice:
-    'Répartition type, à titre d’illustration seulement, et non une recommandation : la bonne répartition dépend de l’ensemble de votre situation. La diversification ne garantit ni un gain ni une protection contre les pertes.',
+    'Répartition type, à titre d’illustration seulement, et non une recommandation : la bonne ' +
+    'répartition dépend de l’ensemble de votre situation. La diversification ne garantit ni un gain ' +
+    'ni une protection contre les pertes.',
   assets: { stocks: 'Actions', bonds: 'Obligations', cash: 'Liquidités' },
   risk: {
     conservative: 'prudent',

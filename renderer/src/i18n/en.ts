@@ -14,7 +14,8 @@ export const en = {
     'Your name, firm, contact details and disclosure go on every deck and summary: decks are built once it is complete.',
   noProspects: 'No prospects yet',
   noProspectsBody:
-    'Add a prospect from what they told you before the first meeting, or import their intake file. Advisor Deck builds a short deck made for them.',
+    'Add a prospect from what they told you before the first meeting, or import their intake file. ' +
+    'Advisor Deck builds a short deck made for them.',
   searchProspects: 'Search prospects',
   noMatch: 'No prospect matches “{q}”.',
   prospectCountOne: '1 prospect',
@@ -341,7 +342,8 @@ export const en = {
   wuRemoveSentQuestion: 'Remove question sent before the meeting {n}',
   wuQuestions: 'Questions',
   wuQuestionsHint:
-    'Correct what they asked, add the answer you gave (or will give), and add any question that was missed. The prospect reads them on the summary.',
+    'Correct what they asked, add the answer you gave (or will give), and add any question that was ' +
+    'missed. The prospect reads them on the summary.',
   wuNoQuestions: 'No question was caught during the meeting.',
   wuQuestion: 'Question {n}',
   wuAnswer: 'Answer {n}',
@@ -397,7 +399,8 @@ export const en = {
   fuNoneUpcoming: 'Nothing coming up.',
   fuEmptyTitle: 'No follow-ups yet',
   fuEmptyBody:
-    'After a meeting, Create summary and follow-up schedules one 2 to 3 business days later, on a good slot. It shows here and reminds you when it is due.',
+    'After a meeting, Create summary and follow-up schedules one 2 to 3 business days later, on a ' +
+    'good slot. It shows here and reminds you when it is due.',
   fuNotFound: 'That follow-up is no longer open: it was done or cancelled.',
   fuDueAt: 'Due {when}',
   fuSnoozedUntil: 'Snoozed until {when}',
@@ -463,7 +466,9 @@ export const en = {
   recTitle: 'Records',
   recBack: 'Back to Settings',
   recIntro:
-    'Every summary and follow-up, intake form and rebuilt meeting is recorded here with a fingerprint (SHA-256) of each file. Nothing recorded is ever deleted: an earlier version is kept beside the new one.',
+    'Every summary and follow-up, intake form and rebuilt meeting is recorded here with a ' +
+    'fingerprint (SHA-256) of each file. Nothing recorded is ever deleted: an earlier version is ' +
+    'kept beside the new one.',
   recVerify: 'Verify records',
   recVerifying: 'Checking every record and file…',
   recExport: 'Export records',

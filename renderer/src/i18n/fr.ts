@@ -13,10 +13,12 @@ export const fr: Messages = {
   setUpProfile: 'Configurer votre profil',
   setUpProfileTitle: 'D’abord, votre profil de conseiller',
   setUpProfileBody:
-    'Votre nom, votre cabinet, vos coordonnées et votre mention légale figurent sur chaque présentation et chaque résumé : les présentations sont préparées une fois ce profil complet.',
+    'Votre nom, votre cabinet, vos coordonnées et votre mention légale figurent sur chaque ' +
+    'présentation et chaque résumé : les présentations sont préparées une fois ce profil complet.',
   noProspects: 'Aucun prospect pour l’instant',
   noProspectsBody:
-    'Ajoutez un prospect à partir de ce qu’il vous a dit avant le premier rendez-vous, ou importez son questionnaire. Advisor Deck prépare une courte présentation faite pour lui.',
+    'Ajoutez un prospect à partir de ce qu’il vous a dit avant le premier rendez-vous, ou importez ' +
+    'son questionnaire. Advisor Deck prépare une courte présentation faite pour lui.',
   searchProspects: 'Rechercher un prospect',
   noMatch: 'Aucun prospect ne correspond à « {q} ».',
   prospectCountOne: '1 prospect',
@@ -56,7 +58,8 @@ export const fr: Messages = {
     'Ce changement a déjà reçu une réponse, ou l’app a redémarré depuis : importez de nouveau le formulaire',
   importUnmatchedTitle: 'Formulaires reçus importés comme nouveaux prospects',
   importUnmatched:
-    '{file} : le formulaire ne porte pas l’identifiant et le secret d’un prospect d’ici, il n’a donc changé personne ; importé comme nouveau prospect, {name}',
+    '{file} : le formulaire ne porte pas l’identifiant et le secret d’un prospect d’ici, il n’a donc ' +
+    'changé personne ; importé comme nouveau prospect, {name}',
   sendIntakeForm: 'Envoyer le questionnaire',
   intakeFormMade: 'Questionnaire et brouillon de courriel écrits dans {folder}',
   intakeFormOpenEmail: 'Ouvrir le brouillon de courriel',
@@ -163,7 +166,8 @@ export const fr: Messages = {
   draftSaving: 'Conservation du brouillon…',
   draftFailed: 'Le brouillon n’a pas pu être conservé : {e}',
   staleChanged:
-    'Ce prospect a été modifié dans une autre fenêtre. Vos modifications ici n’ont pas été enregistrées : rechargez pour voir la version enregistrée.',
+    'Ce prospect a été modifié dans une autre fenêtre. Vos modifications ici n’ont pas été ' +
+    'enregistrées : rechargez pour voir la version enregistrée.',
   staleReload: 'Recharger',
   meetingLiveDamaged: 'Le rendez-vous en cours n’a pas pu être lu ; il a été conservé sous le nom {file}.',
   meetingLiveUnreadable: 'Le rendez-vous en cours n’a pas pu être lu : {e}',
@@ -207,7 +211,8 @@ export const fr: Messages = {
   deckLocked: 'Toujours dans la présentation',
   deckListKeys: '↑ et ↓ passent d’une diapositive à l’autre ; Entrée l’ouvre pour la modifier.',
   deckLockedHint:
-    'Le titre, ce que nous avons entendu, les prochaines étapes et la conclusion (avec votre mention légale) sont toujours dans la présentation.',
+    'Le titre, ce que nous avons entendu, les prochaines étapes et la conclusion (avec votre mention ' +
+    'légale) sont toujours dans la présentation.',
   deckDrag: 'Glisser {title}',
   deckMoved: '{title} : diapositive {n} sur {total}',
   deckHiddenNow: '« {title} » masquée',
@@ -238,7 +243,8 @@ export const fr: Messages = {
   deckRefused:
     '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez {slides}, ou allongez le rendez-vous.',
   deckRefusedAny:
-    '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez d’autres diapositives, ou allongez le rendez-vous.',
+    '« {title} » ({minutes}) ne tient pas : la présentation dépasserait {max} minutes. Masquez ' +
+    'd’autres diapositives, ou allongez le rendez-vous.',
   deckLengthen: 'Allonger le rendez-vous',
   deckSaving: 'Enregistrement…',
   deckSaved: 'Toutes les modifications sont enregistrées',
@@ -298,7 +304,8 @@ export const fr: Messages = {
   shareTitle: 'Présenter sur la tablette',
   shareStarting: 'Partage sur le réseau du bureau…',
   shareHelp:
-    'Sur la tablette, scannez ce code avec l’appareil photo, ou tapez l’adresse. La tablette et cet ordinateur doivent être sur le même Wi-Fi.',
+    'Sur la tablette, scannez ce code avec l’appareil photo, ou tapez l’adresse. La tablette et cet ' +
+    'ordinateur doivent être sur le même Wi-Fi.',
   shareAddress: 'Adresse de la tablette',
   sharePairingCode: 'Code d’appairage',
   sharePairingHint:
@@ -335,7 +342,8 @@ export const fr: Messages = {
   wuMeetingTimes: '{day}, de {start} à {end} ({minutes} min)',
   wuNotEnded: 'Commencée à {start} et pas terminée en mode présentation : elle se termine maintenant.',
   wuNoLiveMeeting:
-    'Aucune rencontre n’a été enregistrée en mode présentation : le résumé couvre toute la présentation et les questions que vous écrivez ici.',
+    'Aucune rencontre n’a été enregistrée en mode présentation : le résumé couvre toute la ' +
+    'présentation et les questions que vous écrivez ici.',
   wuWrappedBefore:
     'Le bilan de cette rencontre a déjà été fait. Le refaire remplace ses fichiers et déplace son suivi ; il n’en ajoute jamais un second.',
   wuSlidesShown: 'Diapositives montrées',
@@ -408,7 +416,8 @@ export const fr: Messages = {
   fuNoneUpcoming: 'Rien à venir.',
   fuEmptyTitle: 'Aucun suivi pour l’instant',
   fuEmptyBody:
-    'Après une rencontre, Créer le résumé et le suivi en planifie un 2 à 3 jours ouvrables plus tard, à un bon moment. Il apparaît ici et vous le rappelle le moment venu.',
+    'Après une rencontre, Créer le résumé et le suivi en planifie un 2 à 3 jours ouvrables plus ' +
+    'tard, à un bon moment. Il apparaît ici et vous le rappelle le moment venu.',
   fuNotFound: 'Ce suivi n’est plus ouvert : il a été fait ou annulé.',
   fuDueAt: 'Prévu le {when}',
   fuSnoozedUntil: 'Reporté au {when}',
@@ -473,7 +482,9 @@ export const fr: Messages = {
   recTitle: 'Registres',
   recBack: 'Retour aux réglages',
   recIntro:
-    'Chaque résumé et suivi, formulaire d’accueil et réunion refaite est consigné ici avec l’empreinte (SHA-256) de chaque fichier. Rien de consigné n’est jamais effacé : une version antérieure est gardée à côté de la nouvelle.',
+    'Chaque résumé et suivi, formulaire d’accueil et réunion refaite est consigné ici avec ' +
+    'l’empreinte (SHA-256) de chaque fichier. Rien de consigné n’est jamais effacé : une version ' +
+    'antérieure est gardée à côté de la nouvelle.',
   recVerify: 'Vérifier les registres',
   recVerifying: 'Vérification de chaque entrée et de chaque fichier…',
   recExport: 'Exporter les registres',
