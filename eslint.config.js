@@ -120,7 +120,7 @@ export default tseslint.config(
   }),
   {
     // Runs inside the exported deck.html, in the browser, as a classic script.
-    files: ['templates/deck/present.js', 'templates/deck/tablet.js'],
+    files: ['templates/deck/present.js', 'templates/deck/tablet.js', 'templates/deck/tablet/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   layer(

@@ -2,6 +2,7 @@
 // what the laptop shows of the share. Pure data, checked the same on both sides.
 import { z } from 'zod';
 import { LIMITS, text } from '../text/text';
+import type { MeetingEvent } from './live';
 
 /**
  * `presents`: the advisor holds the tablet and drives; the laptop mirrors and records.
@@ -31,10 +32,25 @@ export const tabletEventSchema = z.discriminatedUnion('kind', [
     slideId: slideId.optional(),
     at: instant,
   }),
+  // Running long: the advisor chose, on the tablet, to skip these for the rest of the meeting.
+  z.strictObject({ id: eventId, kind: z.literal('skip'), slideIds: z.array(slideId).min(1).max(100), at: instant }),
 ]);
 export type TabletEvent = z.output<typeof tabletEventSchema>;
 
-export const tabletPostSchema = z.strictObject({ events: z.array(z.unknown()).max(MAX_EVENTS_PER_POST) });
+/** A tablet's step as the meeting records it (its id only served to apply it once). */
+export function meetingEventOf(event: TabletEvent): MeetingEvent & { at: string } {
+  if (event.kind === 'slide') return { kind: 'slide', slideId: event.slideId, at: event.at };
+  if (event.kind === 'skip') return { kind: 'skip', slideIds: event.slideIds, at: event.at };
+  return { kind: 'question', text: event.text, ...(event.slideId ? { slideId: event.slideId } : {}), at: event.at };
+}
+
+export const tabletPostSchema = z.strictObject({
+  events: z.array(z.unknown()).max(MAX_EVENTS_PER_POST),
+  /** A presenting tablet's own clock (ms since 1970): running long is measured by it. */
+  now: z.number().int().nonnegative().max(8.64e15).optional(),
+  /** The slide on the tablet's screen as it posts. */
+  slideId: slideId.optional(),
+});
 
 /** A device that opened the tablet address after the first one paired: the advisor decides. */
 export interface PendingDevice {

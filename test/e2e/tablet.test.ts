@@ -248,6 +248,51 @@ describe('present on a tablet', () => {
     expect(tablet.errors).toEqual([]);
   });
 
+  it('runs long by the tablet’s own clock: proposes what to skip there, and the skipped slides are passed over and recorded', async () => {
+    const { page: laptop, dir, id, host } = await laptopReady();
+    await laptop.goto(`${host.origin}/#/present/${id}`);
+    await laptop.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByRole('button', { name: 'Present on tablet', exact: true }).click();
+    const address = await addressFromQr(laptop);
+    const tablet = await newTablet();
+    // The tablet's clock, moved by the test: running long is measured by the screen the advisor holds.
+    await tablet.page.clock.install();
+    await tablet.page.goto(address);
+    await tablet.page.locator('.deck[data-ready="true"]').waitFor();
+    await laptop.getByText('Tablet connected', { exact: true }).waitFor();
+    const ids = await slideIds(tablet.page);
+    await swipeNext(tablet.page);
+    await expect.poll(async () => (await live(dir, id))?.visits.map((v) => v.slideId)).toEqual(ids.slice(0, 2));
+    const notice = tablet.page.getByRole('status').filter({
+      has: tablet.page.getByRole('heading', { name: 'Running long', exact: true }),
+    });
+    expect(await notice.count()).toBe(0);
+
+    // Eight minutes on the second slide: the rest (13 of the 15 planned minutes) no longer fits.
+    await tablet.page.clock.fastForward('08:00');
+    await notice.waitFor();
+    const proposed = await notice.getByRole('listitem').allTextContents();
+    expect(proposed.length).toBeGreaterThan(0);
+    await notice.getByRole('button', { name: 'Skip suggested slides', exact: true }).tap();
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await live(dir, id))?.skippedSlideIds?.length ?? 0).toBe(proposed.length);
+    const skipped = (await live(dir, id))?.skippedSlideIds ?? [];
+    // Never the title, what we heard, next steps or the closing; never the slide on screen.
+    for (const locked of ['title', 'what-we-heard', 'next-steps', 'closing']) expect(skipped).not.toContain(locked);
+    expect(skipped).not.toContain(ids[1]);
+
+    // Swipes pass over the skipped slides to the end; the meeting shows none of them.
+    const rest = ids.slice(2).filter((slideId) => !skipped.includes(slideId));
+    for (const next of rest) {
+      await swipeNext(tablet.page);
+      await expect.poll(() => onScreen(tablet.page)).toBe(next);
+    }
+    await expect
+      .poll(async () => (await live(dir, id))?.visits.map((v) => v.slideId))
+      .toEqual([...ids.slice(0, 2), ...rest]);
+    expect(tablet.errors).toEqual([]);
+  });
+
   it('refuses a reused token after the advisor ends the meeting, and closes with the meeting', async () => {
     const { page: laptop, id, host } = await laptopReady();
     await laptop.goto(`${host.origin}/#/present/${id}`);

@@ -20,6 +20,7 @@ import { readDeckChanges, writeDeckChanges } from '../prospects/deckFile';
 import { loadRecipe } from '../recipes';
 import { planDeck } from '../../../core/plan/planDeck';
 import { SharingService } from '../share';
+import { meetingEventOf } from '../../../core/meeting/tabletShare';
 import { Records } from '../records';
 import { recordsHandlers } from '../records/handlers';
 
@@ -180,15 +181,9 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       return { plan: planDeck(intake, profile.value, recipe, changes), advisor: profile.value, logo: profile.logo };
     },
     record: async (id, events) => {
-      await meetings.recordAll(
-        id,
-        events.map((e) =>
-          e.kind === 'slide'
-            ? { kind: 'slide' as const, slideId: e.slideId, at: e.at }
-            : { kind: 'question' as const, text: e.text, ...(e.slideId ? { slideId: e.slideId } : {}), at: e.at },
-        ),
-      );
+      await meetings.recordAll(id, events.map(meetingEventOf));
     },
+    meeting: (id) => meetings.live(id),
   });
 
   // Returned forms waiting for `Apply changes` or `Keep as it is`, for every window of this app.

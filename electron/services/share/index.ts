@@ -1,6 +1,8 @@
 // Sharing one meeting with a tablet: starts and stops the tablet server, makes the QR code,
 // renders the tablet's copy of the deck in each mode, turns the tablet's steps into the meeting
 // record (the same one present mode writes), and lets the window wait for what changed.
+import type { LiveMeeting } from '../../../core/meeting/live';
+import { tabletAnswer } from '../../../core/meeting/tabletRunningLong';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +32,8 @@ export interface SharingOptions {
   deck(prospectId: string): Promise<DeckToShare | { problem: string }>;
   /** The tablet's steps, into the meeting record. */
   record(prospectId: string, events: TabletEvent[]): Promise<void>;
+  /** The meeting as it stands (slides shown and skipped, when it started), for running long on the tablet. */
+  meeting?(prospectId: string): Promise<LiveMeeting | null>;
 }
 
 /**
@@ -60,6 +64,16 @@ interface Current {
   pages: Map<ShareMode, Promise<DeckPage>>;
 }
 
+/** The tablet page's script, in this order (its parts first, templates/deck/tablet.js last). */
+const TABLET_SCRIPTS = [
+  'tablet/words.js',
+  'tablet/queue.js',
+  'tablet/link.js',
+  'tablet/questions.js',
+  'tablet/runningLong.js',
+  'tablet.js',
+];
+
 export class SharingService {
   #current: Current | undefined;
   #version = 1;
@@ -70,11 +84,12 @@ export class SharingService {
 
   #loadAssets(): Promise<Assets> {
     this.#assets ??= (async () => {
-      const [script, style] = await Promise.all([
-        readFile(join(this.options.templatesDir, 'deck', 'tablet.js'), 'utf8'),
-        readFile(join(this.options.templatesDir, 'deck', 'tablet.css'), 'utf8'),
+      const deckDir = join(this.options.templatesDir, 'deck');
+      const [style, ...parts] = await Promise.all([
+        readFile(join(deckDir, 'tablet.css'), 'utf8'),
+        ...TABLET_SCRIPTS.map((name) => readFile(join(deckDir, name), 'utf8')),
       ]);
-      return { script, style };
+      return { script: parts.join('\n'), style };
     })();
     this.#assets.catch(() => (this.#assets = undefined));
     return this.#assets;
@@ -123,6 +138,10 @@ export class SharingService {
       mode,
       deck: page,
       apply: (events) => this.options.record(prospectId, events),
+      answer: async (now, slideId) => {
+        const meeting = await this.options.meeting?.(prospectId);
+        return meeting ? tabletAnswer(deck.plan, meeting, now, slideId) : undefined;
+      },
       changed: () => this.#changed(),
     });
     try {

@@ -49,6 +49,8 @@ export interface TabletServerOptions {
   deck(mode: ShareMode): Promise<DeckPage>;
   /** Applies the tablet's new events, in order; each id reaches here once. */
   apply(events: TabletEvent[]): Promise<void>;
+  /** What a presenting tablet's clock means for the meeting (running long), sent with its acks. */
+  answer?(now: number, slideId: string | undefined): Promise<object | undefined>;
   /** Something the laptop shows changed: connection, pending devices, the tablet's slide. */
   changed(): void;
   mode: ShareMode;
@@ -351,7 +353,9 @@ export class TabletServer {
       if (!post.success) return this.#send(res, 400, `At most ${MAX_EVENTS_PER_POST} events a request.`);
       const acked = await this.#receive(post.data.events);
       if (this.#streams.size > 0) this.#setConnection('connected');
-      return this.#send(res, 200, JSON.stringify({ acked }), 'application/json; charset=utf-8');
+      const { now, slideId } = post.data;
+      const extra = now !== undefined && this.options.answer ? await this.options.answer(now, slideId) : undefined;
+      return this.#send(res, 200, JSON.stringify({ ...extra, acked }), 'application/json; charset=utf-8');
     }
 
     return this.#send(res, 404, 'Not found.');
