@@ -26,10 +26,11 @@ describe('tablet pairing', () => {
     expect(second).toMatchObject({ kind: 'waiting', device: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(pairing.pending).toEqual([{ device: (second as { device: string }).device, label: expect.any(String) }]);
     const waiting = pairing.device(from(cookieOf(second)));
-    expect(pairing.asked(waiting!)).toEqual({ kind: 'waiting', device: waiting!.id });
-    expect(pairing.answer(waiting!.id, false)).toBe(true);
-    expect(pairing.answer(waiting!.id, true)).toBe(false);
-    expect(pairing.asked(waiting!)).toEqual({ kind: 'refused' });
+    if (!waiting) throw new Error('the waiting device is not known by its cookie');
+    expect(pairing.asked(waiting)).toEqual({ kind: 'waiting', device: waiting.id });
+    expect(pairing.answer(waiting.id, false)).toBe(true);
+    expect(pairing.answer(waiting.id, true)).toBe(false);
+    expect(pairing.asked(waiting)).toEqual({ kind: 'refused' });
     expect(pairing.pending).toEqual([]);
   });
 
