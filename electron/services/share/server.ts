@@ -1,12 +1,14 @@
 // The tablet server: a second, separate HTTP server on the laptop's LAN address that serves one
 // meeting's deck to one paired tablet, and takes back what happens on it. Nothing of the app:
 // no prospect list, no API, no file but the deck. Locked down because the office Wi-Fi is shared:
-// - the address carries a one-time token (192 bits); its first use pairs the device with an
-//   HttpOnly, SameSite=Strict cookie and drops the token from the address bar;
-// - the same token used again (another device scanned the code) only asks the advisor, who
-//   answers Allow or Refuse on the laptop; meanwhile that device waits with a 403 page;
+// - the tablet pairing (pairing.ts): the address carries a one-time token (192 bits), the laptop
+//   shows a typed code beside it; the first use pairs the device with an HttpOnly,
+//   SameSite=Strict cookie and drops the token from the address bar; the same token used again
+//   (another device scanned the code) only asks the advisor, who answers Allow or Refuse on the
+//   laptop; meanwhile that device waits with a 403 page (tabletPages.ts);
 // - a wrong or absent token gets 403; a foreign Host (DNS rebinding) 421; a foreign Origin 403;
 // - bodies are capped, each client address is rate-limited, and the deck's strict CSP is sent.
+// The checks, headers and event streams come from the local-server kit (../localServer).
 // Plain HTTP: the deck holds only what is shown to the prospect (README, "Present on a tablet").
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {

@@ -11,6 +11,9 @@
 //   gets the built app's code and a 403 from the API;
 // - a state-changing request from a foreign Origin is 403 (cross-site request forgery);
 // - the window's Content-Security-Policy, no directory listing, nothing outside the built app.
+// The checks, headers, static files and event streams come from the local-server kit
+// (../localServer). The app layer's events (core/contract/events.ts: reminders, follow-up focus,
+// share changes) reach each open window on /api/events as server-sent events, by name.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
