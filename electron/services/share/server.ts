@@ -22,6 +22,7 @@ import {
 } from '../../../core/meeting/tabletShare';
 import {
   allowedHost,
+  eventMessage,
   EventStreams,
   fromAnotherSite,
   HTML,
@@ -363,7 +364,7 @@ export class TabletServer {
   }
 
   #stateEvent(): string {
-    return `event: state\ndata: ${JSON.stringify({ mode: this.#mode, ...(this.#slideId ? { slideId: this.#slideId } : {}) })}\n\n`;
+    return eventMessage('state', { mode: this.#mode, ...(this.#slideId ? { slideId: this.#slideId } : {}) });
   }
 
   #broadcast(): void {
@@ -372,6 +373,6 @@ export class TabletServer {
 }
 
 /** Sent to every tablet when the meeting ends or sharing stops. */
-const ENDED_EVENT = 'event: ended\ndata: {}\n\n';
+const ENDED_EVENT = eventMessage('ended', {});
 /** How long a tablet's stream may take to receive the end before it is cut anyway. */
 const END_GRACE_MS = 500;
