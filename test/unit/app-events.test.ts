@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppEventHub, eventPayload, type Handlers } from '../../core/api';
 import { FOLLOW_UP_ID } from '../../core/followUp/record';
+import { sendAppEvent } from '../../electron/adapters/ipc';
 import { startWebHost } from '../../electron/services/web/server';
 
 const status = { active: false, version: 2, mode: 'presents', tablet: 'waiting', pending: [] } as const;
@@ -96,5 +97,31 @@ describe('web host events stream', () => {
     } finally {
       await host.close();
     }
+  });
+});
+
+describe('IPC transport (electron/adapters/ipc.ts)', () => {
+  it('sends an event on the channel of its name, once the window has loaded', () => {
+    const sent: unknown[][] = [];
+    let loading = true;
+    let onLoad: (() => void) | undefined;
+    const contents = {
+      send: (...args: unknown[]) => sent.push(args),
+      isLoading: () => loading,
+      once: (event: string, listener: () => void) => {
+        expect(event).toBe('did-finish-load');
+        onLoad = listener;
+        return contents;
+      },
+    };
+    sendAppEvent(contents as never, 'followups:focus', 'fu-1');
+    expect(sent).toEqual([]);
+    loading = false;
+    onLoad?.();
+    sendAppEvent(contents as never, 'share:changed', { id: 'p-1', status });
+    expect(sent).toEqual([
+      ['followups:focus', 'fu-1'],
+      ['share:changed', { id: 'p-1', status }],
+    ]);
   });
 });
