@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppEventHub, eventPayload, type Handlers } from '../../core/api';
+import type { ShareStatus } from '../../core/meeting/tabletShare';
 import { FOLLOW_UP_ID } from '../../core/followUp/record';
 import { sendAppEvent } from '../../electron/adapters/ipc';
 import { startWebHost } from '../../electron/services/web/server';
 
-const status = { active: false, version: 2, mode: 'presents', tablet: 'waiting', pending: [] } as const;
+const status: ShareStatus = { active: false, version: 2, mode: 'presents', tablet: 'waiting', pending: [] };
 
 describe('event payloads', () => {
   it('passes only payloads of the event’s shape', () => {
