@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell, type Tray } from 'electron';
 import trayIcon from '../assets/tray.png?asset';
 import trayIcon2x from '../assets/tray@2x.png?asset';
-import { FOLLOW_UP_FOCUS_EVENT } from '../core/api';
+import { AppEventHub } from '../core/api';
 import { isAllowedExternalUrl, isAppUrl, rendererUrl, type RendererSource } from './adapters/app-url';
-import { registerIpcHandlers } from './adapters/ipc';
+import { registerIpcHandlers, sendAppEvent } from './adapters/ipc';
 import { setOpenAtLogin, startedAtLogin } from './adapters/login';
 import { showFollowUpReminder } from './adapters/notifications';
 import { registerAppScheme, serveAppScheme } from './adapters/protocol';
@@ -40,6 +40,12 @@ let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let advisorDeck: AdvisorDeckApp | null = null;
 let quitting = false;
+// The app layer's events (core/contract/events.ts), sent to the window over IPC. Reminders are
+// system notifications here (platform.notify), so the app layer never raises them in this host.
+const events = new AppEventHub();
+events.subscribe((event, payload) => {
+  if (mainWindow) sendAppEvent(mainWindow.webContents, event, payload);
+});
 
 const platform: Platform = {
   name: app.getName(),
@@ -87,9 +93,7 @@ function focusFollowUp(id: string): void {
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
-  const send = () => win.webContents.send(FOLLOW_UP_FOCUS_EVENT, id);
-  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
-  else send();
+  events.emit('followups:focus', id);
 }
 
 function showWindow(): void {
@@ -133,6 +137,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath('userData'),
         templatesDir,
         platform,
+        events,
         holder: 'the desktop app',
       });
     } catch (error) {

@@ -1,8 +1,10 @@
 // Runs in the sandboxed app window before the page, in its own isolated world. The page gets
-// window.advisorDeck: one function per channel of core/api.ts and one event subscription, and
-// nothing else, so it can never send on an arbitrary channel or touch ipcRenderer itself.
+// window.advisorDeck: one function per channel of core/api.ts and one subscription per event of
+// the contract, and nothing else, so it can never send on an arbitrary channel or touch ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { AdvisorDeckApi, Channel, FOLLOW_UP_FOCUS_EVENT } from '../core/api';
+import type { AdvisorDeckApi, Channel } from '../core/api';
+// The events' names and payload checks: a file without zod (core/contract/events.ts).
+import { eventPayload, eventSubscriptions, type AppEvent } from '../core/contract/events';
 
 // Type-only use of the contract keeps zod out of the sandboxed preload; the Record type makes
 // the compiler flag a channel that is added to core/api.ts but not exposed here.
@@ -54,27 +56,27 @@ const exposed: Record<Channel, true> = {
   'records:export': true,
 };
 
-// The same literal as core/api.ts (checked by the type), and the id pattern of
-// core/followUp/record.ts: only an id-shaped string ever reaches the page's listener.
-const FOCUS_EVENT: typeof FOLLOW_UP_FOCUS_EVENT = 'followups:focus';
-const FOLLOW_UP_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+// Main sends each event on an IPC channel of the event's name; only a payload of the event's
+// shape (an id-shaped string for a focus, and so on) ever reaches the page's listener.
+function subscribe(event: AppEvent) {
+  return (listener: (payload: unknown) => void) => {
+    const forward = (_event: IpcRendererEvent, data: unknown) => {
+      const payload = eventPayload(event, data);
+      if (payload !== undefined) listener(payload);
+    };
+    ipcRenderer.on(event, forward);
+    return () => {
+      ipcRenderer.removeListener(event, forward);
+    };
+  };
+}
 
 const advisorDeck = {
   // Only the one input argument crosses; main checks it against the channel's schema.
   ...Object.fromEntries(
     Object.keys(exposed).map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)]),
   ),
-  // Reminders are system notifications here (main.ts); their click arrives as onFollowUpFocus.
-  onReminder: () => () => undefined,
-  onFollowUpFocus: (listener: (id: string) => void) => {
-    const forward = (_event: IpcRendererEvent, id: unknown) => {
-      if (typeof id === 'string' && FOLLOW_UP_ID.test(id)) listener(id);
-    };
-    ipcRenderer.on(FOCUS_EVENT, forward);
-    return () => {
-      ipcRenderer.removeListener(FOCUS_EVENT, forward);
-    };
-  },
+  ...Object.fromEntries(Object.entries(eventSubscriptions).map(([name, event]) => [name, subscribe(event)])),
 } as unknown as AdvisorDeckApi;
 
 contextBridge.exposeInMainWorld('advisorDeck', advisorDeck);

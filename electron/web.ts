@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Reminder } from '../core/api';
+import { AppEventHub } from '../core/api';
 import { openApp } from './services/app';
 import { defaultDataFolder } from './services/dataFolder';
 import { DataFolderInUse } from './services/lock';
@@ -90,8 +90,8 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(values.data ?? defaultDataFolder());
   ensureRendererBuilt();
 
-  // Set once the server is up: reminders that fire before then show in the terminal only.
-  const windows: { broadcast?: (reminder: Reminder) => void } = {};
+  // The app layer's events, carried to every open window by the web host (server-sent events).
+  const events = new AppEventHub();
   let app;
   try {
     app = await openApp({
@@ -99,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
       templatesDir: TEMPLATES_DIR,
       holder: `the web host (npm run web)`,
       shareHost,
+      events,
       platform: {
         name: 'Advisor Deck',
         version: process.env['npm_package_version'] ?? '0.0.0',
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
           const { title, body } = reminderText(firing, { markup: false });
           console.log(`Reminder: ${title}: ${body}`);
           // Open windows show it too (an in-app notice, and the browser's notification if allowed).
-          windows.broadcast?.({ followUpId: firing.followUp.id, title, body });
+          events.emit('reminder', { followUpId: firing.followUp.id, title, body });
           return true;
         },
         applySettings: () => undefined,
@@ -124,8 +125,7 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   for (const problem of app.problems) console.error(`warning: ${problem}`);
-  const host = await startWebHost({ handlers: app.handlers, rendererDir: RENDERER_DIR, port });
-  windows.broadcast = (reminder) => host.broadcast(reminder);
+  const host = await startWebHost({ handlers: app.handlers, events, rendererDir: RENDERER_DIR, port });
   console.log(`Advisor Deck: ${host.url}`);
 
   await new Promise<void>((resolveStop) => {

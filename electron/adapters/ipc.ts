@@ -1,9 +1,9 @@
-// Wires the channel map of core/api.ts to ipcMain. Every call is checked twice before a
+// Wires the channel map of core/api.ts to ipcMain, and its events to the window. Every call is checked twice before a
 // handler runs: the sender must be our own page in the top frame, and the input must pass
 // the channel's schema (in dispatch). Type-only electron imports: main.ts passes the real
 // ipcMain, the tests a fake one, so the checks run under plain Node.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames, dispatch, type Handlers, type Result } from '../../core/api';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { channelNames, dispatch, type AppEvent, type AppEvents, type Handlers, type Result } from '../../core/api';
 
 /** The part of an invoke event the sender check reads. */
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
@@ -31,4 +31,18 @@ export function registerIpcHandlers(
       return dispatch(handlers, channel, input);
     });
   }
+}
+
+/**
+ * Sends one event of the contract to the window, on the IPC channel of the event's name (the
+ * preload forwards it to the page's subscription). A page still loading gets it once loaded.
+ */
+export function sendAppEvent<E extends AppEvent>(
+  contents: Pick<WebContents, 'send' | 'isLoading' | 'once'>,
+  event: E,
+  payload: AppEvents[E],
+): void {
+  const send = () => contents.send(event, payload);
+  if (contents.isLoading()) contents.once('did-finish-load', send);
+  else send();
 }

@@ -7,43 +7,15 @@
 // every other file on the disk, and only a <meta> can carry its CSP. app://advisor-deck is a
 // real origin ('self' in the CSP means exactly it), its responses carry the CSP header, and
 // the grantFileProtocolExtraPrivileges fuse can be turned off (electron-builder.yml).
-import { promises as fs } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { baseHeaders, fileSegments, mimeType, readServedFile, resolveFileIn } from './localServer';
+
+export { mimeType };
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'advisor-deck';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The one page of the app; its routes are hash routes (#/prospect/<id>). */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-/** The only files served: what `electron-vite build` puts in out/renderer. */
-const TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  mjs: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  ico: 'image/x-icon',
-  woff: 'font/woff',
-  woff2: 'font/woff2',
-  ttf: 'font/ttf',
-  otf: 'font/otf',
-};
-
-// One path segment as vite names files (index.html, assets/IntakeScreen-fRjjyznw.js): no dot
-// first (so no '.', '..' or hidden files), no separator, no '%', no space, nothing exotic.
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-
-/** The MIME type served for a file name, or undefined when that type is not served at all. */
-export function mimeType(fileName: string): string | undefined {
-  const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? undefined : TYPES[fileName.slice(dot + 1).toLowerCase()];
-}
 
 /**
  * The file an app:// URL names, as path segments under the renderer folder, or undefined
@@ -62,12 +34,8 @@ export function appFileSegments(url: string): string[] | undefined {
   // standard scheme. Comparing exactly refuses anything Chromium would not have produced.
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password)
     return undefined;
-  const segments = parsed.pathname.split('/').slice(1);
-  // Every segment is checked as sent, still percent-encoded: '%2e%2e', '%2f' or '%5c' never
-  // decode into a dot segment or a separator, because a segment with '%' is refused outright.
-  if (segments.length === 0 || !segments.every((segment) => SEGMENT.test(segment))) return undefined;
-  const last = segments[segments.length - 1] ?? '';
-  return mimeType(last) ? segments : undefined;
+  // Every segment is checked as sent, still percent-encoded (localServer/staticFiles.ts).
+  return fileSegments(parsed.pathname);
 }
 
 /**
@@ -78,15 +46,7 @@ export function appFileSegments(url: string): string[] | undefined {
 export async function resolveAppFile(rendererDir: string, url: string): Promise<string | undefined> {
   const segments = appFileSegments(url);
   if (!segments) return undefined;
-  try {
-    const root = await fs.realpath(rendererDir);
-    const file = await fs.realpath(join(root, ...segments));
-    if (!file.startsWith(root + sep)) return undefined;
-    const stat = await fs.stat(file);
-    return stat.isFile() ? file : undefined;
-  } catch {
-    return undefined;
-  }
+  return resolveFileIn(rendererDir, segments);
 }
 
 export interface AppFilesOptions {
@@ -102,25 +62,14 @@ export interface AppFilesOptions {
  * headers. Uses only the Fetch API's Request and Response, which Node and Electron both have.
  */
 export function appRequestHandler({ rendererDir, csp }: AppFilesOptions): (request: Request) => Promise<Response> {
-  const headers = (type: string): Record<string, string> => ({
-    'Content-Type': type,
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  });
+  const headers = (type: string): Record<string, string> => ({ 'Content-Type': type, ...baseHeaders(csp) });
   const notFound = () => new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
-    const file = await resolveAppFile(rendererDir, request.url);
-    const type = file && mimeType(basename(file));
-    if (!file || !type) return notFound();
-    try {
-      const body = await fs.readFile(file);
-      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: headers(type) });
-    } catch {
-      return notFound();
-    }
+    const segments = appFileSegments(request.url);
+    const file = segments && (await readServedFile(rendererDir, `/${segments.join('/')}`));
+    if (!file) return notFound();
+    return new Response(request.method === 'HEAD' ? null : file.body, { status: 200, headers: headers(file.type) });
   };
 }

@@ -27,6 +27,7 @@ function clientOf(a: AdvisorDeckApp): ApiClient {
   );
   client['onFollowUpFocus'] = () => () => undefined;
   client['onReminder'] = () => () => undefined;
+  client['onShareChange'] = () => () => undefined;
   return client as ApiClient;
 }
 

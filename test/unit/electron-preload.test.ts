@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelNames, FOLLOW_UP_FOCUS_EVENT } from '../../core/api';
+import { channelNames, eventSubscriptions, FOLLOW_UP_FOCUS_EVENT } from '../../core/api';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -33,13 +33,14 @@ beforeAll(async () => {
 });
 
 const api = () => exposed.get('advisorDeck') as Record<string, (...args: unknown[]) => unknown>;
-const emit = (id: unknown) =>
-  subscribed.get(FOLLOW_UP_FOCUS_EVENT)?.forEach((listener) => listener({ sender: 'main' }, id));
+const emit = (id: unknown, event: string = FOLLOW_UP_FOCUS_EVENT) =>
+  subscribed.get(event)?.forEach((listener) => listener({ sender: 'main' }, id));
 
 describe('preload (electron/preload.ts)', () => {
-  it('exposes one object, window.advisorDeck: a function per channel and the two subscriptions (focus, reminders: a no-op here, the desktop notifies)', () => {
+  it('exposes one object, window.advisorDeck: a function per channel and one subscription per event', () => {
     expect([...exposed.keys()]).toEqual(['advisorDeck']);
-    expect(Object.keys(api()).sort()).toEqual([...channelNames, 'onFollowUpFocus', 'onReminder'].sort());
+    expect(Object.keys(eventSubscriptions).sort()).toEqual(['onFollowUpFocus', 'onReminder', 'onShareChange']);
+    expect(Object.keys(api()).sort()).toEqual([...channelNames, ...Object.keys(eventSubscriptions)].sort());
     for (const value of Object.values(api())) expect(typeof value).toBe('function');
   });
 
@@ -64,9 +65,35 @@ describe('preload (electron/preload.ts)', () => {
     expect(subscribed.get(FOLLOW_UP_FOCUS_EVENT)?.size).toBe(0);
   });
 
-  it('imports core/api.ts as types only (read as text: zod must not be bundled into the preload)', () => {
-    const source = readFileSync(join(resolve(import.meta.dirname, '../..'), 'electron/preload.ts'), 'utf8');
+  it('passes reminders and share changes of their shape only, each on its own event', () => {
+    const reminders: unknown[] = [];
+    const shares: unknown[] = [];
+    const stops = [
+      api()['onReminder']?.((r: unknown) => reminders.push(r)) as () => void,
+      api()['onShareChange']?.((c: unknown) => shares.push(c)) as () => void,
+    ];
+    const reminder = { followUpId: 'fu-1', title: 'Call Ana', body: 'Today 10:00' };
+    for (const r of [reminder, { ...reminder, title: 4 }, 'fu-1', null]) emit(r, 'reminder');
+    const change = {
+      id: 'p-1',
+      status: { active: false, version: 3, mode: 'presents', tablet: 'waiting', pending: [] },
+    };
+    for (const c of [change, { id: 'p-1' }, reminder]) emit(c, 'share:changed');
+    emit(change, 'reminder');
+    expect(reminders).toEqual([reminder]);
+    expect(shares).toEqual([change]);
+    for (const stop of stops) stop();
+    expect(subscribed.get('reminder')?.size).toBe(0);
+    expect(subscribed.get('share:changed')?.size).toBe(0);
+  });
+
+  it('imports core/api.ts as types only, and from core/ only the events file, which has no zod (read as text)', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const source = readFileSync(join(root, 'electron/preload.ts'), 'utf8');
     expect(source).toMatch(/import type \{[^}]*\} from '\.\.\/core\/api'/);
-    expect(source).not.toMatch(/^import \{[^}]*\} from '\.\.\/core\//m);
+    const valueImports = [...source.matchAll(/^import \{[^}]*\} from '(\.\.\/core\/[^']+)'/gm)].map((m) => m[1]);
+    expect(valueImports).toEqual(['../core/contract/events']);
+    const events = readFileSync(join(root, 'core/contract/events.ts'), 'utf8');
+    expect(events.match(/^import .*$/gm)?.every((line) => line.startsWith('import type '))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // The app layer: the handlers of core/api.ts over the data folder's stores, built once from
 // their dependencies. The Electron shell (main.ts) wires IPC to it; `npm run web` wires a
 // 127.0.0.1 HTTP server to the same object. Same contract, same validation, same results.
-import type { DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/api';
+import type { AppEventHub, DeckSetupOutcome, Handlers, ImportOutcome } from '../../../core/api';
 import { join } from 'node:path';
 import { applyIntakeForm, importIntakeForm, intakeFormFile, sendIntakeForm } from './fillableForm';
 import { PendingForms } from '../fillableForm/pending';
@@ -55,6 +55,8 @@ export interface AppOptions {
   now?: () => number;
   /** The interface the tablet server listens on (`--share-host`); by default the LAN address. */
   shareHost?: string | undefined;
+  /** Where the app layer raises the contract's events (core/contract/events.ts) for the host to carry. */
+  events?: AppEventHub;
 }
 
 export interface AdvisorDeckApp {
@@ -170,6 +172,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
 
   const sharing = new SharingService({
     host: options.shareHost,
+    changed: (change) => options.events?.emit('share:changed', change),
     templatesDir: options.templatesDir,
     deck: async (id) => {
       const profile = await advisor.advisor();
@@ -301,7 +304,7 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
       await sharing.stop(id);
       return sharing.status(id);
     },
-    'share:status': ({ id, since }) => (since === undefined ? sharing.status(id) : sharing.waitForChange(id, since)),
+    'share:status': ({ id }) => sharing.status(id),
     'share:mode': async ({ id, mode }) => {
       // Following from now: the tablet starts on the slide this screen shows.
       const onScreen = mode === 'follows' ? (await meetings.live(id))?.visits.at(-1)?.slideId : undefined;

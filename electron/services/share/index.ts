@@ -1,6 +1,7 @@
 // Sharing one meeting with a tablet: starts and stops the tablet server, makes the QR code,
 // renders the tablet's copy of the deck in each mode, turns the tablet's steps into the meeting
-// record (the same one present mode writes), and lets the window wait for what changed.
+// record (the same one present mode writes), and announces each change of the share (the
+// `share:changed` event of core/contract/events.ts, which both transports carry to the window).
 import type { LiveMeeting } from '../../../core/meeting/live';
 import { tabletAnswer } from '../../../core/meeting/tabletRunningLong';
 import { readFile } from 'node:fs/promises';
@@ -13,10 +14,7 @@ import type { ShareMode, ShareStatus, TabletEvent } from '../../../core/meeting/
 import { renderDeckPage } from '../deck';
 import type { Logo } from '../logo';
 import { TabletServer, type DeckPage } from './server';
-import type { ShareStartOutcome } from '../../../core/api';
-
-/** How long the window's question "anything new?" waits before it is answered "no". */
-const LONG_POLL_MS = 25_000;
+import type { ShareChange, ShareStartOutcome } from '../../../core/api';
 
 export interface DeckToShare {
   plan: DeckPlan;
@@ -34,6 +32,8 @@ export interface SharingOptions {
   record(prospectId: string, events: TabletEvent[]): Promise<void>;
   /** The meeting as it stands (slides shown and skipped, when it started), for running long on the tablet. */
   meeting?(prospectId: string): Promise<LiveMeeting | null>;
+  /** The share of a prospect changed: its status now (raised as the `share:changed` event). */
+  changed?(change: ShareChange): void;
 }
 
 /**
@@ -77,7 +77,6 @@ const TABLET_SCRIPTS = [
 export class SharingService {
   #current: Current | undefined;
   #version = 1;
-  #waiters = new Set<() => void>();
   #assets: Promise<Assets> | undefined;
 
   constructor(private readonly options: SharingOptions) {}
@@ -95,11 +94,9 @@ export class SharingService {
     return this.#assets;
   }
 
-  #changed(): void {
+  #changed(prospectId: string): void {
     this.#version += 1;
-    const waiting = [...this.#waiters];
-    this.#waiters.clear();
-    for (const wake of waiting) wake();
+    this.options.changed?.({ id: prospectId, status: this.status(prospectId) });
   }
 
   /** Shares this prospect's meeting (and stops sharing any other): the address and its QR code. */
@@ -142,7 +139,7 @@ export class SharingService {
         const meeting = await this.options.meeting?.(prospectId);
         return meeting ? tabletAnswer(deck.plan, meeting, now, slideId) : undefined;
       },
-      changed: () => this.#changed(),
+      changed: () => this.#changed(prospectId),
     });
     try {
       await server.start();
@@ -155,7 +152,7 @@ export class SharingService {
     this.#current = { prospectId, server, qr, share, pages };
     // Rendered now, while the advisor reaches for the tablet: its first load is then instant.
     void page(mode).catch(() => undefined);
-    this.#changed();
+    this.#changed(prospectId);
     return { started: true, status: this.status(prospectId) };
   }
 
@@ -165,7 +162,7 @@ export class SharingService {
     if (!current || (prospectId !== undefined && current.prospectId !== prospectId)) return;
     this.#current = undefined;
     await current.server.close();
-    this.#changed();
+    this.#changed(current.prospectId);
   }
 
   sharing(prospectId: string): boolean {
@@ -182,28 +179,13 @@ export class SharingService {
       version: this.#version,
       address: server.address,
       pairAddress: server.address.replace(/\?.*$/, ''),
-      ...(server.pairing.usable ? { pairingCode: server.pairing.code } : {}),
+      ...(server.pairing.shortCode.usable ? { pairingCode: server.pairing.shortCode.code } : {}),
       qr: current.qr,
       mode: server.mode,
       tablet: server.connection,
       ...(server.slideId ? { slideId: server.slideId } : {}),
       pending: server.pending,
     };
-  }
-
-  /** The status once it differs from the version the window has, or as it is after a while. */
-  async waitForChange(prospectId: string, since: number): Promise<ShareStatus> {
-    if (since !== this.#version) return this.status(prospectId);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, LONG_POLL_MS);
-      timer.unref?.();
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#waiters.add(done);
-    });
-    return this.status(prospectId);
   }
 
   setMode(prospectId: string, mode: ShareMode): ShareStatus {

@@ -1,17 +1,17 @@
 // The tablet server: a second, separate HTTP server on the laptop's LAN address that serves one
 // meeting's deck to one paired tablet, and takes back what happens on it. Nothing of the app:
 // no prospect list, no API, no file but the deck. Locked down because the office Wi-Fi is shared:
-// - the address carries a one-time token (192 bits); its first use pairs the device with an
-//   HttpOnly, SameSite=Strict cookie and drops the token from the address bar;
-// - the same token used again (another device scanned the code) only asks the advisor, who
-//   answers Allow or Refuse on the laptop; meanwhile that device waits with a 403 page;
+// - the tablet pairing (pairing.ts): the address carries a one-time token (192 bits), the laptop
+//   shows a typed code beside it; the first use pairs the device with an HttpOnly,
+//   SameSite=Strict cookie and drops the token from the address bar; the same token used again
+//   (another device scanned the code) only asks the advisor, who answers Allow or Refuse on the
+//   laptop; meanwhile that device waits with a 403 page (tabletPages.ts);
 // - a wrong or absent token gets 403; a foreign Host (DNS rebinding) 421; a foreign Origin 403;
 // - bodies are capped, each client address is rate-limited, and the deck's strict CSP is sent.
+// The checks, headers and event streams come from the local-server kit (../localServer).
 // Plain HTTP: the deck holds only what is shown to the prospect (README, "Present on a tablet").
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
-  deviceLabel,
   MAX_EVENTS_PER_POST,
   tabletEventSchema,
   tabletPostSchema,
@@ -20,18 +20,27 @@ import {
   type TabletConnection,
   type TabletEvent,
 } from '../../../core/meeting/tabletShare';
-import { sha256 } from '../csp';
-import { CODE_PAGE_CSP, codePage, PairingCode } from './pairingCode';
-import { cookieValue, readBody, sameSecret } from '../web/http';
+import {
+  allowedHost,
+  eventMessage,
+  EventStreams,
+  fromAnotherSite,
+  HTML,
+  JSON_TYPE,
+  readBody,
+  readJsonBody,
+  securityHeaders,
+  send as sendWith,
+  TEXT,
+} from '../localServer';
+import { TabletPairing, type Device, type PairOutcome } from './pairing';
+import { CODE_PAGE_CSP, codePage, forbiddenPage, PAGE_CSP, refusedPage, waitingPage } from './tabletPages';
 
-const COOKIE = 'advisor_deck_tablet';
 /** A queue of a whole meeting's events fits many times over; a flood does not. */
 export const MAX_TABLET_BODY = 512 * 1024;
 /** Per client address: a burst for a replay after a dropped network, then a steady trickle. */
 const BUCKET_SIZE = 120;
 const REFILL_PER_SECOND = 30;
-/** Devices that may wait for the advisor at once: more are refused without asking. */
-const MAX_PENDING = 4;
 /** Event ids remembered to apply each once: far more than a meeting makes. */
 const MAX_APPLIED = 50_000;
 /** After a stream drops, the tablet is "reconnecting" for this long, then "offline". */
@@ -58,33 +67,12 @@ export interface TabletServerOptions {
   token?: string;
 }
 
-interface Device {
-  id: string;
-  state: 'paired' | 'pending' | 'refused';
-  label: string;
-}
-
-const PAGE_STYLE =
-  'body{font:20px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;min-height:100vh;display:grid;place-items:center;background:#F4F2EE;color:#1F2328}main{max-width:32rem;padding:2rem;text-align:center}h1{font-size:1.4rem;margin:0 0 .5rem}';
-// Polls until the advisor answers: allowed, the deck opens; refused, the page says so.
-const WAITING_SCRIPT =
-  "(function(){var m=document.getElementById('m');function ask(){fetch('/pair/status',{credentials:'same-origin',cache:'no-store'}).then(function(r){return r.json()}).then(function(s){if(s.state==='paired')location.replace('/');else if(s.state==='refused'){m.textContent=document.documentElement.getAttribute('data-refused')}else setTimeout(ask,1000)},function(){setTimeout(ask,2000)})}ask()})()";
-const PAGE_CSP = `default-src 'none'; style-src ${sha256(PAGE_STYLE)}; script-src ${sha256(WAITING_SCRIPT)}; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-function plainPage(title: string, message: string, waiting = false): string {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html lang="en" data-refused="${escape('The advisor did not allow this device.')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body><main><h1>${escape(title)}</h1><p id="m" role="status">${escape(message)}</p></main>${waiting ? `<script>${WAITING_SCRIPT}</script>` : ''}</body></html>`;
-}
-
 export class TabletServer {
-  readonly token: string;
-  /** The short code to type instead of scanning: same rules as the token (one device, then Allow). */
-  readonly pairing = new PairingCode();
+  /** Who may see the meeting: the QR token, the typed code, the devices (pairing.ts). */
+  readonly pairing: TabletPairing;
   #server: Server | undefined;
   #port = 0;
-  #tokenUsed = false;
-  readonly #devices = new Map<string, Device>();
-  readonly #streams = new Map<ServerResponse, string>();
+  readonly #streams = new EventStreams<string>();
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
   readonly #applied = new Set<string>();
   #applying: Promise<unknown> = Promise.resolve();
@@ -96,8 +84,12 @@ export class TabletServer {
   #closed = false;
 
   constructor(private readonly options: TabletServerOptions) {
-    this.token = options.token ?? randomBytes(24).toString('base64url');
+    this.pairing = new TabletPairing(options.token);
     this.#mode = options.mode;
+  }
+
+  get token(): string {
+    return this.pairing.token;
   }
 
   get address(): string {
@@ -118,9 +110,7 @@ export class TabletServer {
   }
 
   get pending(): PendingDevice[] {
-    return [...this.#devices.values()]
-      .filter((d) => d.state === 'pending')
-      .map((d) => ({ device: d.id, label: d.label }));
+    return this.pairing.pending;
   }
 
   async start(): Promise<void> {
@@ -141,7 +131,7 @@ export class TabletServer {
     this.#server = server;
     // Keeps the streams open through proxies and sleepy radios, and finds dead ones.
     this.#heartbeat = setInterval(() => {
-      for (const stream of this.#streams.keys()) stream.write(': ping\n\n');
+      this.#streams.write(': ping\n\n');
     }, 15_000);
     this.#heartbeat.unref();
   }
@@ -156,9 +146,7 @@ export class TabletServer {
     if (!server) return;
     // Tablets are told first, so they show "Meeting ended" and drop the deck rather than retry a
     // server that is gone; a stream that cannot take it in a moment (a sleeping tablet) is cut.
-    await Promise.all([...this.#streams.keys()].map((stream) => endStream(stream, ENDED_EVENT)));
-    for (const stream of this.#streams.keys()) stream.destroy();
-    this.#streams.clear();
+    await this.#streams.end(ENDED_EVENT, END_GRACE_MS);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -179,45 +167,17 @@ export class TabletServer {
   }
 
   answer(device: string, allow: boolean): boolean {
-    for (const d of this.#devices.values()) {
-      if (d.id === device && d.state === 'pending') {
-        d.state = allow ? 'paired' : 'refused';
-        this.options.changed();
-        return true;
-      }
-    }
-    return false;
+    if (!this.pairing.answer(device, allow)) return false;
+    this.options.changed();
+    return true;
   }
 
-  #send(
-    res: ServerResponse,
-    status: number,
-    body: string,
-    type = 'text/plain; charset=utf-8',
-    headers: Record<string, string> = {},
-  ): void {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Content-Length': Buffer.byteLength(body),
-      'Content-Security-Policy': PAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Cache-Control': 'no-store',
-      ...headers,
-    });
-    res.end(body);
+  #send(res: ServerResponse, status: number, body: string, type = TEXT, headers: Record<string, string> = {}): void {
+    sendWith(res, status, body, type, { ...securityHeaders(PAGE_CSP), ...headers });
   }
 
   #forbidden(res: ServerResponse): void {
-    this.#send(
-      res,
-      403,
-      plainPage('Not allowed', 'Scan the code shown on the advisor’s laptop to see this meeting.'),
-      'text/html; charset=utf-8',
-    );
+    this.#send(res, 403, forbiddenPage(), HTML);
   }
 
   /** A token bucket per client address: a flood is answered 429 without any other work. */
@@ -233,27 +193,13 @@ export class TabletServer {
     return true;
   }
 
-  #device(req: IncomingMessage): Device | undefined {
-    const secret = cookieValue(req.headers.cookie, COOKIE);
-    if (secret === undefined) return undefined;
-    for (const [key, device] of this.#devices) if (sameSecret(key, secret)) return device;
-    return undefined;
-  }
-
-  #newDevice(state: Device['state'], req: IncomingMessage): { secret: string; device: Device } {
-    const secret = randomBytes(24).toString('base64url');
-    const device: Device = { id: randomBytes(8).toString('hex'), state, label: deviceLabel(req.headers['user-agent']) };
-    this.#devices.set(secret, device);
-    return { secret, device };
-  }
-
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.#closed) return void res.destroy();
     if (!this.#allowRequest(req.socket.remoteAddress ?? ''))
       return this.#send(res, 429, 'Too many requests.', undefined, { 'Retry-After': '1' });
     const hostName = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    const host = req.headers.host ?? '';
-    if (host !== `${hostName}:${this.#port}`) return this.#send(res, 421, 'Wrong host.');
+    const host = allowedHost(req, [`${hostName}:${this.#port}`]);
+    if (host === undefined) return this.#send(res, 421, 'Wrong host.');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://${host}`);
@@ -261,101 +207,51 @@ export class TabletServer {
       // `//` and the like: the request's fault, not the server's (400, nothing logged).
       return this.#send(res, 400, 'Bad address.');
     }
-    const device = this.#device(req);
+    const device = this.pairing.device(req);
 
     if (url.pathname === '/' && req.method === 'GET') {
       const offered = url.searchParams.get('pair');
-      if (offered !== null) {
-        if (!sameSecret(offered, this.token)) return this.#forbidden(res);
-        // Already paired on this device (the page reloaded with the address): on to the deck.
-        if (device?.state === 'paired') return this.#send(res, 303, '', undefined, { Location: '/' });
-        if (!this.#tokenUsed) {
-          this.#tokenUsed = true;
-          const { secret } = this.#newDevice('paired', req);
-          this.#setConnection('waiting');
-          this.options.changed();
-          return this.#send(res, 303, '', undefined, {
-            Location: '/',
-            'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-          });
-        }
-        // The token again: another device scanned the code. It gets nothing until the advisor says so.
-        if (device) return this.#waitingOrRefused(res, device);
-        if (this.pending.length >= MAX_PENDING) return this.#forbidden(res);
-        const { secret, device: asking } = this.#newDevice('pending', req);
-        this.options.changed();
-        return this.#send(
-          res,
-          403,
-          plainPage(
-            'Waiting for the advisor',
-            'This device can show the meeting once the advisor allows it on the laptop.',
-            true,
-          ),
-          'text/html; charset=utf-8',
-          {
-            'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-            'X-Device': asking.id,
-          },
-        );
-      }
+      if (offered !== null) return this.#paired(res, this.pairing.byToken(offered, device, req), true);
       if (!device)
-        return this.#send(res, 403, codePage(), 'text/html; charset=utf-8', {
+        return this.#send(res, 403, codePage(), HTML, {
           'Content-Security-Policy': CODE_PAGE_CSP,
         });
-      if (device.state !== 'paired') return this.#waitingOrRefused(res, device);
+      if (device.state !== 'paired') return this.#paired(res, this.pairing.asked(device));
       const page = await this.options.deck(this.#mode);
-      return this.#send(res, 200, page.html, 'text/html; charset=utf-8', { 'Content-Security-Policy': page.csp });
+      return this.#send(res, 200, page.html, HTML, { 'Content-Security-Policy': page.csp });
     }
 
     if (url.pathname === '/pair' && req.method === 'POST') return this.#pairByCode(req, res, device, host);
 
     if (url.pathname === '/pair/status' && req.method === 'GET') {
       if (!device) return this.#forbidden(res);
-      return this.#send(res, 200, JSON.stringify({ state: device.state }), 'application/json; charset=utf-8');
+      return this.#send(res, 200, JSON.stringify({ state: device.state }), JSON_TYPE);
     }
 
     if (url.pathname === '/events' && req.method === 'GET') {
       if (device?.state !== 'paired') return this.#forbidden(res);
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        Connection: 'keep-alive',
-      });
       // A dropped stream is tried again after a second (EventSource does the retrying).
-      res.write(`retry: 1000\n\n`);
-      res.write(this.#stateEvent());
-      this.#streams.set(res, device.id);
-      this.#setConnection('connected');
-      req.on('close', () => {
-        this.#streams.delete(res);
+      const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      this.#streams.open(req, res, headers, `retry: 1000\n\n${this.#stateEvent()}`, device.id, () => {
         if (this.#streams.size === 0 && !this.#closed) this.#setConnection('reconnecting');
       });
+      this.#setConnection('connected');
       return;
     }
 
     if (url.pathname === '/events' && req.method === 'POST') {
       if (device?.state !== 'paired') return this.#forbidden(res);
-      const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${host}`) return this.#send(res, 403, 'Forbidden: another site.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-        return this.#send(res, 415, 'Send JSON.');
-      const body = await readBody(req, MAX_TABLET_BODY);
-      if (body === undefined) return this.#send(res, 413, 'Too large.');
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return this.#send(res, 400, 'Not JSON.');
-      }
+      if (fromAnotherSite(req, [`http://${host}`])) return this.#send(res, 403, 'Forbidden: another site.');
+      const body = await readJsonBody(req, MAX_TABLET_BODY);
+      if (!body.ok) return this.#send(res, body.status, `${body.message}.`);
+      const parsed = body.value;
       const post = tabletPostSchema.safeParse(parsed);
       if (!post.success) return this.#send(res, 400, `At most ${MAX_EVENTS_PER_POST} events a request.`);
       const acked = await this.#receive(post.data.events);
       if (this.#streams.size > 0) this.#setConnection('connected');
       const { now, slideId } = post.data;
       const extra = now !== undefined && this.options.answer ? await this.options.answer(now, slideId) : undefined;
-      return this.#send(res, 200, JSON.stringify({ ...extra, acked }), 'application/json; charset=utf-8');
+      return this.#send(res, 200, JSON.stringify({ ...extra, acked }), JSON_TYPE);
     }
 
     return this.#send(res, 404, 'Not found.');
@@ -378,70 +274,44 @@ export class TabletServer {
     ) {
       return this.#send(res, 403, 'Forbidden: another site.');
     }
-    if (device)
-      return device.state === 'paired'
-        ? this.#send(res, 303, '', undefined, { Location: '/' })
-        : this.#waitingOrRefused(res, device);
+    if (device) return this.#paired(res, this.pairing.byCode('', device, req));
     const body = await readBody(req, 1024);
     if (body === undefined) return this.#send(res, 413, 'Too large.');
-    const answer = this.pairing.answer(new URLSearchParams(body).get('code') ?? '');
+    const outcome = this.pairing.byCode(new URLSearchParams(body).get('code') ?? '', undefined, req);
     this.options.changed();
-    const codeForm = (problem: string) =>
-      this.#send(res, 403, codePage(problem), 'text/html; charset=utf-8', { 'Content-Security-Policy': CODE_PAGE_CSP });
-    if (answer === 'wrong')
-      return codeForm(
-        `That code is not right. ${this.pairing.attemptsLeft} ${this.pairing.attemptsLeft === 1 ? 'try' : 'tries'} left.`,
-      );
-    if (answer === 'spent')
-      return codeForm(
-        'This code no longer works. Scan the QR code on the advisor’s laptop, or ask them to share again for a new code.',
-      );
-    if (!this.#tokenUsed) {
-      this.#tokenUsed = true;
-      const { secret } = this.#newDevice('paired', req);
-      this.#setConnection('waiting');
-      this.options.changed();
-      return this.#send(res, 303, '', undefined, {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-    }
-    if (this.pending.length >= MAX_PENDING) return this.#forbidden(res);
-    const { secret } = this.#newDevice('pending', req);
-    this.options.changed();
-    return this.#send(
-      res,
-      403,
-      plainPage(
-        'Waiting for the advisor',
-        'This device can show the meeting once the advisor allows it on the laptop.',
-        true,
-      ),
-      'text/html; charset=utf-8',
-      {
-        'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-      },
-    );
+    return this.#paired(res, outcome);
   }
 
-  #waitingOrRefused(res: ServerResponse, device: Device): void {
-    if (device.state === 'refused')
-      return this.#send(
-        res,
-        403,
-        plainPage('Not allowed', 'The advisor did not allow this device.'),
-        'text/html; charset=utf-8',
-      );
-    this.#send(
-      res,
-      403,
-      plainPage(
-        'Waiting for the advisor',
-        'This device can show the meeting once the advisor allows it on the laptop.',
-        true,
-      ),
-      'text/html; charset=utf-8',
-    );
+  /** A pairing's outcome as the tablet sees it; `announce`: a device waiting by the token is named in X-Device. */
+  #paired(res: ServerResponse, outcome: PairOutcome, announce = false): void {
+    const codeForm = (problem: string) =>
+      this.#send(res, 403, codePage(problem), HTML, { 'Content-Security-Policy': CODE_PAGE_CSP });
+    switch (outcome.kind) {
+      case 'paired':
+        if (outcome.cookie === undefined) return this.#send(res, 303, '', undefined, { Location: '/' });
+        this.#setConnection('waiting');
+        this.options.changed();
+        return this.#send(res, 303, '', undefined, { Location: '/', 'Set-Cookie': outcome.cookie });
+      case 'waiting':
+        if (outcome.cookie === undefined) return this.#send(res, 403, waitingPage(), HTML);
+        this.options.changed();
+        return this.#send(res, 403, waitingPage(), HTML, {
+          'Set-Cookie': outcome.cookie,
+          ...(announce ? { 'X-Device': outcome.device } : {}),
+        });
+      case 'refused':
+        return this.#send(res, 403, refusedPage(), HTML);
+      case 'forbidden':
+        return this.#forbidden(res);
+      case 'wrong-code': {
+        const left = outcome.attemptsLeft;
+        return codeForm(`That code is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.`);
+      }
+      case 'spent-code':
+        return codeForm(
+          'This code no longer works. Scan the QR code on the advisor’s laptop, or ask them to share again for a new code.',
+        );
+    }
   }
 
   /**
@@ -498,28 +368,15 @@ export class TabletServer {
   }
 
   #stateEvent(): string {
-    return `event: state\ndata: ${JSON.stringify({ mode: this.#mode, ...(this.#slideId ? { slideId: this.#slideId } : {}) })}\n\n`;
+    return eventMessage('state', { mode: this.#mode, ...(this.#slideId ? { slideId: this.#slideId } : {}) });
   }
 
   #broadcast(): void {
-    const event = this.#stateEvent();
-    for (const stream of this.#streams.keys()) stream.write(event);
+    this.#streams.write(this.#stateEvent());
   }
 }
 
 /** Sent to every tablet when the meeting ends or sharing stops. */
-const ENDED_EVENT = 'event: ended\ndata: {}\n\n';
+const ENDED_EVENT = eventMessage('ended', {});
 /** How long a tablet's stream may take to receive the end before it is cut anyway. */
 const END_GRACE_MS = 500;
-
-function endStream(stream: ServerResponse, last: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.writableEnded || stream.destroyed) return resolve();
-    const timer = setTimeout(resolve, END_GRACE_MS);
-    timer.unref();
-    stream.end(last, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}

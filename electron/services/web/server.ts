@@ -11,13 +11,32 @@
 //   gets the built app's code and a 403 from the API;
 // - a state-changing request from a foreign Origin is 403 (cross-site request forgery);
 // - the window's Content-Security-Policy, no directory listing, nothing outside the built app.
+// The checks, headers, static files and event streams come from the local-server kit
+// (../localServer). The app layer's events (core/contract/events.ts: reminders, follow-up focus,
+// share changes) reach each open window on /api/events as server-sent events, by name.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { channelNames, dispatch, type Channel, type Handlers, type Reminder } from '../../../core/api';
+import { join } from 'node:path';
+import { channelNames, dispatch, type AppEventHub, type Channel, type Handlers } from '../../../core/api';
 import { contentSecurityPolicy } from '../app-csp';
-import { cookieValue, readBody, sameSecret } from './http';
+import {
+  allowedHost,
+  changesState,
+  cookieValue,
+  eventMessage,
+  EventStreams,
+  fromAnotherSite,
+  HTML,
+  JSON_TYPE,
+  readJsonBody,
+  readServedFile,
+  sameSecret,
+  securityHeaders,
+  send as sendWith,
+  sessionCookie,
+  TEXT,
+} from '../localServer';
 
 const COOKIE = 'advisor_deck_session';
 /** The header (or, for the events stream, which cannot send headers, the query parameter) carrying the page's secret. */
@@ -28,19 +47,10 @@ const SESSION_META = 'advisor-deck-session';
 /** Big enough for a batch of intake files or a logo; anything larger is refused unread. */
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
-
 export interface WebHostOptions {
   handlers: Handlers;
+  /** The app layer's events (core/api.ts), sent to every open window on /api/events. */
+  events?: AppEventHub;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0: any free port. */
@@ -52,11 +62,12 @@ export interface WebHostOptions {
 /** Bad percent-encoding and the like: the request's fault, answered 400 without a stack trace. */
 class BadAddress extends Error {}
 
-function decodedPath(pathname: string): string {
+function decodes(pathname: string): boolean {
   try {
-    return decodeURIComponent(pathname);
+    decodeURIComponent(pathname);
+    return true;
   } catch {
-    throw new BadAddress(pathname);
+    return false;
   }
 }
 
@@ -64,8 +75,6 @@ export interface WebHost {
   readonly url: string;
   readonly port: number;
   readonly token: string;
-  /** Sends a reminder to every open window (server-sent events on /api/events). */
-  broadcast(reminder: Reminder): void;
   close(): Promise<void>;
 }
 
@@ -73,11 +82,10 @@ function send(
   res: ServerResponse,
   status: number,
   body: string | Uint8Array,
-  type = 'text/plain; charset=utf-8',
+  type = TEXT,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+  sendWith(res, status, body, type, headers);
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -88,56 +96,44 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const pageSecret = randomBytes(24).toString('base64url');
   const csp = contentSecurityPolicy();
   const channelSet = new Set<string>(channelNames);
-  const streams = new Set<ServerResponse>();
+  const streams = new EventStreams();
   let port = 0;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  const security = {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const security = securityHeaders(csp);
+  // Each event of the app layer goes to every open window, under its own name.
+  const unsubscribe = options.events?.subscribe((event, payload) => streams.write(eventMessage(event, payload)));
 
   async function servePage(res: ServerResponse, headers: Record<string, string>): Promise<void> {
     const page = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
     // The secret is base64url: nothing in it needs escaping in an attribute.
     const tag = `<meta name="${SESSION_META}" content="${pageSecret}" />`;
-    send(res, 200, page.replace('<head>', `<head>\n    ${tag}`), TYPES['.html'], headers);
+    send(res, 200, page.replace('<head>', `<head>\n    ${tag}`), HTML, headers);
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodedPath(pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
+    if (!decodes(pathname)) throw new BadAddress(pathname);
     // Nothing outside the built app, and no folder listing: only files with a known type.
-    if (!file.startsWith(options.rendererDir + sep) || !TYPES[extname(file)])
-      return send(res, 404, 'Not found', undefined, security);
-    try {
-      const body = await readFile(file);
-      // The built app's code and styles are named by their content hash (out/renderer/assets):
-      // the browser may keep them, and keeps their compiled code too, so present mode and the
-      // other screens start without parsing their scripts again. They hold no client data;
-      // index.html and every answer of the API stay no-store.
-      const hashed =
-        relative.startsWith(`assets${sep}`) && /-[A-Za-z0-9_-]{8}\.(js|css|woff2|ttf|svg|png)$/.test(relative);
-      send(
-        res,
-        200,
-        body,
-        TYPES[extname(file)],
-        hashed ? { ...security, 'Cache-Control': 'public, max-age=31536000, immutable' } : security,
-      );
-    } catch {
-      send(res, 404, 'Not found', undefined, security);
-    }
+    const file = await readServedFile(options.rendererDir, pathname === '/' ? '/index.html' : pathname);
+    if (!file) return send(res, 404, 'Not found', undefined, security);
+    // The built app's code and styles are named by their content hash (out/renderer/assets):
+    // the browser may keep them, and keeps their compiled code too, so present mode and the
+    // other screens start without parsing their scripts again. They hold no client data;
+    // index.html and every answer of the API stay no-store.
+    const relative = file.segments.join('/');
+    const hashed = relative.startsWith('assets/') && /-[A-Za-z0-9_-]{8}\.(js|css|woff2|ttf|svg|png)$/.test(relative);
+    send(
+      res,
+      200,
+      file.body,
+      file.type,
+      hashed ? { ...security, 'Cache-Control': 'public, max-age=31536000, immutable' } : security,
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = req.headers.host ?? '';
-    if (!allowedHosts().has(host))
+    const host = allowedHost(req, allowedHosts());
+    if (host === undefined)
       return send(res, 421, 'Wrong host: open the address npm run web printed.', undefined, security);
     let url: URL;
     try {
@@ -158,19 +154,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         security,
       );
 
-    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
-      const origin = req.headers.origin;
-      // Browsers send Origin on every cross-origin POST; a foreign one is a forged request.
-      if (origin !== undefined && !allowedOrigins().has(origin))
-        return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
-      if (req.headers['sec-fetch-site'] === 'cross-site')
-        return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
-    }
+    // Browsers send Origin on every cross-origin POST; a foreign one is a forged request.
+    if (changesState(req) && fromAnotherSite(req, allowedOrigins()))
+      return send(res, 403, 'Forbidden: this request comes from another site.', undefined, security);
 
     // The token is traded for a cookie. The page itself comes with its secret and drops the token
     // from the address bar (and from history) as it starts; any other address is redirected
     // without the token.
-    const setCookie = `${COOKIE}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`;
+    const setCookie = sessionCookie(COOKIE, cookieSecret);
     if (byToken && req.method === 'GET') {
       if (url.pathname === '/' || url.pathname === '/index.html')
         return servePage(res, { ...security, 'Set-Cookie': setCookie });
@@ -197,11 +188,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      // One stream per open window; reminders go to each. Comments keep proxies from closing it.
-      res.writeHead(200, { ...security, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
+      // One stream per open window; every event goes to each (core/contract/events.ts).
+      streams.open(req, res, security, ': connected\n\n', true);
       return;
     }
 
@@ -209,25 +197,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return send(res, 405, 'Use POST', undefined, { ...security, Allow: 'POST' });
       const channel = url.pathname.slice('/api/'.length);
       if (!channelSet.has(channel)) return send(res, 404, 'No such channel', undefined, security);
-      const type = req.headers['content-type'] ?? '';
-      // JSON only (a form post from another page cannot send it without a CORS preflight), or
-      // text/plain for the draft a closing page sends with sendBeacon.
-      if (!type.startsWith('application/json') && !type.startsWith('text/plain'))
-        return send(res, 415, 'Send JSON', undefined, security);
-      const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === undefined) return send(res, 413, 'Too large', undefined, security);
-      let input: unknown;
-      try {
-        input = body === '' ? {} : JSON.parse(body);
-      } catch {
-        return send(res, 400, 'Not JSON', undefined, security);
-      }
+      // JSON only: a form post from another page cannot send it without a CORS preflight.
+      const body = await readJsonBody(req, MAX_BODY_BYTES, {});
+      if (!body.ok) return send(res, body.status, body.message, undefined, security);
+      const input = body.value;
       const payload =
         input !== null && typeof input === 'object' && 'input' in input
           ? (input as { input: unknown }).input
           : undefined;
       const result = await dispatch(options.handlers, channel as Channel, payload);
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', security);
+      return send(res, 200, JSON.stringify(result), JSON_TYPE, security);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', undefined, security);
@@ -261,12 +240,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    broadcast(reminder) {
-      const data = JSON.stringify(reminder);
-      for (const stream of streams) stream.write(`event: reminder\ndata: ${data}\n\n`);
-    },
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe?.();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -2,7 +2,8 @@
 // by the same app layer as the Electron window. Same-origin, so the session cookie goes along,
 // and with it the page's own secret: the cookie reaches every port of 127.0.0.1, the secret
 // only this page (the host writes it into the page it serves for the printed address).
-import type { ApiClient, Reminder, Result } from '../../../core/api';
+import type { ApiClient, Result } from '../../../core/api';
+import { eventPayload, eventSubscriptions, type AppEvent, type EventSubscription } from '../../../core/contract/events';
 
 const SESSION_HEADER = 'X-Advisor-Deck-Session';
 const SESSION_KEY = 'advisor-deck-session';
@@ -50,39 +51,11 @@ async function call(secret: string, channel: string, input: unknown): Promise<Re
 export function createHttpClient(): ApiClient {
   const secret = pageSecret();
   const functions = new Map<string, (input?: unknown) => Promise<Result<unknown>>>();
-  // A click on a reminder is handled in the window itself (the notice's own button).
-  const onFollowUpFocus = () => () => undefined;
-  // Reminders come from the host as server-sent events, on one stream opened on first use.
-  const listeners = new Set<(reminder: Reminder) => void>();
-  let events: EventSource | null = null;
-  const onReminder = (listener: (reminder: Reminder) => void) => {
-    listeners.add(listener);
-    if (!events && typeof EventSource !== 'undefined') {
-      // EventSource sends no headers: the secret goes in the address, which stays in this page.
-      events = new EventSource(`/api/events?session=${encodeURIComponent(secret)}`);
-      events.addEventListener('reminder', (event) => {
-        try {
-          const value = JSON.parse((event as MessageEvent<string>).data) as Partial<Reminder>;
-          if (typeof value.followUpId !== 'string' || typeof value.title !== 'string' || typeof value.body !== 'string')
-            return;
-          for (const l of listeners) l({ followUpId: value.followUpId, title: value.title, body: value.body });
-        } catch {
-          // Not a reminder: ignored.
-        }
-      });
-    }
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) {
-        events?.close();
-        events = null;
-      }
-    };
-  };
+  const subscriptions = subscribeToEvents(secret);
   return new Proxy({} as ApiClient, {
     get(_target, name) {
-      if (name === 'onFollowUpFocus') return onFollowUpFocus;
-      if (name === 'onReminder') return onReminder;
+      if (typeof name === 'string' && Object.hasOwn(eventSubscriptions, name))
+        return subscriptions[name as EventSubscription];
       if (typeof name !== 'string' || !/^[a-z]+:[a-zA-Z]+$/.test(name)) return undefined;
       let fn = functions.get(name);
       if (!fn) {
@@ -92,4 +65,54 @@ export function createHttpClient(): ApiClient {
       return fn;
     },
   });
+}
+
+/**
+ * The contract's events (core/contract/events.ts) from the host, as server-sent events on one
+ * stream, opened on the first subscription and closed with the last. Each payload is checked
+ * against its event's shape; anything else is ignored.
+ */
+function subscribeToEvents(
+  secret: string,
+): Record<EventSubscription, (listener: (payload: never) => void) => () => void> {
+  const listeners = new Map<AppEvent, Set<(payload: unknown) => void>>();
+  let stream: EventSource | null = null;
+  let count = 0;
+  const open = () => {
+    if (stream || typeof EventSource === 'undefined') return;
+    // EventSource sends no headers: the secret goes in the address, which stays in this page.
+    stream = new EventSource(`/api/events?session=${encodeURIComponent(secret)}`);
+    for (const event of Object.values(eventSubscriptions)) {
+      stream.addEventListener(event, (message) => {
+        let data: unknown;
+        try {
+          data = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        const payload = eventPayload(event, data);
+        if (payload === undefined) return;
+        for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
+      });
+    }
+  };
+  const subscribe = (event: AppEvent) => (listener: (payload: never) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const each = listener as (payload: unknown) => void;
+    set.add(each);
+    count += 1;
+    open();
+    return () => {
+      if (!set.delete(each)) return;
+      count -= 1;
+      if (count === 0) {
+        stream?.close();
+        stream = null;
+      }
+    };
+  };
+  return Object.fromEntries(
+    Object.entries(eventSubscriptions).map(([name, event]) => [name, subscribe(event)]),
+  ) as Record<EventSubscription, (listener: (payload: never) => void) => () => void>;
 }

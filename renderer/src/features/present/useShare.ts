@@ -1,7 +1,6 @@
 // The share with a tablet as this window sees it: started or not, the address and QR code, the
-// tablet's connection and slide, devices asking to join. Kept fresh by asking the app layer for
-// what is newer than the version held (it answers when something changes), so a swipe on the
-// tablet reaches this screen at once without polling on a timer.
+// tablet's connection and slide, devices asking to join. Asked once, then kept fresh by the
+// app layer's `share:changed` event, so a swipe on the tablet reaches this screen at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ShareMode, ShareStatus } from '../../../../core/meeting/tabletShare';
 import { useApp } from '../../store';
@@ -33,32 +32,17 @@ export function useShare(id: string): Share {
 
   useEffect(() => {
     let stopped = false;
-    const loop = async () => {
-      let failures = 0;
-      while (!stopped) {
-        let result;
-        try {
-          result = await api['share:status']({
-            id,
-            ...(version.current !== undefined ? { since: version.current } : {}),
-          });
-        } catch {
-          result = null;
-        }
-        if (stopped) return;
-        if (result?.ok) {
-          failures = 0;
-          take(result.value);
-        } else {
-          // The host is away (a reload of the web host): ask again, a little later each time.
-          failures += 1;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** failures)));
-        }
-      }
-    };
-    void loop();
+    const off = api.onShareChange((change) => {
+      if (change.id === id) take(change.status);
+    });
+    void api['share:status']({ id }).then((result) => {
+      // An event may have brought a newer status while this was on its way.
+      const newer = version.current === undefined || (result.ok && result.value.version >= version.current);
+      if (!stopped && result.ok && newer) take(result.value);
+    });
     return () => {
       stopped = true;
+      off();
     };
   }, [api, id, take]);
 
