@@ -30,11 +30,18 @@ import { RISK_TOLERANCES } from '../../../core/intake/intake';
 import { DEFAULT_LOCALE, defaultCurrency, fullName } from '../../../core/locale/locale';
 import { pageSizeFor } from '../../../core/summary/summary';
 import { DateTime } from 'luxon';
-import type { Logo } from '../logo';
-import { imageSize } from '../pdf/image';
-import { fallbackChain, type Face, forgetGlyphs, type Weight } from '../pdf/fonts';
-import { TextEngine, drawnText, type Line } from '../pdf/text';
-import { pdfBytes } from '../pdf/pdfBytes';
+import {
+  drawnText,
+  type Face,
+  fallbackChain,
+  forgetGlyphs,
+  imageSize,
+  type Line,
+  type Logo,
+  pdfBytes,
+  TextEngine,
+  type Weight,
+} from '../pdf';
 
 export interface IntakeFormInput {
   /** What the advisor already knows (an intake, or the valid parts of a draft); none: a blank form in the locale. */
