@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from './followUp/record';
 import type { DeckPlan, DeckRecipe } from './plan/planDeck';
 import type { Intake } from './intake/intake';
-import type { FormChange } from './intake/fillableForm';
+import type { FormChange } from './intake/fillableFormChanges';
 import type { Advisor } from './advisor/advisor';
 import type { DeckChanges } from './plan/deckChanges';
 import type { FollowUp } from './followUp/record';

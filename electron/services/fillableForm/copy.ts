@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkIntakeFormCopy, type IntakeFormCopy } from '../../../core/intake/fillableForm';
+import { checkIntakeFormCopy, type IntakeFormCopy } from '../../../core/intake/fillableFormCopy';
 import { formatProblem } from '../../../core/validation';
 import { TEMPLATES_DIR } from '../recipes';
 

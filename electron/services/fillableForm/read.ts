@@ -2,14 +2,9 @@
 // with limits (readInWorker.ts, formFields.ts). Nothing in the PDF runs: pdf-lib has no
 // JavaScript engine and never follows actions, links or launches; only field names and values
 // are read. The values become an intake here, on the caller's thread (bounded: a few KB of text).
-import {
-  FIELD,
-  FORM_VERSION,
-  REQUIRED_FIELDS,
-  intakeFromFields,
-  type FormIntake,
-  type IntakeFormCopy,
-} from '../../../core/intake/fillableForm';
+import { FIELD, FORM_VERSION, REQUIRED_FIELDS } from '../../../core/intake/fillableForm';
+import type { IntakeFormCopy } from '../../../core/intake/fillableFormCopy';
+import { type FormIntake, intakeFromFields } from '../../../core/intake/fillableFormRead';
 import type { Checked } from '../../../core/validation';
 import { formatBytes, readCappedFile } from '../files';
 import { loadIntakeFormCopy } from './copy';
