@@ -122,7 +122,10 @@ export interface PendingFormChange {
 export const PENDING_FORM_ID = /^[0-9a-f]{32}$/;
 export type ApplyFormOutcome =
   | { applied: true; prospect: ProspectSummary; changed: string[] }
-  /** kept: the advisor said `Keep as it is`; unknown: no such change (answered already, or the app restarted); changed: the prospect changed since the import. */
+  /**
+   * kept: the advisor said `Keep as it is`; unknown: no such change (answered already, or the app
+   * restarted); changed: the prospect changed since the import.
+   */
   | { applied: false; reason: 'kept' | 'unknown' | 'changed'; prospect?: ProspectSummary }
   | { applied: false; reason: 'invalid'; problems: Problem[] };
 /** A damaged file set aside (renamed, never deleted) and reported. */

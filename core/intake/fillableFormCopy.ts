@@ -1,6 +1,7 @@
 // The fillable form's words (templates/intake-form/<language>.json): data, checked when loaded,
 // and the few places they are filled in (a money range, the language a locale gets).
 import { z } from 'zod';
+import { formatMoneyCompact } from '../charts/format';
 import { GOALS, RISK_TOLERANCES, type Goal } from './intake';
 import { type MoneyRange } from './fillableForm';
 import { type Checked, describeIssues } from '../validation';
@@ -83,16 +84,7 @@ export function fillCopy(template: string, values: Readonly<Record<string, strin
  * the standard font readers draw choices in (Helvetica) has the one, not the other.
  */
 export function rangeLabel(copy: IntakeFormCopy, locale: string, currency: string, range: MoneyRange): string {
-  const money = (n: number) =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    })
-      .format(n)
-      .replace(/\u202F/g, '\u00A0');
+  const money = (n: number) => formatMoneyCompact(locale, currency, n).replace(/\u202F/g, '\u00A0');
   if (range.min === 0 && range.max !== undefined) return fillCopy(copy.ranges.under, { max: money(range.max) });
   if (range.max === undefined) return fillCopy(copy.ranges.over, { min: money(range.min) });
   return fillCopy(copy.ranges.between, { min: money(range.min), max: money(range.max) });

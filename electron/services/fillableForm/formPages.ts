@@ -155,6 +155,26 @@ export function pageOne(f: FormWriter, currency: string): void {
   f.y += ROW;
 }
 
+/** A section of numbered one-line fields without labels (concerns, questions). */
+function fieldLines(
+  f: FormWriter,
+  title: string,
+  hint: string,
+  count: number,
+  field: (i: number) => string,
+  label: string,
+): void {
+  f.section(title, hint);
+  for (let i = 0; i < count; i++) {
+    f.textField(field(i), fillCopy(label, { n: String(i + 1) }), MARGIN, f.y, f.contentWidth, {
+      hideLabel: true,
+      maxLength: maxLen(field(i)) as number,
+    });
+    f.y += FIELD_H + 6;
+  }
+  f.y += 6;
+}
+
 export function pageTwo(f: FormWriter, advisor: Advisor): void {
   const { copy } = f;
   const l = copy.labels;
@@ -186,25 +206,8 @@ export function pageTwo(f: FormWriter, advisor: Advisor): void {
   });
   f.y += LABEL_SIZE + LABEL_GAP + 52 + 12;
 
-  f.section(copy.sections.concerns, copy.hints.concerns);
-  for (let i = 0; i < CONCERN_LINES; i++) {
-    f.textField(concernField(i), fillCopy(l.concern, { n: String(i + 1) }), MARGIN, f.y, f.contentWidth, {
-      hideLabel: true,
-      maxLength: maxLen(concernField(i)) as number,
-    });
-    f.y += FIELD_H + 6;
-  }
-  f.y += 6;
-
-  f.section(copy.sections.questions, copy.hints.questions);
-  for (let i = 0; i < QUESTION_LINES; i++) {
-    f.textField(questionField(i), fillCopy(l.question, { n: String(i + 1) }), MARGIN, f.y, f.contentWidth, {
-      hideLabel: true,
-      maxLength: maxLen(questionField(i)) as number,
-    });
-    f.y += FIELD_H + 6;
-  }
-  f.y += 6;
+  fieldLines(f, copy.sections.concerns, copy.hints.concerns, CONCERN_LINES, concernField, l.concern);
+  fieldLines(f, copy.sections.questions, copy.hints.questions, QUESTION_LINES, questionField, l.question);
   f.y +=
     f.paragraph(
       fillCopy(copy.footer, { advisorName: advisor.name, advisorEmail: advisor.email }),

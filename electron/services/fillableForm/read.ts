@@ -65,7 +65,9 @@ export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions
       problems: [
         {
           path: FIELD.version,
-          message: `is ${shown}: the form was made from another template, not this app's intake form (${FORM_VERSION}); send the prospect a new form`,
+          message:
+            `is ${shown}: the form was made from another template, not this app's intake form (${FORM_VERSION}); ` +
+            'send the prospect a new form',
         },
       ],
     };
@@ -77,7 +79,8 @@ export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions
       problems: missing.map((name) => ({
         path: name,
         message:
-          'is missing from the form: a PDF reader may have flattened it (printed or exported it as a plain PDF); send the prospect the form again',
+          'is missing from the form: a PDF reader may have flattened it (printed or exported it as a plain PDF); ' +
+          'send the prospect the form again',
       })),
     };
   }
