@@ -3,8 +3,7 @@
 // check (test/package/package.test.ts) runs it with plain Node from an extracted app.asar, so
 // what it proves (the meeting files come out, every font is there) is about the shipped code and
 // the shipped node_modules, not the source tree.
-import type { Family, Weight } from './services/pdf/fonts';
-import { fontFile } from './services/pdf/fonts';
+import { type Family, fontFile, type Weight } from './services/pdf';
 
 export { build } from './services/build';
 

@@ -2,7 +2,7 @@
 // plain types (the channel map in channels.ts refers to them by z.custom).
 import type { DeckPlan, DeckRecipe } from '../plan/planDeck';
 import type { Intake } from '../intake/intake';
-import type { FormChange } from '../intake/fillableForm';
+import type { FormChange } from '../intake/fillableFormChanges';
 import type { Advisor } from '../advisor/advisor';
 import type { DeckChanges } from '../plan/deckChanges';
 import type { FollowUp } from '../followUp/record';

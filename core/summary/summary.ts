@@ -1,58 +1,22 @@
-import { z } from 'zod';
+// The words and the structure of the one-page summary a prospect receives after the meeting.
+// Pure: the same inputs give the same content. Measuring and drawing live in the summary
+// service; this decides what is said, in which order, and what may be shortened to fit. Its
+// words come from copy.ts, its colours from colors.ts.
 import { DateTime } from 'luxon';
 import type { Advisor } from '../advisor/advisor';
 import { safeHttpsUrl } from '../advisor/advisor';
-import { contrast, DEFAULT_COLORS, parseHex, readableOn, toHex } from '../advisor/brandColors';
+import { type SummaryColors, summaryColors } from './colors';
+import type { SummaryCopy } from './copy';
 import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney } from '../locale/format';
-import { GOALS, type Intake } from '../intake/intake';
+import type { Intake } from '../intake/intake';
 import { householdFirstNames, householdName, pickLanguage } from '../locale/locale';
 import { meetingQuestions } from '../meeting/questions';
 import type { MeetingRecord } from '../meeting/meeting';
 import { meetingDay } from '../meeting/held';
 import type { DeckPlan, Slide } from '../plan/planDeck';
-import { type Checked, describeIssues } from '../validation';
 
 /** Widths (Latin letters) of the advisor card's lines. */
 const CARD = { name: 60, credentials: 90, firm: 90, line: 60, short: 40 } as const;
-
-/**
- * The words and the structure of the one-page summary a prospect receives after the meeting.
- * Pure: the same inputs give the same content. Measuring and drawing live in the summary
- * service; this decides what is said, in which order, and what may be shortened to fit.
- */
-
-export const summaryCopySchema = z.strictObject({
-  language: z.string(),
-  documentTitle: z.string(),
-  subject: z.string(),
-  kicker: z.string(),
-  preparedFor: z.string(),
-  meetingLine: z.string(),
-  sections: z.strictObject({
-    heard: z.string(),
-    covered: z.string(),
-    questions: z.string(),
-    next: z.string(),
-    contact: z.string(),
-  }),
-  labels: z.strictObject({ goals: z.string(), urgent: z.string(), concerns: z.string(), notes: z.string() }),
-  goals: z.record(z.enum(GOALS), z.string()),
-  unanswered: z.string(),
-  coveredNone: z.string(),
-  followUp: z.string(),
-  nextSteps: z.array(z.string()).max(4),
-  more: z.string(),
-  hypothetical: z.string(),
-  retirementAssumptions: z.string(),
-  collegeAssumptions: z.string(),
-});
-export type SummaryCopy = z.output<typeof summaryCopySchema>;
-
-export function checkSummaryCopy(input: unknown): Checked<SummaryCopy> {
-  const result = summaryCopySchema.safeParse(input);
-  if (!result.success) return { ok: false, problems: describeIssues(result.error.issues) };
-  return { ok: true, value: result.data };
-}
 
 export type PageSize = 'LETTER' | 'A4';
 
@@ -93,17 +57,6 @@ export interface SummarySection {
   id: 'heard' | 'covered' | 'questions' | 'next';
   title: string;
   blocks: SummaryBlock[];
-}
-
-export interface SummaryColors {
-  /** Headings and the advisor's name: the primary, darkened if needed to read on white. */
-  heading: string;
-  /** Rules, bullets, the follow-up bar: the accent, darkened to 3:1 on white if needed. */
-  accent: string;
-  /** The advisor card's background: a pale tint of the primary. */
-  tint: string;
-  text: string;
-  muted: string;
 }
 
 export interface SummaryContent {
@@ -179,24 +132,6 @@ function shorten(text: string, max: number): string {
   if (head.length === text.length) return clip(text, max);
   const out = clip(head, max);
   return out.endsWith('…') ? out : clip(text, max);
-}
-
-function mixWithWhite(hex: string, amount: number): string {
-  const c = parseHex(hex);
-  return toHex({ r: c.r + (255 - c.r) * amount, g: c.g + (255 - c.g) * amount, b: c.b + (255 - c.b) * amount });
-}
-
-export function summaryColors(colors: { primary: string; accent: string } | undefined): SummaryColors {
-  const { primary, accent } = colors ?? DEFAULT_COLORS;
-  const heading = readableOn(primary, '#FFFFFF');
-  const tint = mixWithWhite(primary, 0.92);
-  return {
-    heading: contrast(heading, tint) >= 4.5 ? heading : readableOn(heading, tint),
-    accent: readableOn(accent, '#FFFFFF', 3),
-    tint,
-    text: '#1B2430',
-    muted: '#4A5563',
-  };
 }
 
 /** The instant the summary is dated: the end of the meeting, else its start (never the clock). */

@@ -3,13 +3,9 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../../core/validation';
 import { formatBytes, readAtMost } from './files';
-import { checkPngData } from './pdf/png';
-import { checkLogoForPdf } from './pdf/image';
+import { checkLogoForPdf, checkPngData, type Logo } from './pdf/image';
 
-export interface Logo {
-  bytes: Uint8Array;
-  mime: 'image/png' | 'image/jpeg';
-}
+export type { Logo } from './pdf/image';
 
 /** Large enough for any real logo; a photo by mistake would bloat every deck and summary. */
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;

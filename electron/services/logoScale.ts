@@ -3,9 +3,7 @@
 // Pure JavaScript decoders (pngjs, jpeg-js): no native code to build on the advisor's machine.
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { checkPngData } from './pdf/png';
-import type { Logo } from './logo';
-import { checkLogoForPdf, imageSize } from './pdf/image';
+import { checkLogoForPdf, checkPngData, imageSize, type Logo } from './pdf/image';
 
 /** Wide enough for a crisp logo on a 1280-pixel slide and a printed page. */
 export const LOGO_SIDE = 1024;

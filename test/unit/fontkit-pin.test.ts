@@ -1,4 +1,4 @@
-// quickLayout (electron/services/summary/quickLayout.ts) mirrors fontkit 2.0.4's internals and is
+// quickLayout (electron/services/pdf/quickLayout.ts) mirrors fontkit 2.0.4's internals and is
 // checked glyph for glyph against that version. Another fontkit could lay text out differently
 // while every summary still looked right: the version is pinned exactly, and this says so the
 // day it changes (then run the quick-layout tests against the new one before moving the pin).

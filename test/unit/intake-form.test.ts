@@ -14,10 +14,10 @@ import {
   FORM_VERSION,
   MONEY_RANGES,
   REQUIRED_FIELDS,
-  intakeFromFields,
   rangeFor,
   type FieldValue,
 } from '../../core/intake/fillableForm';
+import { intakeFromFields } from '../../core/intake/fillableFormRead';
 import { sampleIntakeInput } from '../support/samples';
 
 const run = promisify(execFile);
@@ -370,7 +370,7 @@ describe('intake form fields (core)', () => {
 describe('a returned form over the intake (core)', () => {
   it('keeps list items the form had no line for, and the exact numbers in the ranges chosen', async () => {
     const { checkIntake } = await import('../../core/intake/intake');
-    const { mergeFormIntake } = await import('../../core/intake/fillableForm');
+    const { mergeFormIntake } = await import('../../core/intake/fillableFormChanges');
     const previous = checkIntake({ ...sampleIntakeInput(), questions: ['q1', 'q2', 'q3', 'q4', 'q5'] });
     const form = checkIntake({
       ...sampleIntakeInput(),

@@ -204,7 +204,7 @@ describe('quickLayout', { timeout: 120_000 }, () => {
 
 describe('the font as pdfkit is handed it', () => {
   it('answers the post table’s italic angle and pitch as fontkit decodes them, for every face', async () => {
-    const { postHeader } = await import('../../electron/services/summary/render');
+    const { postHeader } = await import('../../electron/services/pdf/pdfkitFaces');
     for (const family of ['latin', 'jp', 'sc', 'kr', 'arabic', 'hebrew'] as const)
       for (const weight of ['regular', 'bold'] as const) {
         const f = face(family, weight);

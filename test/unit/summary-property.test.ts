@@ -11,10 +11,11 @@ import { checkAdvisor } from '../../core/advisor/advisor';
 import { checkIntake } from '../../core/intake/intake';
 import { checkMeeting } from '../../core/meeting/meeting';
 import { planDeck, type DeckRecipe } from '../../core/plan/planDeck';
-import { buildSummary, type SummaryCopy } from '../../core/summary/summary';
+import type { SummaryCopy } from '../../core/summary/copy';
+import { buildSummary } from '../../core/summary/summary';
 import { loadRecipe, TEMPLATES_DIR } from '../../electron/services/recipes';
 import { loadSummaryCopy, renderSummaryPdf } from '../../electron/services/summary';
-import { MARGIN } from '../../electron/services/summary/layout';
+import { MARGIN } from '../../electron/services/summary/layout/pageText';
 import { advisorArbitrary, intakeArbitrary, meetingArbitrary } from '../support/arbitraries';
 import { pdfInfo, pdfWords, wordsOutside } from './summary.support';
 

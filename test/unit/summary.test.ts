@@ -11,8 +11,9 @@ import { formatDayAndTime } from '../../core/locale/format';
 import type { DeckPlan } from '../../core/plan/planDeck';
 import { build, type BuildResult } from '../../electron/services/build';
 import { emBox, face, fallbackChain } from '../../electron/services/pdf/fonts';
-import { MARGIN } from '../../electron/services/summary/layout';
-import { drawnText, TextEngine } from '../../electron/services/pdf/text';
+import { MARGIN } from '../../electron/services/summary/layout/pageText';
+import { drawnText } from '../../electron/services/pdf/bidi';
+import { TextEngine } from '../../electron/services/pdf/text';
 import { HOSTILE, sampleAdvisorInput, sampleIntakeInput } from '../support/samples';
 import {
   filler,

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Advisor } from '../../../core/advisor/advisor';
-import { fillCopy, type IntakeFormCopy, type KnownIntake } from '../../../core/intake/fillableForm';
+import { fillCopy, type IntakeFormCopy } from '../../../core/intake/fillableFormCopy';
+import type { KnownIntake } from '../../../core/intake/fillableFormKnown';
 import { fullName } from '../../../core/locale/locale';
 import { withoutInvisibles } from '../../../core/text/text';
 import type { Logo } from '../logo';

@@ -2,14 +2,9 @@
 // with limits (readInWorker.ts, formFields.ts). Nothing in the PDF runs: pdf-lib has no
 // JavaScript engine and never follows actions, links or launches; only field names and values
 // are read. The values become an intake here, on the caller's thread (bounded: a few KB of text).
-import {
-  FIELD,
-  FORM_VERSION,
-  REQUIRED_FIELDS,
-  intakeFromFields,
-  type FormIntake,
-  type IntakeFormCopy,
-} from '../../../core/intake/fillableForm';
+import { FIELD, FORM_VERSION, REQUIRED_FIELDS } from '../../../core/intake/fillableForm';
+import type { IntakeFormCopy } from '../../../core/intake/fillableFormCopy';
+import { type FormIntake, intakeFromFields } from '../../../core/intake/fillableFormRead';
 import type { Checked } from '../../../core/validation';
 import { formatBytes, readCappedFile } from '../files';
 import { loadIntakeFormCopy } from './copy';
@@ -70,7 +65,9 @@ export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions
       problems: [
         {
           path: FIELD.version,
-          message: `is ${shown}: the form was made from another template, not this app's intake form (${FORM_VERSION}); send the prospect a new form`,
+          message:
+            `is ${shown}: the form was made from another template, not this app's intake form (${FORM_VERSION}); ` +
+            'send the prospect a new form',
         },
       ],
     };
@@ -82,7 +79,8 @@ export async function readIntakeForm(bytes: Uint8Array, options: ReadFormOptions
       problems: missing.map((name) => ({
         path: name,
         message:
-          'is missing from the form: a PDF reader may have flattened it (printed or exported it as a plain PDF); send the prospect the form again',
+          'is missing from the form: a PDF reader may have flattened it (printed or exported it as a plain PDF); ' +
+          'send the prospect the form again',
       })),
     };
   }

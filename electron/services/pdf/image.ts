@@ -1,5 +1,18 @@
-import type { Logo } from '../logo';
+// The engine's images: what it can embed, checked from the header before pdfkit decodes
+// anything. Light on purpose (no fonts, no pdfkit): the app checks a logo when the advisor
+// saves it, long before a PDF is drawn, through this file alone.
 import type { Problem } from '../../../core/validation';
+
+export { checkPngData } from './png';
+
+/**
+ * A picture the engine embeds: the advisor's logo, read and checked by electron/services/logo.ts.
+ * Defined here, below its readers, so the engine needs nothing from the app layer.
+ */
+export interface Logo {
+  bytes: Uint8Array;
+  mime: 'image/png' | 'image/jpeg';
+}
 
 /** Pixel size of a PNG (IHDR) or JPEG (first SOF marker), read from the header only. */
 export function imageSize(logo: Logo): { width: number; height: number } | undefined {

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkSummaryCopy, type SummaryCopy } from '../../../core/summary/summary';
+import { checkSummaryCopy, type SummaryCopy } from '../../../core/summary/copy';
 import { formatProblem } from '../../../core/validation';
 import { readJsonFile } from '../files';
 import { TEMPLATES_DIR } from '../recipes';

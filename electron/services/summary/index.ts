@@ -1,11 +1,9 @@
 import type { SummaryContent } from '../../../core/summary/summary';
-import type { Logo } from '../logo';
-import { imageSize } from '../pdf/image';
-import { SummaryLayout, type PageLayout } from './layout';
+import { imageSize, type Logo } from '../pdf';
+import { type PageLayout, SummaryLayout } from './layout/summaryLayout';
 import { renderPdf } from './render';
 
-export { checkLogoForPdf } from '../pdf/image';
-export { LogoError } from './render';
+export { checkLogoForPdf, LogoError } from '../pdf';
 export { loadSummaryCopy } from './copy';
 
 /** Lays the page out (one page, always) without drawing it: for tests and the PDF. */
