@@ -130,7 +130,8 @@ export function fieldValues(doc: PDFDocument): FieldsRead {
   const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'));
   if (!(acroForm instanceof PDFDict)) {
     return fail(
-      'has no form fields: it is not an intake form, or a PDF reader flattened it (printed or exported it as a plain PDF); send the prospect the form again',
+      'has no form fields: it is not an intake form, or a PDF reader flattened it ' +
+        '(printed or exported it as a plain PDF); send the prospect the form again',
     );
   }
   const top = acroForm.lookup(PDFName.of('Fields'));
@@ -261,7 +262,8 @@ export async function readFormFields(bytes: Uint8Array): Promise<FieldsRead> {
   budget.spent = false;
   const bomb = () =>
     fail(
-      `holds compressed data that expands to more than ${MB(MAX_DECODED_BYTES)} (a form's is a few KB): refused unread, it may be built to exhaust the reader's memory`,
+      `holds compressed data that expands to more than ${MB(MAX_DECODED_BYTES)} (a form's is a few KB): ` +
+        "refused unread, it may be built to exhaust the reader's memory",
     );
   let doc: PDFDocument;
   try {

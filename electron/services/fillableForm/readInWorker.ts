@@ -19,7 +19,10 @@ export interface ReaderLimits {
   heapMb: number;
 }
 
-/** A form reads in well under a second; the deadline leaves room for a busy machine, and the reader loads in a fraction of one: 10 s in all. */
+/**
+ * A form reads in well under a second; the deadline leaves room for a busy machine, and the
+ * reader loads in a fraction of one: 10 s in all.
+ */
 export const READER_LIMITS: ReaderLimits = { deadlineMs: 6_000, startMs: 60_000, heapMb: 384 };
 
 /**
@@ -81,7 +84,8 @@ function readOnce(bytes: Uint8Array, limits: ReaderLimits): Promise<FieldsRead> 
         timer = setTimeout(
           () =>
             refuse(
-              `took more than ${limits.deadlineMs / 1000} s to read (a form reads in well under a second): refused, it may be built to stall the reader`,
+              `took more than ${limits.deadlineMs / 1000} s to read (a form reads in well under a second): ` +
+                'refused, it may be built to stall the reader',
             ),
           limits.deadlineMs,
         );
@@ -95,7 +99,8 @@ function readOnce(bytes: Uint8Array, limits: ReaderLimits): Promise<FieldsRead> 
     worker.once('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
         refuse(
-          `needs more than ${limits.heapMb} MB of memory to read (a form needs a few): refused, it may be built to exhaust the reader's memory`,
+          `needs more than ${limits.heapMb} MB of memory to read (a form needs a few): ` +
+            "refused, it may be built to exhaust the reader's memory",
         );
       else if (error instanceof RangeError)
         refuse('cannot be read: its objects are nested too deeply (a damaged file, or one made to stall a reader)');
