@@ -1,5 +1,6 @@
 // What the channels of core/api.ts answer: the outcomes and records the window receives, as
 // plain types (the channel map in channels.ts refers to them by z.custom).
+import type { AdvisorCard } from '../advisor/card';
 import type { DeckPlan, DeckRecipe } from '../plan/planDeck';
 import type { Intake } from '../intake/intake';
 import type { FormChange } from '../intake/fillableFormChanges';
@@ -95,17 +96,8 @@ export interface AdvisorProfile {
 }
 export interface DeckPreview {
   plan: DeckPlan;
-  /** The advisor's card as the slides show it (see templates/slides/context.ts). */
-  advisor: {
-    name: string;
-    title?: string;
-    firm: string;
-    credentials: string[];
-    email: string;
-    phone?: string;
-    website?: { text: string; href?: string };
-    logo?: string;
-  };
+  /** The advisor's card as the slides show it. */
+  advisor: AdvisorCard;
   /** CSS custom properties of the firm's colours, already contrast-checked. */
   themeVariables: Record<string, string>;
   /** Where the meeting files were written, for the advisor to find them. */
