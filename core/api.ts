@@ -11,6 +11,7 @@ import type { Advisor } from './advisor/advisor';
 import type { DeckChanges } from './plan/deckChanges';
 import type { FollowUp } from './followUp/record';
 import type { SummaryContent } from './summary/summary';
+import { MEETING_FILES, MEETING_FOLDER, SENT_FILES, type LIVE_FILE, type MEETING_RECORD_FILE } from './dataFolder';
 import { meetingEventSchema, type LiveMeeting } from './meeting/live';
 import { SHARE_MODES, type ShareStatus } from './meeting/tabletShare';
 
@@ -136,7 +137,7 @@ export interface DataProblem {
  * `keptAs`: the name it was set aside under, beside it; null when it could not be renamed.
  */
 export interface MeetingFileProblem {
-  file: 'meeting-live.json' | 'meeting.json';
+  file: typeof LIVE_FILE | typeof MEETING_RECORD_FILE;
   meeting?: string;
   keptAs: string | null;
   message: string;
@@ -426,8 +427,8 @@ export const channels = {
   'meeting:file': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
-      name: z.enum(['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml', 'meeting.json']),
+      meeting: z.string().regex(MEETING_FOLDER),
+      name: z.enum(MEETING_FILES),
     }),
     output: z.custom<{ name: string; mime: string; base64: string }>(),
   },
@@ -435,8 +436,8 @@ export const channels = {
   'meeting:open': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
-      name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional(),
+      meeting: z.string().regex(MEETING_FOLDER),
+      name: z.enum(SENT_FILES).optional(),
     }),
     output: z.object({ opened: z.boolean() }),
   },

@@ -19,8 +19,6 @@ export interface FollowUpFiles {
   draft: FollowUpDraft;
 }
 
-export { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './names';
-
 export async function buildFollowUpFiles(input: FollowUpFilesInput): Promise<FollowUpFiles> {
   const copy = input.copy ?? loadFollowUpCopy();
   const draft = buildFollowUpDraft({

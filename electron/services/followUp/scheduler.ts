@@ -50,7 +50,8 @@
 // So a week closed costs the missed reminders 5 minutes, a clock years ahead that is put right
 // within a day fires nothing, and a first run (nothing written down yet) trusts the clock.
 import { markFired, type FollowUp } from '../../../core/followUp/record';
-import type { ClockMemory, FollowUpStore } from './store';
+import type { FollowUpStore } from './store';
+import type { ClockMemory } from './settingsFile';
 
 /** The longest delay setTimeout honours; a longer one fires at once (Node and browsers). */
 export const MAX_DELAY = 2 ** 31 - 1;
