@@ -1,9 +1,13 @@
-// The meeting of one prospect, from present mode to wrap-up:
+// Meetings: the meeting of one prospect, from present mode to wrap-up:
 //   prospects/<id>/meeting-live.json      what happens while presenting (slides, questions),
 //                                         written at every step so a crash loses nothing
 //   prospects/<id>/meetings/<YYYY-MM-DDTHHmm>/  plan.json, deck.html (as presented), meeting.json,
 //                                         summary.pdf, follow-up.ics, follow-up.eml
 // and the follow-up in the follow-up store (one per meeting: wrapping up again moves it).
+// Here: the MeetingService (one change at a time per prospect). Beside it: read.ts (reading the
+// meeting files, setting damaged ones aside), wrapUp.ts (`Create summary and follow-up`),
+// tabletShare.ts (what the tablet share serves and records) and handlers.ts (the channels, and
+// how present mode and the tablet share go together).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MeetingRecord } from '../../../core/meeting/meeting';
