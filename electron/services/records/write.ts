@@ -11,7 +11,6 @@ import type { KeptFile, RecordedFile } from '../../../core/records/recordLog';
 import { syncFolder } from '../files';
 import { writeFilesAllOrNothing, type OutputFile } from '../outputs';
 
-
 const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A path inside the data folder as the log writes it: relative, forward slashes. */
