@@ -187,7 +187,8 @@ async function buildOne(intake: string, args: BuildArgs): Promise<number> {
   }
   const { deck, followUp } = result.plan;
   console.log(
-    `Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`,
+    `Built ${deck.slides.length} slides (${deck.plannedMinutes} of ${deck.budgetMinutes - deck.qaMinutes} minutes, ` +
+      `${deck.qaMinutes} kept for questions), follow-up ${followUp.dueAt}`,
   );
   printWarnings(result.warnings, (line) => console.error(line));
   for (const file of result.files) console.log(`  ${forTerminal(file)}`);
@@ -242,14 +243,16 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
   }
   if (checked.bad.length > 0 && !args.keepGoing) {
     err(
-      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written (--keep-going builds the others)`,
+      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: ` +
+        'nothing was written (--keep-going builds the others)',
     );
     out(summary(0, 0, started, checked.bad.length));
     return 2;
   }
   if (checked.bad.length > 0)
     err(
-      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: nothing was written for ${checked.bad.length === 1 ? 'it' : 'them'}`,
+      `${plural(checked.bad.length, 'intake file')} of ${list.files.length} with problems: ` +
+        `nothing was written for ${checked.bad.length === 1 ? 'it' : 'them'}`,
     );
 
   const { advisor, logo } = advisorRead.value;
@@ -283,7 +286,8 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
         bar?.tick();
         warn([{ file: args.advisor, problems: built.warnings }]);
         report(
-          `  ${forTerminal(join(args.out, entry.id))}  ${forTerminal(built.plan.prospect.fullName)}, ${plural(built.plan.deck.slides.length, 'slide')} (${forTerminal(entry.file)})`,
+          `  ${forTerminal(join(args.out, entry.id))}  ${forTerminal(built.plan.prospect.fullName)}, ` +
+            `${plural(built.plan.deck.slides.length, 'slide')} (${forTerminal(entry.file)})`,
         );
       },
       failed(entry: CheckedIntake, error: unknown) {
@@ -295,7 +299,8 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
           unexpected = true;
           say(
             err,
-            `${forTerminal(entry.file)}: unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}`,
+            `${forTerminal(entry.file)}: unexpected error: ` +
+              forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error)),
           );
         }
       },
@@ -310,5 +315,6 @@ async function buildMany(args: BuildArgs, usage: string): Promise<number> {
 
 /** The one line at the end: `Built N prospects (M slides) in X s; K failed`. */
 function summary(built: number, slides: number, started: number, failed: number): string {
-  return `Built ${plural(built, 'prospect')} (${plural(slides, 'slide')}) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${failed} failed`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return `Built ${plural(built, 'prospect')} (${plural(slides, 'slide')}) in ${seconds} s; ${failed} failed`;
 }

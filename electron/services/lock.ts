@@ -25,7 +25,8 @@ export class DataFolderInUse extends Error {
   ) {
     super(
       owner
-        ? `The data folder ${folder} is in use by ${owner.kind} (process ${owner.pid} on ${owner.host}, since ${owner.since}). Close it first; nothing was written.`
+        ? `The data folder ${folder} is in use by ${owner.kind} ` +
+            `(process ${owner.pid} on ${owner.host}, since ${owner.since}). Close it first; nothing was written.`
         : `The data folder ${folder} is in use by another Advisor Deck process. Close it first; nothing was written.`,
     );
   }

@@ -109,29 +109,15 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
 
   // Books and records: what is shown and sent is written through it and appended to records/log.jsonl.
   const records = new Records({ dataDir, now, appVersion: platform.version });
-  const meetings = new MeetingService({
-    prospects,
-    advisor,
-    followUps: () => followUps.store,
-    templatesDir,
-    now,
-    records,
-  });
+  // What the features are built from.
+  const deps = { prospects, advisor, followUps: () => followUps.store, templatesDir, now, records };
+  const meetings = new MeetingService(deps);
   const sharing = shareMeetings({ host: options.shareHost, templatesDir, prospects, advisor, meetings });
   const openPath = (path: string) => platform.openPath(path);
 
   const handlers: Handlers = {
     'app:info': () => ({ name: platform.name, version: platform.version }),
-    ...prospectHandlers({
-      prospects,
-      advisor,
-      followUps: () => followUps.store,
-      templatesDir,
-      now,
-      records,
-      pendingForms: new PendingForms(),
-      openPath,
-    }),
+    ...prospectHandlers({ ...deps, pendingForms: new PendingForms(), openPath }),
     ...meetingHandlers({
       meetings,
       sharing,

@@ -39,19 +39,13 @@ export interface MeetingDeps {
   records?: RecordKeeper;
 }
 
-export interface WrapUpInput {
-  questions: {
-    text: string;
-    answer?: string | undefined;
-    slideId?: string | undefined;
-    before?: boolean | undefined;
-  }[];
-  notes?: string | undefined;
+/** What the wrap-up form sends: the questions and notes as meetingRecordOf takes them, and more. */
+export type WrapUpInput = Omit<Parameters<typeof meetingRecordOf>[1], 'endedAtLocal'> & {
   /** The follow-up's local date and time in the meeting's zone (YYYY-MM-DDTHH:mm), over the slot rule's. */
   followUpAt?: string | undefined;
   /** The revision the wrap-up window loaded (meeting:get); another one is refused (StaleError). */
   revision?: string | undefined;
-}
+};
 
 export const nowIso = (deps: Pick<MeetingDeps, 'now'>): string => new Date((deps.now ?? Date.now)()).toISOString();
 /** An instant as local wall-clock time in a zone, YYYY-MM-DDTHH:mm. */
