@@ -11,7 +11,7 @@ import { AdvisorProfileStore } from '../advisorProfile';
 import { clockOf, type Clock } from '../clock';
 import { PendingForms } from '../fillableForm/pending';
 import { followUpHandlers } from '../followUp/handlers';
-import { openFollowUps } from '../followUp/open';
+import { followUpsOff, openFollowUps } from '../followUp/open';
 import type { Firing } from '../followUp/scheduler';
 import type { FollowUpStore } from '../followUp/store';
 import { lockDataFolder, type DataFolderLock } from '../lock';
@@ -97,6 +97,12 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
   const advisor = new AdvisorProfileStore(dataDir);
   const followUps = openFollowUps({ dataDir, clock, prospects, notify: (firing) => platform.notify(firing) });
   problems.push(...followUps.problems);
+  const { scheduler } = followUps;
+  try {
+    if (scheduler) scheduler.start();
+  } catch (error) {
+    problems.push(followUpsOff(error));
+  }
   const store = (): FollowUpStore => {
     if (!followUps.store) throw new Error('Follow-ups are not available: their store could not be opened.');
     return followUps.store;
@@ -144,12 +150,12 @@ export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
     prospects,
     followUps: followUps.store,
     problems,
-    onResume: () => followUps.scheduler?.onResume(),
+    onResume: () => scheduler?.onResume(),
     async close() {
       if (closed) return;
       closed = true;
       await sharing.stop();
-      followUps.scheduler?.stop();
+      scheduler?.stop();
       await prospects.flush();
       followUps.store?.close();
       await tidied;

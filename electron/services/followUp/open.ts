@@ -14,6 +14,11 @@ export interface FollowUps {
   problems: string[];
 }
 
+/** What the log says when the follow-ups cannot start. */
+export const followUpsOff = (error: unknown): string =>
+  `Follow-ups could not start; reminders are off until this is fixed: ${(error as Error).message}`;
+
+/** Opens the store and makes its scheduler (started by the caller, once). */
 export function openFollowUps(options: {
   dataDir: string;
   clock: Clock;
@@ -40,9 +45,8 @@ export function openFollowUps(options: {
           .catch((error: unknown) => console.warn(`History of ${firing.followUp.prospectId}: ${String(error)}`));
       },
     });
-    scheduler.start();
   } catch (error) {
-    problems.push(`Follow-ups could not start; reminders are off until this is fixed: ${(error as Error).message}`);
+    problems.push(followUpsOff(error));
   }
   prospects.setFollowUps(nextFollowUps(store, now));
   store?.subscribe(() => prospects.invalidate());
