@@ -69,14 +69,9 @@ export interface AdvisorDeckApp {
   close(): Promise<void>;
 }
 
-/** The clock of AppOptions: `clock`, else the system's timers around `now`, else the system clock. */
-export function appClock(options: Pick<AppOptions, 'clock' | 'now'>): Clock {
-  return clockOf(options);
-}
-
 /** Takes the data folder's lock, opens the stores and starts the follow-up scheduler. */
 export async function openApp(options: AppOptions): Promise<AdvisorDeckApp> {
-  const clock = appClock(options);
+  const clock = clockOf(options);
   const now = () => clock.now();
   const { dataDir, templatesDir, platform } = options;
   const lock: DataFolderLock = lockDataFolder(dataDir, options.holder);
