@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFollowUp, type NewFollowUp } from '../core/followUp/record';
 import { FollowUpScheduler } from '../electron/services/followUp/scheduler';
-import { FollowUpStore, RECORDS_DIR, recordFileName } from '../electron/services/followUp/store';
+import { FollowUpStore } from '../electron/services/followUp/store';
+import { recordFileName } from '../electron/services/followUp/recordFiles';
+import { FOLLOW_UPS_DIR as RECORDS_DIR } from '../core/dataFolder';
 import { ms, percentile, time, type Row } from './measure';
 
 const STORED = 10_000;

@@ -13,6 +13,7 @@ import { OutputFolderError } from './services/outputs';
 import { TEMPLATES_DIR } from './services/recipes';
 import { forTerminal, printBatchProblems, printProblems, printWarnings } from './problems';
 import { PROSPECT_ID } from '../core/prospect/prospect';
+import { MEETINGS_DIR, PROSPECTS_DIR } from '../core/dataFolder';
 import type { BuildRequest } from './services/build';
 
 interface BuildArgs {
@@ -108,8 +109,8 @@ function meetingFolderOfDataFolder(outDir: string): { dataDir: string; prospect:
   const prospect = parts[n - 3];
   if (
     n < 5 ||
-    parts[n - 2] !== 'meetings' ||
-    parts[n - 4] !== 'prospects' ||
+    parts[n - 2] !== MEETINGS_DIR ||
+    parts[n - 4] !== PROSPECTS_DIR ||
     prospect === undefined ||
     !PROSPECT_ID.test(prospect)
   )
@@ -133,7 +134,7 @@ async function recordedWrite(
   outDir: string,
 ): Promise<{ write?: BuildRequest['write']; release: () => void } | { problem: string }> {
   const place = meetingFolderOfDataFolder(outDir);
-  if (!place || !(await isFolder(join(place.dataDir, 'prospects', place.prospect))))
+  if (!place || !(await isFolder(join(place.dataDir, PROSPECTS_DIR, place.prospect))))
     return { release: () => undefined };
   const [{ lockDataFolder, DataFolderInUse }, { Records }] = await Promise.all([
     import('./services/lock'),

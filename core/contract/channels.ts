@@ -1,5 +1,6 @@
 // The channel map of core/api.ts: each channel's name, the zod schema its input must pass (main
 // and the web host check every input against it), and the type of what it answers.
+import { MEETING_FILES, MEETING_FOLDER, SENT_FILES } from '../dataFolder';
 import { z } from 'zod';
 import { FOLLOW_UP_ID, followUpSchema, followUpSettingsSchema } from '../followUp/record';
 import { meetingEventSchema, type LiveMeeting } from '../meeting/live';
@@ -251,8 +252,8 @@ export const channels = {
   'meeting:file': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
-      name: z.enum(['plan.json', 'deck.html', 'summary.pdf', 'follow-up.ics', 'follow-up.eml', 'meeting.json']),
+      meeting: z.string().regex(MEETING_FOLDER),
+      name: z.enum(MEETING_FILES),
     }),
     output: z.custom<{ name: string; mime: string; base64: string }>(),
   },
@@ -260,8 +261,8 @@ export const channels = {
   'meeting:open': {
     input: z.strictObject({
       id: z.string().regex(PROSPECT_ID),
-      meeting: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{4}$/),
-      name: z.enum(['summary.pdf', 'follow-up.ics', 'follow-up.eml']).optional(),
+      meeting: z.string().regex(MEETING_FOLDER),
+      name: z.enum(SENT_FILES).optional(),
     }),
     output: z.object({ opened: z.boolean() }),
   },

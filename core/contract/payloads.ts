@@ -1,5 +1,6 @@
 // What the channels of core/api.ts answer: the outcomes and records the window receives, as
 // plain types (the channel map in channels.ts refers to them by z.custom).
+import type { LIVE_FILE, MEETING_RECORD_FILE } from '../dataFolder';
 import type { AdvisorCard } from '../advisor/card';
 import type { DeckPlan, DeckRecipe } from '../plan/planDeck';
 import type { Intake } from '../intake/intake';
@@ -69,7 +70,7 @@ export interface DataProblem {
  * `keptAs`: the name it was set aside under, beside it; null when it could not be renamed.
  */
 export interface MeetingFileProblem {
-  file: 'meeting-live.json' | 'meeting.json';
+  file: typeof LIVE_FILE | typeof MEETING_RECORD_FILE;
   meeting?: string;
   keptAs: string | null;
   message: string;

@@ -6,10 +6,9 @@
 // is expected now, and the manifest a compliance officer opens. Hashing is handed in (core does
 // no I/O and imports no node:*), so the same check runs in the CLI, the app and the tests.
 import { z } from 'zod';
+import { RECORDS_LOG } from '../dataFolder';
 import { PROSPECT_ID } from '../prospect/prospect';
 
-/** The log, relative to the data folder. */
-export const RECORDS_LOG = 'records/log.jsonl';
 /** What the first entry's `prev` is: no entry came before it. */
 export const GENESIS = '0'.repeat(64);
 /** A line longer than this is not one of ours: refused unparsed (an entry is a few hundred bytes). */

@@ -6,14 +6,12 @@ import { join } from 'node:path';
 import { checkAdvisor, type Advisor } from '../../core/advisor/advisor';
 import type { AdvisorProfile, SaveOutcome } from '../../core/api';
 import type { Problem } from '../../core/validation';
-import { ADVISOR_FILE } from './dataFolder';
+import { ADVISOR_FILE, LOGO_FILES } from '../../core/dataFolder';
 import { MAX_RECORD_BYTES, readJsonFile, writeFileAtomic } from './files';
 import { logoDataUrl, MAX_LOGO_BYTES, readLogo, type Logo } from './logo';
 import { scaleLogoOnce } from './logoScale';
 
-const LOGO_NAMES = { 'image/png': 'logo.png', 'image/jpeg': 'logo.jpg' } as const;
-
-function sniff(bytes: Uint8Array): keyof typeof LOGO_NAMES | undefined {
+function sniff(bytes: Uint8Array): keyof typeof LOGO_FILES | undefined {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   return undefined;
@@ -93,11 +91,11 @@ export class AdvisorProfileStore {
     const kept = await scaleLogoOnce({ bytes, mime: picked });
     if (!kept.ok) return fail(kept.message);
     const mime = kept.logo.mime;
-    const file = LOGO_NAMES[mime];
+    const file = LOGO_FILES[mime];
     await mkdir(this.folder, { recursive: true });
     await writeFileAtomic(join(this.folder, file), kept.logo.bytes);
     // One logo at a time: the other format's file would only confuse a backup.
-    const other = mime === 'image/png' ? LOGO_NAMES['image/jpeg'] : LOGO_NAMES['image/png'];
+    const other = mime === 'image/png' ? LOGO_FILES['image/jpeg'] : LOGO_FILES['image/png'];
     await rm(join(this.folder, other), { force: true });
     return { saved: true, value: { file, dataUrl: logoDataUrl(kept.logo) } };
   }

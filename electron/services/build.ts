@@ -11,7 +11,14 @@ import type { Problem } from '../../core/validation';
 import { MAX_RECORD_BYTES, readJsonFile } from './files';
 import { loadRecipe, TEMPLATES_DIR } from './recipes';
 import { readLogo, type Logo } from './logo';
-import { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './followUp/names';
+import {
+  DECK_HTML,
+  FOLLOW_UP_EML,
+  FOLLOW_UP_ICS,
+  MEETING_FILE_NAMES,
+  PLAN_FILE,
+  SUMMARY_PDF,
+} from '../../core/dataFolder';
 import { loadFollowUpCopy } from './followUp/copy';
 import { writeFilesAllOrNothing, type OutputFile } from './outputs';
 import { checkLogoForPdf, LogoError } from './pdf/image';
@@ -154,11 +161,11 @@ export interface RenderOptions {
   recipe?: string;
 }
 
-export const MEETING_FILE_NAMES = ['plan.json', 'deck.html', 'summary.pdf', FOLLOW_UP_ICS, FOLLOW_UP_EML] as const;
-export type MeetingFileName = (typeof MEETING_FILE_NAMES)[number];
+/** One of the files a build makes (core/dataFolder.ts names them). */
+type BuiltFileName = (typeof MEETING_FILE_NAMES)[number];
 
 export interface MeetingFile extends OutputFile {
-  name: MeetingFileName;
+  name: BuiltFileName;
 }
 
 export type MeetingFilesResult =
@@ -235,10 +242,10 @@ export async function renderMeetingFiles(inputs: MeetingInputs, options: RenderO
     summaryPdf,
     copy: loadFollowUpCopy(templatesDir),
   });
-  const bytes: Record<MeetingFileName, string | Uint8Array> = {
-    'plan.json': serializePlan(plan),
-    'deck.html': deckHtml,
-    'summary.pdf': summaryPdf,
+  const bytes: Record<BuiltFileName, string | Uint8Array> = {
+    [PLAN_FILE]: serializePlan(plan),
+    [DECK_HTML]: deckHtml,
+    [SUMMARY_PDF]: summaryPdf,
     [FOLLOW_UP_ICS]: followUp.ics,
     [FOLLOW_UP_EML]: followUp.eml,
   };

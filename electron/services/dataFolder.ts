@@ -1,4 +1,5 @@
-// The advisor's data folder: plain files they can back up (DESIGN.md, "The data folder").
+// Where the advisor's data folder is: plain files they can back up (DESIGN.md, "The data
+// folder"); what is in it is named in core/dataFolder.ts.
 // The Electron app and `npm run web` must agree on it without Electron, so the folder is
 // computed here the way Electron computes app.getPath('userData') for this app's name.
 import { homedir } from 'node:os';
@@ -22,7 +23,3 @@ export function appDataFolder(
 export function defaultDataFolder(): string {
   return join(appDataFolder(), APP_FOLDER_NAME);
 }
-
-export const PROSPECTS_DIR = 'prospects';
-export const TRASH_DIR = 'trash';
-export const ADVISOR_FILE = 'advisor.json';

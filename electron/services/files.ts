@@ -1,3 +1,5 @@
+// Every write of user data goes through here: whole files or nothing (writeFileAtomic), and
+// user files read with a cap on their size and depth (readCappedFile, readJsonFile).
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -29,23 +31,29 @@ export async function writeFileAtomic(
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFlushed(temp, data);
     await steps.rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  await syncFolder(dir);
 }
 
-/** Makes the rename itself durable; some platforms (Windows) cannot open a directory, which is fine. */
-async function syncDirectory(dir: string): Promise<void> {
+/** Writes a new file (never one already there) and flushes it to disk before it returns. */
+export async function writeFlushed(path: string, data: string | Uint8Array): Promise<void> {
+  // 'wx': never follows or reuses something already at the temporary name.
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes renames in `dir` durable; some platforms (Windows) cannot open a folder, which is fine. */
+export async function syncFolder(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {

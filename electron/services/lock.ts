@@ -7,10 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { LOCK_DIR, LOCK_OWNER_FILE } from '../../core/dataFolder';
 import { writeFileAtomicSync } from './files';
-
-const LOCK = '.advisor-deck.lock';
-const OWNER = '.advisor-deck.lock-owner.json';
 
 export interface LockOwner {
   pid: number;
@@ -27,7 +25,8 @@ export class DataFolderInUse extends Error {
   ) {
     super(
       owner
-        ? `The data folder ${folder} is in use by ${owner.kind} (process ${owner.pid} on ${owner.host}, since ${owner.since}). Close it first; nothing was written.`
+        ? `The data folder ${folder} is in use by ${owner.kind} ` +
+            `(process ${owner.pid} on ${owner.host}, since ${owner.since}). Close it first; nothing was written.`
         : `The data folder ${folder} is in use by another Advisor Deck process. Close it first; nothing was written.`,
     );
   }
@@ -35,7 +34,7 @@ export class DataFolderInUse extends Error {
 
 function readOwner(folder: string): LockOwner | undefined {
   try {
-    const value = JSON.parse(readFileSync(join(folder, OWNER), 'utf8')) as Partial<LockOwner>;
+    const value = JSON.parse(readFileSync(join(folder, LOCK_OWNER_FILE), 'utf8')) as Partial<LockOwner>;
     if (
       typeof value.pid === 'number' &&
       typeof value.host === 'string' &&
@@ -89,7 +88,7 @@ export function lockDataFolder(
   onLost: (error: Error) => void = (e) => console.error(`Data folder lock lost: ${e.message}`),
 ): DataFolderLock {
   const options = {
-    lockfilePath: join(folder, LOCK),
+    lockfilePath: join(folder, LOCK_DIR),
     realpath: false,
     stale: 15_000,
     update: 5_000,
@@ -109,7 +108,7 @@ export function lockDataFolder(
     release = lockfile.lockSync(folder, options);
   }
   writeFileAtomicSync(
-    join(folder, OWNER),
+    join(folder, LOCK_OWNER_FILE),
     `${JSON.stringify({ pid: process.pid, host: hostname(), kind, since: new Date().toISOString() } satisfies LockOwner)}\n`,
   );
   let held = true;

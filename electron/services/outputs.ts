@@ -3,8 +3,9 @@
 // summary.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncFolder, writeFlushed } from './files';
 
 export interface OutputFile {
   /** A plain file name inside the folder: no folder part, not hidden. */
@@ -121,17 +122,6 @@ function checkNames(files: readonly OutputFile[]): void {
   }
 }
 
-async function writeFlushed(path: string, bytes: string | Uint8Array): Promise<void> {
-  // 'wx': never follows or reuses something already at the temporary name.
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Checks that `target` can be replaced by a file and keeps a second name for its current
  * content, so a rename done later can be undone. Returns the backup's path, or undefined when
@@ -207,20 +197,6 @@ function withRollBackNote(error: unknown, kept: readonly Kept[], stray: readonly
 
 async function removeAll(paths: readonly string[]): Promise<void> {
   await Promise.all(paths.map((path) => rm(path, { force: true }).catch(() => undefined)));
-}
-
-/** Makes the renames durable; some platforms (Windows) cannot open a folder, which is fine. */
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort only.
-  }
 }
 
 /** Turns a system error into an OutputFolderError that says what is in the way, or returns it unchanged. */

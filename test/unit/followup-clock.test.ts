@@ -7,12 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { NewFollowUp } from '../../core/followUp/record';
-import {
-  CLOCK_LONG_SETTLE_MS,
-  CLOCK_SETTLE_MS,
-  FollowUpScheduler,
-  type Firing,
-} from '../../electron/services/followUp/scheduler';
+import { FollowUpScheduler, type Firing } from '../../electron/services/followUp/scheduler';
+import { CLOCK_LONG_SETTLE_MS, CLOCK_SETTLE_MS } from '../../electron/services/followUp/clockTrust';
 import { FollowUpStore } from '../../electron/services/followUp/store';
 
 const MINUTE = 60_000;

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewFollowUp } from '../../core/followUp/record';
 import { FollowUpScheduler, type Firing } from '../../electron/services/followUp/scheduler';
-import { FollowUpStore, RECORDS_DIR } from '../../electron/services/followUp/store';
+import { FollowUpStore } from '../../electron/services/followUp/store';
+import { FOLLOW_UPS_DIR as RECORDS_DIR } from '../../core/dataFolder';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-03T22:00:00Z');

@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followUpSlot } from '../../core/followUp/slotRule';
 import type { NewFollowUp } from '../../core/followUp/record';
-import {
-  CLOCK_SETTLE_MS,
-  FollowUpScheduler,
-  MAX_DELAY,
-  RETRY_MS,
-  systemClock,
-  type Firing,
-} from '../../electron/services/followUp/scheduler';
+import { FollowUpScheduler, MAX_DELAY, RETRY_MS, type Firing } from '../../electron/services/followUp/scheduler';
+import { CLOCK_SETTLE_MS } from '../../electron/services/followUp/clockTrust';
+import { systemClock } from '../../electron/services/clock';
 import { FollowUpStore } from '../../electron/services/followUp/store';
 
 // Hundreds of real file writes per test: seconds on a busy machine (the clock itself is faked).

@@ -18,7 +18,9 @@ import {
 import { planDeck } from '../../core/plan/planDeck';
 import { followUpIdFor } from '../../electron/services/followUp/ids';
 import { dueAtFor, scheduleFromMeeting } from '../../electron/services/followUp/schedule';
-import { FollowUpStore, RECORDS_DIR, STORE_VERSION } from '../../electron/services/followUp/store';
+import { FollowUpStore } from '../../electron/services/followUp/store';
+import { STORE_VERSION } from '../../electron/services/followUp/settingsFile';
+import { FOLLOW_UPS_DIR as RECORDS_DIR } from '../../core/dataFolder';
 import { loadRecipe } from '../../electron/services/recipes';
 import { advisor, intake } from '../support/samples';
 

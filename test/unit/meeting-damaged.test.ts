@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
-import { setAsideFile } from '../../electron/services/meetings/setAside';
+import { setAsideFile } from '../../electron/services/setAside';
 import { sampleIntakeInput } from '../support/samples';
 
 vi.setConfig({ testTimeout: 120_000 });

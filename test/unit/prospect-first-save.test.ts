@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_INTAKE_JSON, ProspectStore } from '../../electron/services/prospects/store';
+import { ProspectStore } from '../../electron/services/prospects/store';
+import { MAX_INTAKE_JSON } from '../../electron/services/prospects/intakeText';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');

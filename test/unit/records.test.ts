@@ -21,7 +21,8 @@ import { openApp, type AdvisorDeckApp } from '../../electron/services/app';
 import { TEMPLATES_DIR } from '../../electron/services/recipes';
 import { readRecords, RecordsLog, sha256Text } from '../../electron/services/records/log';
 import { verifyRecords } from '../../electron/services/records/verify';
-import { canonicalJson, csvCell, GENESIS, readLog, RECORDS_LOG } from '../../core/records/recordLog';
+import { canonicalJson, csvCell, GENESIS, readLog } from '../../core/records/recordLog';
+import { RECORDS_LOG } from '../../core/dataFolder';
 import { sampleIntakeInput } from '../support/samples';
 
 const run = promisify(execFile);

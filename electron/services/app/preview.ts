@@ -1,7 +1,10 @@
 // Preview deck: builds the prospect's meeting files into their folder with the same renderer
-// as the CLI, and hands the window what the live slides need (the plan and the advisor's card).
+// as the CLI, and hands the window what the live slides need (the plan and the advisor's card);
+// and the deck screens' setup (deck:get): what the deck is planned from, and its look.
 import { join } from 'node:path';
-import type { DeckPreview, PreviewOutcome } from '../../../core/api';
+import type { DeckPreview, DeckSetupOutcome, PreviewOutcome } from '../../../core/api';
+import { MEETINGS_DIR, meetingFolderName } from '../../../core/dataFolder';
+import { loadRecipe } from '../recipes';
 import type { Advisor } from '../../../core/advisor/advisor';
 import type { Logo } from '../logo';
 import { readDeckChanges } from '../prospects/deckFile';
@@ -13,11 +16,6 @@ import { advisorCard } from '../advisorCard';
 import { writeFilesAllOrNothing } from '../outputs';
 import type { ProspectStore } from '../prospects/store';
 import type { RecordKeeper } from '../records';
-
-/** `2026-12-03T14:00` → `2026-12-03T1400`: one folder per meeting, a name every file system takes. */
-export function meetingFolderName(startsAt: string): string {
-  return startsAt.replace(/:/g, '');
-}
 
 /** What live slides need besides the plan: the advisor's card and the firm's colours as CSS variables. */
 export function slideLook(
@@ -58,7 +56,7 @@ export async function buildPreview({
     { templatesDir },
   );
   if (!rendered.ok) return { built: false, reason: 'no-intake', problems: rendered.problems };
-  const folder = join(prospects.prospectDir(id), 'meetings', meetingFolderName(intake.meeting.startsAt));
+  const folder = join(prospects.prospectDir(id), MEETINGS_DIR, meetingFolderName(intake.meeting.startsAt));
   if (records)
     await records.write({
       event: 'meeting rebuilt',
@@ -77,6 +75,36 @@ export async function buildPreview({
       folder,
       files: rendered.files.map((f) => join(folder, f.name)),
       warnings: [...profile.warnings, ...rendered.warnings],
+    },
+  };
+}
+
+/** What the deck screens and present mode start from: the intake, the advisor, the recipe, the changes, the look. */
+export async function deckSetup(
+  {
+    prospects,
+    advisor,
+    templatesDir,
+  }: { prospects: ProspectStore; advisor: AdvisorProfileStore; templatesDir: string },
+  id: string,
+): Promise<DeckSetupOutcome> {
+  const profile = await advisor.advisor();
+  if (!profile.ok) return { ready: false, reason: 'no-advisor', problems: profile.problems };
+  const intake = prospects.intake(id);
+  if (!intake)
+    return { ready: false, reason: 'no-intake', problems: [{ path: 'intake', message: 'is not saved yet' }] };
+  const { changes, problem, revision } = await readDeckChanges(prospects.prospectDir(id));
+  const recipe = await loadRecipe('first-meeting', templatesDir);
+  return {
+    ready: true,
+    value: {
+      intake,
+      advisor: profile.value,
+      recipe,
+      changes,
+      look: slideLook(profile.value, profile.logo),
+      ...(problem ? { problem } : {}),
+      revision,
     },
   };
 }

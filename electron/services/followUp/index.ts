@@ -1,6 +1,9 @@
-// The follow-up files of one meeting, for the CLI's build (follow-up.ics, follow-up.eml) and
-// the app. Everything is built in memory first: the caller writes the files only once every
-// output of the build is ready.
+// Follow-ups: after a meeting, the advisor is brought back to the prospect on a good slot.
+// Here: the follow-up files of one meeting, for the CLI's build (follow-up.ics, follow-up.eml)
+// and the app; everything is built in memory first, the caller writes the files only once every
+// output of the build is ready. Beside it: the store (store.ts and its record files, settings
+// file and timeline), the scheduler that shows reminders (scheduler.ts, clockTrust.ts), the
+// win-back rule (winBack.ts), the start with the app (open.ts) and the channels (handlers.ts).
 import { buildFollowUpDraft, type FollowUpDraft } from '../../../core/followUp/email';
 import { buildFollowUpIcs } from './calendar';
 import { loadFollowUpCopy } from './copy';
@@ -18,8 +21,6 @@ export interface FollowUpFiles {
   /** The email's words, addresses and mailto: link. */
   draft: FollowUpDraft;
 }
-
-export { FOLLOW_UP_EML, FOLLOW_UP_ICS } from './names';
 
 export async function buildFollowUpFiles(input: FollowUpFilesInput): Promise<FollowUpFiles> {
   const copy = input.copy ?? loadFollowUpCopy();

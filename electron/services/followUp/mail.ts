@@ -12,12 +12,11 @@ import {
   type RecordedMeeting,
 } from '../../../core/followUp/email';
 import type { Intake } from '../../../core/intake/intake';
+import { SUMMARY_PDF } from '../../../core/dataFolder';
 import { withoutInvisibles } from '../../../core/text/text';
 import type { DeckPlan } from '../../../core/plan/planDeck';
 import { loadFollowUpCopy } from './copy';
 import { followUpKey } from './ids';
-
-export const SUMMARY_ATTACHMENT = 'summary.pdf';
 
 export interface FollowUpEmlInput {
   intake: Intake;
@@ -67,7 +66,7 @@ export async function composeFollowUpEml(
     disableUrlAccess: true,
     attachments: [
       {
-        filename: SUMMARY_ATTACHMENT,
+        filename: SUMMARY_PDF,
         content: Buffer.from(options.summaryPdf.buffer, options.summaryPdf.byteOffset, options.summaryPdf.byteLength),
         contentType: 'application/pdf',
         contentDisposition: 'attachment',

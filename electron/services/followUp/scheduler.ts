@@ -22,69 +22,17 @@
 // onClockChange. The heartbeat never reads the records: it is a clock-jump detector, not a poll
 // for due follow-ups. A jump is noticed within one heartbeat.
 //
-// A clock far ahead (set years ahead by mistake, a VM or a dead clock battery before the
-// network time fixes it) would fire every follow-up at once, as missed, and mark each one due
-// for good. At the instant the app starts (or wakes) that looks exactly like a laptop that was
-// closed for a week; the two differ in what happens next: a wrong clock is put right, a right
-// one keeps its time. So:
-// - The scheduler keeps a trusted time: the wall clock whenever it is plausible, carried forward
-//   by the monotonic clock in between, and written down (in follow-ups.json, through the store)
-//   every 12 hours while the clock is steady, when the clock falls in doubt or is believed, and
-//   on stop, so the next run starts from the previous run's clock (a run that crashed leaves it
-//   at most 12 hours old, well inside the day of tolerance).
-// - The wall clock is plausible while it reads no more than a day (CLOCK_TOLERANCE_MS) past the
-//   trusted time. Further ahead, firing by it could fire a follow-up more than a day before its
-//   due time by the previous run's clock: the clock is in doubt, and time is kept by the trusted
-//   time instead. A follow-up due by the wall clock but not yet by the trusted time is held:
-//   logged, not fired, not written. What is due by the trusted time still fires, on time.
-// - The doubt ends when the clock is plausible again (put right: nothing held was due), or when
-//   it has kept to its new time (no jump, and never read earlier than when the doubt began) for
-//   CLOCK_SETTLE_MS (5 minutes: the network time fixes a wrong clock within that), or for
-//   CLOCK_LONG_SETTLE_MS (a day) when it reads more than LONG_ABSENCE_MS (31 days) ahead, which
-//   is longer than an advisor's laptop is usually closed. Then the clock is believed: the
-//   trusted time moves to it, and the held follow-ups fire once, as missed if they came due
-//   before the app started. The time the doubt began is written down, so a restart does not
-//   start the wait again.
-// - The trusted time never moves back with the clock: a clock set back (or reset to 2000 by a
-//   dead battery) fires nothing early anyway, and the right time, when it returns, is plausible.
-// So a week closed costs the missed reminders 5 minutes, a clock years ahead that is put right
-// within a day fires nothing, and a first run (nothing written down yet) trusts the clock.
+// A clock far ahead (set years ahead by mistake, a VM, a dead clock battery) must not fire
+// every follow-up at once: what time to trust is clockTrust.ts's.
 import { markFired, type FollowUp } from '../../../core/followUp/record';
-import type { ClockMemory, FollowUpStore } from './store';
+import { systemClock, type Clock } from '../clock';
+import { ClockTrust, type ClockDoubt, type Judgement } from './clockTrust';
+import type { FollowUpStore } from './store';
 
 /** The longest delay setTimeout honours; a longer one fires at once (Node and browsers). */
 export const MAX_DELAY = 2 ** 31 - 1;
 /** How soon a firing that could not be written is tried again. */
 export const RETRY_MS = 60_000;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** A wall clock further than this past the trusted time is in doubt. */
-export const CLOCK_TOLERANCE_MS = DAY;
-/** How long a clock in doubt must keep to its time before it is believed. */
-export const CLOCK_SETTLE_MS = 5 * 60_000;
-/** Further ahead than this, a clock in doubt must keep to its time for CLOCK_LONG_SETTLE_MS. */
-export const LONG_ABSENCE_MS = 31 * DAY;
-export const CLOCK_LONG_SETTLE_MS = DAY;
-/** How far the trusted time moves before it is written down again. */
-const REMEMBER_EVERY_MS = 12 * HOUR;
-
-export interface Clock {
-  /** Wall-clock time, epoch ms. */
-  now(): number;
-  /** Monotonic ms (performance.now): unaffected by wall-clock changes. */
-  monotonic(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The real clock. Reads the globals at call time, so test fake timers apply. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  monotonic: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface Firing {
   /** The record as persisted: status "due", firedAt set. */
   followUp: FollowUp;
@@ -97,14 +45,6 @@ export interface Firing {
 }
 
 export type Notifier = (firing: Firing) => void;
-
-/** While the wall clock is in doubt (see the top of this file), epoch ms. */
-export interface ClockDoubt {
-  /** The trusted time when the doubt was last judged. */
-  trustedAt: number;
-  /** When the clock will be believed if it keeps to its time. */
-  believeAt: number;
-}
 
 export interface SchedulerOptions {
   store: FollowUpStore;
@@ -136,15 +76,8 @@ export class FollowUpScheduler {
   readonly #unsaved = new Set<string>();
   #retryAt: number | undefined;
   #unsubscribe: (() => void) | undefined;
-  /** The trusted time: this wall-clock reading, taken at this monotonic reading. */
-  #trustedWall: number | undefined;
-  #trustedMono = 0;
-  /** The trusted time last written down. */
-  #remembered: number | undefined;
-  /** Since when (wall clock) the clock has been in doubt. */
-  #aheadSince: number | undefined;
-  #doubt: ClockDoubt | undefined;
-  #doubtLogged = false;
+  /** What time to trust, while the wall clock may be wrong. */
+  #trust: ClockTrust | undefined;
 
   constructor(options: SchedulerOptions) {
     this.#store = options.store;
@@ -158,12 +91,7 @@ export class FollowUpScheduler {
   start(): Firing[] {
     if (this.#startedAt !== undefined) return [];
     this.#startedAt = this.#clock.now();
-    const memory = this.#recall();
-    this.#trustedWall = this.#remembered = memory.trustedAt;
-    this.#trustedMono = this.#clock.monotonic();
-    this.#aheadSince = memory.aheadSince;
-    this.#doubt = undefined;
-    this.#doubtLogged = false;
+    this.#trust = new ClockTrust(this.#store, this.#clock, this.#jumpToleranceMs);
     this.#unsubscribe = this.#store.subscribe(() => this.#run());
     this.#resetJumpDetector();
     this.#catchingUp = true;
@@ -176,11 +104,7 @@ export class FollowUpScheduler {
 
   stop(): void {
     // The next run judges its clock against this one's.
-    if (this.#startedAt !== undefined && this.#trustedWall !== undefined) {
-      const now = this.#clock.now();
-      const trusted = this.#trustedNow();
-      this.#remember(!this.#doubt && now <= trusted + CLOCK_TOLERANCE_MS ? Math.max(now, trusted) : trusted);
-    }
+    if (this.#startedAt !== undefined) this.#trust?.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
@@ -206,18 +130,19 @@ export class FollowUpScheduler {
   /** The wall clock changed: due times are wall-clock instants, so recompute the wait. */
   onClockChange(): void {
     // A clock in doubt that jumps has not kept to its time: its wait starts again.
-    if (this.#aheadSince !== undefined) this.#aheadSince = undefined;
+    this.#trust?.jumped();
     this.#run();
   }
 
   /** Set while the wall clock is in doubt and follow-ups due by it are held. */
   get clockDoubt(): ClockDoubt | undefined {
-    return this.#doubt;
+    return this.#trust?.doubt;
   }
 
   /** Fires everything due by now (each once), then arms the one timer for the next. */
   #run(): Firing[] {
-    if (this.#startedAt === undefined) return [];
+    const trust = this.#trust;
+    if (this.#startedAt === undefined || !trust) return [];
     const firings: Firing[] = [];
     // A notifier or listener that changes the store calls back in here: finish this pass,
     // then go round again, rather than nesting.
@@ -231,7 +156,7 @@ export class FollowUpScheduler {
         this.#again = false;
         this.#retryAt = undefined;
         const now = this.#clock.now();
-        const judged = this.#judgeClock(now);
+        const judged = trust.judge(now);
         // In doubt, time is kept by the trusted clock: what it says is not due yet is held.
         for (const id of this.#store.dueBy(judged.fireBy)) {
           const firing = this.#fire(id, now, judged);
@@ -296,12 +221,11 @@ export class FollowUpScheduler {
     this.#armedFor = at;
     const now = this.#clock.now();
     let wait = at - now;
-    if (this.#doubt) {
+    const trust = this.#trust;
+    const doubt = trust?.doubt;
+    if (trust && doubt) {
       // Held ones wait for the trusted clock to reach them, or for the clock to be believed.
-      wait = Math.min(
-        Math.max(next.at - this.#trustedNow(), (this.#retryAt ?? now) - now),
-        this.#doubt.believeAt - now,
-      );
+      wait = Math.min(Math.max(next.at - trust.now(), (this.#retryAt ?? now) - now), doubt.believeAt - now);
       this.#armedFor = now + Math.max(0, wait);
     }
     // Past MAX_DELAY, wake at the chunk's end and recompute: the timer then re-arms itself.
@@ -329,91 +253,6 @@ export class FollowUpScheduler {
     this.#resetJumpDetector();
     if (Math.abs(drift) > this.#jumpToleranceMs) this.onClockChange();
     // A steady, plausible clock: the trusted time follows it (written down every 12 hours).
-    else if (!this.#doubt && this.#trustedWall !== undefined && wall <= this.#trustedNow() + CLOCK_TOLERANCE_MS)
-      this.#trust(Math.max(wall, this.#trustedNow()), mono);
-  }
-
-  /** The trusted time now: the last trusted reading carried forward by the monotonic clock. */
-  #trustedNow(): number {
-    return (this.#trustedWall ?? this.#clock.now()) + (this.#clock.monotonic() - this.#trustedMono);
-  }
-
-  /** Whether the wall clock can be believed now, and so by what time follow-ups fire. */
-  #judgeClock(now: number): Judgement {
-    const mono = this.#clock.monotonic();
-    const trusted = this.#trustedWall === undefined ? undefined : this.#trustedNow();
-    if (trusted === undefined || now <= trusted + CLOCK_TOLERANCE_MS) {
-      const wasInDoubt = this.#aheadSince !== undefined;
-      if (wasInDoubt && this.#doubtLogged)
-        console.warn(`The clock (${iso(now)}) is plausible again; follow-ups fire by it.`);
-      this.#trust(Math.max(now, trusted ?? now), mono, wasInDoubt);
-      return { fireBy: now, believed: false };
-    }
-    // A clock read earlier than when the doubt began has not kept to its time: the wait restarts.
-    if (this.#aheadSince === undefined || now + this.#jumpToleranceMs < this.#aheadSince) {
-      this.#aheadSince = now;
-      this.#remember(trusted);
-    }
-    const settle = now - trusted > LONG_ABSENCE_MS ? CLOCK_LONG_SETTLE_MS : CLOCK_SETTLE_MS;
-    const believeAt = this.#aheadSince + settle;
-    if (now >= believeAt) {
-      console.warn(
-        `The clock kept to ${iso(now)} since ${iso(this.#aheadSince)}: it is believed, and the follow-ups held since fire now.`,
-      );
-      this.#trust(now, mono, true);
-      return { fireBy: now, believed: true };
-    }
-    this.#doubt = { trustedAt: trusted, believeAt };
-    if (!this.#doubtLogged) {
-      this.#doubtLogged = true;
-      const held = this.#store.dueBy(now).length - this.#store.dueBy(trusted).length;
-      console.warn(
-        `The clock reads ${iso(now)}, more than a day past the last trusted time (${iso(trusted)}). ` +
-          `Treated as a clock error: ${held} follow-up(s) due by it are held, not fired, until the clock is set right ` +
-          `or keeps to its time until ${iso(believeAt)}.`,
-      );
-    }
-    return { fireBy: trusted, believed: false };
-  }
-
-  /** The clock is plausible (or believed): the trusted time moves to `wall`. */
-  #trust(wall: number, mono: number, force = false): void {
-    this.#trustedWall = wall;
-    this.#trustedMono = mono;
-    this.#doubt = undefined;
-    this.#doubtLogged = false;
-    this.#aheadSince = undefined;
-    if (force || this.#remembered === undefined || Math.abs(wall - this.#remembered) >= REMEMBER_EVERY_MS)
-      this.#remember(wall);
-  }
-
-  #recall(): ClockMemory {
-    try {
-      return this.#store.clockMemory();
-    } catch (error) {
-      console.error('The follow-up scheduler could not read what it knew of the clock', error);
-      return {};
-    }
-  }
-
-  /** Writes the trusted time (and the doubt, if any) down for the next run; never fatal. */
-  #remember(trustedAt: number): void {
-    try {
-      this.#store.rememberClock(
-        this.#aheadSince === undefined ? { trustedAt } : { trustedAt, aheadSince: this.#aheadSince },
-      );
-      this.#remembered = trustedAt;
-    } catch (error) {
-      console.error('The follow-up scheduler could not write down the time', error);
-    }
+    else this.#trust?.steady(wall, mono);
   }
 }
-
-interface Judgement {
-  /** Follow-ups due by this time fire: the wall clock, or the trusted time while in doubt. */
-  fireBy: number;
-  /** The clock was believed in this pass after a doubt: what fires was held. */
-  believed: boolean;
-}
-
-const iso = (epochMs: number) => new Date(epochMs).toISOString();

@@ -1,6 +1,8 @@
-// Win-back calls in the follow-up store (the rule is core/followUp/winBackRule.ts): one per done
-// follow-up with no next step, cancelled when the prospect becomes a client or closes.
+// The win-back rule in the app (when the call is due is core/followUp/winBackRule.ts): a follow-up
+// done with no next step makes one win-back call; the prospect becoming a client or closing
+// cancels the open ones. The follow-up and prospect channels call in here (handlers.ts).
 import type { FollowUp } from '../../../core/followUp/record';
+import type { StoredStatus } from '../../../core/prospect/prospect';
 import { winBackDueAt } from '../../../core/followUp/winBackRule';
 import type { FollowUpStore } from './store';
 
@@ -53,4 +55,20 @@ export function cancelWinBacks(store: FollowUpStore, prospectId: string): void {
       (f.status === 'scheduled' || f.status === 'snoozed' || f.status === 'due')
     )
       store.cancel(f.id);
+}
+
+/** A follow-up done: completed at once, then its win-back call scheduled (when the rule makes one). */
+export async function completeWithWinBack(
+  store: FollowUpStore,
+  id: string,
+  options: { now: () => number; holidays: () => Promise<readonly string[]> },
+): Promise<FollowUp> {
+  const done = store.complete(id);
+  scheduleWinBack(store, done, { now: options.now(), holidays: await options.holidays() });
+  return done;
+}
+
+/** The prospect's stage changed: a client or a closed prospect gets no win-back call. */
+export function winBackAfterStage(store: FollowUpStore | null, prospectId: string, status: StoredStatus): void {
+  if ((status === 'client' || status === 'closed') && store) cancelWinBacks(store, prospectId);
 }

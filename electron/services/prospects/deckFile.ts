@@ -6,20 +6,11 @@ import { checkDeckChanges, NO_CHANGES, type DeckChanges } from '../../../core/pl
 import type { SaveOutcome } from '../../../core/api';
 import { MAX_RECORD_BYTES, readCappedFile, readJsonFile, writeFileAtomic } from '../files';
 import { checkRevision, revisionOf } from './revision';
-
-export const DECK_FILE = 'deck.json';
+import { KeyedQueue } from '../keyedQueue';
+import { DECK_FILE } from '../../../core/dataFolder';
 
 /** One read or write of a deck.json at a time: a revision read is the revision of the changes read with it. */
-const queues = new Map<string, Promise<unknown>>();
-
-function serial<T>(prospectDir: string, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(prospectDir) ?? Promise.resolve()).then(work, work);
-  queues.set(
-    prospectDir,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+const queue = new KeyedQueue();
 
 async function fileRevision(path: string): Promise<string> {
   const read = await readCappedFile(path, MAX_RECORD_BYTES);
@@ -31,7 +22,7 @@ async function fileRevision(path: string): Promise<string> {
 export function readDeckChanges(
   prospectDir: string,
 ): Promise<{ changes: DeckChanges; problem?: string; revision: string }> {
-  return serial(prospectDir, async () => {
+  return queue.run(prospectDir, async () => {
     const path = join(prospectDir, DECK_FILE);
     const revision = await fileRevision(path);
     const read = await readJsonFile(path, { maxBytes: MAX_RECORD_BYTES });
@@ -59,7 +50,7 @@ export function writeDeckChanges(
 ): Promise<SaveOutcome<DeckChanges>> {
   const checked = checkDeckChanges(input);
   if (!checked.ok) return Promise.resolve({ saved: false, problems: checked.problems });
-  return serial(prospectDir, async () => {
+  return queue.run(prospectDir, async () => {
     const path = join(prospectDir, DECK_FILE);
     if (base !== undefined) checkRevision(base, await fileRevision(path));
     const text = `${JSON.stringify(checked.value, null, 2)}\n`;

@@ -4,9 +4,10 @@
 //   prospect.json  the prospect's record: status, times, history
 // One small atomic write per change (never one big file: saving one prospect among 5,000 must
 // cost a few milliseconds). The store keeps an in-memory index of the list rows, built once on
-// open. A damaged file is renamed aside (never deleted) and reported; it never stops the app.
+// open. A damaged file is renamed aside (never deleted) and reported; it never stops the app
+// (folder.ts). Deleted prospects go to the trash (trash.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkIntake, type Intake } from '../../../core/intake/intake';
 import {
@@ -17,25 +18,18 @@ import {
   type ProspectSummary,
   type StoredStatus,
 } from '../../../core/prospect/prospect';
-import { newProspectRecord, prospectRecordSchema, withEvent, type ProspectRecord } from '../../../core/prospect/record';
-import type { Problem } from '../../../core/validation';
+import { newProspectRecord, withEvent, type ProspectRecord } from '../../../core/prospect/record';
 import type { DataProblem, ProspectDetail, SaveOutcome } from '../../../core/api';
-import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
+import { DRAFT_FILE, INTAKE_FILE, PROSPECT_FILE as RECORD_FILE, PROSPECTS_DIR } from '../../../core/dataFolder';
 import { formatBytes, writeFileAtomic } from '../files';
+import { KeyedQueue } from '../keyedQueue';
 import { prospectIdOf } from './ids';
+import { createProspectFolder, readProspectFolder, type ProspectFiles } from './folder';
+import { MAX_INTAKE_JSON, parseIntakeText } from './intakeText';
 import { checkRevision, revisionOf } from './revision';
+import { inTrash, moveBack, moveToTrash, trashedId } from './trash';
 
-export const INTAKE_FILE = 'intake.json';
-export const DRAFT_FILE = 'draft.json';
-export const RECORD_FILE = 'prospect.json';
-/** An intake file larger than this is refused before it is parsed. */
-export const MAX_INTAKE_JSON = 1024 * 1024;
-
-interface Entry {
-  record: ProspectRecord;
-  /** Parsed intake.json, as on disk. */
-  intake: Record<string, unknown> | null;
-  draft: Record<string, unknown> | null;
+interface Entry extends ProspectFiles {
   /** The revision of intake and draft (prospects/revision.ts), made when first asked; reset when either changes. */
   revision?: string | undefined;
 }
@@ -52,34 +46,15 @@ function nowIso(now: () => number): string {
   return new Date(now()).toISOString();
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Parses an intake file's text: size first, then JSON, then the schema; every problem named. */
-export function parseIntakeText(text: string): { ok: true; value: Intake } | { ok: false; problems: Problem[] } {
-  if (text.length > MAX_INTAKE_JSON)
-    return { ok: false, problems: [{ path: '(file)', message: `is too large: at most ${MAX_INTAKE_JSON / 1024} KB` }] };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = error instanceof RangeError ? 'is nested too deeply' : (error as Error).message;
-    return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON (${message})` }] };
-  }
-  if (!isObject(value)) return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object { … }' }] };
-  return checkIntake(value);
 }
 
 export class ProspectStore {
   readonly problems: DataProblem[] = [];
   readonly #entries = new Map<string, Entry>();
   /** One chain of writes per prospect, so a draft save never lands after the save it preceded. */
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #queue = new KeyedQueue();
   #followUps: FollowUpIndex = NO_FOLLOW_UPS;
   /** The sorted list, kept until something changes: listing 5,000 is then a copy. */
   #listed: ProspectSummary[] | null = null;
@@ -127,64 +102,8 @@ export class ProspectStore {
   }
 
   async #loadOne(id: string): Promise<void> {
-    const dir = join(this.dir, id);
-    const [recordRead, intakeRead, draftRead] = await Promise.all([
-      this.#readJson(dir, RECORD_FILE),
-      this.#readJson(dir, INTAKE_FILE),
-      this.#readJson(dir, DRAFT_FILE),
-    ]);
-    let record: ProspectRecord | undefined;
-    if (recordRead !== undefined) {
-      const checked = prospectRecordSchema.safeParse(recordRead);
-      if (checked.success && checked.data.id === id) record = checked.data;
-      else await this.#setAside(dir, RECORD_FILE, 'is not a valid prospect record');
-    }
-    let intake = isObject(intakeRead) ? intakeRead : null;
-    let draft = isObject(draftRead) ? draftRead : null;
-    if (intake && !checkIntake(intake).ok) {
-      // Edited by hand into something the app cannot build from: the advisor fixes it in the form.
-      await this.#setAside(dir, INTAKE_FILE, 'does not pass the intake check; its content is kept as a draft');
-      draft ??= intake;
-      intake = null;
-    }
-    if (!intake && !draft && !record) return;
-    // A record lost to damage or a crash before its first write is made anew, not dropped.
-    record ??= newProspectRecord(id, nowIso(this.now));
-    this.#entries.set(id, { record, intake, draft });
-  }
-
-  /** undefined when the file is absent; a damaged file is set aside and reported. */
-  async #readJson(dir: string, file: string): Promise<unknown> {
-    let text: string;
-    try {
-      const info = await stat(join(dir, file));
-      if (info.size > MAX_INTAKE_JSON) {
-        await this.#setAside(dir, file, 'is too large');
-        return undefined;
-      }
-      text = await readFile(join(dir, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      await this.#setAside(dir, file, 'is not valid JSON');
-      return undefined;
-    }
-  }
-
-  async #setAside(dir: string, file: string, why: string): Promise<void> {
-    const aside = `${file.replace(/\.json$/, '')}.damaged-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}.json`;
-    try {
-      await rename(join(dir, file), join(dir, aside));
-      this.problems.push({ file: join(dir, file), message: `${why}; kept as ${aside}` });
-    } catch (error) {
-      this.problems.push({
-        file: join(dir, file),
-        message: `${why}; could not be set aside (${(error as Error).message})`,
-      });
-    }
+    const files = await readProspectFolder(join(this.dir, id), id, this.now, this.problems);
+    if (files) this.#entries.set(id, files);
   }
 
   #summary(id: string, entry: Entry): ProspectSummary {
@@ -248,21 +167,14 @@ export class ProspectStore {
   }
 
   #serial<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(id) ?? Promise.resolve();
     // Every change goes through here: the cached list is dropped once the change is made.
-    const run = async () => {
+    return this.#queue.run(id, async () => {
       try {
         return await work();
       } finally {
         this.#listed = null;
       }
-    };
-    const next = previous.then(run, run);
-    this.#queues.set(
-      id,
-      next.catch(() => undefined),
-    );
-    return next;
+    });
   }
 
   #newId(): string {
@@ -272,32 +184,11 @@ export class ProspectStore {
     return id;
   }
 
-  /**
-   * A new prospect's folder, all or nothing: its first file and its record are written into a
-   * temporary folder beside the others (named like a temporary file, so the list never reads it
-   * and the next start removes it if this process dies: orphanTemps.ts), which is then renamed
-   * into place. A failed first save leaves no folder with a record and nothing else.
-   */
+  /** A new prospect: its first file and its record, all or nothing (folder.ts). */
   async #create(id: string, event: string, first: { file: string; text: string }): Promise<Entry> {
     const record = newProspectRecord(id, nowIso(this.now));
     if (event !== 'created') record.history.push({ at: record.createdAt, event });
-    const staging = join(this.dir, `.${id}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await mkdir(staging);
-      await writeFileAtomic(join(staging, first.file), first.text);
-      await writeFileAtomic(join(staging, RECORD_FILE), json(record));
-      await rename(staging, join(this.dir, id)).catch(async (error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-        // A folder this store did not list (only files set aside in it): the files go into it.
-        await rename(join(staging, first.file), join(this.dir, id, first.file));
-        await rename(join(staging, RECORD_FILE), join(this.dir, id, RECORD_FILE));
-        await rm(staging, { recursive: true, force: true });
-      });
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
-    }
+    await createProspectFolder(this.dir, id, [first, { file: RECORD_FILE, text: json(record) }]);
     const entry: Entry = { record, intake: null, draft: null };
     this.#entries.set(id, entry);
     return entry;
@@ -315,8 +206,7 @@ export class ProspectStore {
       return entry;
     }
     if (!PROSPECT_ID.test(id)) throw new Error('This prospect no longer exists.');
-    const trashed = await readdir(join(this.folder, TRASH_DIR)).catch(() => [] as string[]);
-    if (trashed.some((name) => name.startsWith(`${id}.`))) throw new Error('This prospect is in the trash.');
+    if (await inTrash(this.folder, id)) throw new Error('This prospect is in the trash.');
     return this.#create(id, 'created', { file, text });
   }
 
@@ -330,7 +220,7 @@ export class ProspectStore {
     base?: string,
   ): Promise<ProspectSummary & { revision: string }> {
     const target = id ?? this.#newId();
-    // Never a draft the next start would set aside as too large (#readJson): refused whole.
+    // Never a draft the next start would set aside as too large (folder.ts): refused whole.
     const text = json(draft);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_INTAKE_JSON) {
@@ -435,8 +325,7 @@ export class ProspectStore {
     const stable = prospectIdOf(intake);
     if (this.#entries.has(stable) || this.#claimed.has(stable)) return this.#newId();
     this.#claimed.add(stable);
-    const trashed = await readdir(join(this.folder, TRASH_DIR)).catch(() => [] as string[]);
-    return trashed.some((name) => name.startsWith(`${stable}.`)) ? this.#newId() : stable;
+    return (await inTrash(this.folder, stable)) ? this.#newId() : stable;
   }
 
   delete(id: string): Promise<{ trashId: string }> {
@@ -447,19 +336,16 @@ export class ProspectStore {
   }
 
   async #moveToTrash(id: string): Promise<string> {
-    const trashId = `${id}.${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-    await mkdir(join(this.folder, TRASH_DIR), { recursive: true });
-    await rename(join(this.dir, id), join(this.folder, TRASH_DIR, trashId));
+    const trashId = await moveToTrash(this.folder, id, this.now());
     this.#entries.delete(id);
     return trashId;
   }
 
   async restore(trashId: string): Promise<ProspectSummary> {
-    const match = /^(p-[0-9a-f]{16}|[a-z0-9][a-z0-9-]{0,63})\.[0-9TZ-]+$/.exec(trashId);
-    const id = match?.[1];
+    const id = trashedId(trashId);
     if (!id) throw new Error('Nothing to restore.');
     if (this.#entries.has(id)) throw new Error('This prospect is already back.');
-    await rename(join(this.folder, TRASH_DIR, trashId), join(this.dir, id));
+    await moveBack(this.folder, trashId, id);
     await this.#loadOne(id);
     this.#listed = null;
     const entry = this.#require(id);
@@ -470,7 +356,7 @@ export class ProspectStore {
   }
 
   /** Waits for every write in flight (tests, and a clean stop). */
-  async flush(): Promise<void> {
-    await Promise.all([...this.#queues.values()]);
+  flush(): Promise<void> {
+    return this.#queue.flush();
   }
 }

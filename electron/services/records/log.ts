@@ -10,17 +10,18 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncFolder } from '../files';
 import {
   entryLine,
   GENESIS,
   lastHash,
-  RECORDS_LOG,
   readLog,
   recordEntrySchema,
   type LogLine,
   type LogProblem,
   type RecordEntry,
 } from '../../../core/records/recordLog';
+import { RECORDS_LOG } from '../../../core/dataFolder';
 
 export const sha256Text = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -81,19 +82,6 @@ async function tail(path: string): Promise<{ prev: string; endsMidLine: boolean;
     return { prev: GENESIS, endsMidLine };
   } finally {
     await handle.close();
-  }
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort (Windows cannot open a folder).
   }
 }
 

@@ -12,11 +12,10 @@ import {
   expectedFiles,
   intactMessage,
   problemLine,
-  RECORDS_LOG,
   type ExpectedFile,
   type LogLine,
 } from '../../../core/records/recordLog';
-import { PROSPECTS_DIR, TRASH_DIR } from '../dataFolder';
+import { PROSPECTS_DIR, RECORDS_LOG, TRASH_DIR } from '../../../core/dataFolder';
 import { readRecords } from './log';
 
 export interface VerifyReport {

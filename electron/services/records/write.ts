@@ -4,12 +4,12 @@
 // (outputs.ts). The same bytes written again keep their one file. Nothing is deleted.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, readFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { SUPERSEDED_DIR } from '../../../core/dataFolder';
 import type { KeptFile, RecordedFile } from '../../../core/records/recordLog';
+import { syncFolder } from '../files';
 import { writeFilesAllOrNothing, type OutputFile } from '../outputs';
-
-export const SUPERSEDED_DIR = 'superseded';
 
 const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -46,19 +46,6 @@ async function keepFolder(folder: string, now: number): Promise<string> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 100) throw error;
     }
-  }
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort (Windows cannot open a folder).
   }
 }
 
