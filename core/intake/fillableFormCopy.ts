@@ -1,4 +1,4 @@
-// The fillable form's words (templates/intake-form/<language>.json): data, checked when loaded,
+// The fillable form's words (templates/fillableForm/<language>.json): data, checked when loaded,
 // and the few places they are filled in (a money range, the language a locale gets).
 import { z } from 'zod';
 import { formatMoneyCompact } from '../charts/format';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type Checked, formatProblem } from '../../core/validation';
 
 export interface CopyFolder<T> {
-  /** The folder below the templates folder, e.g. ['followup', 'copy']. */
+  /** The folder below the templates folder, e.g. ['followUp', 'copy']. */
   folder: readonly string[];
   /** What a message calls one file's words: "follow-up copy". */
   what: string;

@@ -154,8 +154,8 @@ describe('the body', () => {
   });
 });
 
-describe('the shipped copy (templates/followup/copy)', () => {
-  const dir = join(TEMPLATES_DIR, 'followup', 'copy');
+describe('the shipped copy (templates/followUp/copy)', () => {
+  const dir = join(TEMPLATES_DIR, 'followUp', 'copy');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
   it.each(files)('%s passes its schema and names its own language', (file) => {

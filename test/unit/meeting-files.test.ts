@@ -94,7 +94,7 @@ describe('renderMeetingFiles', { timeout: 30_000 }, () => {
     );
   });
 
-  it.each(['deck/present.js', 'summary/copy', 'followup/copy'])(
+  it.each(['deck/present.js', 'summary/copy', 'followUp/copy'])(
     'fails when the given templates lack %s, though the source tree has it',
     async (part) => {
       const templates = join(dir, `without-${part.replace('/', '-')}`);

@@ -23,7 +23,7 @@ export interface FollowUpIcsInput {
   meeting?: { endedAt?: string | undefined } | undefined;
   /** The follow-up email's subject (FollowUpDraft.subject), quoted in the description. */
   subject: string;
-  /** Copy per language; the shipped templates/followup/copy by default. */
+  /** Copy per language; the shipped templates/followUp/copy by default. */
   copy?: Readonly<Record<string, FollowUpCopy>>;
 }
 

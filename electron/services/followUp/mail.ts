@@ -26,7 +26,7 @@ export interface FollowUpEmlInput {
   meeting?: RecordedMeeting | undefined;
   /** The bytes of summary.pdf, attached as they are. */
   summaryPdf: Uint8Array;
-  /** Copy per language; the shipped templates/followup/copy by default. */
+  /** Copy per language; the shipped templates/followUp/copy by default. */
   copy?: Readonly<Record<string, FollowUpCopy>>;
 }
 
