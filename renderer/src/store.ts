@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for CSS files cannot be imported
+/// <reference path="./stylesheets.d.ts" />
 // The one store of the app window, built from typed feature slices (zustand's slices pattern)
 // and given its API client once (main.tsx). The app layer owns persisted data; the store
 // mirrors it for the UI. Read it with one selector per field so a component re-renders only

@@ -9,6 +9,7 @@ import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { timeZoneOptions } from '../../ui/timeZones';
 import { emptyProfile, fromAdvisor, toAdvisor, type ProfileForm } from './model';
+import './advisor.css';
 
 export function AdvisorScreen() {
   const t = useApp((s) => s.t);

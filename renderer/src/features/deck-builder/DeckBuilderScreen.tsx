@@ -27,6 +27,7 @@ import { SlideList } from './SlideList';
 import { SlidePreview } from './SlidePreview';
 import { useDeckChanges, type SaveState } from './useDeckChanges';
 import { StaleAlert } from '../../ui/StaleAlert';
+import './deck-builder.css';
 
 export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);

@@ -10,6 +10,7 @@ import { useApp } from '../../store';
 import { followUpsChanged } from './changes';
 import { FollowUpItem, itemHeadingId, itemId, type FollowUpAction } from './FollowUpItem';
 import { advisorZone, dueInstant, formatInstant } from './time';
+import './followUps.css';
 
 const MINUTE = 60_000;
 const SECTIONS: { key: FollowUpSection; title: MessageKey; none: MessageKey }[] = [

@@ -20,6 +20,7 @@ import { SendIntakeForm } from './SendIntakeForm';
 import type { MeetingFileProblem } from '../../../../core/api';
 import { StaleAlert } from '../../ui/StaleAlert';
 import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
+import './intake.css';
 
 type DraftState = 'idle' | 'saving' | 'saved' | { error: string };
 

@@ -5,6 +5,9 @@ import { useApp } from '../../store';
 import { Presenter } from './Presenter';
 import { takePresent, type PresentLoad } from './presentLoad';
 import { meetingProblemText } from '../../ui/MeetingFileProblems';
+import './presentMode.css';
+import './presenterStrip.css';
+import './sharePanel.css';
 
 type Loaded = PresentLoad;
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeckPreview, PreviewOutcome } from '../../../../core/api';
 import { SlideView } from '../../../../templates/slides';
 import { useApp } from '../../store';
+import './preview.css';
 
 export function PreviewScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);

@@ -17,6 +17,7 @@ import {
 } from './model';
 import { WrapUpFormView } from './WrapUpForm';
 import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
+import './wrap-up.css';
 
 type Loading =
   | { kind: 'loading' }
