@@ -2,65 +2,23 @@
 // layouts. The advisor reorders, hides, adds and rewords slides; every change is planned again
 // in the window at once (the preview follows each keystroke), saved to the prospect's deck.json
 // and can be undone. The plan never goes over the meeting's time: a slide that does not fit is
-// refused with what to hide instead.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DeckSetup, DeckSetupOutcome } from '../../../../core/api';
-import { deckOptions, pointsShown, type DeckPlan, type Slide, type SlideOption } from '../../../../core/plan/planDeck';
-import type { Translate } from '../../i18n';
+// refused with what to hide instead. This container loads the deck; Builder draws and edits it.
+import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
-import { AddSlideDialog } from './AddSlideDialog';
-import {
-  addSlide,
-  editSlide,
-  hideSlide,
-  minutesMoved,
-  moveSlide,
-  planOf,
-  resetWords,
-  showSlide,
-  tryToInclude,
-  type Refusal,
-} from './deckEdits';
-import { MinutesMeter } from './MinutesMeter';
-import { LockedNotes, SlideEditor } from './SlideEditor';
-import { SlideList } from './SlideList';
-import { SlidePreview } from './SlidePreview';
-import { useDeckChanges, type SaveState } from './useDeckChanges';
-import { StaleAlert } from '../../ui/StaleAlert';
+import { LoadStates, problemsText } from '../../ui/LoadStates';
+import { Builder } from './Builder';
 import './deck-builder.css';
 
 export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
-  const [outcome, setOutcome] = useState<DeckSetupOutcome | { error: string } | null>(null);
-  // Reload after a refused save: the deck as saved now, in a builder started afresh.
-  const [loads, setLoads] = useState(0);
-
-  useEffect(() => {
-    if (!id) return;
-    let cancelled = false;
-    void api['deck:get']({ id }).then((result) => {
-      if (!cancelled) setOutcome(result.ok ? result.value : { error: result.error });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id, loads]);
+  // Reloaded after a refused save: the deck as saved now, in a builder started afresh.
+  const query = useQuery(async () => (id ? valueOf(await api['deck:get']({ id })) : null), [api, id]);
 
   if (!id) return null;
-  if (outcome && 'ready' in outcome && outcome.ready)
-    return (
-      <Builder
-        key={loads}
-        id={id}
-        setup={outcome.value}
-        onReload={() => {
-          setOutcome(null);
-          setLoads((n) => n + 1);
-        }}
-      />
-    );
+  const outcome = query.state === 'ready' ? query.value : null;
+  if (outcome?.ready) return <Builder key={query.loads} id={id} setup={outcome.value} onReload={query.reload} />;
   return (
     <section className="screen" aria-labelledby="db-title">
       <div className="screen-head">
@@ -71,292 +29,14 @@ export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
           </button>
         </div>
       </div>
-      {!outcome && (
-        <p role="status" className="muted">
-          {t('building')}
-        </p>
-      )}
-      {outcome && 'error' in outcome && (
-        <p role="alert" className="notice notice-error">
-          {t('error', { e: outcome.error })}
-        </p>
-      )}
-      {outcome && 'ready' in outcome && !outcome.ready && (
-        <div role="alert" className="notice notice-error">
-          <p>
-            {outcome.reason === 'no-advisor'
-              ? t('noAdvisor')
-              : t('deckNoIntake', { problems: outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ') })}
-          </p>
-          {outcome.reason === 'no-advisor' ? (
-            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
-              {t('openSettings')}
-            </button>
-          ) : (
-            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'intake', id })}>
-              {t('deckOpenIntake')}
-            </button>
-          )}
-        </div>
-      )}
-    </section>
-  );
-}
-
-function Builder({ id, setup, onReload }: { id: string; setup: DeckSetup; onReload: () => void }) {
-  const t = useApp((s) => s.t);
-  const language = useApp((s) => s.language);
-  const navigate = useApp((s) => s.navigate);
-  const deck = useDeckChanges(id, setup.changes, setup.revision);
-  const { changes } = deck;
-  // Planned again on every change, in the window: pure and a few milliseconds.
-  const plan = useMemo(() => planOf(setup, changes), [setup, changes]);
-  const options = useMemo(() => deckOptions(setup.intake, setup.advisor, setup.recipe, changes), [setup, changes]);
-  const slides = plan.deck.slides;
-  const [selectedId, setSelectedId] = useState<string | undefined>(slides[0]?.id);
-  // Counted so a refusal said twice is a new alert, read out again.
-  const [refusal, setRefusal] = useState<(Refusal & { n: number }) | null>(null);
-  const refusals = useRef(0);
-  const [adding, setAdding] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
-  // Moves when the words are reset, so the fields start again from the plan.
-  const [fieldsVersion, setFieldsVersion] = useState(0);
-  const addButton = useRef<HTMLButtonElement>(null);
-  // What the last hide, show or add did to the other slides' minutes, said under the meter.
-  const [moved, setMoved] = useState('');
-  // Where the focus goes once the change is drawn: the chosen slide's editor, or the list row
-  // that took a hidden slide's place (never the page body).
-  const [focusAfter, setFocusAfter] = useState<{ to: 'editor' | 'field' | 'row'; id: string; n: number } | null>(null);
-  const focusRequests = useRef(0);
-  useEffect(() => {
-    if (!focusAfter) return;
-    if (focusAfter.to === 'editor') {
-      // Chosen with a pointer: the editor has the focus, and the slide's preview comes into view
-      // (the advisor picked it to see it), not the fields under it.
-      document.querySelector<HTMLElement>('.db-editor')?.focus({ preventScroll: true });
-      const work = document.querySelector<HTMLElement>('.db-work');
-      const headerBottom = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
-      if (work && work.getBoundingClientRect().top < headerBottom)
-        window.scrollBy({ top: work.getBoundingClientRect().top - headerBottom - 12, behavior: 'instant' });
-      return;
-    }
-    const target =
-      focusAfter.to === 'row'
-        ? document.querySelector<HTMLElement>(
-            `.db-slides [data-slide-id="${CSS.escape(focusAfter.id)}"] .db-slide-title`,
-          )
-        : document.querySelector<HTMLElement>('.db-editor input');
-    target?.focus();
-  }, [focusAfter]);
-  const focusNext = (to: 'editor' | 'field' | 'row', id: string) =>
-    setFocusAfter({ to, id, n: ++focusRequests.current });
-
-  const selected = slides.find((s) => s.id === selectedId) ?? slides[0];
-  const visible = slides.map((s) => s.id);
-
-  const include = (option: SlideOption, candidate: typeof changes, done: string) => {
-    const outcome = tryToInclude(setup, plan, candidate, option);
-    if (!outcome.ok) {
-      setRefusal({ ...outcome.refusal, n: ++refusals.current });
-      return;
-    }
-    setRefusal(null);
-    deck.apply(candidate);
-    setSelectedId(option.id);
-    const said = minutesSaid(plan, planOf(setup, candidate), done, language, t);
-    setMoved(said);
-    setAnnouncement(said);
-    focusNext('editor', option.id);
-  };
-
-  const move = (from: number, to: number) => {
-    const slide = slides[from];
-    if (!slide || to < 0 || to >= slides.length) return;
-    setRefusal(null);
-    deck.apply(moveSlide(changes, visible, from, to));
-    setAnnouncement(t('deckMoved', { title: slide.title, n: to + 1, total: slides.length }));
-  };
-
-  const hide = (slide: Slide) => {
-    setRefusal(null);
-    const at = visible.indexOf(slide.id);
-    const neighbour = visible[at + 1] ?? visible[at - 1];
-    if (selected?.id === slide.id) setSelectedId(neighbour);
-    const next = hideSlide(changes, visible, slide.id);
-    deck.apply(next);
-    const said = minutesSaid(plan, planOf(setup, next), t('deckHiddenNow', { title: slide.title }), language, t);
-    // Under the meter, and read out; not a toast, which would sit over the list's buttons.
-    setMoved(said);
-    setAnnouncement(said);
-    // The row that took its place keeps the keyboard in the list.
-    if (neighbour) focusNext('row', neighbour);
-  };
-
-  const choose = (slideId: string, byKeyboard: boolean) => {
-    setSelectedId(slideId);
-    // By keyboard, straight into the title (retitling is one Enter away); by pointer, the
-    // editor without opening a tablet's keyboard.
-    focusNext(byKeyboard ? 'field' : 'editor', slideId);
-  };
-
-  const undo = () => {
-    if (!deck.canUndo) return;
-    setRefusal(null);
-    deck.undo();
-    setMoved('');
-    setAnnouncement(t('deckUndone'));
-  };
-
-  const present = async () => {
-    await deck.flush();
-    navigate({ screen: 'present', id });
-  };
-
-  return (
-    <section className="screen db-screen" aria-labelledby="db-title">
-      <div className="screen-head">
-        <h2 id="db-title" dir="auto">
-          {t('deckBuilderTitle', { name: plan.prospect.fullName })}
-        </h2>
-        <div className="actions">
-          <button type="button" className="button" aria-disabled={!deck.canUndo || undefined} onClick={undo}>
-            {t('undo')}
-          </button>
-          <button type="button" className="button" ref={addButton} onClick={() => setAdding(true)}>
-            {t('deckAddSlide')}
-          </button>
-          <button type="button" className="button button-primary" onClick={() => void present()}>
-            {t('deckPresent')}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
-        </div>
-      </div>
-
-      <div className="db-status-row">
-        <MinutesMeter planned={plan.deck.plannedMinutes} budget={plan.deck.budgetMinutes} qa={plan.deck.qaMinutes} />
-        <SaveStatus state={deck.saveState} />
-      </div>
-      {moved && (
-        <p className="db-moved" dir="auto">
-          {moved}
-        </p>
-      )}
-      <p className="db-visually-hidden" role="status">
-        {announcement}
-      </p>
-      {deck.saveState === 'stale' && <StaleAlert onReload={onReload} />}
-
-      {setup.problem && <p className="notice">{t('deckDamaged', { problem: setup.problem })}</p>}
-
-      {refusal && (
-        <div key={refusal.n} className="notice notice-error db-refusal" role="alert">
-          <p>{refusalMessage(refusal, plan.deck.budgetMinutes - plan.deck.qaMinutes, language, t)}</p>
-          <div className="actions">
-            <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-              {t('deckLengthen')}
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setRefusal(null)}>
-              {t('close')}
-            </button>
-          </div>
-        </div>
-      )}
-
-      <div className="db-layout">
-        <SlideList
-          slides={slides}
-          hidden={options.hidden}
-          selected={selected?.id}
-          onSelect={choose}
-          onMove={move}
-          onHide={hide}
-          onShow={(option) =>
-            include(option, showSlide(setup, changes, option.id), t('deckShownNow', { title: option.title }))
-          }
-        />
-        {selected && (
-          <div className="db-work">
-            <h3 className="db-visually-hidden">{t('deckPreview')}</h3>
-            <SlidePreview plan={plan} slide={selected} look={setup.look} />
-            <p className="db-caption" dir="auto">
-              {slides.indexOf(selected) + 1}. {selected.title} ·{' '}
-              {t('minutes', {
-                n: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(selected.minutes),
-              })}
-            </p>
-            <LockedNotes slide={selected} />
-            <h3 id="db-words-heading">{t('deckWords')}</h3>
-            <SlideEditor
-              key={`${selected.id}:${deck.revision}:${fieldsVersion}`}
-              slide={selected}
-              maxPoints={pointsShown(selected, plan.deck.aspectRatio)}
-              edit={changes.edits[selected.id]}
-              onEdit={(edit, field) => deck.apply(editSlide(changes, selected.id, edit), `${selected.id}:${field}`)}
-              onReset={() => {
-                deck.apply(resetWords(changes, selected.id));
-                setFieldsVersion((v) => v + 1);
-              }}
-            />
-          </div>
-        )}
-      </div>
-
-      <AddSlideDialog
-        open={adding}
-        options={options.addable}
-        onPick={(option) => {
-          setAdding(false);
-          include(option, addSlide(setup, changes, option.id), t('deckAddedNow', { title: option.title }));
-        }}
-        onClose={() => {
-          setAdding(false);
-          addButton.current?.focus();
-        }}
+      <LoadStates
+        id={id}
+        query={query}
+        loading={t('building')}
+        notReady={outcome?.ready === false ? outcome : null}
+        noIntake={(problems) => t('deckNoIntake', { problems: problemsText(problems) })}
+        openIntake={t('deckOpenIntake')}
       />
     </section>
-  );
-}
-
-/** "“Why us” hidden: +0.5 min to “Retirement”, +0.5 min to “Your questions”." */
-function minutesSaid(before: DeckPlan, after: DeckPlan, change: string, language: string, t: Translate): string {
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const moves = minutesMoved(before.deck.slides, after.deck.slides).map((m) =>
-    t(m.delta > 0 ? 'deckMinutesTo' : 'deckMinutesFrom', { n: number.format(Math.abs(m.delta)), title: m.title }),
-  );
-  if (moves.length > 0)
-    return t('deckMinutesWent', { change, moves: new Intl.ListFormat(language, { type: 'unit' }).format(moves) });
-  const free = before.deck.plannedMinutes - after.deck.plannedMinutes;
-  return free > 0 ? t('deckMinutesFree', { change, n: number.format(free) }) : change;
-}
-
-function refusalMessage(refusal: Refusal, max: number, language: string, t: Translate): string {
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const values = {
-    title: refusal.title,
-    minutes: t('minutes', { n: number.format(refusal.minutes) }),
-    max: number.format(max),
-  };
-  if (refusal.hide.length === 0) return t('deckRefusedAny', values);
-  const quoted = refusal.hide.map((title) => t('deckQuoted', { title }));
-  return t('deckRefused', { ...values, slides: new Intl.ListFormat(language, { type: 'disjunction' }).format(quoted) });
-}
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const t = useApp((s) => s.t);
-  // Refused: the alert above says why and offers Reload.
-  if (state === 'idle' || state === 'stale') return <p className="db-save" role="status" />;
-  if (state === 'saving' || state === 'saved')
-    return (
-      <p className="db-save" role="status">
-        {t(state === 'saving' ? 'deckSaving' : 'deckSaved')}
-      </p>
-    );
-  const message = 'error' in state ? state.error : state.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  return (
-    <p className="db-save db-save-error" role="alert">
-      {t('deckSaveFailed', { e: message })}
-    </p>
   );
 }
