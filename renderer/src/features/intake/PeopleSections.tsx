@@ -1,0 +1,167 @@
+// The intake form's first two cards: the prospect, then their partner and dependents. Props only.
+import { TextField } from '../../ui/Field';
+import { useApp } from '../../store';
+import { BOX_LENGTH } from './boxLengths';
+import { IntakeText, type FormBinding } from './IntakeFields';
+import { rowKey } from './model';
+
+/** `autofocus`: a new prospect's form starts in the first name. */
+export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofocus: boolean }) {
+  const t = useApp((s) => s.t);
+  const { form, change, errorFor, leave, focusAfterRender } = bind;
+  return (
+    <>
+      <fieldset className="card">
+        <legend>{t('sectionProspect')}</legend>
+        <div className="grid">
+          <IntakeText
+            bind={bind}
+            field="firstName"
+            path="prospect.firstName"
+            label="firstName"
+            maxLength={BOX_LENGTH.name}
+            required
+            autoComplete="off"
+            hint={t('shownToProspect')}
+            data-autofocus={autofocus || undefined}
+          />
+          <IntakeText
+            bind={bind}
+            field="lastName"
+            path="prospect.lastName"
+            label="lastName"
+            maxLength={BOX_LENGTH.name}
+            required
+            autoComplete="off"
+            hint={t('shownToProspect')}
+          />
+          <IntakeText
+            bind={bind}
+            field="email"
+            path="prospect.email"
+            label="email"
+            maxLength={BOX_LENGTH.email}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+          />
+          <IntakeText
+            bind={bind}
+            field="phone"
+            path="prospect.phone"
+            label="phone"
+            maxLength={BOX_LENGTH.text}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+          />
+          <IntakeText
+            bind={bind}
+            field="age"
+            path="prospect.age"
+            label="age"
+            maxLength={BOX_LENGTH.number}
+            inputMode="numeric"
+          />
+          <IntakeText
+            bind={bind}
+            field="occupation"
+            path="prospect.occupation"
+            label="occupation"
+            maxLength={BOX_LENGTH.text}
+          />
+          <IntakeText bind={bind} field="city" path="prospect.city" label="city" maxLength={BOX_LENGTH.text} />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('sectionFamily')}</legend>
+        <p className="field-hint shown-note">{t('familyShown')}</p>
+        <div className="grid">
+          <IntakeText
+            bind={bind}
+            field="partnerFirstName"
+            path="prospect.partner.firstName"
+            label="partnerFirstName"
+            maxLength={BOX_LENGTH.name}
+          />
+          <IntakeText
+            bind={bind}
+            field="partnerLastName"
+            path="prospect.partner.lastName"
+            label="partnerLastName"
+            maxLength={BOX_LENGTH.name}
+          />
+          <IntakeText
+            bind={bind}
+            field="partnerEmail"
+            path="prospect.partner.email"
+            label="partnerEmail"
+            maxLength={BOX_LENGTH.email}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+          />
+          <IntakeText
+            bind={bind}
+            field="partnerAge"
+            path="prospect.partner.age"
+            label="partnerAge"
+            maxLength={BOX_LENGTH.number}
+            inputMode="numeric"
+          />
+        </div>
+        <h3 className="subhead">{t('dependents')}</h3>
+        <div className="rows rows-dependent">
+          {form.dependents.map((d, i) => (
+            <div className="row row-inline" key={d.key}>
+              <TextField
+                label={t('dependentFirstName', { n: i + 1 })}
+                value={d.firstName}
+                maxLength={BOX_LENGTH.name}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  change({
+                    dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)),
+                  });
+                }}
+                onBlur={leave(`dependent:${d.key}:firstName`)}
+                error={errorFor(`dependent:${d.key}:firstName`)}
+              />
+              <TextField
+                label={t('dependentAge', { n: i + 1 })}
+                value={d.age}
+                maxLength={BOX_LENGTH.number}
+                inputMode="numeric"
+                className="field-short"
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, age: value } : r)) });
+                }}
+                onBlur={leave(`dependent:${d.key}:age`)}
+                error={errorFor(`dependent:${d.key}:age`)}
+              />
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => change({ dependents: form.dependents.filter((r) => r.key !== d.key) })}
+              >
+                {t('removeDependent', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              focusAfterRender.current = '.intake-form .rows-dependent .row:last-of-type input';
+              change({ dependents: [...form.dependents, { key: rowKey(), firstName: '', age: '' }] });
+            }}
+          >
+            {t('addDependent')}
+          </button>
+        </div>
+      </fieldset>
+    </>
+  );
+}
