@@ -2,6 +2,7 @@
 // Build deck, Preview deck, Present on tablet, Back and Delete. Props only.
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
+import { ProblemsAlert } from '../../ui/ProblemsAlert';
 import type { FormBinding } from './IntakeFields';
 import { MeetingSection } from './MeetingSection';
 import { PeopleSections } from './PeopleSections';
@@ -41,18 +42,7 @@ export function IntakeFormView({
       <PlanSections bind={bind} />
       <MeetingSection bind={bind} />
 
-      {showAll && other.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          <h3>{t('otherProblems')}</h3>
-          <ul>
-            {other.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {showAll && other.length > 0 && <ProblemsAlert title={t('otherProblems')} problems={other} />}
 
       <div className="form-actions">
         <button type="submit" className="button button-primary">
