@@ -5,6 +5,7 @@
 // refused with what to hide instead. This container loads the deck; Builder draws and edits it.
 import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
 import { LoadStates, problemsText } from '../../ui/LoadStates';
 import { Builder } from './Builder';
 import './deck-builder.css';
@@ -12,7 +13,6 @@ import './deck-builder.css';
 export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
   // Reloaded after a refused save: the deck as saved now, in a builder started afresh.
   const query = useQuery(async () => (id ? valueOf(await api['deck:get']({ id })) : null), [api, id]);
 
@@ -21,14 +21,7 @@ export function DeckBuilderScreen({ id }: { id?: string | undefined }) {
   if (outcome?.ready) return <Builder key={query.loads} id={id} setup={outcome.value} onReload={query.reload} />;
   return (
     <section className="screen" aria-labelledby="db-title">
-      <div className="screen-head">
-        <h2 id="db-title">{t('buildDeck')}</h2>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
-        </div>
-      </div>
+      <ScreenHead id={id} titleId="db-title" title={t('buildDeck')} back={t('back')} />
       <LoadStates
         id={id}
         query={query}

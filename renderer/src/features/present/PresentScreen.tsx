@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import { useQuery } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
 import { Presenter } from './Presenter';
 import { takePresent, type PresentLoad } from './presentLoad';
 import { NotReadyAlert, problemsText } from '../../ui/LoadStates';
@@ -14,7 +15,6 @@ import './sharePanel.css';
 export function PresentScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   // Read when the meeting has loaded; a change of language must not start present mode again.
   const tNow = useRef(t);
@@ -49,14 +49,7 @@ export function PresentScreen({ id }: { id: string }) {
   }
   return (
     <section className="screen" aria-labelledby="present-title">
-      <div className="screen-head">
-        <h2 id="present-title">{t('presentTitle')}</h2>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
-        </div>
-      </div>
+      <ScreenHead id={id} titleId="present-title" title={t('presentTitle')} back={t('back')} />
       {loaded.state === 'not-ready' ? (
         <NotReadyAlert id={id} outcome={loaded.outcome} noIntake={problemsText(loaded.outcome.problems)} />
       ) : (

@@ -4,28 +4,24 @@ import type { DeckPreview } from '../../../../core/api';
 import { SlideView } from '../../../../templates/slides';
 import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
 import { LoadStates } from '../../ui/LoadStates';
 import './preview.css';
 
 export function PreviewScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
   const query = useQuery(async () => valueOf(await api['prospects:preview']({ id })), [api, id]);
   const outcome = query.state === 'ready' ? query.value : null;
 
   return (
     <section className="screen" aria-labelledby="preview-title">
-      <div className="screen-head">
-        <h2 id="preview-title">
-          {outcome?.built ? t('previewTitle', { name: outcome.value.plan.deck.title }) : t('previewDeck')}
-        </h2>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
-        </div>
-      </div>
+      <ScreenHead
+        id={id}
+        titleId="preview-title"
+        title={outcome?.built ? t('previewTitle', { name: outcome.value.plan.deck.title }) : t('previewDeck')}
+        back={t('back')}
+      />
       <LoadStates id={id} query={query} loading={t('building')} notReady={outcome?.built === false ? outcome : null} />
       {outcome?.built && <Slides preview={outcome.value} />}
     </section>

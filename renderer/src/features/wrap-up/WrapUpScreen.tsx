@@ -7,6 +7,7 @@ import type { ApiClient, DeckSetupOutcome, WrapUpOutcome } from '../../../../cor
 import { planDeck } from '../../../../core/plan/planDeck';
 import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
 import { LoadStates } from '../../ui/LoadStates';
 import {
   clearDraft,
@@ -54,7 +55,6 @@ async function load(api: ApiClient, id: string): Promise<WrapUpLoad> {
 export function WrapUpScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
   const [result, setResult] = useState<Extract<WrapUpOutcome, { done: true }> | null>(null);
   const loadProspects = useApp((s) => s.loadProspects);
   const query = useQuery(
@@ -77,16 +77,14 @@ export function WrapUpScreen({ id }: { id: string }) {
 
   return (
     <section className="screen wu-screen" aria-labelledby="wu-title">
-      <div className="screen-head">
-        <h2 id="wu-title" dir="auto">
-          {name ? t('wuTitle', { name }) : t('wuTitleBare')}
-        </h2>
-        <div className="actions">
-          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('wuBackToProspect')}
-          </button>
-        </div>
-      </div>
+      <ScreenHead
+        id={id}
+        titleId="wu-title"
+        dir="auto"
+        title={name ? t('wuTitle', { name }) : t('wuTitleBare')}
+        back={t('wuBackToProspect')}
+        quiet
+      />
       <LoadStates
         id={id}
         query={query}
