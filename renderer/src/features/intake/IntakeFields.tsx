@@ -9,6 +9,15 @@ import { BOX_LENGTH } from './boxLengths';
 import { formatAmount } from './fieldWords';
 import { rowKey, type IntakeForm } from './model';
 
+/** The boxes' kinds: their length, keyboard and (for contact details) no autofill. */
+export const BOX = {
+  name: { maxLength: BOX_LENGTH.name },
+  text: { maxLength: BOX_LENGTH.text },
+  number: { maxLength: BOX_LENGTH.number, inputMode: 'numeric' },
+  email: { maxLength: BOX_LENGTH.email, type: 'email', inputMode: 'email', autoComplete: 'off' },
+  phone: { maxLength: BOX_LENGTH.text, type: 'tel', inputMode: 'tel', autoComplete: 'off' },
+} as const;
+
 /** What every section of the form gets: the form, its problems, and the ways to change it. */
 export interface FormBinding {
   form: IntakeForm;

@@ -3,8 +3,7 @@ import { MEETING_FORMATS } from '../../../../core/intake/intake';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextField } from '../../ui/Field';
-import { BOX_LENGTH } from './boxLengths';
-import { IntakeText, type FormBinding } from './IntakeFields';
+import { BOX, IntakeText, type FormBinding } from './IntakeFields';
 import { localeOptions, timeZoneOptions } from './options';
 
 export function MeetingSection({ bind }: { bind: FormBinding }) {
@@ -46,14 +45,7 @@ export function MeetingSection({ bind }: { bind: FormBinding }) {
             </option>
           ))}
         </SelectField>
-        <IntakeText
-          bind={bind}
-          field="minutes"
-          path="meeting.minutes"
-          label="meetingLength"
-          maxLength={BOX_LENGTH.number}
-          inputMode="numeric"
-        />
+        <IntakeText bind={bind} field="minutes" path="meeting.minutes" label="meetingLength" {...BOX.number} />
         <SelectField
           label={t('language')}
           hint={t('languageHint')}

@@ -2,7 +2,7 @@
 import { TextField } from '../../ui/Field';
 import { useApp } from '../../store';
 import { BOX_LENGTH } from './boxLengths';
-import { IntakeText, type FormBinding } from './IntakeFields';
+import { BOX, IntakeText, type FormBinding } from './IntakeFields';
 import { rowKey } from './model';
 
 /** `autofocus`: a new prospect's form starts in the first name. */
@@ -19,7 +19,7 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
             field="firstName"
             path="prospect.firstName"
             label="firstName"
-            maxLength={BOX_LENGTH.name}
+            {...BOX.name}
             required
             autoComplete="off"
             hint={t('shownToProspect')}
@@ -30,47 +30,16 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
             field="lastName"
             path="prospect.lastName"
             label="lastName"
-            maxLength={BOX_LENGTH.name}
+            {...BOX.name}
             required
             autoComplete="off"
             hint={t('shownToProspect')}
           />
-          <IntakeText
-            bind={bind}
-            field="email"
-            path="prospect.email"
-            label="email"
-            maxLength={BOX_LENGTH.email}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-          />
-          <IntakeText
-            bind={bind}
-            field="phone"
-            path="prospect.phone"
-            label="phone"
-            maxLength={BOX_LENGTH.text}
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-          />
-          <IntakeText
-            bind={bind}
-            field="age"
-            path="prospect.age"
-            label="age"
-            maxLength={BOX_LENGTH.number}
-            inputMode="numeric"
-          />
-          <IntakeText
-            bind={bind}
-            field="occupation"
-            path="prospect.occupation"
-            label="occupation"
-            maxLength={BOX_LENGTH.text}
-          />
-          <IntakeText bind={bind} field="city" path="prospect.city" label="city" maxLength={BOX_LENGTH.text} />
+          <IntakeText bind={bind} field="email" path="prospect.email" label="email" {...BOX.email} />
+          <IntakeText bind={bind} field="phone" path="prospect.phone" label="phone" {...BOX.phone} />
+          <IntakeText bind={bind} field="age" path="prospect.age" label="age" {...BOX.number} />
+          <IntakeText bind={bind} field="occupation" path="prospect.occupation" label="occupation" {...BOX.text} />
+          <IntakeText bind={bind} field="city" path="prospect.city" label="city" {...BOX.text} />
         </div>
       </fieldset>
 
@@ -83,33 +52,23 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
             field="partnerFirstName"
             path="prospect.partner.firstName"
             label="partnerFirstName"
-            maxLength={BOX_LENGTH.name}
+            {...BOX.name}
           />
           <IntakeText
             bind={bind}
             field="partnerLastName"
             path="prospect.partner.lastName"
             label="partnerLastName"
-            maxLength={BOX_LENGTH.name}
+            {...BOX.name}
           />
           <IntakeText
             bind={bind}
             field="partnerEmail"
             path="prospect.partner.email"
             label="partnerEmail"
-            maxLength={BOX_LENGTH.email}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
+            {...BOX.email}
           />
-          <IntakeText
-            bind={bind}
-            field="partnerAge"
-            path="prospect.partner.age"
-            label="partnerAge"
-            maxLength={BOX_LENGTH.number}
-            inputMode="numeric"
-          />
+          <IntakeText bind={bind} field="partnerAge" path="prospect.partner.age" label="partnerAge" {...BOX.number} />
         </div>
         <h3 className="subhead">{t('dependents')}</h3>
         <div className="rows rows-dependent">
@@ -118,7 +77,7 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
               <TextField
                 label={t('dependentFirstName', { n: i + 1 })}
                 value={d.firstName}
-                maxLength={BOX_LENGTH.name}
+                {...BOX.name}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
                   change({

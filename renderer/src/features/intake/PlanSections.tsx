@@ -4,7 +4,7 @@ import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
 import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
-import { AmountField, IntakeText, TextRows, type FormBinding } from './IntakeFields';
+import { AmountField, BOX, IntakeText, TextRows, type FormBinding } from './IntakeFields';
 import { CURRENCY_OPTIONS } from './options';
 
 export function PlanSections({ bind }: { bind: FormBinding }) {
@@ -45,8 +45,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
             field="timeHorizonYears"
             path="timeHorizonYears"
             label="timeHorizon"
-            maxLength={BOX_LENGTH.number}
-            inputMode="numeric"
+            {...BOX.number}
           />
         </div>
       </fieldset>

@@ -70,6 +70,12 @@ export function WrapUpFormView({
   const editRow = (key: string, patch: Partial<{ text: string; answer: string }>, field: string) =>
     change({ ...form, questions: form.questions.map((q) => (q.key === key ? { ...q, ...patch } : q)) }, field);
 
+  // The removed row's place: Add question keeps the keyboard in the form.
+  const removeRow = (key: string) => {
+    focusAfterRender.current = '.wu-add-question';
+    change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
+  };
+
   const submit = async () => {
     if (busy) return;
     const prepared = prepare(form, { questionBlank: t('wuQuestionBlank'), followUpRequired: t('wuFollowUpRequired') });
@@ -141,10 +147,7 @@ export function WrapUpFormView({
               errors={errors}
               titles={titles}
               onEdit={editRow}
-              onRemove={(key) => {
-                focusAfterRender.current = '.wu-add-question';
-                change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
-              }}
+              onRemove={removeRow}
             />
           </fieldset>
         )}
@@ -163,10 +166,7 @@ export function WrapUpFormView({
             errors={errors}
             titles={titles}
             onEdit={editRow}
-            onRemove={(key) => {
-              focusAfterRender.current = '.wu-add-question';
-              change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
-            }}
+            onRemove={removeRow}
           />
           <button
             type="button"
