@@ -101,7 +101,7 @@ export function AmountField({
 }
 
 export function TextRows<K extends 'concerns' | 'questions'>({
-  bind: { form, change, errorFor, leave, focusAfterRender },
+  bind,
   rowsOf: key,
   kind,
   label,
@@ -116,6 +116,7 @@ export function TextRows<K extends 'concerns' | 'questions'>({
   removeLabel: MessageKey;
 }) {
   const t = useApp((s) => s.t);
+  const { form, change, errorFor, leave } = bind;
   return (
     <div className="rows">
       {form[key].map((row, i) => (
@@ -143,17 +144,40 @@ export function TextRows<K extends 'concerns' | 'questions'>({
           </button>
         </div>
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          // The new row's box takes the focus, so typing goes on without reaching for it.
-          focusAfterRender.current = `.intake-form .rows-${kind} .row:last-of-type textarea`;
-          change({ [key]: [...form[key], { key: rowKey(), text: '' }] } as Partial<IntakeForm>);
-        }}
-      >
-        {t(add)}
-      </button>
+      <AddRowButton
+        bind={bind}
+        focus={`.intake-form .rows-${kind} .row:last-of-type textarea`}
+        label={t(add)}
+        added={() => ({ [key]: [...form[key], { key: rowKey(), text: '' }] }) as Partial<IntakeForm>}
+      />
     </div>
+  );
+}
+
+/** Adds a row; the new row's box takes the focus, so typing goes on without reaching for it. */
+export function AddRowButton({
+  bind,
+  focus,
+  label,
+  added,
+}: {
+  bind: FormBinding;
+  /** A selector for the new row's box. */
+  focus: string;
+  label: string;
+  /** The form's change that adds the row. */
+  added: () => Partial<IntakeForm>;
+}) {
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => {
+        bind.focusAfterRender.current = focus;
+        bind.change(added());
+      }}
+    >
+      {label}
+    </button>
   );
 }

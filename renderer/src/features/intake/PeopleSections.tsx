@@ -2,13 +2,13 @@
 import { TextField } from '../../ui/Field';
 import { useApp } from '../../store';
 import { BOX_LENGTH } from './boxLengths';
-import { BOX, IntakeText, type FormBinding } from './IntakeFields';
+import { AddRowButton, BOX, IntakeText, type FormBinding } from './IntakeFields';
 import { rowKey } from './model';
 
 /** `autofocus`: a new prospect's form starts in the first name. */
 export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofocus: boolean }) {
   const t = useApp((s) => s.t);
-  const { form, change, errorFor, leave, focusAfterRender } = bind;
+  const { form, change, errorFor, leave } = bind;
   return (
     <>
       <fieldset className="card">
@@ -109,16 +109,12 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
               </button>
             </div>
           ))}
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              focusAfterRender.current = '.intake-form .rows-dependent .row:last-of-type input';
-              change({ dependents: [...form.dependents, { key: rowKey(), firstName: '', age: '' }] });
-            }}
-          >
-            {t('addDependent')}
-          </button>
+          <AddRowButton
+            bind={bind}
+            focus=".intake-form .rows-dependent .row:last-of-type input"
+            label={t('addDependent')}
+            added={() => ({ dependents: [...form.dependents, { key: rowKey(), firstName: '', age: '' }] })}
+          />
         </div>
       </fieldset>
     </>
