@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { checkAdvisor } from '../../../../core/advisor/advisor';
 import type { Problem } from '../../../../core/validation';
 import type { MessageKey } from '../../i18n';
+import { useMutation } from '../../data/useQuery';
 import { useApp } from '../../store';
 import { ComboField, TextAreaField, TextField } from '../../ui/Field';
 import { timeZoneOptions } from '../../ui/timeZones';
@@ -29,6 +30,7 @@ export function AdvisorScreen() {
   const [showAll, setShowAll] = useState(false);
   const [logoProblem, setLogoProblem] = useState<string | undefined>();
   const [winBack, setWinBack] = useState<string>('');
+  const saveWinBack = useMutation((days: number) => api['settings:set']({ winBackDays: days }));
 
   useEffect(() => {
     void api['settings:get']().then((result) => {
@@ -211,9 +213,7 @@ export function AdvisorScreen() {
         onWinBackDone={() => {
           const days = Number(winBack);
           if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
-          void api['settings:set']({ winBackDays: days }).then((r) =>
-            r.ok ? notify(t('saved')) : notify(t('error', { e: r.error })),
-          );
+          void saveWinBack.run(days).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
         }}
       />
     </section>
