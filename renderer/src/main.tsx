@@ -1,12 +1,13 @@
+// The deck theme is scoped under .deck: it styles the live slides of Preview deck only.
+// First, then the app's base styles: each feature's stylesheet (imported by its screen) comes after them.
+import '../../templates/deck/theme.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createHttpClient } from './api/http';
 import { createAppStore, StoreProvider } from './store';
 import { prefetchPresent } from './features/present/prefetch';
-// The deck theme is scoped under .deck: it styles the live slides of Preview deck only.
-import '../../templates/deck/theme.css';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');

@@ -1,6 +1,7 @@
 // One message at a time, read out politely, with an optional action (Undo).
 import { useEffect } from 'react';
 import { useApp } from '../store';
+import './toast.css';
 
 export function ToastRegion() {
   const toast = useApp((s) => s.toast);

@@ -1,14 +1,18 @@
 // Settings: the app language and the advisor's profile (<data>/advisor.json in the CLI's
 // advisor format). Decks are built only from a valid profile; the sample is never used here.
 import { useEffect, useState } from 'react';
-import { contrast, deckColors } from '../../../../core/advisor/brandColors';
 import { checkAdvisor } from '../../../../core/advisor/advisor';
 import type { Problem } from '../../../../core/validation';
-import type { MessageKey, UiLanguage } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { useMutation } from '../../data/useQuery';
 import { useApp } from '../../store';
-import { ComboField, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { ComboField, TextAreaField, TextField } from '../../ui/Field';
 import { timeZoneOptions } from '../../ui/timeZones';
+import { AppSettingsCards } from './AppSettingsCards';
+import { BrandColours } from './BrandColours';
+import { LogoRow } from './LogoRow';
 import { emptyProfile, fromAdvisor, toAdvisor, type ProfileForm } from './model';
+import './advisor.css';
 
 export function AdvisorScreen() {
   const t = useApp((s) => s.t);
@@ -26,6 +30,7 @@ export function AdvisorScreen() {
   const [showAll, setShowAll] = useState(false);
   const [logoProblem, setLogoProblem] = useState<string | undefined>();
   const [winBack, setWinBack] = useState<string>('');
+  const saveWinBack = useMutation((days: number) => api['settings:set']({ winBackDays: days }));
 
   useEffect(() => {
     void api['settings:get']().then((result) => {
@@ -102,9 +107,6 @@ export function AdvisorScreen() {
     setLogo(result.value.value.dataUrl);
   };
 
-  const colourOk = (hex: string) => /^#[0-9a-f]{6}$/i.test(hex);
-  const ratio = (hex: string) => (colourOk(hex) ? Math.round(contrast(hex, '#FFFFFF') * 10) / 10 : 0);
-
   return (
     <section className="screen" aria-labelledby="settings-title">
       <div className="screen-head">
@@ -142,72 +144,23 @@ export function AdvisorScreen() {
             {field('phone', 'phone', 'phone', { type: 'tel' })}
             {field('website', 'website', 'website', { type: 'url' })}
           </div>
-          <div className="logo-row">
-            <TextField
-              label={t('logo')}
-              type="file"
-              accept="image/png,image/jpeg"
-              hint={t('logoHint')}
-              error={logoProblem}
-              onChange={(e) => void pickLogo(e.currentTarget.files?.[0])}
-            />
-            {logo && <img className="logo-preview" src={logo} alt={t('logo')} />}
-            {form.logo && (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => {
-                  change({ logo: '' });
-                  setLogo(undefined);
-                }}
-              >
-                {t('removeLogo')}
-              </button>
-            )}
-          </div>
-          <div className="grid">
-            <TextField
-              label={t('primaryColour')}
-              type="color"
-              value={form.primary}
-              onChange={(e) => change({ primary: e.currentTarget.value })}
-              onBlur={leave('colors.primary')}
-              error={errorFor('colors.primary')}
-            />
-            <TextField
-              label={t('accentColour')}
-              type="color"
-              value={form.accent}
-              onChange={(e) => change({ accent: e.currentTarget.value })}
-              onBlur={leave('colors.accent')}
-              error={errorFor('colors.accent')}
-            />
-          </div>
-          <div className="contrast" aria-label={t('contrastPreview')} role="group">
-            {[form.primary, form.accent].map((hex, i) => {
-              // The sample is drawn as the slides will draw it: darkened until it meets WCAG AA.
-              const colors =
-                colourOk(form.primary) && colourOk(form.accent)
-                  ? deckColors({ primary: form.primary.toUpperCase(), accent: form.accent.toUpperCase() })
-                  : undefined;
-              const shown = colors ? (i === 0 ? colors.primaryText : colors.accentText) : undefined;
-              return (
-                <div key={i} className="swatch-row">
-                  <span
-                    className="swatch"
-                    style={{ backgroundColor: colourOk(hex) ? hex : '#ffffff' }}
-                    aria-hidden="true"
-                  />
-                  <span className="swatch-sample" style={{ color: shown }}>
-                    Aa
-                  </span>
-                  <span>
-                    {ratio(hex) >= 4.5 ? t('contrastOk', { r: ratio(hex) }) : t('contrastLow', { r: ratio(hex) })}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
+          <LogoRow
+            logo={logo}
+            chosen={form.logo !== ''}
+            problem={logoProblem}
+            onPick={(file) => void pickLogo(file)}
+            onRemove={() => {
+              change({ logo: '' });
+              setLogo(undefined);
+            }}
+          />
+          <BrandColours
+            primary={form.primary}
+            accent={form.accent}
+            errorFor={errorFor}
+            leave={leave}
+            onChange={(patch) => change(patch)}
+          />
           <ComboField
             label={t('advisorTimeZone')}
             hint={t('advisorTimeZoneHint')}
@@ -252,38 +205,17 @@ export function AdvisorScreen() {
           </button>
         </div>
       </form>
-      <div className="card language-card">
-        <SelectField
-          label={t('appLanguage')}
-          value={language}
-          onChange={(e) => setLanguage(e.currentTarget.value as UiLanguage)}
-        >
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-        </SelectField>
-      </div>
-      <div className="card language-card">
-        <TextField
-          label={t('winBackDays')}
-          hint={t('winBackHint')}
-          inputMode="numeric"
-          value={winBack}
-          onChange={(e) => setWinBack(e.currentTarget.value)}
-          onBlur={() => {
-            const days = Number(winBack);
-            if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
-            void api['settings:set']({ winBackDays: days }).then((r) =>
-              r.ok ? notify(t('saved')) : notify(t('error', { e: r.error })),
-            );
-          }}
-        />
-      </div>
-      <div className="card language-card">
-        <p className="field-hint">{t('recLinkHint')}</p>
-        <a href="#/records" className="button">
-          {t('recLink')}
-        </a>
-      </div>
+      <AppSettingsCards
+        language={language}
+        winBack={winBack}
+        onLanguage={setLanguage}
+        onWinBack={setWinBack}
+        onWinBackDone={() => {
+          const days = Number(winBack);
+          if (!Number.isInteger(days) || days < 0 || days > 730) return notify(t('winBackInvalid'));
+          void saveWinBack.run(days).then((r) => (r.ok ? notify(t('saved')) : notify(t('error', { e: r.error }))));
+        }}
+      />
     </section>
   );
 }

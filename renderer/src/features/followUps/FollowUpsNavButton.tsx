@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store';
 import { onFollowUpsChanged } from './changes';
+import './followUpsNav.css';
 
 const MINUTE = 60_000;
 

@@ -3,32 +3,26 @@
 // (Client, Closed, or still a prospect): each step lands in the prospect's history. A reminder's
 // click (or #/follow-ups/<id>) opens here with that follow-up in view and focused.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FollowUpListItem, FollowUpPage, FollowUpSection } from '../../../../core/followUp/record';
+import type { FollowUpListItem, FollowUpPage } from '../../../../core/followUp/record';
 import type { StoredStatus } from '../../../../core/prospect/prospect';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { followUpsChanged } from './changes';
-import { FollowUpItem, itemHeadingId, itemId, type FollowUpAction } from './FollowUpItem';
+import { PAGE, type Limits } from './page';
+import { itemHeadingId, itemId, type FollowUpAction } from './FollowUpItem';
+import { FollowUpSections } from './FollowUpSections';
+import { NextStepCard } from './NextStepCard';
+import { Loading, LoadError } from '../../ui/LoadStates';
 import { advisorZone, dueInstant, formatInstant } from './time';
+import './followUps.css';
 
 const MINUTE = 60_000;
-const SECTIONS: { key: FollowUpSection; title: MessageKey; none: MessageKey }[] = [
-  { key: 'overdue', title: 'fuOverdue', none: 'fuNoneOverdue' },
-  { key: 'today', title: 'fuToday', none: 'fuNoneToday' },
-  { key: 'upcoming', title: 'fuUpcoming', none: 'fuNoneUpcoming' },
-];
-
-type Limits = Record<FollowUpSection, number>;
 /** A page of the lists, with what it was asked for: how many per section, and which follow-up besides. */
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; error: string }
   | { kind: 'ready'; page: FollowUpPage; limits: Limits; include: string | undefined };
 
-// A long list shows its soonest PAGE first (and the follow-up asked for, wherever it is), and
-// only those cross from the app layer: thousands of rows (and their emails) at once would keep
-// the screen from showing at all. `Show more` asks for the next PAGE.
-const PAGE = 50;
 const FIRST_PAGE: Limits = { overdue: PAGE, today: PAGE, upcoming: PAGE };
 
 export function FollowUpsScreen({ id }: { id?: string | undefined }) {
@@ -180,80 +174,27 @@ export function FollowUpsScreen({ id }: { id?: string | undefined }) {
       </div>
 
       {next && (
-        <section className="card fu-next" aria-labelledby="fu-next-title">
-          <h3 id="fu-next-title" tabIndex={-1} dir="auto">
-            {t('fuNextTitle', { name: next.prospectName })}
-          </h3>
-          <p className="muted">{t('fuNextHint')}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => void setStage(next, 'client', 'fuStageClient')}
-            >
-              {t('fuBecameClient')}
-            </button>
-            <button type="button" className="button" onClick={() => void setStage(next, 'closed', 'fuStageClosed')}>
-              {t('fuClosed')}
-            </button>
-            <button type="button" className="button" onClick={() => void setStage(next, 'met', 'fuStageKept')}>
-              {t('fuKeepProspect')}
-            </button>
-          </div>
-        </section>
+        <NextStepCard name={next.prospectName} onStage={(status, message) => void setStage(next, status, message)} />
       )}
 
       {missing && <p className="notice">{t('fuNotFound')}</p>}
-      {state.kind === 'loading' && (
-        <p role="status" className="muted">
-          {t('fuLoading')}
-        </p>
-      )}
-      {state.kind === 'error' && (
-        <p role="alert" className="notice notice-error">
-          {t('error', { e: state.error })}
-        </p>
-      )}
+      {state.kind === 'loading' && <Loading text={t('fuLoading')} />}
+      {state.kind === 'error' && <LoadError error={state.error} />}
       {empty && !next && (
         <div className="empty-state">
           <h3>{t('fuEmptyTitle')}</h3>
           <p>{t('fuEmptyBody')}</p>
         </div>
       )}
-      {ready &&
-        !empty &&
-        SECTIONS.map(({ key, title, none }) => (
-          <section key={key} className={`fu-section fu-section-${key}`} aria-labelledby={`fu-section-${key}`}>
-            <h3 id={`fu-section-${key}`}>
-              {t(title)}
-              {ready.page.counts[key] > 0 && (
-                <span className="fu-count" aria-hidden="true">
-                  {ready.page.counts[key]}
-                </span>
-              )}
-            </h3>
-            {ready.page.counts[key] === 0 ? (
-              <p className="muted">{t(none)}</p>
-            ) : (
-              <>
-                <ul className="fu-list">
-                  {ready.page[key].map((f) => (
-                    <FollowUpItem key={f.id} followUp={f} focused={f.id === id} onAction={onAction} />
-                  ))}
-                </ul>
-                {ready.page.counts[key] > ready.limits[key] && (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }))}
-                  >
-                    {t('fuShowMore', { n: Math.min(PAGE, ready.page.counts[key] - ready.limits[key]) })}
-                  </button>
-                )}
-              </>
-            )}
-          </section>
-        ))}
+      {ready && !empty && (
+        <FollowUpSections
+          page={ready.page}
+          limits={ready.limits}
+          focusedId={id}
+          onAction={onAction}
+          onShowMore={(key) => setLimits((l) => ({ ...l, [key]: l[key] + PAGE }))}
+        />
+      )}
     </section>
   );
 }

@@ -1,41 +1,39 @@
 // Present mode: the prospect's deck full screen, touch first. It starts the meeting (or comes back
 // into the one under way, on the slide last shown), then hands over to the Presenter.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useQuery } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
 import { Presenter } from './Presenter';
 import { takePresent, type PresentLoad } from './presentLoad';
+import { NotReadyAlert, problemsText } from '../../ui/LoadStates';
 import { meetingProblemText } from '../../ui/MeetingFileProblems';
-
-type Loaded = PresentLoad;
+import './presentMode.css';
+import './presenterStrip.css';
+import './sharePanel.css';
 
 export function PresentScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
   const notify = useApp((s) => s.notify);
   // Read when the meeting has loaded; a change of language must not start present mode again.
   const tNow = useRef(t);
   tNow.current = t;
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    takePresent(api, id).then(
-      (next) => {
-        if (cancelled) return;
-        setLoaded(next);
-        // A meeting file that could not be read was set aside: this meeting starts afresh, and says so.
-        const problems = next.state === 'ready' ? (next.start.problems ?? []) : [];
-        if (problems.length > 0) notify(problems.map((p) => meetingProblemText(tNow.current, p)).join(' '));
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoaded({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id, notify]);
+  const query = useQuery(
+    () => takePresent(api, id),
+    [api, id, notify],
+    (next) => {
+      // A meeting file that could not be read was set aside: this meeting starts afresh, and says so.
+      const problems = next.state === 'ready' ? (next.start.problems ?? []) : [];
+      if (problems.length > 0) notify(problems.map((p) => meetingProblemText(tNow.current, p)).join(' '));
+    },
+  );
+  const loaded: PresentLoad =
+    query.state === 'ready'
+      ? query.value
+      : query.state === 'error'
+        ? { state: 'failed', error: query.error }
+        : { state: 'loading' };
 
   if (loaded.state === 'ready')
     return <Presenter id={id} plan={loaded.start.plan} look={loaded.start.look} initial={loaded.start.meeting} />;
@@ -51,31 +49,16 @@ export function PresentScreen({ id }: { id: string }) {
   }
   return (
     <section className="screen" aria-labelledby="present-title">
-      <div className="screen-head">
-        <h2 id="present-title">{t('presentTitle')}</h2>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
+      <ScreenHead id={id} titleId="present-title" title={t('presentTitle')} back={t('back')} />
+      {loaded.state === 'not-ready' ? (
+        <NotReadyAlert id={id} outcome={loaded.outcome} noIntake={problemsText(loaded.outcome.problems)} />
+      ) : (
+        <div role="alert" className="notice notice-error">
+          <p>
+            {t('error', { e: loaded.state === 'failed' ? loaded.error : query.state === 'error' ? query.error : '' })}
+          </p>
         </div>
-      </div>
-      <div role="alert" className="notice notice-error">
-        {loaded.state === 'failed' && <p>{t('error', { e: loaded.error })}</p>}
-        {loaded.state === 'not-ready' && (
-          <>
-            <p>
-              {loaded.outcome.reason === 'no-advisor'
-                ? t('noAdvisor')
-                : loaded.outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
-            </p>
-            {loaded.outcome.reason === 'no-advisor' && (
-              <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
-                {t('openSettings')}
-              </button>
-            )}
-          </>
-        )}
-      </div>
+      )}
     </section>
   );
 }

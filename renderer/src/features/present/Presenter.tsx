@@ -1,14 +1,14 @@
 // The meeting on screen: the deck (reveal.js), large Previous/Next targets, Jump to, the
 // presenter strip, question capture and End meeting. Everything that happens is sent to the app
 // layer the moment it happens (MeetingRecorder), so a crash or a reload loses nothing.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeckSetup } from '../../../../core/api';
 import type { LiveMeeting } from '../../../../core/meeting/live';
 import type { DeckPlan } from '../../../../core/plan/planDeck';
-import { Deck } from '../../../../templates/deck/Deck';
 import type { DeckContext } from '../../../../templates/slides';
 import { useApp } from '../../store';
 import { MeetingRecorder } from './meetingRecorder';
+import { PresentBar } from './PresentBar';
 import { PresenterStrip } from './PresenterStrip';
 import { EndMeetingDialog } from './EndMeetingDialog';
 import { QuestionBox } from './QuestionBox';
@@ -16,7 +16,9 @@ import { RunningLong } from './RunningLong';
 import { useFullscreen } from './useFullscreen';
 import { useReveal } from './useReveal';
 import { SharePanel } from './SharePanel';
-import { shareOnOpen, useShare } from './useShare';
+import { DeckStage } from './DeckStage';
+import { usePresenterKeys } from './usePresenterKeys';
+import { usePresenterShare } from './usePresenterShare';
 
 const NOTES_KEY = 'advisor-deck.presenterNotes';
 
@@ -84,34 +86,7 @@ export function Presenter({
   const last = slides.length - 1;
 
   // Presenting on a tablet: the panel with the address, and this screen mirroring the tablet.
-  const share = useShare(id);
-  const [sharePanel, setSharePanel] = useState(false);
-  const openedShare = useRef(false);
-  useEffect(() => {
-    if (openedShare.current) return;
-    if (shareOnOpen.has(id)) {
-      shareOnOpen.delete(id);
-      openedShare.current = true;
-      setSharePanel(true);
-      void share.start();
-    } else if (share.status?.active) {
-      // Back into a meeting that is being shared (a reload): show where the tablet stands.
-      openedShare.current = true;
-      setSharePanel(true);
-    }
-  }, [id, share, share.status?.active]);
-  const sharing = share.status?.active === true;
-  const tabletSlide = sharing && share.status?.mode === 'presents' ? share.status.slideId : undefined;
-  useEffect(() => {
-    // While the tablet presents, this screen shows the slide on the tablet.
-    if (!tabletSlide || !controls) return;
-    const at = slides.findIndex((s) => s.id === tabletSlide);
-    if (at >= 0) controls.go(at);
-  }, [tabletSlide, controls, slides]);
-  const onShareButton = () => {
-    setSharePanel((open) => !open || !sharing);
-    if (!sharing && !share.starting) void share.start();
-  };
+  const { share, sharing, sharePanel, setSharePanel, onShareButton } = usePresenterShare(id, controls, slides);
 
   const endingNow = useRef(false);
   const end = useCallback(async () => {
@@ -160,51 +135,13 @@ export function Presenter({
     }
   };
 
-  // Keys, for a keyboard or a presenter remote: arrows, Page Up/Down, space, Home/End. Esc never
-  // ends the meeting (presenters press it out of habit): it leaves full screen or closes what is
-  // open; the modal dialogs (question box, End meeting?) take their own Esc first.
+  // Esc leaves full screen or closes what is open (see usePresenterKeys).
   const closeSomething = (): void => {
     if (document.fullscreenElement) void fullscreen.exit();
     else if (sharePanel) setSharePanel(false);
     else if (notesShown) toggleNotes();
   };
-  const keys = useRef({ controls, closeSomething, open: asking || confirmingEnd, last });
-  useEffect(() => {
-    keys.current = { controls, closeSomething, open: asking || confirmingEnd, last };
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const { controls: deck, closeSomething: close, open, last: lastIndex } = keys.current;
-      if (event.defaultPrevented || open || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const typing = target !== null && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close();
-        return;
-      }
-      if (typing || !deck) return;
-      const onButton = target?.tagName === 'BUTTON';
-      const go: Record<string, (() => void) | undefined> = {
-        ArrowRight: deck.next,
-        ArrowDown: deck.next,
-        PageDown: deck.next,
-        ArrowLeft: deck.prev,
-        ArrowUp: deck.prev,
-        PageUp: deck.prev,
-        Home: () => deck.go(0),
-        End: () => deck.go(lastIndex),
-        // Space presses a focused button; elsewhere it turns the page.
-        ' ': onButton ? undefined : event.shiftKey ? deck.prev : deck.next,
-      };
-      const action = go[event.key];
-      if (!action) return;
-      event.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  usePresenterKeys(controls, closeSomething, asking || confirmingEnd, last);
 
   return (
     <section
@@ -272,58 +209,22 @@ export function Presenter({
           onSkip={skip}
         />
       )}
-      <div className="present-bar" role="group" aria-label={t('presentControls')}>
-        <label className="present-jump">
-          <span className="present-jump-label">{t('presentJumpTo')}</span>
-          <select value={index} onChange={(e) => controls?.go(Number(e.target.value))} disabled={!controls}>
-            {slides.map((slide, i) => (
-              <option key={slide.id} value={i}>
-                {t(skipped.has(slide.id) ? 'presentJumpOptionSkipped' : 'presentJumpOption', {
-                  n: i + 1,
-                  total: slides.length,
-                  title: slide.title,
-                })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="present-button" aria-expanded={notesShown} onClick={toggleNotes}>
-          {notesShown ? t('presentHideNotes') : t('presentShowNotes')}
-        </button>
-        <button
-          type="button"
-          className="present-button present-button-primary"
-          aria-haspopup="dialog"
-          onClick={() => setAsking(true)}
-        >
-          {t('presentAddQuestion')}
-          {meeting.questions.length > 0 && (
-            <span className="present-count" aria-hidden="true">
-              {meeting.questions.length}
-            </span>
-          )}
-        </button>
-        <button type="button" className="present-button" aria-expanded={sharePanel} onClick={onShareButton}>
-          {t('sharePresentOnTablet')}
-          {sharing && share.status && (
-            <span className={`share-dot share-dot-${share.status.tablet}`} aria-hidden="true" />
-          )}
-        </button>
-        {fullscreen.supported && (
-          <button type="button" className="present-button" aria-pressed={fullscreen.active} onClick={fullscreen.toggle}>
-            {t('presentFullScreen')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="present-button present-end"
-          aria-haspopup="dialog"
-          onClick={() => setConfirmingEnd(true)}
-          disabled={ending}
-        >
-          {t('presentEnd')}
-        </button>
-      </div>
+      <PresentBar
+        slides={slides}
+        index={index}
+        skipped={skipped}
+        controls={controls}
+        notesShown={notesShown}
+        questions={meeting.questions.length}
+        sharePanel={sharePanel}
+        tablet={sharing && share.status ? share.status.tablet : undefined}
+        fullscreen={fullscreen}
+        ending={ending}
+        onToggleNotes={toggleNotes}
+        onAsk={() => setAsking(true)}
+        onShareButton={onShareButton}
+        onEnd={() => setConfirmingEnd(true)}
+      />
       {(problem ?? failed) !== null && (
         <p role="alert" className="present-problem">
           {problem !== null ? t('presentRecordFailed', { e: problem }) : t('error', { e: failed ?? '' })}
@@ -343,39 +244,3 @@ export function Presenter({
     </section>
   );
 }
-
-/**
- * The slides, drawn once by the same layouts as deck.html; from then on reveal.js owns their
- * classes and styles, so React must not render them again (memo on stable props).
- */
-const DeckStage = memo(function DeckStage({
-  stage,
-  context,
-  themeVariables,
-  language,
-  ratio,
-}: {
-  stage: RefObject<HTMLDivElement | null>;
-  context: DeckContext;
-  themeVariables: Record<string, string>;
-  language: string;
-  /** The slides' width over their height: their backgrounds keep it in a narrower stage. */
-  ratio: number;
-}) {
-  const host = useCallback(
-    (el: HTMLDivElement | null) => {
-      stage.current = el;
-      // Custom properties through the CSSOM (allowed by the CSP), never a style attribute.
-      if (el) {
-        for (const [name, value] of Object.entries(themeVariables)) el.style.setProperty(name, value);
-        el.style.setProperty('--slide-ratio', String(ratio));
-      }
-    },
-    [stage, themeVariables, ratio],
-  );
-  return (
-    <div ref={host} className="present-stage" lang={language}>
-      <Deck context={context} />
-    </div>
-  );
-});

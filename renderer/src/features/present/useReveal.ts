@@ -1,5 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for a CSS file cannot be imported (see the file)
-/// <reference path="./reveal-css.d.ts" />
 // reveal.js on the deck markup, set up as the exported deck's script does (templates/deck/
 // present.js) but embedded in the window: the app owns the keys (Esc closes what is open, not
 // reveal's overview), the large Next/Previous buttons (reveal's own arrows carry English-only

@@ -1,65 +1,29 @@
 // Preview deck: builds the prospect's meeting files (deck.html, summary.pdf, follow-up) into
 // their folder and shows the slides with the same React layouts the export uses.
-import { useEffect, useState } from 'react';
-import type { DeckPreview, PreviewOutcome } from '../../../../core/api';
+import type { DeckPreview } from '../../../../core/api';
 import { SlideView } from '../../../../templates/slides';
+import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
+import { LoadStates } from '../../ui/LoadStates';
+import './preview.css';
 
 export function PreviewScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
-  const [outcome, setOutcome] = useState<PreviewOutcome | { error: string } | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void api['prospects:preview']({ id }).then((result) => {
-      if (!cancelled) setOutcome(result.ok ? result.value : { error: result.error });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id]);
+  const query = useQuery(async () => valueOf(await api['prospects:preview']({ id })), [api, id]);
+  const outcome = query.state === 'ready' ? query.value : null;
 
   return (
     <section className="screen" aria-labelledby="preview-title">
-      <div className="screen-head">
-        <h2 id="preview-title">
-          {outcome && 'built' in outcome && outcome.built
-            ? t('previewTitle', { name: outcome.value.plan.deck.title })
-            : t('previewDeck')}
-        </h2>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('back')}
-          </button>
-        </div>
-      </div>
-      {!outcome && (
-        <p role="status" className="muted">
-          {t('building')}
-        </p>
-      )}
-      {outcome && 'error' in outcome && (
-        <p role="alert" className="notice notice-error">
-          {t('error', { e: outcome.error })}
-        </p>
-      )}
-      {outcome && 'built' in outcome && !outcome.built && (
-        <div role="alert" className="notice notice-error">
-          <p>
-            {outcome.reason === 'no-advisor'
-              ? t('noAdvisor')
-              : outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
-          </p>
-          {outcome.reason === 'no-advisor' && (
-            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
-              {t('openSettings')}
-            </button>
-          )}
-        </div>
-      )}
-      {outcome && 'built' in outcome && outcome.built && <Slides preview={outcome.value} />}
+      <ScreenHead
+        id={id}
+        titleId="preview-title"
+        title={outcome?.built ? t('previewTitle', { name: outcome.value.plan.deck.title }) : t('previewDeck')}
+        back={t('back')}
+      />
+      <LoadStates id={id} query={query} loading={t('building')} notReady={outcome?.built === false ? outcome : null} />
+      {outcome?.built && <Slides preview={outcome.value} />}
     </section>
   );
 }

@@ -1,18 +1,67 @@
+// What the last import did, above the Prospects list: the files that failed, the prospects a
+// returned form updated or would change, the forms that matched no prospect.
+import type { ReactNode } from 'react';
 import { useApp } from '../../store';
 import type { useImport } from './useImport';
+
+/** A notice about the last import, with its heading and Close. */
+function ClosableNotice({
+  id,
+  className,
+  title,
+  onClose,
+  children,
+}: {
+  id: string;
+  className: string;
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const t = useApp((s) => s.t);
+  return (
+    <section className={className} aria-labelledby={id}>
+      <div className="notice-head">
+        <h3 id={id}>{title}</h3>
+        <button type="button" className="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** One line a prospect the import touched, in the words `line` gives it. */
+function ProspectLines<T extends { prospect: { id: string } }>({
+  items,
+  line,
+}: {
+  items: readonly T[];
+  line(item: T): string;
+}) {
+  return (
+    <ul>
+      {items.map((u, i) => (
+        <li key={`${u.prospect.id}-${i}`} dir="auto">
+          {line(u)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The files that did not import, each problem with its field, until the advisor closes it. */
 export function ImportProblems({ importer }: { importer: ReturnType<typeof useImport> }) {
   const t = useApp((s) => s.t);
   if (importer.failed.length === 0) return null;
   return (
-    <section className="notice notice-error" aria-labelledby="import-problems-title">
-      <div className="notice-head">
-        <h3 id="import-problems-title">{t('importProblems')}</h3>
-        <button type="button" className="button" onClick={importer.clearFailed}>
-          {t('close')}
-        </button>
-      </div>
+    <ClosableNotice
+      id="import-problems-title"
+      className="notice notice-error"
+      title={t('importProblems')}
+      onClose={importer.clearFailed}
+    >
       {importer.failed.map((f, i) => (
         <div key={`${f.name}-${i}`}>
           <h4 dir="auto">{f.name}</h4>
@@ -25,7 +74,7 @@ export function ImportProblems({ importer }: { importer: ReturnType<typeof useIm
           </ul>
         </div>
       ))}
-    </section>
+    </ClosableNotice>
   );
 }
 
@@ -34,24 +83,22 @@ export function ImportUpdates({ importer }: { importer: ReturnType<typeof useImp
   const t = useApp((s) => s.t);
   if (importer.updated.length === 0) return null;
   return (
-    <section className="notice" aria-labelledby="import-updates-title">
-      <div className="notice-head">
-        <h3 id="import-updates-title">{t('importUpdatedTitle')}</h3>
-        <button type="button" className="button" onClick={importer.clearUpdated}>
-          {t('close')}
-        </button>
-      </div>
-      <ul>
-        {importer.updated.map((u, i) => (
-          <li key={`${u.prospect.id}-${i}`} dir="auto">
-            {t('importUpdated', {
-              name: `${u.prospect.firstName} ${u.prospect.lastName}`,
-              fields: u.changed?.length ? u.changed.join(', ') : t('importUpdatedNothing'),
-            })}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ClosableNotice
+      id="import-updates-title"
+      className="notice"
+      title={t('importUpdatedTitle')}
+      onClose={importer.clearUpdated}
+    >
+      <ProspectLines
+        items={importer.updated}
+        line={(u) =>
+          t('importUpdated', {
+            name: `${u.prospect.firstName} ${u.prospect.lastName}`,
+            fields: u.changed?.length ? u.changed.join(', ') : t('importUpdatedNothing'),
+          })
+        }
+      />
+    </ClosableNotice>
   );
 }
 
@@ -115,20 +162,16 @@ export function ImportUnmatched({ importer }: { importer: ReturnType<typeof useI
   const t = useApp((s) => s.t);
   if (importer.unmatched.length === 0) return null;
   return (
-    <section className="notice" aria-labelledby="import-unmatched-title">
-      <div className="notice-head">
-        <h3 id="import-unmatched-title">{t('importUnmatchedTitle')}</h3>
-        <button type="button" className="button" onClick={importer.clearUnmatched}>
-          {t('close')}
-        </button>
-      </div>
-      <ul>
-        {importer.unmatched.map((u, i) => (
-          <li key={`${u.prospect.id}-${i}`} dir="auto">
-            {t('importUnmatched', { file: u.name, name: `${u.prospect.firstName} ${u.prospect.lastName}` })}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ClosableNotice
+      id="import-unmatched-title"
+      className="notice"
+      title={t('importUnmatchedTitle')}
+      onClose={importer.clearUnmatched}
+    >
+      <ProspectLines
+        items={importer.unmatched}
+        line={(u) => t('importUnmatched', { file: u.name, name: `${u.prospect.firstName} ${u.prospect.lastName}` })}
+      />
+    </ClosableNotice>
   );
 }

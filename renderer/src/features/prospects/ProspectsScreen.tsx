@@ -7,6 +7,7 @@ import { useApp } from '../../store';
 import { formatInstant, formatLocalDateTime } from './format';
 import { ImportPendingChanges, ImportProblems, ImportUnmatched, ImportUpdates } from './ImportProblems';
 import type { useImport } from './useImport';
+import './prospects.css';
 
 const ROW_HEIGHT = 76;
 

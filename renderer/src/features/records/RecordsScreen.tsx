@@ -1,5 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module for a CSS file cannot be imported (see the file)
-/// <reference path="./records-css.d.ts" />
 // Records (from Settings): the books and records of what was shown to prospects and sent to
 // them, entry by entry (records/log.jsonl), with each file and a short hash of it. `Verify
 // records` checks the chain and every file and says what `npm run cli -- records verify` says;

@@ -3,15 +3,15 @@
 // focused; what the advisor types is kept in the window at every change.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { WrapUpOutcome } from '../../../../core/api';
-import { shownSlides } from '../../../../core/meeting/live';
 import type { Problem } from '../../../../core/validation';
 import { useApp } from '../../store';
-import { TextAreaField, TextField } from '../../ui/Field';
 import { prepare, problemsByField, rowKey, writeDraft, type WrapUpData, type WrapUpForm } from './model';
 import { QuestionRows } from './QuestionRows';
-import { formatDay, formatLocal, minutesAndSeconds, uiLocale } from './time';
 import { WrapUpResult } from './WrapUpResult';
 import { StaleAlert } from '../../ui/StaleAlert';
+import { ProblemsAlert } from '../../ui/ProblemsAlert';
+import { AfterCard } from './AfterCard';
+import { MeetingCard } from './MeetingCard';
 
 type Done = Extract<WrapUpOutcome, { done: true }>;
 
@@ -29,7 +29,6 @@ export function WrapUpFormView({
   onReload: () => void;
 }) {
   const t = useApp((s) => s.t);
-  const language = useApp((s) => s.language);
   const api = useApp((s) => s.api);
   const loadProspects = useApp((s) => s.loadProspects);
   const [form, setForm] = useState<WrapUpForm>(data.initial);
@@ -43,7 +42,7 @@ export function WrapUpFormView({
   // The revision of the meeting's files this form is based on; each wrap-up of this window moves it on.
   const revision = useRef(data.revision);
   const [stale, setStale] = useState(false);
-  const { plan, live, earlier, setup, proposed } = data;
+  const { plan, live, setup, proposed } = data;
   const zone = setup.intake.meeting.timeZone;
   const startedAt = live?.startedAt ?? null;
 
@@ -59,14 +58,6 @@ export function WrapUpFormView({
   }, [focusTick]);
 
   const titles = useMemo(() => new Map(plan.deck.slides.map((s) => [s.id, s.title])), [plan]);
-  const shown = useMemo(
-    () =>
-      live
-        ? shownSlides(live)
-        : (earlier?.shownSlideIds ?? []).map((slideId) => ({ slideId, seconds: undefined as number | undefined })),
-    [live, earlier],
-  );
-
   const change = (next: WrapUpForm, clear?: string) => {
     setForm(next);
     writeDraft(id, startedAt, next);
@@ -78,6 +69,12 @@ export function WrapUpFormView({
   };
   const editRow = (key: string, patch: Partial<{ text: string; answer: string }>, field: string) =>
     change({ ...form, questions: form.questions.map((q) => (q.key === key ? { ...q, ...patch } : q)) }, field);
+
+  // The removed row's place: Add question keeps the keyboard in the form.
+  const removeRow = (key: string) => {
+    focusAfterRender.current = '.wu-add-question';
+    change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -115,20 +112,6 @@ export function WrapUpFormView({
     }
   };
 
-  const meetingLine = (() => {
-    if (!live) return earlier ? t('wuWrappedBefore') : t('wuNoLiveMeeting');
-    const time = (iso: string) =>
-      new Intl.DateTimeFormat(uiLocale(language), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
-    if (!live.endedAt) return t('wuNotEnded', { start: time(live.startedAt) });
-    const minutes = Math.max(0, Math.round((Date.parse(live.endedAt) - Date.parse(live.startedAt)) / 60_000));
-    return t('wuMeetingTimes', {
-      day: formatDay(language, live.startedAt, zone),
-      start: time(live.startedAt),
-      end: time(live.endedAt),
-      minutes,
-    });
-  })();
-
   const email = setup.intake.prospect.email;
   const phone = setup.intake.prospect.phone;
   const channelLine = email
@@ -148,33 +131,7 @@ export function WrapUpFormView({
           void submit();
         }}
       >
-        <section className="card" aria-labelledby="wu-meeting">
-          <h3 id="wu-meeting" className="wu-card-title">
-            {t('wuMeeting')}
-          </h3>
-          <p className={live ? 'wu-meeting-line' : 'notice'}>{meetingLine}</p>
-          <h4 className="subhead" id="wu-slides-shown">
-            {t('wuSlidesShown')}
-          </h4>
-          {shown.length === 0 ? (
-            <p className="muted">{live ? t('wuNoSlides') : t('wuWholeDeck')}</p>
-          ) : (
-            <ol className="wu-slides" lang={plan.language} aria-labelledby="wu-slides-shown">
-              {shown.map(({ slideId, seconds }) => (
-                <li key={slideId}>
-                  <span className="wu-slide-title" dir="auto">
-                    {titles.get(slideId) ?? slideId}
-                  </span>
-                  {seconds !== undefined && (
-                    <span className="wu-slide-time">
-                      {seconds < 60 ? t('wuSeconds', { s: seconds }) : t('wuDuration', minutesAndSeconds(seconds))}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <MeetingCard data={data} titles={titles} />
 
         {form.questions.some((q) => q.before) && (
           <fieldset className="card wu-questions wu-questions-before">
@@ -190,10 +147,7 @@ export function WrapUpFormView({
               errors={errors}
               titles={titles}
               onEdit={editRow}
-              onRemove={(key) => {
-                focusAfterRender.current = '.wu-add-question';
-                change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
-              }}
+              onRemove={removeRow}
             />
           </fieldset>
         )}
@@ -212,10 +166,7 @@ export function WrapUpFormView({
             errors={errors}
             titles={titles}
             onEdit={editRow}
-            onRemove={(key) => {
-              focusAfterRender.current = '.wu-add-question';
-              change({ ...form, questions: form.questions.filter((r) => r.key !== key) });
-            }}
+            onRemove={removeRow}
           />
           <button
             type="button"
@@ -231,48 +182,16 @@ export function WrapUpFormView({
           </button>
         </fieldset>
 
-        <fieldset className="card">
-          <legend>{t('wuAfter')}</legend>
-          <div className="wu-after">
-            <TextAreaField
-              label={t('wuNotes')}
-              hint={t('wuNotesHint')}
-              value={form.notes}
-              rows={5}
-              dir="auto"
-              error={errors.get('notes')}
-              onChange={(e) => change({ ...form, notes: e.currentTarget.value }, 'notes')}
-            />
-            <div>
-              <TextField
-                label={t('wuFollowUpAt')}
-                type="datetime-local"
-                hint={
-                  proposed
-                    ? t('wuFollowUpHint', { zone, when: formatLocal(language, proposed.local) })
-                    : t('wuFollowUpZone', { zone })
-                }
-                value={form.followUpAt}
-                error={errors.get('followUpAt')}
-                onChange={(e) => change({ ...form, followUpAt: e.currentTarget.value }, 'followUpAt')}
-              />
-              <p className="wu-channel">{channelLine}</p>
-            </div>
-          </div>
-        </fieldset>
+        <AfterCard
+          form={form}
+          errors={errors}
+          zone={zone}
+          proposed={proposed?.local}
+          channel={channelLine}
+          onChange={(patch, field) => change({ ...form, ...patch }, field)}
+        />
 
-        {other.length > 0 && (
-          <div className="notice notice-error" role="alert">
-            <h3>{t('wuOtherProblems')}</h3>
-            <ul>
-              {other.map((p, i) => (
-                <li key={i}>
-                  <code>{p.path}</code>: {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {other.length > 0 && <ProblemsAlert title={t('wuOtherProblems')} problems={other} />}
         {stale && <StaleAlert onReload={onReload} />}
         {failure && (
           <p className="notice notice-error" role="alert">

@@ -2,10 +2,13 @@
 // added), the notes and the follow-up slot the rule proposes (which the advisor may move). Then
 // `Create summary and follow-up` writes the meeting's files, schedules the one follow-up and
 // moves the prospect to Met; the summary shows as a page with the ways to send it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiClient, DeckSetupOutcome, WrapUpOutcome } from '../../../../core/api';
 import { planDeck } from '../../../../core/plan/planDeck';
+import { useQuery, valueOf } from '../../data/useQuery';
 import { useApp } from '../../store';
+import { ScreenHead } from '../../ui/ScreenHead';
+import { LoadStates } from '../../ui/LoadStates';
 import {
   clearDraft,
   formFromLive,
@@ -17,114 +20,82 @@ import {
 } from './model';
 import { WrapUpFormView } from './WrapUpForm';
 import { MeetingFileProblems } from '../../ui/MeetingFileProblems';
+import './wrap-up.css';
 
-type Loading =
-  | { kind: 'loading' }
-  | { kind: 'error'; error: string }
+type WrapUpLoad =
   | { kind: 'not-ready'; outcome: Extract<DeckSetupOutcome, { ready: false }> }
   | { kind: 'ready'; data: WrapUpData };
 
 /** The meeting's folder (prospects/<id>/meetings/<YYYY-MM-DDTHHmm>): named after its start, as the app layer names it. */
 const meetingFolder = (startsAt: string) => startsAt.replace(/:/g, '');
 
-async function load(api: ApiClient, id: string): Promise<Loading> {
+/** The meeting, the deck planned and the form to start from; or why the deck cannot be made. */
+async function load(api: ApiClient, id: string): Promise<WrapUpLoad> {
   const [meeting, deck] = await Promise.all([api['meeting:get']({ id }), api['deck:get']({ id })]);
-  if (!meeting.ok) return { kind: 'error', error: meeting.error };
-  if (!deck.ok) return { kind: 'error', error: deck.error };
-  if (!deck.value.ready) return { kind: 'not-ready', outcome: deck.value };
-  const setup = deck.value.value;
-  const plan = planDeck(setup.intake, setup.advisor, setup.recipe, setup.changes);
-  const { live, proposedFollowUp, revision, problems } = meeting.value;
+  const { live, proposedFollowUp, revision, problems } = valueOf(meeting);
+  const setup = valueOf(deck);
+  if (!setup.ready) return { kind: 'not-ready', outcome: setup };
+  const { value } = setup;
+  const plan = planDeck(value.intake, value.advisor, value.recipe, value.changes);
   let earlier: EarlierRecord | null = null;
-  const folder = meetingFolder(setup.intake.meeting.startsAt);
+  const folder = meetingFolder(value.intake.meeting.startsAt);
   if (!live && /^\d{4}-\d{2}-\d{2}T\d{4}$/.test(folder)) {
     const file = await api['meeting:file']({ id, meeting: folder, name: 'meeting.json' });
     if (file.ok) earlier = parseEarlierRecord(utf8FromBase64(file.value.base64));
   }
   const initial =
     readDraft(id, live?.startedAt ?? null) ??
-    formFromLive(live, earlier, proposedFollowUp?.local ?? '', setup.intake.questions ?? []);
+    formFromLive(live, earlier, proposedFollowUp?.local ?? '', value.intake.questions ?? []);
   return {
     kind: 'ready',
-    data: { setup, plan, live, earlier, proposed: proposedFollowUp, initial, revision, problems },
+    data: { setup: value, plan, live, earlier, proposed: proposedFollowUp, initial, revision, problems },
   };
 }
 
 export function WrapUpScreen({ id }: { id: string }) {
   const t = useApp((s) => s.t);
   const api = useApp((s) => s.api);
-  const navigate = useApp((s) => s.navigate);
-  const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [result, setResult] = useState<Extract<WrapUpOutcome, { done: true }> | null>(null);
   const loadProspects = useApp((s) => s.loadProspects);
+  const query = useQuery(
+    () => load(api, id),
+    [api, id, loadProspects],
+    (next) => {
+      // Set aside just now: the Prospects screen's list of damaged files shows it too.
+      if (next.kind === 'ready' && next.data.problems.length > 0) void loadProspects();
+    },
+  );
   // Reload after a refused wrap-up: the meeting as saved now, in a form started afresh.
-  const [loads, setLoads] = useState(0);
   const reload = () => {
     clearDraft(id);
     setResult(null);
-    setState({ kind: 'loading' });
-    setLoads((n) => n + 1);
+    query.reload();
   };
-
-  useEffect(() => {
-    let cancelled = false;
-    load(api, id).then(
-      (next) => {
-        if (cancelled) return;
-        setState(next);
-        // Set aside just now: the Prospects screen's list of damaged files shows it too.
-        if (next.kind === 'ready' && next.data.problems.length > 0) void loadProspects();
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id, loads, loadProspects]);
-
-  const name = state.kind === 'ready' ? state.data.plan.prospect.fullName : '';
+  const loaded = query.state === 'ready' ? query.value : null;
+  const data = loaded?.kind === 'ready' ? loaded.data : null;
+  const name = data ? data.plan.prospect.fullName : '';
 
   return (
     <section className="screen wu-screen" aria-labelledby="wu-title">
-      <div className="screen-head">
-        <h2 id="wu-title" dir="auto">
-          {name ? t('wuTitle', { name }) : t('wuTitleBare')}
-        </h2>
-        <div className="actions">
-          <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'intake', id })}>
-            {t('wuBackToProspect')}
-          </button>
-        </div>
-      </div>
-      {state.kind === 'loading' && (
-        <p role="status" className="muted">
-          {t('wuLoading')}
-        </p>
-      )}
-      {state.kind === 'error' && (
-        <p role="alert" className="notice notice-error">
-          {t('error', { e: state.error })}
-        </p>
-      )}
-      {state.kind === 'not-ready' && (
-        <div role="alert" className="notice notice-error">
-          <p>{state.outcome.reason === 'no-advisor' ? t('noAdvisor') : t('wuNoIntake')}</p>
-          {state.outcome.reason === 'no-advisor' ? (
-            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'settings' })}>
-              {t('openSettings')}
-            </button>
-          ) : (
-            <button type="button" className="button button-primary" onClick={() => navigate({ screen: 'intake', id })}>
-              {t('wuBackToProspect')}
-            </button>
-          )}
-        </div>
-      )}
-      {state.kind === 'ready' && <MeetingFileProblems problems={state.data.problems} />}
-      {state.kind === 'ready' && (
-        <WrapUpFormView key={loads} id={id} data={state.data} result={result} onResult={setResult} onReload={reload} />
+      <ScreenHead
+        id={id}
+        titleId="wu-title"
+        dir="auto"
+        title={name ? t('wuTitle', { name }) : t('wuTitleBare')}
+        back={t('wuBackToProspect')}
+        quiet
+      />
+      <LoadStates
+        id={id}
+        query={query}
+        loading={t('wuLoading')}
+        notReady={loaded?.kind === 'not-ready' ? loaded.outcome : null}
+        noIntake={() => t('wuNoIntake')}
+        openIntake={t('wuBackToProspect')}
+      />
+      {data && <MeetingFileProblems problems={data.problems} />}
+      {data && (
+        <WrapUpFormView key={query.loads} id={id} data={data} result={result} onResult={setResult} onReload={reload} />
       )}
     </section>
   );

@@ -1,0 +1,113 @@
+// The intake form's middle cards: finances, goals, then concerns, questions and notes. Props only.
+import { RISK_TOLERANCES } from '../../../../core/intake/intake';
+import { useApp } from '../../store';
+import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
+import { BOX_LENGTH } from './boxLengths';
+import { GoalsField } from './GoalsField';
+import { AmountField, BOX, IntakeText, TextRows, type FormBinding } from './IntakeFields';
+import { CURRENCY_OPTIONS } from './options';
+
+export function PlanSections({ bind }: { bind: FormBinding }) {
+  const t = useApp((s) => s.t);
+  const { form, change, errorFor, leave } = bind;
+  return (
+    <>
+      <fieldset className="card">
+        <legend>{t('sectionFinances')}</legend>
+        <div className="grid">
+          <ComboField
+            label={t('currency')}
+            value={form.currency}
+            options={CURRENCY_OPTIONS}
+            onChange={(e) => change({ currency: e.currentTarget.value })}
+            onBlur={leave('finances.currency')}
+            error={errorFor('finances.currency')}
+          />
+          <AmountField bind={bind} field="investableAssets" path="finances.investableAssets" label="investableAssets" />
+          <AmountField bind={bind} field="annualIncome" path="finances.annualIncome" label="annualIncome" />
+          <AmountField bind={bind} field="monthlySavings" path="finances.monthlySavings" label="monthlySavings" />
+          <SelectField
+            label={t('riskTolerance')}
+            value={form.riskTolerance}
+            onChange={(e) => change({ riskTolerance: e.currentTarget.value })}
+            onBlur={leave('riskTolerance')}
+            error={errorFor('riskTolerance')}
+          >
+            <option value="">{t('risk_none')}</option>
+            {RISK_TOLERANCES.map((r) => (
+              <option key={r} value={r}>
+                {t(`risk_${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <IntakeText
+            bind={bind}
+            field="timeHorizonYears"
+            path="timeHorizonYears"
+            label="timeHorizon"
+            {...BOX.number}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('sectionGoals')}</legend>
+        <GoalsField
+          goals={form.goals}
+          onChange={(goals) => change({ goals })}
+          error={errorFor('goals')}
+          onBlur={leave('goals')}
+        />
+        <TextAreaField
+          label={t('urgentNeed')}
+          hint={t('shownWordForWord')}
+          value={form.urgentNeed}
+          maxLength={BOX_LENGTH.text}
+          rows={2}
+          onChange={(e) => change({ urgentNeed: e.currentTarget.value })}
+          onBlur={leave('urgentNeed')}
+          error={errorFor('urgentNeed')}
+        />
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('sectionConcerns')}</legend>
+        <h3 className="subhead">{t('concerns')}</h3>
+        <p className="field-hint shown-note">{t('shownWordForWord')}</p>
+        <div className="rows-concern">
+          <TextRows
+            bind={bind}
+            rowsOf="concerns"
+            kind="concern"
+            label="concern"
+            add="addConcern"
+            removeLabel="removeConcern"
+          />
+        </div>
+        <h3 className="subhead">{t('questions')}</h3>
+        <p className="field-hint shown-note">{t('questionsShown')}</p>
+        <div className="rows-question">
+          <TextRows
+            bind={bind}
+            rowsOf="questions"
+            kind="question"
+            label="question"
+            add="addQuestion"
+            removeLabel="removeQuestion"
+          />
+        </div>
+        <TextAreaField
+          label={t('notes')}
+          hint={t('notesPrivate')}
+          className="field-private"
+          value={form.notes}
+          maxLength={BOX_LENGTH.longText}
+          rows={4}
+          onChange={(e) => change({ notes: e.currentTarget.value })}
+          onBlur={leave('notes')}
+          error={errorFor('notes')}
+        />
+      </fieldset>
+    </>
+  );
+}
