@@ -87,6 +87,8 @@ export function Presenter({
 
   // Presenting on a tablet: the panel with the address, and this screen mirroring the tablet.
   const { share, sharing, sharePanel, setSharePanel, onShareButton } = usePresenterShare(id, controls, slides);
+  // While the tablet presents, running long is proposed on the tablet (the advisor holds it).
+  const replanHere = !(sharing && share.status?.mode === 'presents');
 
   const endingNow = useRef(false);
   const end = useCallback(async () => {
@@ -189,17 +191,19 @@ export function Presenter({
       </button>
       {notesShown && (
         <PresenterStrip slides={slides} index={index} meeting={meeting}>
-          <RunningLong
-            plan={plan}
-            meeting={meeting}
-            skipped={skipped}
-            currentSlideId={current?.id}
-            floating={false}
-            onSkip={skip}
-          />
+          {replanHere && (
+            <RunningLong
+              plan={plan}
+              meeting={meeting}
+              skipped={skipped}
+              currentSlideId={current?.id}
+              floating={false}
+              onSkip={skip}
+            />
+          )}
         </PresenterStrip>
       )}
-      {!notesShown && (
+      {!notesShown && replanHere && (
         <RunningLong
           plan={plan}
           meeting={meeting}
