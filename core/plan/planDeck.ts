@@ -1,85 +1,30 @@
 import type { Advisor } from '../advisor/advisor';
 import type { Goal, Intake } from '../intake/intake';
-import type { Copy, Recipe, SlideKind } from './recipe';
-import { followUpSlot, type FollowUpSlot } from '../followUp/slotRule';
+import type { Copy, SlideKind } from './recipe';
+import { followUpSlot } from '../followUp/slotRule';
 import { clip, fill, formatDayAndTime, formatList, formatLongDate, formatMoney, formatNumber } from '../locale/format';
 import { householdFirstNames, householdName, pickLanguage } from '../locale/locale';
-import { retirementProjectionFor, type RetirementProjection } from '../charts/projection';
-import { collegeCostProjection, type CollegeProjection } from '../charts/college';
-import { modelAllocation, type ModelAllocation } from '../charts/allocation';
+import { retirementProjectionFor } from '../charts/projection';
+import { collegeCostProjection } from '../charts/college';
+import { modelAllocation } from '../charts/allocation';
 import { LOCKED_SLIDES, NO_CHANGES, type DeckChanges } from './deckChanges';
+import type { AspectRatio, DeckPlan, DeckRecipe, Slide, SlideChart } from './deckPlan';
+import { selectSlides, spreadExtraTime, type Selection } from './selectSlides';
+import {
+  DISCLOSURE_CHARS,
+  HEARD_QUOTE_CHARS,
+  MAX_POINTS,
+  POINT_CHARS,
+  QUOTE_CHARS,
+  SUBTITLE_CHARS,
+  capped,
+  cappedChips,
+  lines,
+  packLabels,
+} from './slideText';
 
-/** A recipe with its copy in every language it ships (keys: language tags such as en, fr). */
-export interface DeckRecipe {
-  recipe: Recipe;
-  copy: Readonly<Record<string, Copy>>;
-}
-
-export type AspectRatio = '4:3' | '16:9';
-
-/** The numbers behind a goal's chart: a hypothetical projection or a model allocation. */
-export type SlideChart =
-  | { kind: 'retirement'; projection: RetirementProjection }
-  | { kind: 'college'; projection: CollegeProjection }
-  | { kind: 'allocation'; allocation: ModelAllocation };
-
-export interface Slide {
-  /** Unique in the deck and stable across runs: title, goal-retirement, … */
-  id: string;
-  layout: SlideKind;
-  title: string;
-  subtitle?: string;
-  minutes: number;
-  /** The goals this slide covers. */
-  goals: Goal[];
-  /** At most six short lines, already shortened to fit a slide. */
-  points: string[];
-  /** The last point says how many more were left out ("+45 more questions"): shown quieter. */
-  more?: true;
-  /** Short labels shown as chips (the goals in the prospect's order on "what we heard"). */
-  chips?: string[];
-  /** The prospect's own words, shortened to fit. */
-  quote?: string;
-  /** One line the summary lists under "what we covered". */
-  takeaway: string;
-  /** For the advisor only: the full texts and what to say. */
-  notes: string;
-  /** Disclosures and assumptions, printed small. */
-  fineprint?: string;
-  /** A chart drawn as SVG from these numbers; projections carry their assumptions. */
-  chart?: SlideChart;
-}
-
-export interface DeckPlan {
-  version: 1;
-  locale: string;
-  /** The language of the copy used, after fallback (fr-CA → fr → en). */
-  language: string;
-  recipe: string;
-  /** ISO 4217: the prospect's money, for charts and the summary. */
-  currency: string;
-  prospect: { fullName: string; firstName: string; lastName: string };
-  advisor: { name: string; firm: string };
-  deck: {
-    title: string;
-    aspectRatio: AspectRatio;
-    budgetMinutes: number;
-    qaMinutes: number;
-    plannedMinutes: number;
-    slides: Slide[];
-  };
-  followUp: FollowUpSlot;
-}
-
-const MAX_POINTS = 6;
-const POINT_CHARS = 110;
-const QUOTE_CHARS = 180;
-const SUBTITLE_CHARS = 140;
-const CHIP_CHARS = 40;
-// What of the disclosure fits the closing slide in fine print; the summary carries all of it.
-const DISCLOSURE_CHARS = 600;
-// "What we heard" shows the urgent need beside everything else; its own slide shows more of it.
-const HEARD_QUOTE_CHARS = 120;
+// The plan's types live in deckPlan.ts; everyone has imported them from here.
+export type { AspectRatio, DeckPlan, DeckRecipe, Slide, SlideChart };
 
 /**
  * How many points a slide's layout draws: the editor offers exactly these, the plan and the
@@ -96,104 +41,6 @@ export function pointsShown(slide: Pick<Slide, 'layout' | 'chart'>, aspectRatio:
 /** A quarter of the meeting (the recipe's share), rounded to the half minute, half up. */
 export function qaMinutes(budget: number, share: number): number {
   return Math.round(budget * share * 2) / 2;
-}
-
-interface Selection {
-  kinds: Set<SlideKind>;
-  /** How many of the goals (in the prospect's order) get their own slide. */
-  dedicatedGoals: number;
-  /** Goals the advisor gave their own slide beyond those. */
-  extraGoals?: ReadonlySet<Goal>;
-}
-
-/**
- * Which slides fit the budget: the required ones and the top goal's own slide first, then
- * the recipe's fill order while time remains. Goals without their own slide share one
- * "also on your list" slide, so every goal is always covered.
- */
-function selectSlides(
-  recipe: Recipe,
-  available: number,
-  goals: number,
-  present: (k: SlideKind) => boolean,
-): { selection: Selection; remaining: number } {
-  const cost = recipe.minutes;
-  const kinds = new Set<SlideKind>(recipe.required.filter(present));
-  let dedicatedGoals = Math.min(1, goals);
-  const coverage = (k: number) => k * cost.goal + (k < goals ? cost['also-on-your-list'] : 0);
-  let remaining = available - [...kinds].reduce((sum, k) => sum + cost[k], 0) - coverage(dedicatedGoals);
-  if (remaining < 0) {
-    throw new Error(
-      `recipe "${recipe.id}" needs ${available - remaining} minutes for its required slides but only ${available} are available`,
-    );
-  }
-
-  const addGoal = (): boolean => {
-    if (dedicatedGoals >= goals) return false;
-    const delta = coverage(dedicatedGoals + 1) - coverage(dedicatedGoals);
-    if (delta > remaining) return false;
-    dedicatedGoals++;
-    remaining -= delta;
-    return true;
-  };
-
-  for (const step of recipe.fill) {
-    if (step === 'goal') addGoal();
-    else if (step === 'goal*') while (addGoal());
-    else if (!kinds.has(step) && step !== 'also-on-your-list' && present(step) && cost[step] <= remaining) {
-      kinds.add(step);
-      remaining -= cost[step];
-    }
-  }
-  return { selection: { kinds, dedicatedGoals }, remaining };
-}
-
-/** Leftover time becomes discussion time on the slides the recipe names, half a minute at a time. */
-function spreadExtraTime(slides: Slide[], recipe: Recipe, remaining: number): void {
-  const caps = recipe.extraTimeTo;
-  const order = (Object.keys(caps) as SlideKind[]).flatMap((kind) => slides.filter((s) => s.layout === kind));
-  let left = remaining;
-  let added = true;
-  while (left >= 0.5 && added) {
-    added = false;
-    for (const slide of order) {
-      const cap = caps[slide.layout] ?? slide.minutes;
-      if (left >= 0.5 && slide.minutes + 0.5 <= cap) {
-        slide.minutes += 0.5;
-        left -= 0.5;
-        added = true;
-      }
-    }
-  }
-}
-
-function lines(templates: readonly string[], values: Readonly<Record<string, string | undefined>>): string[] {
-  return templates.map((t) => fill(t, values)).filter((s): s is string => s !== undefined);
-}
-
-/** Up to six lines; past that, five and "+N more" (flagged `more`) so nothing is silently dropped. */
-function capped(
-  items: readonly string[],
-  more: (n: number) => string,
-  max = MAX_POINTS,
-): { points: string[]; more?: true } {
-  const clipped = items.map((i) => clip(i, POINT_CHARS));
-  if (clipped.length <= max) return { points: clipped };
-  return { points: [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))], more: true };
-}
-
-/** Credentials as a few short chips: six at most, the last saying how many more. */
-function cappedChips(items: readonly string[], more: (n: number) => string, max = MAX_POINTS): string[] {
-  const clipped = items.map((i) => clip(i, CHIP_CHARS));
-  return clipped.length <= max ? clipped : [...clipped.slice(0, max - 1), more(clipped.length - (max - 1))];
-}
-
-/** Groups many short labels onto at most six lines: "Tax · Estate · Debt". */
-function packLabels(labels: readonly string[], max = MAX_POINTS): string[] {
-  const perLine = Math.ceil(labels.length / max);
-  const out: string[] = [];
-  for (let i = 0; i < labels.length; i += perLine) out.push(labels.slice(i, i + perLine).join(' · '));
-  return out;
 }
 
 /**
