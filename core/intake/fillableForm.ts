@@ -86,22 +86,21 @@ export const PROSPECT_FIELDS: readonly FormFieldSpec[] = [
   })),
 ];
 
+const hidden = (...names: string[]): FormFieldSpec[] => names.map((name) => ({ name, kind: 'hidden' }));
+
 /** Hidden fields: what the form carries back without showing it. */
-export const HIDDEN_FIELDS: readonly FormFieldSpec[] = [
-  { name: FIELD.version, kind: 'hidden' },
-  { name: FIELD.prospectId, kind: 'hidden' },
-  { name: FIELD.secret, kind: 'hidden' },
-  { name: FIELD.locale, kind: 'hidden' },
-  { name: FIELD.currency, kind: 'hidden' },
-];
+export const HIDDEN_FIELDS: readonly FormFieldSpec[] = hidden(
+  FIELD.version,
+  FIELD.prospectId,
+  FIELD.secret,
+  FIELD.locale,
+  FIELD.currency,
+);
 
 /** The meeting, when the advisor knows it: shown read-only, its data in hidden fields. */
 export const KNOWN_MEETING_FIELDS: readonly FormFieldSpec[] = [
   { name: FIELD.meetingWhen, kind: 'text' },
-  { name: FIELD.startsAt, kind: 'hidden' },
-  { name: FIELD.timeZone, kind: 'hidden' },
-  { name: FIELD.meetingFormat, kind: 'hidden' },
-  { name: FIELD.meetingMinutes, kind: 'hidden' },
+  ...hidden(FIELD.startsAt, FIELD.timeZone, FIELD.meetingFormat, FIELD.meetingMinutes),
 ];
 
 /** A blank form (no intake yet): the meeting is typed in. */
