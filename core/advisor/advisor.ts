@@ -1,3 +1,5 @@
+// The Advisor's profile (advisor.json): who they are, their firm's colours and disclosure, and
+// how they like follow-ups scheduled. Checked when read; every problem names its field.
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { LIMITS, email, localeTag, text, textList } from '../text/text';

@@ -1,3 +1,4 @@
+// The model allocation chart's numbers: an illustrative mix by risk tolerance, not advice.
 import type { RiskTolerance } from '../intake/intake';
 
 /**

@@ -1,3 +1,4 @@
+// The college chart's numbers: a hypothetical projection of college costs in future money.
 import type { Intake } from '../intake/intake';
 
 /**

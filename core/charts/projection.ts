@@ -1,3 +1,5 @@
+// The retirement chart's numbers: a hypothetical projection of savings at three assumed
+// returns, pure and labelled as an illustration by the slide that draws it.
 import type { Intake } from '../intake/intake';
 
 /**

@@ -1,3 +1,5 @@
+// The follow-up email draft in the prospect's language (follow-up.eml's words): its copy per
+// language, checked when loaded, and the text made from the plan and the meeting.
 import { z } from 'zod';
 import type { Advisor } from '../advisor/advisor';
 import { safeHttpsUrl } from '../advisor/advisor';

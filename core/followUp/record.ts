@@ -1,3 +1,5 @@
+// A FollowUp as the follow-up store keeps it (follow-ups/<id>.json): status, due time, channel,
+// snoozes and history; and the store's settings. Checked when read.
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isoWithOffset, isTimeZone } from '../locale/time';

@@ -1,3 +1,5 @@
+// The follow-up slot rule: a follow-up 2 to 3 business days after the meeting, at the advisor's
+// preferred time in their time zone, never on a weekend or one of their holidays. Pure (luxon).
 import { DateTime } from 'luxon';
 import { isoWithOffset, wallClockInZone } from '../locale/time';
 

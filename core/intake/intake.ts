@@ -1,3 +1,5 @@
+// The Intake: what a prospect said before the first meeting (the CLI's intake.json and the
+// intake screen's data). Strict: unknown keys are errors; every problem names its field.
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { LIMITS, email, localeTag, text, textList } from '../text/text';

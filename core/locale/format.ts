@@ -1,3 +1,5 @@
+// Numbers, money, dates and lists in the prospect's locale, and text clipped by what a person
+// sees (grapheme clusters, wide characters): what every slide, summary and email prints.
 import { segmentGraphemes } from '../text/graphemes';
 
 /** Formatting in the prospect's locale (full BCP 47 tag) with Intl only: pure and deterministic. */

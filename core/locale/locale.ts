@@ -1,3 +1,5 @@
+// Locales, languages and households: the prospect's locale tag, the currency of their country,
+// and how a couple is named ("Maria Lopez & Daniel Lopez", "Maria & Daniel").
 import countryToCurrency from 'country-to-currency';
 
 export const DEFAULT_LOCALE = 'en-US';

@@ -1,3 +1,5 @@
+// Wall-clock times in a time zone, and instants with their offset: the few luxon calls every
+// date of the app goes through.
 import { DateTime, IANAZone } from 'luxon';
 
 /** A real IANA zone name (America/Los_Angeles, Europe/Paris, UTC), not an offset or abbreviation. */

@@ -1,3 +1,5 @@
+// The meeting record (meeting.json): what happened in the meeting as the wrap-up keeps it and
+// the CLI reads it: when it ended, the slides shown, the questions and answers, the notes.
 import { z } from 'zod';
 import { isRealLocalDateTime } from '../intake/intake';
 import { LIMITS, text } from '../text/text';

@@ -1,3 +1,5 @@
+// The questions a prospect sent before the meeting (the intake's), as wrap-up rows: kept apart
+// from those asked in the meeting, and listed with their answers in the summary and email.
 import type { Intake } from '../intake/intake';
 
 /** A question of the meeting: its words, the answer given, and whether it was sent ahead. */

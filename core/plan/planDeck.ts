@@ -1,3 +1,6 @@
+// planDeck: the tailored first-meeting deck for one prospect, from their intake, the advisor's
+// profile, the recipe and the advisor's changes. Types in deckPlan.ts; which slides fit in
+// selectSlides.ts; what fits on a slide in slideText.ts; live re-planning in replan.ts.
 import type { Advisor } from '../advisor/advisor';
 import type { Goal, Intake } from '../intake/intake';
 import type { Copy, SlideKind } from './recipe';

@@ -1,3 +1,5 @@
+// A deck recipe (templates/recipes/<id>/recipe.json and its copy): which slides, in which order,
+// how many minutes each, what to add first when time allows, and the words per language.
 import { z } from 'zod';
 import { GOALS } from '../intake/intake';
 import { type Checked, describeIssues } from '../validation';

@@ -1,3 +1,5 @@
+// Text a person typed, as the schemas take it: length limits in characters as a person sees
+// them, and the controls, bidi overrides and floods of marks that are refused or cleaned.
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { segmentGraphemes } from './graphemes';
