@@ -69,7 +69,7 @@ const FALSE_POSITIVES: readonly FalsePositive[] = [
   },
   {
     rule: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'electron/services/app/index.ts',
+    file: 'electron/services/followUp/handlers.ts',
     why: "Matched by name only: this is the app layer's Platform.openExternal, not Electron's shell, called with mailtoLink() of core/followUp/email.ts (always a mailto: URL). On the desktop it lands in main.ts's allow-listed call above.",
   },
 ];
