@@ -72,6 +72,11 @@ const FALSE_POSITIVES: readonly FalsePositive[] = [
     file: 'electron/services/followUp/handlers.ts',
     why: "Matched by name only: this is the app layer's Platform.openExternal, not Electron's shell, called with mailtoLink() of core/followUp/email.ts (always a mailto: URL). On the desktop it lands in main.ts's allow-listed call above.",
   },
+  {
+    rule: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'electron/services/app/index.ts',
+    why: 'Matched by name only: openApp hands the Platform.openExternal to the follow-up handlers (the entry above).',
+  },
 ];
 
 /**
