@@ -4,12 +4,12 @@ import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
 import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
-import { AmountField, BOX, IntakeText, TextRows, type FormBinding } from './IntakeFields';
+import { AmountField, BOX, IntakeText, problemAt, TextRows, type FormBinding } from './IntakeFields';
 import { CURRENCY_OPTIONS } from './options';
 
 export function PlanSections({ bind }: { bind: FormBinding }) {
   const t = useApp((s) => s.t);
-  const { form, change, errorFor, leave } = bind;
+  const { form, change } = bind;
   return (
     <>
       <fieldset className="card">
@@ -20,8 +20,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
             value={form.currency}
             options={CURRENCY_OPTIONS}
             onChange={(e) => change({ currency: e.currentTarget.value })}
-            onBlur={leave('finances.currency')}
-            error={errorFor('finances.currency')}
+            {...problemAt(bind, 'finances.currency')}
           />
           <AmountField bind={bind} field="investableAssets" path="finances.investableAssets" label="investableAssets" />
           <AmountField bind={bind} field="annualIncome" path="finances.annualIncome" label="annualIncome" />
@@ -30,8 +29,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
             label={t('riskTolerance')}
             value={form.riskTolerance}
             onChange={(e) => change({ riskTolerance: e.currentTarget.value })}
-            onBlur={leave('riskTolerance')}
-            error={errorFor('riskTolerance')}
+            {...problemAt(bind, 'riskTolerance')}
           >
             <option value="">{t('risk_none')}</option>
             {RISK_TOLERANCES.map((r) => (
@@ -52,12 +50,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
 
       <fieldset className="card">
         <legend>{t('sectionGoals')}</legend>
-        <GoalsField
-          goals={form.goals}
-          onChange={(goals) => change({ goals })}
-          error={errorFor('goals')}
-          onBlur={leave('goals')}
-        />
+        <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} {...problemAt(bind, 'goals')} />
         <TextAreaField
           label={t('urgentNeed')}
           hint={t('shownWordForWord')}
@@ -65,8 +58,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
           maxLength={BOX_LENGTH.text}
           rows={2}
           onChange={(e) => change({ urgentNeed: e.currentTarget.value })}
-          onBlur={leave('urgentNeed')}
-          error={errorFor('urgentNeed')}
+          {...problemAt(bind, 'urgentNeed')}
         />
       </fieldset>
 
@@ -104,8 +96,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
           maxLength={BOX_LENGTH.longText}
           rows={4}
           onChange={(e) => change({ notes: e.currentTarget.value })}
-          onBlur={leave('notes')}
-          error={errorFor('notes')}
+          {...problemAt(bind, 'notes')}
         />
       </fieldset>
     </>
