@@ -1,8 +1,8 @@
 // "Add slide": what the recipe holds for this prospect that is not in the deck, each with its
 // time. A modal dialog: focus moves into it, Escape closes it, and every choice is a large button.
-import { useEffect, useRef } from 'react';
 import type { SlideOption } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
 
 export function AddSlideDialog({
   open,
@@ -18,14 +18,7 @@ export function AddSlideDialog({
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog
