@@ -1,4 +1,5 @@
 // The intake form's middle cards: finances, goals, then concerns, questions and notes. Props only.
+import type { ChangeEvent } from 'react';
 import { RISK_TOLERANCES } from '../../../../core/intake/intake';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
@@ -10,6 +11,13 @@ import { CURRENCY_OPTIONS } from './options';
 export function PlanSections({ bind }: { bind: FormBinding }) {
   const t = useApp((s) => s.t);
   const { form, change } = bind;
+  // A free-text box labelled, named and checked by its field.
+  const area = (field: 'urgentNeed' | 'notes') => ({
+    label: t(field),
+    value: form[field],
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => change({ [field]: e.currentTarget.value }),
+    ...problemAt(bind, field),
+  });
   return (
     <>
       <fieldset className="card">
@@ -51,15 +59,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
       <fieldset className="card">
         <legend>{t('sectionGoals')}</legend>
         <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} {...problemAt(bind, 'goals')} />
-        <TextAreaField
-          label={t('urgentNeed')}
-          hint={t('shownWordForWord')}
-          value={form.urgentNeed}
-          maxLength={BOX_LENGTH.text}
-          rows={2}
-          onChange={(e) => change({ urgentNeed: e.currentTarget.value })}
-          {...problemAt(bind, 'urgentNeed')}
-        />
+        <TextAreaField hint={t('shownWordForWord')} maxLength={BOX_LENGTH.text} rows={2} {...area('urgentNeed')} />
       </fieldset>
 
       <fieldset className="card">
@@ -89,14 +89,11 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
           />
         </div>
         <TextAreaField
-          label={t('notes')}
           hint={t('notesPrivate')}
           className="field-private"
-          value={form.notes}
           maxLength={BOX_LENGTH.longText}
           rows={4}
-          onChange={(e) => change({ notes: e.currentTarget.value })}
-          {...problemAt(bind, 'notes')}
+          {...area('notes')}
         />
       </fieldset>
     </>
