@@ -18,16 +18,10 @@ export function AddSlideDialog({
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const dialog = useModalDialog(open);
+  const dialog = useModalDialog(open, { title: 'db-add-title', text: 'db-add-hint' });
 
   return (
-    <dialog
-      ref={dialog}
-      className="db-dialog"
-      aria-labelledby="db-add-title"
-      aria-describedby="db-add-hint"
-      onClose={onClose}
-    >
+    <dialog {...dialog} className="db-dialog" onClose={onClose}>
       <h3 id="db-add-title">{t('deckAddTitle')}</h3>
       <p id="db-add-hint" className="muted">
         {options.length > 0 ? t('deckAddHint') : t('deckNothingToAdd')}

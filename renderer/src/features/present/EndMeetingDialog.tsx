@@ -3,7 +3,7 @@
 // meeting, and the focus starts on Keep presenting so a stray Enter does not end it either.
 import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../store';
-import { dismissedBy, useModalDialog } from '../../ui/useModalDialog';
+import { useModalDialog } from '../../ui/useModalDialog';
 
 export function EndMeetingDialog({
   open,
@@ -28,21 +28,16 @@ export function EndMeetingDialog({
     (document.activeElement === keep.current && !end.current?.disabled ? end : keep).current?.focus();
   };
 
-  const dialog = useModalDialog(
-    open,
-    useCallback(() => keep.current?.focus(), []),
-  );
+  // Esc: keep presenting.
+  const dialog = useModalDialog(open, {
+    title: 'present-end-title',
+    text: 'present-end-text',
+    shown: useCallback(() => keep.current?.focus(), []),
+    dismiss: onKeep,
+  });
 
   return (
-    <dialog
-      ref={dialog}
-      className="present-question-box present-end-dialog"
-      aria-labelledby="present-end-title"
-      aria-describedby="present-end-text"
-      onKeyDown={trapTab}
-      // Esc: keep presenting.
-      {...dismissedBy(open, onKeep)}
-    >
+    <dialog {...dialog} className="present-question-box present-end-dialog" onKeyDown={trapTab}>
       <div className="present-question-form">
         <h3 id="present-end-title" className="present-question-heading">
           {t('presentEndTitle')}

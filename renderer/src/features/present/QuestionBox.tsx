@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../../../core/text/limits';
 import { useApp } from '../../store';
-import { dismissedBy, useModalDialog } from '../../ui/useModalDialog';
+import { useModalDialog } from '../../ui/useModalDialog';
 
 export function QuestionBox({
   open,
@@ -24,14 +24,15 @@ export function QuestionBox({
   const [problem, setProblem] = useState<string | null>(null);
 
   // Each opening starts empty, ready to type.
-  const dialog = useModalDialog(
-    open,
-    useCallback(() => {
+  const dialog = useModalDialog(open, {
+    title: 'present-question-title',
+    shown: useCallback(() => {
       setText('');
       setProblem(null);
       input.current?.focus();
     }, []),
-  );
+    dismiss: onClose,
+  });
 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -51,12 +52,7 @@ export function QuestionBox({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="present-question-box"
-      aria-labelledby="present-question-title"
-      {...dismissedBy(open, onClose)}
-    >
+    <dialog {...dialog} className="present-question-box">
       <form onSubmit={(event) => void save(event)} className="present-question-form">
         <h3 id="present-question-title" className="present-question-heading">
           {t('presentAddQuestion')}
