@@ -1,5 +1,5 @@
 // The intake form's middle cards: finances, goals, then concerns, questions and notes. Props only.
-import type { ChangeEvent } from 'react';
+import { Fragment, type ChangeEvent } from 'react';
 import { RISK_TOLERANCES } from '../../../../core/intake/intake';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
@@ -7,6 +7,12 @@ import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
 import { AmountField, BOX, IntakeText, problemAt, TextRows, type FormBinding } from './IntakeFields';
 import { CURRENCY_OPTIONS } from './options';
+
+// The lists of rows the prospect's words go in, each under its heading and a note on who sees them.
+const ROW_LISTS = [
+  { rowsOf: 'concerns', kind: 'concern', note: 'shownWordForWord', add: 'addConcern', removeLabel: 'removeConcern' },
+  { rowsOf: 'questions', kind: 'question', note: 'questionsShown', add: 'addQuestion', removeLabel: 'removeQuestion' },
+] as const;
 
 export function PlanSections({ bind }: { bind: FormBinding }) {
   const t = useApp((s) => s.t);
@@ -64,30 +70,15 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
 
       <fieldset className="card">
         <legend>{t('sectionConcerns')}</legend>
-        <h3 className="subhead">{t('concerns')}</h3>
-        <p className="field-hint shown-note">{t('shownWordForWord')}</p>
-        <div className="rows-concern">
-          <TextRows
-            bind={bind}
-            rowsOf="concerns"
-            kind="concern"
-            label="concern"
-            add="addConcern"
-            removeLabel="removeConcern"
-          />
-        </div>
-        <h3 className="subhead">{t('questions')}</h3>
-        <p className="field-hint shown-note">{t('questionsShown')}</p>
-        <div className="rows-question">
-          <TextRows
-            bind={bind}
-            rowsOf="questions"
-            kind="question"
-            label="question"
-            add="addQuestion"
-            removeLabel="removeQuestion"
-          />
-        </div>
+        {ROW_LISTS.map(({ rowsOf, note, ...list }) => (
+          <Fragment key={rowsOf}>
+            <h3 className="subhead">{t(rowsOf)}</h3>
+            <p className="field-hint shown-note">{t(note)}</p>
+            <div className={`rows-${list.kind}`}>
+              <TextRows bind={bind} rowsOf={rowsOf} label={list.kind} {...list} />
+            </div>
+          </Fragment>
+        ))}
         <TextAreaField
           hint={t('notesPrivate')}
           className="field-private"
