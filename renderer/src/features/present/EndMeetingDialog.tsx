@@ -4,6 +4,7 @@
 import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../store';
 import { useModalDialog } from '../../ui/useModalDialog';
+import { DialogHeading } from './DialogHeading';
 
 export function EndMeetingDialog({
   open,
@@ -39,9 +40,7 @@ export function EndMeetingDialog({
   return (
     <dialog {...dialog} className="present-question-box present-end-dialog" onKeyDown={trapTab}>
       <div className="present-question-form">
-        <h3 id="present-end-title" className="present-question-heading">
-          {t('presentEndTitle')}
-        </h3>
+        <DialogHeading id="present-end-title">{t('presentEndTitle')}</DialogHeading>
         <p id="present-end-text" className="present-question-hint">
           {t('presentEndText')}
         </p>

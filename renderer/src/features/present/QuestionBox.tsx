@@ -5,6 +5,7 @@ import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } fro
 import { LIMITS } from '../../../../core/text/limits';
 import { useApp } from '../../store';
 import { useModalDialog } from '../../ui/useModalDialog';
+import { DialogHeading } from './DialogHeading';
 
 export function QuestionBox({
   open,
@@ -54,9 +55,7 @@ export function QuestionBox({
   return (
     <dialog {...dialog} className="present-question-box">
       <form onSubmit={(event) => void save(event)} className="present-question-form">
-        <h3 id="present-question-title" className="present-question-heading">
-          {t('presentAddQuestion')}
-        </h3>
+        <DialogHeading id="present-question-title">{t('presentAddQuestion')}</DialogHeading>
         <label htmlFor="present-question" className="present-question-label">
           {t('presentQuestion')}
         </label>
