@@ -60,95 +60,44 @@ function Shell({
   );
 }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  ...input
-}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+// The pieces every field repeats: one id, the shell around the control, and the aria attributes that tie the
+// control to its label, hint and problem; `rest` is what goes on the control itself.
+function useFieldControl<P extends FieldShell>({ label, hint, error, required, className, ...rest }: P) {
   const id = useId();
   const { describedBy } = ids(id, hint, error);
+  const shell = { id, label, hint, error, required: required ?? false, ...(className ? { className } : {}) };
+  const control = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+  };
+  return { id, shell, control, rest };
+}
+
+export function TextField(props: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  const { shell, control, rest } = useFieldControl(props);
   return (
-    <Shell
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required ?? false}
-      {...(className ? { className } : {})}
-    >
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        {...input}
-      />
+    <Shell {...shell}>
+      <input {...control} {...rest} />
     </Shell>
   );
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  ...input
-}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const { describedBy } = ids(id, hint, error);
+export function TextAreaField(props: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { shell, control, rest } = useFieldControl(props);
   return (
-    <Shell
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required ?? false}
-      {...(className ? { className } : {})}
-    >
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        {...input}
-      />
+    <Shell {...shell}>
+      <textarea {...control} {...rest} />
     </Shell>
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  required,
-  className,
-  children,
-  ...select
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const { describedBy } = ids(id, hint, error);
+export function SelectField(props: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { shell, control, rest } = useFieldControl(props);
   return (
-    <Shell
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required ?? false}
-      {...(className ? { className } : {})}
-    >
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        {...select}
-      >
-        {children}
-      </select>
+    <Shell {...shell}>
+      <select {...control} {...rest} />
     </Shell>
   );
 }
@@ -159,34 +108,18 @@ export function SelectField({
  * the value instead of submitting the form.
  */
 export function ComboField({
-  label,
-  hint,
-  error,
-  required,
-  className,
   options,
-  ...input
+  ...props
 }: FieldShell & InputHTMLAttributes<HTMLInputElement> & { options: readonly { value: string; label?: string }[] }) {
-  const id = useId();
+  const { id, shell, control, rest } = useFieldControl(props);
   const listId = `${id}-options`;
-  const { describedBy } = ids(id, hint, error);
   return (
-    <Shell
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required ?? false}
-      {...(className ? { className } : {})}
-    >
+    <Shell {...shell}>
       <input
-        id={id}
+        {...control}
         list={listId}
         autoComplete="off"
         spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
@@ -194,7 +127,7 @@ export function ComboField({
             event.currentTarget.focus();
           }
         }}
-        {...input}
+        {...rest}
       />
       <datalist id={listId}>
         {options.map((o) => (

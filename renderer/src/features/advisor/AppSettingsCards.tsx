@@ -2,6 +2,7 @@
 import type { UiLanguage } from '../../i18n';
 import { useApp } from '../../store';
 import { SelectField, TextField } from '../../ui/Field';
+import { LinkButton } from '../../ui/LinkButton';
 
 export function AppSettingsCards({
   language,
@@ -43,9 +44,7 @@ export function AppSettingsCards({
       </div>
       <div className="card language-card">
         <p className="field-hint">{t('recLinkHint')}</p>
-        <a href="#/records" className="button">
-          {t('recLink')}
-        </a>
+        <LinkButton to="records">{t('recLink')}</LinkButton>
       </div>
     </>
   );

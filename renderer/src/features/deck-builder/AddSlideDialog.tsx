@@ -1,8 +1,8 @@
 // "Add slide": what the recipe holds for this prospect that is not in the deck, each with its
 // time. A modal dialog: focus moves into it, Escape closes it, and every choice is a large button.
-import { useEffect, useRef } from 'react';
 import type { SlideOption } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
 
 export function AddSlideDialog({
   open,
@@ -18,23 +18,10 @@ export function AddSlideDialog({
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open, { title: 'db-add-title', text: 'db-add-hint' });
 
   return (
-    <dialog
-      ref={dialog}
-      className="db-dialog"
-      aria-labelledby="db-add-title"
-      aria-describedby="db-add-hint"
-      onClose={onClose}
-    >
+    <dialog {...dialog} className="db-dialog" onClose={onClose}>
       <h3 id="db-add-title">{t('deckAddTitle')}</h3>
       <p id="db-add-hint" className="muted">
         {options.length > 0 ? t('deckAddHint') : t('deckNothingToAdd')}

@@ -3,19 +3,9 @@
 // One row at a time is in the Tab order (a roving tab stop): the arrow keys move between rows,
 // so reaching the tenth slide is nine presses of ↓, not forty Tabs.
 import { useState, type KeyboardEvent } from 'react';
-import {
-  closestCenter,
-  DndContext,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import type { Slide, SlideOption } from '../../../../core/plan/planDeck';
 import { useApp } from '../../store';
+import { MoveButtons, SortableList, useSortableRow } from '../../ui/Sortable';
 import { isLocked } from './deckEdits';
 import { LockIcon } from './LockIcon';
 
@@ -53,48 +43,37 @@ export function SlideList({ slides, hidden, selected, onSelect, onMove, onHide, 
   const t = useApp((s) => s.t);
   const language = useApp((s) => s.language);
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-  );
   const ids = slides.map((s) => s.id);
   // The row in the Tab order: the last one focused, else the slide being edited.
   const [active, setActive] = useState<string | undefined>(undefined);
   const tabRow = active !== undefined && ids.includes(active) ? active : (selected ?? ids[0]);
-  const onDragEnd = (event: DragEndEvent) => {
-    const from = ids.indexOf(String(event.active.id));
-    const to = event.over ? ids.indexOf(String(event.over.id)) : -1;
-    if (from >= 0 && to >= 0 && from !== to) onMove(from, to);
-  };
   return (
     <div className="db-list">
       <h3 id="db-slides-heading">{t('deckSlides')}</h3>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <ol
-            className="db-slides"
-            aria-label={t('deckSlides')}
-            aria-describedby="db-slides-keys"
-            onKeyDown={moveAcrossRows}
-          >
-            {slides.map((slide, i) => (
-              <SlideRow
-                key={slide.id}
-                slide={slide}
-                index={i}
-                count={slides.length}
-                minutes={t('minutes', { n: number.format(slide.minutes) })}
-                selected={slide.id === selected}
-                inTabOrder={slide.id === tabRow}
-                onFocusRow={setActive}
-                onSelect={onSelect}
-                onMove={onMove}
-                onHide={onHide}
-              />
-            ))}
-          </ol>
-        </SortableContext>
-      </DndContext>
+      <SortableList ids={ids} onMove={onMove}>
+        <ol
+          className="db-slides"
+          aria-label={t('deckSlides')}
+          aria-describedby="db-slides-keys"
+          onKeyDown={moveAcrossRows}
+        >
+          {slides.map((slide, i) => (
+            <SlideRow
+              key={slide.id}
+              slide={slide}
+              index={i}
+              count={slides.length}
+              minutes={t('minutes', { n: number.format(slide.minutes) })}
+              selected={slide.id === selected}
+              inTabOrder={slide.id === tabRow}
+              onFocusRow={setActive}
+              onSelect={onSelect}
+              onMove={onMove}
+              onHide={onHide}
+            />
+          ))}
+        </ol>
+      </SortableList>
       <p className="db-keys-hint" id="db-slides-keys">
         {t('deckListKeys')}
       </p>
@@ -155,29 +134,18 @@ function SlideRow({
   onHide,
 }: SlideRowProps) {
   const t = useApp((s) => s.t);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: slide.id });
-  // The drag handle is for pointers only; keyboard users have the buttons, which say what they do.
-  const { role: _role, tabIndex: _tabIndex, ...dragAttributes } = attributes;
-  void _role;
-  void _tabIndex;
+  const { isDragging, row, handle } = useSortableRow(slide.id);
   const locked = isLocked(slide.id);
   const tabIndex = inTabOrder ? 0 : -1;
   return (
     <li
-      ref={setNodeRef}
+      {...row}
       className={`db-slide${selected ? ' db-selected' : ''}${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
       aria-label={slide.title}
       data-slide-id={slide.id}
       onFocus={() => onFocusRow(slide.id)}
     >
-      <span
-        className="drag-handle db-handle"
-        {...dragAttributes}
-        {...listeners}
-        aria-hidden="true"
-        title={t('deckDrag', { title: slide.title })}
-      >
+      <span className="drag-handle db-handle" {...handle} title={t('deckDrag', { title: slide.title })}>
         ⠿
       </span>
       {/* detail 0: a click made by Enter or Space, not by a pointer. */}
@@ -197,29 +165,7 @@ function SlideRow({
         </span>
       </button>
       <span className="db-minutes">{minutes}</span>
-      {/* aria-disabled, not disabled: focus stays on the button when the slide reaches the end. */}
-      <button
-        type="button"
-        className="button button-small"
-        data-col="up"
-        tabIndex={tabIndex}
-        aria-label={t('moveUp')}
-        aria-disabled={index === 0 || undefined}
-        onClick={() => onMove(index, index - 1)}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        data-col="down"
-        tabIndex={tabIndex}
-        aria-label={t('moveDown')}
-        aria-disabled={index === count - 1 || undefined}
-        onClick={() => onMove(index, index + 1)}
-      >
-        ↓
-      </button>
+      <MoveButtons index={index} count={count} onMove={onMove} tabIndex={tabIndex} columns />
       {locked ? (
         <span className="db-lock" role="img" aria-label={t('deckLocked')}>
           <LockIcon />

@@ -1,19 +1,10 @@
 // Goals: tick what matters; the ticked goals form a ranked list (first = leads the deck) that
 // is reordered by dragging (mouse, finger) or with Move up / Move down (keyboard, any pointer).
-import {
-  closestCenter,
-  DndContext,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import { arrayMove, SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { arrayMove } from '@dnd-kit/sortable';
 import { GOALS, type Goal } from '../../../../core/intake/intake';
 import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
+import { MoveButtons, SortableList, useSortableRow } from '../../ui/Sortable';
 
 const GOAL_LABEL: Record<Goal, MessageKey> = {
   retirement: 'goal_retirement',
@@ -41,18 +32,9 @@ export function GoalsField({
   onBlur: () => void;
 }) {
   const t = useApp((s) => s.t);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-  );
   const move = (from: number, to: number) => {
     if (to < 0 || to >= goals.length) return;
     onChange(arrayMove(goals, from, to));
-  };
-  const onDragEnd = (event: DragEndEvent) => {
-    const from = goals.indexOf(event.active.id as Goal);
-    const to = event.over ? goals.indexOf(event.over.id as Goal) : -1;
-    if (from >= 0 && to >= 0 && from !== to) move(from, to);
   };
   return (
     <div className={`goals${error ? ' field-invalid' : ''}`} data-path="goals">
@@ -84,22 +66,20 @@ export function GoalsField({
       {goals.length === 0 ? (
         <p className="muted">{t('noGoals')}</p>
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-          <SortableContext items={goals} strategy={verticalListSortingStrategy}>
-            <ol className="ranked" aria-labelledby="goals-ranked">
-              {goals.map((goal, i) => (
-                <RankedGoal
-                  key={goal}
-                  goal={goal}
-                  label={t(GOAL_LABEL[goal])}
-                  index={i}
-                  count={goals.length}
-                  move={move}
-                />
-              ))}
-            </ol>
-          </SortableContext>
-        </DndContext>
+        <SortableList ids={goals} onMove={move}>
+          <ol className="ranked" aria-labelledby="goals-ranked">
+            {goals.map((goal, i) => (
+              <RankedGoal
+                key={goal}
+                goal={goal}
+                label={t(GOAL_LABEL[goal])}
+                index={i}
+                count={goals.length}
+                move={move}
+              />
+            ))}
+          </ol>
+        </SortableList>
       )}
     </div>
   );
@@ -119,48 +99,15 @@ function RankedGoal({
   move: (from: number, to: number) => void;
 }) {
   const t = useApp((s) => s.t);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: goal });
-  // The drag handle is for pointers only; keyboard users have the buttons, which say what they do.
-  const { role: _role, tabIndex: _tabIndex, ...dragAttributes } = attributes;
-  void _role;
-  void _tabIndex;
+  const { isDragging, row, handle } = useSortableRow(goal);
   return (
-    <li
-      ref={setNodeRef}
-      className={`ranked-goal${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      aria-label={label}
-    >
-      <span
-        className="drag-handle"
-        {...dragAttributes}
-        {...listeners}
-        aria-hidden="true"
-        title={t('dragGoal', { goal: label })}
-      >
+    <li {...row} className={`ranked-goal${isDragging ? ' dragging' : ''}`} aria-label={label}>
+      <span className="drag-handle" {...handle} title={t('dragGoal', { goal: label })}>
         ⠿
       </span>
       <span className="rank">{index + 1}</span>
       <span className="ranked-label">{label}</span>
-      {/* aria-disabled, not disabled: focus stays on the button when the goal reaches the end. */}
-      <button
-        type="button"
-        className="button button-small"
-        aria-label={t('moveUp')}
-        aria-disabled={index === 0 || undefined}
-        onClick={() => move(index, index - 1)}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        aria-label={t('moveDown')}
-        aria-disabled={index === count - 1 || undefined}
-        onClick={() => move(index, index + 1)}
-      >
-        ↓
-      </button>
+      <MoveButtons index={index} count={count} onMove={move} />
     </li>
   );
 }

@@ -28,6 +28,25 @@ export interface FormBinding {
   focusAfterRender: RefObject<string | null>;
 }
 
+/** The props that tie a box to its place in the form: leaving it checks it, and its problem shows under it. */
+export function problemAt({ errorFor, leave }: FormBinding, path: string) {
+  return { onBlur: leave(path), error: errorFor(path) };
+}
+
+/** A plain text box labelled by its field's own message. */
+export interface IntakeBox {
+  field: keyof IntakeForm & MessageKey;
+  path: string;
+  box: (typeof BOX)[keyof typeof BOX];
+}
+
+/** A run of plain text boxes, in order. */
+export function IntakeTexts({ bind, boxes }: { bind: FormBinding; boxes: readonly IntakeBox[] }) {
+  return boxes.map(({ field, path, box }) => (
+    <IntakeText key={field} bind={bind} field={field} path={path} label={field} {...box} />
+  ));
+}
+
 export function IntakeText({
   bind: { form, change, errorFor, leave },
   field,

@@ -2,13 +2,42 @@
 import { TextField } from '../../ui/Field';
 import { useApp } from '../../store';
 import { BOX_LENGTH } from './boxLengths';
-import { AddRowButton, BOX, IntakeText, type FormBinding } from './IntakeFields';
-import { rowKey } from './model';
+import {
+  AddRowButton,
+  BOX,
+  IntakeText,
+  IntakeTexts,
+  problemAt,
+  type FormBinding,
+  type IntakeBox,
+} from './IntakeFields';
+import { rowKey, type IntakeForm } from './model';
+
+const PROSPECT_BOXES: readonly IntakeBox[] = [
+  { field: 'email', path: 'prospect.email', box: BOX.email },
+  { field: 'phone', path: 'prospect.phone', box: BOX.phone },
+  { field: 'age', path: 'prospect.age', box: BOX.number },
+  { field: 'occupation', path: 'prospect.occupation', box: BOX.text },
+  { field: 'city', path: 'prospect.city', box: BOX.text },
+];
+
+const PARTNER_BOXES: readonly IntakeBox[] = [
+  { field: 'partnerFirstName', path: 'prospect.partner.firstName', box: BOX.name },
+  { field: 'partnerLastName', path: 'prospect.partner.lastName', box: BOX.name },
+  { field: 'partnerEmail', path: 'prospect.partner.email', box: BOX.email },
+  { field: 'partnerAge', path: 'prospect.partner.age', box: BOX.number },
+];
+
+type Dependent = IntakeForm['dependents'][number];
 
 /** `autofocus`: a new prospect's form starts in the first name. */
 export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofocus: boolean }) {
   const t = useApp((s) => s.t);
-  const { form, change, errorFor, leave } = bind;
+  const { form, change } = bind;
+  // The prospect's names are shown to them and must be given.
+  const shownName = { ...BOX.name, required: true, autoComplete: 'off', hint: t('shownToProspect') };
+  const changeDependent = (key: Dependent['key'], patch: Partial<Dependent>) =>
+    change({ dependents: form.dependents.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   return (
     <>
       <fieldset className="card">
@@ -19,27 +48,11 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
             field="firstName"
             path="prospect.firstName"
             label="firstName"
-            {...BOX.name}
-            required
-            autoComplete="off"
-            hint={t('shownToProspect')}
+            {...shownName}
             data-autofocus={autofocus || undefined}
           />
-          <IntakeText
-            bind={bind}
-            field="lastName"
-            path="prospect.lastName"
-            label="lastName"
-            {...BOX.name}
-            required
-            autoComplete="off"
-            hint={t('shownToProspect')}
-          />
-          <IntakeText bind={bind} field="email" path="prospect.email" label="email" {...BOX.email} />
-          <IntakeText bind={bind} field="phone" path="prospect.phone" label="phone" {...BOX.phone} />
-          <IntakeText bind={bind} field="age" path="prospect.age" label="age" {...BOX.number} />
-          <IntakeText bind={bind} field="occupation" path="prospect.occupation" label="occupation" {...BOX.text} />
-          <IntakeText bind={bind} field="city" path="prospect.city" label="city" {...BOX.text} />
+          <IntakeText bind={bind} field="lastName" path="prospect.lastName" label="lastName" {...shownName} />
+          <IntakeTexts bind={bind} boxes={PROSPECT_BOXES} />
         </div>
       </fieldset>
 
@@ -47,28 +60,7 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
         <legend>{t('sectionFamily')}</legend>
         <p className="field-hint shown-note">{t('familyShown')}</p>
         <div className="grid">
-          <IntakeText
-            bind={bind}
-            field="partnerFirstName"
-            path="prospect.partner.firstName"
-            label="partnerFirstName"
-            {...BOX.name}
-          />
-          <IntakeText
-            bind={bind}
-            field="partnerLastName"
-            path="prospect.partner.lastName"
-            label="partnerLastName"
-            {...BOX.name}
-          />
-          <IntakeText
-            bind={bind}
-            field="partnerEmail"
-            path="prospect.partner.email"
-            label="partnerEmail"
-            {...BOX.email}
-          />
-          <IntakeText bind={bind} field="partnerAge" path="prospect.partner.age" label="partnerAge" {...BOX.number} />
+          <IntakeTexts bind={bind} boxes={PARTNER_BOXES} />
         </div>
         <h3 className="subhead">{t('dependents')}</h3>
         <div className="rows rows-dependent">
@@ -78,14 +70,8 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
                 label={t('dependentFirstName', { n: i + 1 })}
                 value={d.firstName}
                 {...BOX.name}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  change({
-                    dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, firstName: value } : r)),
-                  });
-                }}
-                onBlur={leave(`dependent:${d.key}:firstName`)}
-                error={errorFor(`dependent:${d.key}:firstName`)}
+                onChange={(e) => changeDependent(d.key, { firstName: e.currentTarget.value })}
+                {...problemAt(bind, `dependent:${d.key}:firstName`)}
               />
               <TextField
                 label={t('dependentAge', { n: i + 1 })}
@@ -93,12 +79,8 @@ export function PeopleSections({ bind, autofocus }: { bind: FormBinding; autofoc
                 maxLength={BOX_LENGTH.number}
                 inputMode="numeric"
                 className="field-short"
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  change({ dependents: form.dependents.map((r) => (r.key === d.key ? { ...r, age: value } : r)) });
-                }}
-                onBlur={leave(`dependent:${d.key}:age`)}
-                error={errorFor(`dependent:${d.key}:age`)}
+                onChange={(e) => changeDependent(d.key, { age: e.currentTarget.value })}
+                {...problemAt(bind, `dependent:${d.key}:age`)}
               />
               <button
                 type="button"

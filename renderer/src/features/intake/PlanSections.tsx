@@ -1,15 +1,29 @@
 // The intake form's middle cards: finances, goals, then concerns, questions and notes. Props only.
+import { Fragment, type ChangeEvent } from 'react';
 import { RISK_TOLERANCES } from '../../../../core/intake/intake';
 import { useApp } from '../../store';
 import { ComboField, SelectField, TextAreaField } from '../../ui/Field';
 import { BOX_LENGTH } from './boxLengths';
 import { GoalsField } from './GoalsField';
-import { AmountField, BOX, IntakeText, TextRows, type FormBinding } from './IntakeFields';
+import { AmountField, BOX, IntakeText, problemAt, TextRows, type FormBinding } from './IntakeFields';
 import { CURRENCY_OPTIONS } from './options';
+
+// The lists of rows the prospect's words go in, each under its heading and a note on who sees them.
+const ROW_LISTS = [
+  { rowsOf: 'concerns', kind: 'concern', note: 'shownWordForWord', add: 'addConcern', removeLabel: 'removeConcern' },
+  { rowsOf: 'questions', kind: 'question', note: 'questionsShown', add: 'addQuestion', removeLabel: 'removeQuestion' },
+] as const;
 
 export function PlanSections({ bind }: { bind: FormBinding }) {
   const t = useApp((s) => s.t);
-  const { form, change, errorFor, leave } = bind;
+  const { form, change } = bind;
+  // A free-text box labelled, named and checked by its field.
+  const area = (field: 'urgentNeed' | 'notes') => ({
+    label: t(field),
+    value: form[field],
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => change({ [field]: e.currentTarget.value }),
+    ...problemAt(bind, field),
+  });
   return (
     <>
       <fieldset className="card">
@@ -20,8 +34,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
             value={form.currency}
             options={CURRENCY_OPTIONS}
             onChange={(e) => change({ currency: e.currentTarget.value })}
-            onBlur={leave('finances.currency')}
-            error={errorFor('finances.currency')}
+            {...problemAt(bind, 'finances.currency')}
           />
           <AmountField bind={bind} field="investableAssets" path="finances.investableAssets" label="investableAssets" />
           <AmountField bind={bind} field="annualIncome" path="finances.annualIncome" label="annualIncome" />
@@ -30,8 +43,7 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
             label={t('riskTolerance')}
             value={form.riskTolerance}
             onChange={(e) => change({ riskTolerance: e.currentTarget.value })}
-            onBlur={leave('riskTolerance')}
-            error={errorFor('riskTolerance')}
+            {...problemAt(bind, 'riskTolerance')}
           >
             <option value="">{t('risk_none')}</option>
             {RISK_TOLERANCES.map((r) => (
@@ -52,60 +64,27 @@ export function PlanSections({ bind }: { bind: FormBinding }) {
 
       <fieldset className="card">
         <legend>{t('sectionGoals')}</legend>
-        <GoalsField
-          goals={form.goals}
-          onChange={(goals) => change({ goals })}
-          error={errorFor('goals')}
-          onBlur={leave('goals')}
-        />
-        <TextAreaField
-          label={t('urgentNeed')}
-          hint={t('shownWordForWord')}
-          value={form.urgentNeed}
-          maxLength={BOX_LENGTH.text}
-          rows={2}
-          onChange={(e) => change({ urgentNeed: e.currentTarget.value })}
-          onBlur={leave('urgentNeed')}
-          error={errorFor('urgentNeed')}
-        />
+        <GoalsField goals={form.goals} onChange={(goals) => change({ goals })} {...problemAt(bind, 'goals')} />
+        <TextAreaField hint={t('shownWordForWord')} maxLength={BOX_LENGTH.text} rows={2} {...area('urgentNeed')} />
       </fieldset>
 
       <fieldset className="card">
         <legend>{t('sectionConcerns')}</legend>
-        <h3 className="subhead">{t('concerns')}</h3>
-        <p className="field-hint shown-note">{t('shownWordForWord')}</p>
-        <div className="rows-concern">
-          <TextRows
-            bind={bind}
-            rowsOf="concerns"
-            kind="concern"
-            label="concern"
-            add="addConcern"
-            removeLabel="removeConcern"
-          />
-        </div>
-        <h3 className="subhead">{t('questions')}</h3>
-        <p className="field-hint shown-note">{t('questionsShown')}</p>
-        <div className="rows-question">
-          <TextRows
-            bind={bind}
-            rowsOf="questions"
-            kind="question"
-            label="question"
-            add="addQuestion"
-            removeLabel="removeQuestion"
-          />
-        </div>
+        {ROW_LISTS.map(({ rowsOf, note, ...list }) => (
+          <Fragment key={rowsOf}>
+            <h3 className="subhead">{t(rowsOf)}</h3>
+            <p className="field-hint shown-note">{t(note)}</p>
+            <div className={`rows-${list.kind}`}>
+              <TextRows bind={bind} rowsOf={rowsOf} label={list.kind} {...list} />
+            </div>
+          </Fragment>
+        ))}
         <TextAreaField
-          label={t('notes')}
           hint={t('notesPrivate')}
           className="field-private"
-          value={form.notes}
           maxLength={BOX_LENGTH.longText}
           rows={4}
-          onChange={(e) => change({ notes: e.currentTarget.value })}
-          onBlur={leave('notes')}
-          error={errorFor('notes')}
+          {...area('notes')}
         />
       </fieldset>
     </>

@@ -1,8 +1,10 @@
 // End meeting asks first: ending is final (the wrap-up comes next), and the button sits beside
 // Full screen. A modal <dialog>: the focus stays in it, Esc (or Keep presenting) goes back to the
 // meeting, and the focus starts on Keep presenting so a stray Enter does not end it either.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
+import { DialogHeading } from './DialogHeading';
 
 export function EndMeetingDialog({
   open,
@@ -16,7 +18,6 @@ export function EndMeetingDialog({
   onKeep: () => void;
 }) {
   const t = useApp((s) => s.t);
-  const dialog = useRef<HTMLDialogElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const end = useRef<HTMLButtonElement>(null);
 
@@ -28,35 +29,18 @@ export function EndMeetingDialog({
     (document.activeElement === keep.current && !end.current?.disabled ? end : keep).current?.focus();
   };
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      el.showModal();
-      keep.current?.focus();
-    } else if (!open && el.open) el.close();
-  }, [open]);
+  // Esc: keep presenting.
+  const dialog = useModalDialog(open, {
+    title: 'present-end-title',
+    text: 'present-end-text',
+    shown: useCallback(() => keep.current?.focus(), []),
+    dismiss: onKeep,
+  });
 
   return (
-    <dialog
-      ref={dialog}
-      className="present-question-box present-end-dialog"
-      aria-labelledby="present-end-title"
-      aria-describedby="present-end-text"
-      onKeyDown={trapTab}
-      onCancel={(event) => {
-        // Esc: keep presenting, through the screen's state so both stay in step.
-        event.preventDefault();
-        onKeep();
-      }}
-      onClose={() => {
-        if (open) onKeep();
-      }}
-    >
+    <dialog {...dialog} className="present-question-box present-end-dialog" onKeyDown={trapTab}>
       <div className="present-question-form">
-        <h3 id="present-end-title" className="present-question-heading">
-          {t('presentEndTitle')}
-        </h3>
+        <DialogHeading id="present-end-title">{t('presentEndTitle')}</DialogHeading>
         <p id="present-end-text" className="present-question-hint">
           {t('presentEndText')}
         </p>

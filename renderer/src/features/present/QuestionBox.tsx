@@ -1,9 +1,11 @@
 // Catching a question the prospect asks: a large box an on-screen keyboard can fill, kept with
 // Save question or Enter (Shift+Enter starts a new line). A modal <dialog>: the focus stays in it,
 // Esc closes it, and the focus goes back to Add question.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../../../core/text/limits';
 import { useApp } from '../../store';
+import { useModalDialog } from '../../ui/useModalDialog';
+import { DialogHeading } from './DialogHeading';
 
 export function QuestionBox({
   open,
@@ -17,22 +19,21 @@ export function QuestionBox({
   onClose: () => void;
 }) {
   const t = useApp((s) => s.t);
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
+  // Each opening starts empty, ready to type.
+  const dialog = useModalDialog(open, {
+    title: 'present-question-title',
+    shown: useCallback(() => {
       setText('');
       setProblem(null);
-      el.showModal();
       input.current?.focus();
-    } else if (!open && el.open) el.close();
-  }, [open]);
+    }, []),
+    dismiss: onClose,
+  });
 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -52,23 +53,9 @@ export function QuestionBox({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="present-question-box"
-      aria-labelledby="present-question-title"
-      onCancel={(event) => {
-        // Esc: the dialog closes through the screen's state, so both stay in step.
-        event.preventDefault();
-        onClose();
-      }}
-      onClose={() => {
-        if (open) onClose();
-      }}
-    >
+    <dialog {...dialog} className="present-question-box">
       <form onSubmit={(event) => void save(event)} className="present-question-form">
-        <h3 id="present-question-title" className="present-question-heading">
-          {t('presentAddQuestion')}
-        </h3>
+        <DialogHeading id="present-question-title">{t('presentAddQuestion')}</DialogHeading>
         <label htmlFor="present-question" className="present-question-label">
           {t('presentQuestion')}
         </label>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { useApp } from '../../store';
 import { download } from '../../ui/download';
 import { TextField } from '../../ui/Field';
+import { LinkButton } from '../../ui/LinkButton';
 import './records.css';
 
 type Loaded =
@@ -86,9 +87,9 @@ export function RecordsScreen() {
     <section className="screen records" aria-labelledby="records-title">
       <div className="screen-head">
         <h2 id="records-title">{t('recTitle')}</h2>
-        <a href="#/settings" className="button button-quiet">
+        <LinkButton to="settings" quiet>
           {t('recBack')}
-        </a>
+        </LinkButton>
       </div>
       <p className="muted">{t('recIntro')}</p>
       <div className="card records-actions">

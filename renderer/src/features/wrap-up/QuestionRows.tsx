@@ -10,6 +10,12 @@ export interface QuestionRowLabels {
   remove: (n: number) => string;
 }
 
+// The two boxes of a row: the question, then its (longer) answer.
+const BOXES = [
+  { part: 'text', label: 'question', rows: 2, className: 'wu-q', field: questionField },
+  { part: 'answer', label: 'answer', rows: 3, className: 'wu-a', field: answerField },
+] as const;
+
 export function QuestionRows({
   rows,
   labels,
@@ -31,24 +37,18 @@ export function QuestionRows({
     <ol className="wu-qa-list">
       {rows.map((q, i) => (
         <li key={q.key} className="wu-qa" data-key={q.key}>
-          <TextAreaField
-            label={labels.question(i + 1)}
-            value={q.text}
-            rows={2}
-            dir="auto"
-            className="wu-q"
-            error={errors.get(questionField(q.key))}
-            onChange={(e) => onEdit(q.key, { text: e.currentTarget.value }, questionField(q.key))}
-          />
-          <TextAreaField
-            label={labels.answer(i + 1)}
-            value={q.answer}
-            rows={3}
-            dir="auto"
-            className="wu-a"
-            error={errors.get(answerField(q.key))}
-            onChange={(e) => onEdit(q.key, { answer: e.currentTarget.value }, answerField(q.key))}
-          />
+          {BOXES.map((box) => (
+            <TextAreaField
+              key={box.part}
+              label={labels[box.label](i + 1)}
+              value={q[box.part]}
+              rows={box.rows}
+              dir="auto"
+              className={box.className}
+              error={errors.get(box.field(q.key))}
+              onChange={(e) => onEdit(q.key, { [box.part]: e.currentTarget.value }, box.field(q.key))}
+            />
+          ))}
           <div className="wu-qa-foot">
             {q.before && <span className="small muted wu-asked-before">{t('wuAskedBefore')}</span>}
             {q.slideId && (
