@@ -271,6 +271,7 @@ describe('present on a tablet', () => {
     // Eight minutes on the second slide: the rest (13 of the 15 planned minutes) no longer fits.
     await tablet.page.clock.fastForward('08:00');
     await notice.waitFor();
+    if (SHOTS) await tablet.page.screenshot({ path: join(SHOTS, 'tablet-running-long.png') });
     const proposed = await notice.getByRole('listitem').allTextContents();
     expect(proposed.length).toBeGreaterThan(0);
     await notice.getByRole('button', { name: 'Skip suggested slides', exact: true }).tap();
