@@ -62,9 +62,9 @@ async function projectFolder(work: string): Promise<{ dir: string; env: NodeJS.P
   const dir = join(work, 'project');
   await mkdir(dir, { recursive: true });
   for (const file of ['package.json', 'electron-builder.yml']) await copyFile(join(ROOT, file), join(dir, file));
-  // out/cli, out/web and out/demo are left out by electron-builder.yml anyway, and the web host's
-  // bundle may be rebuilt by a browser test meanwhile (a temp file renamed away mid-copy).
-  const skipped = ['cli', 'web', 'demo'].map((name) => join(ROOT, 'out', name));
+  // Only out/main, out/preload and out/renderer are packaged (electron-builder.yml), and the web
+  // host's bundle may be rebuilt by a browser test meanwhile (a temp file renamed away mid-copy).
+  const skipped = ['cli', 'web', 'demo', 'screenshots'].map((name) => join(ROOT, 'out', name));
   for (const folder of ['out', 'templates', 'assets'])
     await cp(join(ROOT, folder), join(dir, folder), { recursive: true, filter: (source) => !skipped.includes(source) });
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
