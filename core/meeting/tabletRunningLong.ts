@@ -3,8 +3,8 @@
 // slides shown and skipped, the slide on the tablet). One rule for the laptop's presenter strip
 // and the tablet; the tablet's page holds no copy of it.
 import type { DeckPlan } from '../plan/planDeck';
-import { replanInput, replan } from '../plan/replan';
-import type { LiveMeeting } from './live';
+import { inQuestionsReserve, replanInput, replan } from '../plan/replan';
+import { elapsedSeconds, type LiveMeeting } from './live';
 
 export interface TabletAnswer {
   /** Slides to skip so the rest fits before the questions reserve, with their titles; absent when it fits. */
@@ -22,8 +22,7 @@ export function tabletAnswer(
   now: number,
   slideId: string | undefined,
 ): TabletAnswer {
-  const started = Date.parse(meeting.startedAt);
-  const elapsedMinutes = Number.isFinite(started) ? Math.max(0, Math.floor((now - started) / 1000)) / 60 : 0;
+  const elapsedMinutes = elapsedSeconds(meeting.startedAt, now) / 60;
   const skipped = meeting.skippedSlideIds ?? [];
   const current = slideId ?? meeting.visits.at(-1)?.slideId;
   const answer = replan(
@@ -45,7 +44,7 @@ export function tabletAnswer(
           },
         }
       : {}),
-    questionsTime: elapsedMinutes >= budgetMinutes - qaMinutes && elapsedMinutes < budgetMinutes,
+    questionsTime: inQuestionsReserve(elapsedMinutes, budgetMinutes, qaMinutes),
     skippedSlideIds: [...skipped],
   };
 }

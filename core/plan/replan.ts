@@ -53,6 +53,11 @@ export function replanInput(
   };
 }
 
+/** Inside the questions reserve (the last minutes, kept for the prospect): the gentle reminder's moment. */
+export function inQuestionsReserve(elapsedMinutes: number, meetingMinutes: number, questionsMinutes: number): boolean {
+  return elapsedMinutes >= meetingMinutes - questionsMinutes && elapsedMinutes < meetingMinutes;
+}
+
 /**
  * The slides to skip so the slides after the one on screen fit the minutes left before the
  * questions reserve. Locked slides (title, what we heard, next steps, closing) and the slide on

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LiveMeeting } from '../../../../core/meeting/live';
 import type { DeckPlan } from '../../../../core/plan/planDeck';
-import { replan } from '../../../../core/plan/replan';
+import { inQuestionsReserve, replan } from '../../../../core/plan/replan';
 import { useApp } from '../../store';
 import { elapsedSeconds } from './timing';
 
@@ -47,7 +47,7 @@ export function RunningLong({
     questionsMinutes: deck.qaMinutes,
   });
   const proposal = answer.skip.join(' ');
-  const questionsTime = elapsedMinutes >= deck.budgetMinutes - deck.qaMinutes && elapsedMinutes < deck.budgetMinutes;
+  const questionsTime = inQuestionsReserve(elapsedMinutes, deck.budgetMinutes, deck.qaMinutes);
   const minutes = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
   const titles = new Map(deck.slides.map((s) => [s.id, s.title]));
 

@@ -10,11 +10,8 @@ export function plannedThrough(slides: readonly { minutes: number }[], index: nu
   return total;
 }
 
-/** Whole seconds from `startedAt` (an ISO instant) to `now` (ms), never negative. */
-export function elapsedSeconds(startedAt: string, now: number): number {
-  const start = Date.parse(startedAt);
-  return Number.isFinite(start) ? Math.max(0, Math.floor((now - start) / 1000)) : 0;
-}
+// The meeting's clock is core's, the same the tablet's running long is measured by.
+export { elapsedSeconds } from '../../../../core/meeting/live';
 
 /** 7:05 → "07:05"; past an hour, "1:02:09". */
 export function clock(seconds: number): string {
