@@ -49,8 +49,13 @@ export async function benchDeck(): Promise<Row[]> {
     } finally {
       await browser.close();
     }
-    firstSlide.sort((a, b) => a - b);
-    const visible = percentile(firstSlide.slice(1), 50); // the first run warms the browser's caches
+    // The first run warms the browser's caches (a file opened again): reported, not in the median.
+    const [cold = NaN, ...warm] = firstSlide;
+    const visible = percentile(
+      [...warm].sort((a, b) => a - b),
+      50,
+    );
+    const slowest = Math.max(...firstSlide);
 
     return [
       {
@@ -67,10 +72,10 @@ export async function benchDeck(): Promise<Row[]> {
       },
       { name: 'deck export p95', value: ms(percentile(exportTimes, 95)), target: '(info)', ok: true },
       {
-        name: 'first slide visible, iPad, CPU 4× slower (median of 6)',
-        value: ms(visible),
-        target: '≤ 800 ms',
-        ok: visible <= 800,
+        name: 'first slide visible, iPad, CPU 4× slower (median of 6; first opening, max)',
+        value: `${ms(visible)} (first ${ms(cold)}, max ${ms(slowest)})`,
+        target: '≤ 800 ms (max < 1.2 s)',
+        ok: visible <= 800 && slowest < 1200,
       },
     ];
   } finally {

@@ -192,8 +192,8 @@ async function presentFirstSlide(browser: Browser, host: RunningHost, id: string
   return {
     name: `meeting: present mode first slide, iPad, 4× CPU slowdown (median of ${RUNS})`,
     value: `${ms(median)} (max ${ms(Math.max(...times))})`,
-    target: '≤ 800 ms',
-    ok: median <= 800,
+    target: '≤ 800 ms (max < 1.2 s)',
+    ok: median <= 800 && Math.max(...times) < 1200,
   };
 }
 

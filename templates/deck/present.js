@@ -10,7 +10,8 @@
   }
 
   // The print view (?print-pdf) lays every slide on its own page: the page must not be clipped.
-  if (!/print-pdf/i.test(window.location.search)) document.documentElement.classList.add('presenting');
+  var printing = /print-pdf/i.test(window.location.search);
+  if (!printing) document.documentElement.classList.add('presenting');
   root.classList.add('reveal');
 
   var presenter = root.querySelector('.presenter');
@@ -59,14 +60,17 @@
     }
   }
 
+  var MARGIN = 0.04;
+  var MIN_SCALE = 0.1;
+  var MAX_SCALE = 3;
   var width = Number(root.getAttribute('data-width')) || 1024;
   var height = Number(root.getAttribute('data-height')) || 768;
   var deck = new window.Reveal(root, {
     width: width,
     height: height,
-    margin: 0.04,
-    minScale: 0.1,
-    maxScale: 3,
+    margin: MARGIN,
+    minScale: MIN_SCALE,
+    maxScale: MAX_SCALE,
     center: false,
     hash: false,
     history: false,
@@ -100,13 +104,55 @@
   // The tablet's copy opens the notes with a tap instead of the S key.
   window.presenterNotes = toggleNotes;
   deck.on('slidechanged', renderPresenter);
-  deck.initialize().then(function () {
-    if (!startedAt) startedAt = Date.now();
-    root.setAttribute('data-ready', 'true');
-    document.documentElement.classList.remove('starting');
-    // When the first slide is on screen: npm run bench measures it.
-    window.requestAnimationFrame(function () {
-      performance.mark('deck-first-slide');
+
+  // The first slide goes on screen before reveal.js starts: starting lays out the slides near it
+  // and builds the controls, which on a modest tablet takes longer than painting one slide. The
+  // slide is placed exactly where reveal.js will put it, so nothing moves when it takes over.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    deck.initialize().then(function () {
+      if (!startedAt) startedAt = Date.now();
+      root.setAttribute('data-ready', 'true');
+      document.documentElement.classList.remove('starting');
     });
-  });
+  }
+  if (printing) {
+    start();
+  } else {
+    showFirstSlide();
+    document.documentElement.classList.remove('starting');
+    window.requestAnimationFrame(function () {
+      // The first slide is painted in this frame: npm run bench measures it.
+      performance.mark('deck-first-slide');
+      window.setTimeout(start, 0);
+    });
+    // A page opened in the background gets no frames until it is shown: start anyway.
+    window.setTimeout(start, 1000);
+  }
+
+  /** reveal.js's own layout (its layout() with center off), for the first slide alone. */
+  function showFirstSlide() {
+    var first = root.querySelector('.slides > section');
+    var slides = root.querySelector('.slides');
+    if (!first || !slides) return;
+    document.documentElement.classList.add('reveal-full-page');
+    document.body.classList.add('reveal-viewport');
+    // Only the present slide is displayed (reveal.css), so this measures one slide, not the deck.
+    first.classList.add('present');
+    var availableWidth = root.offsetWidth - root.offsetWidth * MARGIN;
+    var availableHeight = root.offsetHeight - root.offsetHeight * MARGIN;
+    var scale = Math.min(availableWidth / width, availableHeight / height);
+    scale = Math.round(Math.min(Math.max(scale, MIN_SCALE), MAX_SCALE) * 100) / 100;
+    slides.style.width = width + 'px';
+    slides.style.height = height + 'px';
+    if (scale !== 1) {
+      slides.style.left = '50%';
+      slides.style.top = '50%';
+      slides.style.bottom = 'auto';
+      slides.style.right = 'auto';
+      slides.style.transform = 'translate(-50%, -50%) scale(' + scale + ')';
+    }
+  }
 })();

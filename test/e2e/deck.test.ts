@@ -292,6 +292,65 @@ describe.each(CASES.map((c, i) => [c.name, i] as const))('deck.html: %s', (_, in
   });
 });
 
+describe('deck.html first slide', () => {
+  // What the page shows at the frame marked 'deck-first-slide' (npm run bench's measure), read in
+  // that same frame: the slide's box, and whether reveal.js had started yet.
+  const SPY = `(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, options) => {
+      if (name === 'deck-first-slide') {
+        const slide = document.querySelector('.slides > section');
+        const box = slide.getBoundingClientRect();
+        window.__atFirstSlide = {
+          box: [box.x, box.y, box.width, box.height],
+          visible: slide.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          started: document.querySelector('.deck').getAttribute('data-ready'),
+          title: slide.querySelector('h1, h2')?.textContent ?? '',
+        };
+      }
+      return mark(name, options);
+    };
+  })();`;
+
+  it.each([
+    ['iPad', IPAD],
+    ['iPad held upright', { ...IPAD, viewport: { width: 820, height: 1180 } }],
+    ['desktop', DESKTOP],
+  ] as const)(
+    'at the %s viewport: painted before reveal.js starts, and reveal.js keeps it where it is',
+    async (_, viewport) => {
+      const deck = built[0] as Built;
+      const context = await browser.newContext(viewport);
+      try {
+        await context.addInitScript(SPY);
+        const page = await context.newPage();
+        await page.goto(deck.url);
+        await page.waitForSelector('.deck[data-ready="true"]');
+        const first = (await page.evaluate('window.__atFirstSlide')) as {
+          box: number[];
+          visible: boolean;
+          started: string | null;
+          title: string;
+        };
+        expect(first.started).toBeNull();
+        expect(first.visible).toBe(true);
+        expect(first.title.length).toBeGreaterThan(0);
+        const after = await page
+          .locator('.slides > section')
+          .first()
+          .evaluate((slide) => {
+            const box = slide.getBoundingClientRect();
+            return [box.x, box.y, box.width, box.height];
+          });
+        for (const [i, value] of after.entries()) expect(value).toBeCloseTo(first.box[i] ?? NaN, 0);
+        expect(await current(page)).toBe(0);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
 describe('deck.html safety', () => {
   it('shows hostile strings literally and runs none of them', async () => {
     const hostile = built.find((b) => b.name.startsWith('hostile')) as Built;

@@ -265,6 +265,62 @@ describe('present mode', () => {
     expect((page as Page & { cspViolations: string[] }).cspViolations).toEqual([]);
   });
 
+  it('shows the first slide before reveal.js starts, where reveal.js then keeps it', async () => {
+    const { page, dir, id } = await prospectReady(IPAD);
+    // In the frame the first slide appears (a mutation, before that frame's paint): its box, and
+    // whether reveal.js had started.
+    await page.context().addInitScript(`(() => {
+      if (!location.hash.startsWith('#/present/')) return;
+      // The slide on screen in each frame, read just before the frame is drawn.
+      window.__slidesShown = [];
+      const eachFrame = () => {
+        const slide = document.querySelector('.reveal .slides > section.present');
+        if (slide && window.__slidesShown.at(-1) !== slide.getAttribute('data-slide-id'))
+          window.__slidesShown.push(slide.getAttribute('data-slide-id'));
+        requestAnimationFrame(eachFrame);
+      };
+      requestAnimationFrame(eachFrame);
+      const observer = new MutationObserver(() => {
+        const slide = document.querySelector('.reveal .slides > section.present');
+        if (!slide || window.__atFirstSlide) return;
+        const box = slide.getBoundingClientRect();
+        if (box.width === 0) return;
+        window.__atFirstSlide = {
+          id: slide.getAttribute('data-slide-id'),
+          box: [box.x, box.y, box.width, box.height],
+          started: document.querySelector('.deck').getAttribute('data-ready'),
+        };
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    })();`);
+    const shown = async () => {
+      await page.locator('.deck[data-ready="true"]').waitFor();
+      const first = (await page.evaluate('window.__atFirstSlide')) as { id: string; box: number[]; started: unknown };
+      const after = await page.locator('.reveal .slides > section.present').evaluate((slide) => {
+        const box = slide.getBoundingClientRect();
+        return { id: slide.getAttribute('data-slide-id'), box: [box.x, box.y, box.width, box.height] };
+      });
+      expect(first.started).toBeNull();
+      expect(after.id).toBe(first.id);
+      for (const [i, value] of after.box.entries()) expect(value).toBeCloseTo(first.box[i] ?? NaN, 0);
+      // No other slide flashes on screen while reveal.js starts (in no frame).
+      expect(await page.evaluate('window.__slidesShown')).toEqual([first.id]);
+      return first.id;
+    };
+    // A new document at the present address (the init script runs in new documents only).
+    await page.evaluate(`history.replaceState(null, '', '#/present/${id}')`);
+    await page.reload();
+    expect(await shown()).toBe('title');
+    // Back into the meeting under way: the slide last shown comes first, and stays.
+    await page.getByRole('button', { name: 'Next slide', exact: true }).tap();
+    await page.getByRole('button', { name: 'Next slide', exact: true }).tap();
+    const onScreen = await page.locator('.reveal .slides > section.present').getAttribute('data-slide-id');
+    expect(onScreen).not.toBe('title');
+    await expect.poll(async () => (await live(dir, id))?.visits.at(-1)?.slideId).toBe(onScreen);
+    await page.reload();
+    expect(await shown()).toBe(onScreen);
+  });
+
   it('at a desktop size: keys turn the slides, a burst of them keeps the last, Esc never ends the meeting, End meeting asks', async () => {
     const { page, dir, id, host } = await prospectReady({ viewport: { width: 1280, height: 800 } });
     await present(page, host, id);

@@ -35,7 +35,7 @@ function revealConfig(page: string): Record<string, unknown> {
   }
   const root = { classList: { add() {} }, getAttribute: () => null, querySelector: () => null };
   const document = { querySelector: () => root, documentElement: { classList: { add() {}, remove() {} } } };
-  const window = { Reveal, location: { search: '' } };
+  const window = { Reveal, location: { search: '' }, requestAnimationFrame() {}, setTimeout() {} };
   new Function('window', 'document', scripts.at(-1) ?? '')(window, document);
   return config;
 }

@@ -7,8 +7,9 @@
 // through the CSSOM (element.style), which the policy allows; the <style> elements it can add
 // are for auto-animate and the print view, both unused here. reveal.css comes in as a file of
 // this chunk (present.css, in a cascade layer under the deck theme).
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { RevealApi, RevealConfig } from 'reveal.js';
+import { afterPaint, showFirstSlide } from './firstSlide';
 import './present.css';
 
 // Asked for as soon as present mode's code loads, while the deck and the meeting are fetched,
@@ -27,10 +28,10 @@ export interface DeckControls {
   go(index: number): void;
 }
 
+const SCALING = { margin: 0.04, minScale: 0.1, maxScale: 3 };
+
 const CONFIG: RevealConfig = {
-  margin: 0.04,
-  minScale: 0.1,
-  maxScale: 3,
+  ...SCALING,
   center: false,
   // The app's route lives in the hash (#/present/<id>): reveal.js must neither read nor write it.
   hash: false,
@@ -91,7 +92,8 @@ export function useReveal(
   });
   const start = useRef({ index: options.startIndex, size: options.size });
 
-  useEffect(() => {
+  // Before the first paint: the slides never show as a document, and the first one shows at once.
+  useLayoutEffect(() => {
     const root = host.current?.querySelector<HTMLElement>('.deck');
     if (!host.current || !root) return;
     const stage = host.current;
@@ -128,20 +130,30 @@ export function useReveal(
     // The strip opening or the window turning changes the stage, not the window: lay out again.
     const resize = new ResizeObserver(() => deck?.layout());
 
-    void loadReveal()
-      .then(async ({ default: Reveal }) => {
+    // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
+    stage.classList.add('reveal-viewport');
+    root.classList.add('reveal');
+    showFirstSlide(root, start.current.index, start.current.size, SCALING);
+
+    void Promise.all([loadReveal(), afterPaint()])
+      .then(async ([{ default: Reveal }]) => {
         if (cancelled) return;
-        // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
-        stage.classList.add('reveal-viewport');
-        root.classList.add('reveal');
         deck = new Reveal(root, { ...CONFIG, width: start.current.size.width, height: start.current.size.height });
         deck.on('slidechanged', report);
+        // reveal.js starts on the first slide. A meeting under way goes back to its slide as soon
+        // as reveal.js has placed one (a mutation observer runs before the next paint): no other
+        // slide flashes by.
+        const api = deck;
+        const toStart = new MutationObserver(() => {
+          if (!api.getCurrentSlide()) return;
+          toStart.disconnect();
+          if (api.getIndices().h !== start.current.index) api.slide(start.current.index);
+        });
+        if (start.current.index > 0) toStart.observe(root, { subtree: true, attributeFilter: ['class'] });
         await deck.initialize();
         if (cancelled) return;
-        if (start.current.index > 0) deck.slide(start.current.index);
         report();
         resize.observe(stage);
-        const api = deck;
         const move = (step: 1 | -1) => {
           const to = stepFrom(api.getIndices().h, step);
           if (to >= 0) api.slide(to);
