@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createHttpClient } from './api/http';
 import { createAppStore, StoreProvider } from './store';
-import { prefetchPresent } from './features/present/prefetch';
+import { prefetchPresent, prefetchPresentWhenIdle } from './features/present/prefetch';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');
@@ -21,6 +21,7 @@ void store.getState().loadProspects();
 // Present mode asks for its code and data at once, not one after the other (see prefetch.ts).
 const initial = store.getState().route;
 if (initial.screen === 'present') prefetchPresent(api, initial.id);
+else prefetchPresentWhenIdle();
 store.subscribe((state, previous) => {
   if (state.route !== previous.route && state.route.screen === 'present') prefetchPresent(api, state.route.id);
 });

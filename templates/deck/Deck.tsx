@@ -24,10 +24,12 @@ export function themeVariables(colors: DeckColors): string {
 
 /**
  * All slides, in plan order. The root is not yet a `.reveal`: the deck's script adds that class
- * when it starts, so without JavaScript the same markup reads as a plain document.
+ * when it starts, so without JavaScript the same markup reads as a plain document. `only`: that
+ * slide alone (present mode draws the slide on screen first, the others after its first paint).
  */
-export function Deck({ context }: { context: DeckContext }) {
+export function Deck({ context, only }: { context: DeckContext; only?: string | undefined }) {
   const { deck } = context.plan;
+  const slides = only === undefined ? deck.slides : deck.slides.filter((slide) => slide.id === only);
   return (
     <div
       className="deck"
@@ -36,7 +38,7 @@ export function Deck({ context }: { context: DeckContext }) {
       data-height={deck.aspectRatio === '4:3' ? 768 : 720}
     >
       <div className="slides">
-        {deck.slides.map((slide) => (
+        {slides.map((slide) => (
           <SlideView key={slide.id} slide={slide} context={context} />
         ))}
       </div>

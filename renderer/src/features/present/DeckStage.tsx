@@ -4,8 +4,10 @@ import { Deck } from '../../../../templates/deck/Deck';
 import type { DeckContext } from '../../../../templates/slides';
 
 /**
- * The slides, drawn once by the same layouts as deck.html; from then on reveal.js owns their
- * classes and styles, so React must not render them again (memo on stable props).
+ * The slides, drawn by the same layouts as deck.html: the one on screen first, then all of them
+ * before reveal.js starts; from then on reveal.js owns their classes and styles, so React must not
+ * render them again (memo on stable props). Drawing the rest adds sections beside the first one,
+ * whose element (and the classes set on it) React keeps.
  */
 export const DeckStage = memo(function DeckStage({
   stage,
@@ -13,6 +15,7 @@ export const DeckStage = memo(function DeckStage({
   themeVariables,
   language,
   ratio,
+  only,
 }: {
   stage: RefObject<HTMLDivElement | null>;
   context: DeckContext;
@@ -20,6 +23,8 @@ export const DeckStage = memo(function DeckStage({
   language: string;
   /** The slides' width over their height: their backgrounds keep it in a narrower stage. */
   ratio: number;
+  /** Draw this slide alone (the one on screen first; reveal.js needs them all once it starts). */
+  only?: string | undefined;
 }) {
   const host = useCallback(
     (el: HTMLDivElement | null) => {
@@ -34,7 +39,7 @@ export const DeckStage = memo(function DeckStage({
   );
   return (
     <div ref={host} className="present-stage" lang={language}>
-      <Deck context={context} />
+      <Deck context={context} only={only} />
     </div>
   );
 });

@@ -80,7 +80,7 @@ export function Presenter({
   const onSlide = useCallback((_: number, slideId: string) => recorder.slide(slideId), [recorder]);
   // Skipped for the rest of this meeting (running long): kept in the live meeting, not in deck.json.
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(() => new Set(initial.skippedSlideIds ?? []));
-  const { index, controls, failed } = useReveal(stage, { startIndex, size, onSlide, skipped });
+  const { index, controls, failed, drawAll } = useReveal(stage, { startIndex, size, onSlide, skipped });
   const fullscreen = useFullscreen(root);
   const current = slides[index];
   const last = slides.length - 1;
@@ -176,6 +176,7 @@ export function Presenter({
         themeVariables={look.themeVariables}
         language={plan.language}
         ratio={size.width / size.height}
+        only={drawAll ? undefined : slides[startIndex]?.id}
       />
       <button
         type="button"

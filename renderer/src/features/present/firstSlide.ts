@@ -24,13 +24,12 @@ export function revealScale(available: SlideBox, size: SlideBox, { margin, minSc
 }
 
 /**
- * Shows slide `index` of a `.deck.reveal` root as reveal.js will. Only the present slide is
- * displayed (reveal.css), so measuring the wrapper lays out one slide, not the whole deck.
+ * Shows the first slide drawn in a `.deck.reveal` root as reveal.js will. Only the present slide
+ * is displayed (reveal.css), so measuring the wrapper lays out one slide, not the whole deck.
  */
-export function showFirstSlide(root: HTMLElement, index: number, size: SlideBox, scaling: Scaling): void {
-  const sections = root.querySelectorAll<HTMLElement>(':scope > .slides > section');
+export function showFirstSlide(root: HTMLElement, size: SlideBox, scaling: Scaling): void {
   const slides = root.querySelector<HTMLElement>(':scope > .slides');
-  const first = sections[index] ?? sections[0];
+  const first = slides?.querySelector<HTMLElement>(':scope > section');
   if (!slides || !first) return;
   first.classList.add('present');
   const scale = revealScale({ width: root.offsetWidth, height: root.offsetHeight }, size, scaling);

@@ -80,7 +80,14 @@ export function useReveal(
     /** Slides skipped for the rest of the meeting: Next, Previous and swipes pass them; Jump to still reaches them. */
     skipped?: ReadonlySet<string>;
   },
-): { index: number; ready: boolean; controls: DeckControls | null; failed: string | null } {
+): {
+  index: number;
+  ready: boolean;
+  controls: DeckControls | null;
+  failed: string | null;
+  /** False until the first slide has been painted: until then the screen draws that slide alone. */
+  drawAll: boolean;
+} {
   const [index, setIndex] = useState(options.startIndex);
   const [controls, setControls] = useState<DeckControls | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -91,11 +98,36 @@ export function useReveal(
     skipped.current = options.skipped;
   });
   const start = useRef({ index: options.startIndex, size: options.size });
+  const [drawAll, setDrawAll] = useState(false);
 
-  // Before the first paint: the slides never show as a document, and the first one shows at once.
+  // Before the first paint: the slide on screen (drawn alone) shows at once, placed as reveal.js
+  // will place it; once it is painted and reveal.js is loaded, every slide is drawn.
   useLayoutEffect(() => {
     const root = host.current?.querySelector<HTMLElement>('.deck');
     if (!host.current || !root) return;
+    const stage = host.current;
+    let cancelled = false;
+    // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
+    stage.classList.add('reveal-viewport');
+    root.classList.add('reveal');
+    showFirstSlide(root, start.current.size, SCALING);
+    Promise.all([loadReveal(), afterPaint()])
+      .then(() => {
+        if (!cancelled) setDrawAll(true);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setFailed(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      cancelled = true;
+      root.classList.remove('reveal');
+    };
+  }, [host]);
+
+  // Every slide drawn: reveal.js takes the deck over.
+  useEffect(() => {
+    const root = host.current?.querySelector<HTMLElement>('.deck');
+    if (!drawAll || !host.current || !root) return;
     const stage = host.current;
     let cancelled = false;
     let deck: RevealApi | null = null;
@@ -130,13 +162,10 @@ export function useReveal(
     // The strip opening or the window turning changes the stage, not the window: lay out again.
     const resize = new ResizeObserver(() => deck?.layout());
 
-    // As in deck.html, where <body> is the viewport: the stage is, and the deck fills it.
     stage.classList.add('reveal-viewport');
     root.classList.add('reveal');
-    showFirstSlide(root, start.current.index, start.current.size, SCALING);
-
-    void Promise.all([loadReveal(), afterPaint()])
-      .then(async ([{ default: Reveal }]) => {
+    void loadReveal()
+      .then(async ({ default: Reveal }) => {
         if (cancelled) return;
         deck = new Reveal(root, { ...CONFIG, width: start.current.size.width, height: start.current.size.height });
         deck.on('slidechanged', report);
@@ -180,10 +209,9 @@ export function useReveal(
       } catch {
         // Destroying a deck that never finished starting: nothing left to undo.
       }
-      root.classList.remove('reveal');
       root.removeAttribute('data-ready');
     };
-  }, [host]);
+  }, [host, drawAll]);
 
-  return { index, ready: controls !== null, controls, failed };
+  return { index, ready: controls !== null, controls, failed, drawAll };
 }
