@@ -116,6 +116,7 @@
       if (!startedAt) startedAt = Date.now();
       root.setAttribute('data-ready', 'true');
       document.documentElement.classList.remove('starting');
+      root.style.backgroundColor = '';
     });
   }
   if (printing) {
@@ -141,6 +142,9 @@
     document.body.classList.add('reveal-viewport');
     // Only the present slide is displayed (reveal.css), so this measures one slide, not the deck.
     first.classList.add('present');
+    // reveal.js paints the slide's colour over the whole page (its backgrounds layer): so does the
+    // first paint, or the page around the slide would change colour when reveal.js starts.
+    root.style.backgroundColor = window.getComputedStyle(first).backgroundColor;
     var availableWidth = root.offsetWidth - root.offsetWidth * MARGIN;
     var availableHeight = root.offsetHeight - root.offsetHeight * MARGIN;
     var scale = Math.min(availableWidth / width, availableHeight / height);

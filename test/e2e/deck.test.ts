@@ -306,6 +306,7 @@ describe('deck.html first slide', () => {
           visible: slide.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
           started: document.querySelector('.deck').getAttribute('data-ready'),
           title: slide.querySelector('h1, h2')?.textContent ?? '',
+          page: getComputedStyle(document.querySelector('.deck')).backgroundColor,
         };
       }
       return mark(name, options);
@@ -331,6 +332,7 @@ describe('deck.html first slide', () => {
           visible: boolean;
           started: string | null;
           title: string;
+          page: string;
         };
         expect(first.started).toBeNull();
         expect(first.visible).toBe(true);
@@ -344,6 +346,12 @@ describe('deck.html first slide', () => {
           });
         for (const [i, value] of after.entries()) expect(value).toBeCloseTo(first.box[i] ?? NaN, 0);
         expect(await current(page)).toBe(0);
+        // The page around the slide keeps its colour: reveal.js paints the slide's over it.
+        const painted = await page.evaluate(() => {
+          const layer = document.querySelector('.reveal .backgrounds .slide-background.present');
+          return layer ? getComputedStyle(layer).backgroundColor : 'no slide background';
+        });
+        expect(first.page).toBe(painted);
       } finally {
         await context.close();
       }

@@ -289,13 +289,19 @@ describe('present mode', () => {
           id: slide.getAttribute('data-slide-id'),
           box: [box.x, box.y, box.width, box.height],
           started: document.querySelector('.deck').getAttribute('data-ready'),
+          around: getComputedStyle(document.querySelector('.deck'), '::before').backgroundColor,
         };
       });
       observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
     })();`);
     const shown = async () => {
       await page.locator('.deck[data-ready="true"]').waitFor();
-      const first = (await page.evaluate('window.__atFirstSlide')) as { id: string; box: number[]; started: unknown };
+      const first = (await page.evaluate('window.__atFirstSlide')) as {
+        id: string;
+        box: number[];
+        started: unknown;
+        around: string;
+      };
       const after = await page.locator('.reveal .slides > section.present').evaluate((slide) => {
         const box = slide.getBoundingClientRect();
         return { id: slide.getAttribute('data-slide-id'), box: [box.x, box.y, box.width, box.height] };
@@ -303,6 +309,11 @@ describe('present mode', () => {
       expect(first.started).toBeNull();
       expect(after.id).toBe(first.id);
       for (const [i, value] of after.box.entries()) expect(value).toBeCloseTo(first.box[i] ?? NaN, 0);
+      // The colour around the slide is the one reveal.js then paints there.
+      const painted = await page
+        .locator('.reveal .backgrounds .slide-background.present')
+        .evaluate((layer) => getComputedStyle(layer).backgroundColor);
+      expect(first.around).toBe(painted);
       // No other slide flashes on screen while reveal.js starts (in no frame).
       expect(await page.evaluate('window.__slidesShown')).toEqual([first.id]);
       return first.id;

@@ -32,6 +32,8 @@ export function showFirstSlide(root: HTMLElement, size: SlideBox, scaling: Scali
   const first = slides?.querySelector<HTMLElement>(':scope > section');
   if (!slides || !first) return;
   first.classList.add('present');
+  // reveal.js paints the slide's colour around it too (its backgrounds layer, presentMode.css).
+  root.style.setProperty('--first-slide-background', getComputedStyle(first).backgroundColor);
   const scale = revealScale({ width: root.offsetWidth, height: root.offsetHeight }, size, scaling);
   slides.style.width = `${size.width}px`;
   slides.style.height = `${size.height}px`;
