@@ -33,8 +33,7 @@ export type DeckChangesInput = z.input<typeof deckChangesSchema>;
 
 export const NO_CHANGES: DeckChanges = { v: 1, order: [], hidden: [], added: [], edits: {} };
 
-/** Slides that carry what every first meeting must have: never hidden. */
-export const LOCKED_SLIDES: readonly string[] = ['title', 'what-we-heard', 'next-steps', 'closing'];
+export { LOCKED_SLIDES } from './lockedSlides';
 
 export function checkDeckChanges(input: unknown): Checked<DeckChanges> {
   const result = deckChangesSchema.safeParse(input, { reportInput: true });

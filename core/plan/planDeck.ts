@@ -24,22 +24,13 @@ import {
   cappedChips,
   lines,
   packLabels,
+  pointsShown,
 } from './slideText';
 
 // The plan's types live in deckPlan.ts; everyone has imported them from here.
 export type { AspectRatio, DeckPlan, DeckRecipe, Slide, SlideChart };
-
-/**
- * How many points a slide's layout draws: the editor offers exactly these, the plan and the
- * advisor's words are cut to them, and the layouts draw them (one source of truth). A chart
- * leaves room for three short lines beside it (16:9) or two above it (4:3); the closing slide
- * draws none (contact and disclosure only).
- */
-export function pointsShown(slide: Pick<Slide, 'layout' | 'chart'>, aspectRatio: AspectRatio): number {
-  if (slide.layout === 'closing') return 0;
-  if (slide.layout === 'goal' && slide.chart) return aspectRatio === '16:9' ? 3 : 2;
-  return MAX_POINTS;
-}
+// How many points a layout draws: in slideText.ts (the slides import it without the planner).
+export { pointsShown };
 
 /** A quarter of the meeting (the recipe's share), rounded to the half minute, half up. */
 export function qaMinutes(budget: number, share: number): number {

@@ -2,7 +2,7 @@
 // ends before the questions reserve (the seed's rule: the prospect's questions are kept). Pure and
 // deterministic, so the presenter strip can ask it every second and a test can ask it anything.
 import type { DeckPlan, Slide } from './planDeck';
-import { LOCKED_SLIDES } from './deckChanges';
+import { LOCKED_SLIDES } from './lockedSlides';
 
 export interface ReplanInput {
   /** The slides in deck order with their planned minutes (the plan's, or any subset of its fields). */

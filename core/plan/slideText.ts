@@ -1,6 +1,7 @@
 // How much of what a prospect said fits on a slide: the character limits and the helpers that
 // cap a list at six lines with "+N more", so nothing is dropped without saying so.
 import { clip, fill } from '../locale/format';
+import type { AspectRatio, Slide } from './deckPlan';
 
 export const MAX_POINTS = 6;
 export const POINT_CHARS = 110;
@@ -39,4 +40,16 @@ export function packLabels(labels: readonly string[], max = MAX_POINTS): string[
   const out: string[] = [];
   for (let i = 0; i < labels.length; i += perLine) out.push(labels.slice(i, i + perLine).join(' · '));
   return out;
+}
+
+/**
+ * How many points a slide's layout draws: the editor offers exactly these, the plan and the
+ * advisor's words are cut to them, and the layouts draw them (one source of truth). A chart
+ * leaves room for three short lines beside it (16:9) or two above it (4:3); the closing slide
+ * draws none (contact and disclosure only).
+ */
+export function pointsShown(slide: Pick<Slide, 'layout' | 'chart'>, aspectRatio: AspectRatio): number {
+  if (slide.layout === 'closing') return 0;
+  if (slide.layout === 'goal' && slide.chart) return aspectRatio === '16:9' ? 3 : 2;
+  return MAX_POINTS;
 }

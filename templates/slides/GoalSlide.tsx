@@ -2,7 +2,8 @@ import { AllocationChart } from '../charts/AllocationChart';
 import { CollegeChart } from '../charts/CollegeChart';
 import { RetirementChart } from '../charts/RetirementChart';
 import { chartLabels } from '../charts/labels';
-import { pointsShown, type SlideChart } from '../../core/plan/planDeck';
+import type { SlideChart } from '../../core/plan/deckPlan';
+import { pointsShown } from '../../core/plan/slideText';
 import type { SlideProps } from './context';
 import { Heading, Points, SlideFrame } from './parts';
 

@@ -11,7 +11,7 @@ export function plannedThrough(slides: readonly { minutes: number }[], index: nu
 }
 
 // The meeting's clock is core's, the same the tablet's running long is measured by.
-export { elapsedSeconds } from '../../../../core/meeting/live';
+export { elapsedSeconds } from '../../../../core/meeting/clock';
 
 /** 7:05 → "07:05"; past an hour, "1:02:09". */
 export function clock(seconds: number): string {
