@@ -16,7 +16,6 @@ import { selectSlides, spreadExtraTime, type Selection } from './selectSlides';
 import {
   DISCLOSURE_CHARS,
   HEARD_QUOTE_CHARS,
-  MAX_POINTS,
   POINT_CHARS,
   QUOTE_CHARS,
   SUBTITLE_CHARS,
