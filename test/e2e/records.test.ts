@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Records } from '../../electron/services/records';
 import type { RunningHost } from '../support/web-host';
 import { openApp, prospectFolders, startWebHost, tempDataFolder } from './app';
 import { launch } from './browser';
@@ -98,5 +99,51 @@ describe('the Records screen', () => {
     await broken.waitFor();
     expect(await broken.textContent()).toContain(`records/log.jsonl:1: prospects/${id}/intake-form.eml`);
     expect((page as typeof page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it('opens a long log on its latest 500 entries, and shows the older ones on request', async () => {
+    const long = await tempDataFolder();
+    let other: RunningHost | undefined;
+    try {
+      await copyFile(join(ROOT, 'templates/samples/advisor.json'), join(long, 'advisor.json'));
+      // 510 entries appended as the app appends them (a real hash chain, fsync'd).
+      let clock = Date.parse('2026-01-05T15:00:00Z');
+      const records = new Records({ dataDir: long, now: () => clock, appVersion: 'test' });
+      for (let i = 0; i < 510; i++) {
+        clock += 3_600_000;
+        await records.log.append({
+          v: 1,
+          at: new Date(clock).toISOString(),
+          event: 'meeting rebuilt',
+          prospect: `p-${i.toString(16).padStart(16, '0')}`,
+          advisor: { name: 'Jordan Avery', firm: 'Harbor & Pine Wealth Partners' },
+          app: 'test',
+          files: [],
+          kept: [],
+        });
+      }
+      other = await startWebHost(long);
+      const page = await openApp(browser, other);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'Records' }).click();
+      await page.getByRole('heading', { name: 'The latest 500 of 510 records' }).waitFor();
+      const entries = page.getByRole('list', { name: 'Records' }).getByRole('listitem');
+      expect(await entries.count()).toBe(500);
+      // Newest first: the last entry appended (p-…1fd) leads.
+      await expect.poll(() => entries.first().textContent()).toContain('p-00000000000001fd');
+
+      await page.getByRole('button', { name: 'Show older records (10 more)' }).click();
+      await page.getByRole('heading', { name: '510 records' }).waitFor();
+      expect(await entries.count()).toBe(510);
+      expect(await page.getByRole('button', { name: /^Show older records/ }).count()).toBe(0);
+      // The focus is on the first of the older entries (the button is gone), the oldest last.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toContain('p-0000000000000009');
+      expect(await entries.last().textContent()).toContain('p-0000000000000000');
+    } finally {
+      await other?.stop();
+      await rm(long, { recursive: true, force: true });
+    }
   });
 });

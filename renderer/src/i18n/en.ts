@@ -479,6 +479,7 @@ export const en = {
   recExportRefused: 'Nothing was exported: the records do not verify.',
   recCount: '{n} records',
   recCountLatest: 'The latest {n} of {total} records',
+  recShowOlder: 'Show older records ({n} more)',
   recNone: 'Nothing recorded yet: records start with the first intake form, preview or wrap-up.',
   recEntryHash: 'Entry',
   recSize: '{kb} KB',

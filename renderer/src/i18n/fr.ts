@@ -495,6 +495,7 @@ export const fr: Messages = {
   recExportRefused: 'Rien n’a été exporté : les registres ne se vérifient pas.',
   recCount: '{n} entrées',
   recCountLatest: 'Les {n} dernières entrées sur {total}',
+  recShowOlder: 'Afficher les entrées plus anciennes ({n} de plus)',
   recNone:
     'Rien de consigné pour l’instant : les registres commencent au premier formulaire d’accueil, aperçu ou compte rendu.',
   recEntryHash: 'Entrée',

@@ -2,7 +2,7 @@
 // them, entry by entry (records/log.jsonl), with each file and a short hash of it. `Verify
 // records` checks the chain and every file and says what `npm run cli -- records verify` says;
 // `Export records` downloads the zip for a compliance officer (in Electron, a save dialog).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordListItem, RecordsVerifyOutcome } from '../../../../core/api';
 import type { RecordEvent } from '../../../../core/records/recordLog';
 import type { MessageKey } from '../../i18n';
@@ -23,6 +23,9 @@ const EVENT_NAMES: Record<RecordEvent, MessageKey> = {
   'meeting rebuilt': 'recEventRebuilt',
 };
 
+/** Entries shown at first, and added by each `Show older records`: a long log stays quick to open. */
+const PAGE = 500;
+
 const shortHash = (sha256: string) => sha256.slice(0, 12);
 const fileName = (path: string) => path.split('/').pop() ?? path;
 
@@ -38,10 +41,27 @@ export function RecordsScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
 
+  const [limit, setLimit] = useState(PAGE);
+  // After `Show older records`: the first entry it added takes the focus (the button may be gone).
+  const list = useRef<HTMLOListElement>(null);
+  const focusEntry = useRef<number | null>(null);
+
   const load = useCallback(async () => {
-    const result = await api['records:list']({});
+    const result = await api['records:list']({ limit });
     setState(result.ok ? { kind: 'ready', ...result.value } : { kind: 'error', error: result.error });
-  }, [api]);
+  }, [api, limit]);
+
+  useEffect(() => {
+    if (state.kind !== 'ready' || focusEntry.current === null) return;
+    list.current?.querySelectorAll<HTMLElement>(':scope > li')[focusEntry.current]?.focus();
+    focusEntry.current = null;
+  }, [state]);
+
+  const showOlder = () => {
+    if (state.kind !== 'ready') return;
+    focusEntry.current = state.entries.length;
+    setLimit(state.entries.length + PAGE);
+  };
 
   useEffect(() => {
     void load();
@@ -138,9 +158,9 @@ export function RecordsScreen() {
               : t('recCountLatest', { n: state.entries.length, total: state.total })}
           </h3>
           {state.total === 0 && <p className="muted">{t('recNone')}</p>}
-          <ol className="records-list" aria-label={t('recTitle')}>
+          <ol ref={list} className="records-list" aria-label={t('recTitle')}>
             {state.entries.map((entry) => (
-              <li key={entry.line} className="card records-entry">
+              <li key={entry.line} className="card records-entry" tabIndex={-1}>
                 <p className="records-entry-head">
                   <time dateTime={entry.at}>{when(entry.at)}</time>
                   <span>
@@ -170,6 +190,13 @@ export function RecordsScreen() {
               </li>
             ))}
           </ol>
+          {state.total > state.entries.length && (
+            <div className="actions">
+              <button type="button" className="button" onClick={showOlder}>
+                {t('recShowOlder', { n: Math.min(PAGE, state.total - state.entries.length) })}
+              </button>
+            </div>
+          )}
         </>
       )}
     </section>
