@@ -126,14 +126,14 @@ describe('the Records screen', () => {
       const page = await openApp(browser, other);
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByRole('link', { name: 'Records' }).click();
-      await page.getByRole('heading', { name: 'The latest 500 of 510 records' }).waitFor();
+      await page.getByRole('heading', { name: 'The latest 500 of 510 records', exact: true }).waitFor();
       const entries = page.getByRole('list', { name: 'Records' }).getByRole('listitem');
       expect(await entries.count()).toBe(500);
       // Newest first: the last entry appended (p-…1fd) leads.
       await expect.poll(() => entries.first().textContent()).toContain('p-00000000000001fd');
 
       await page.getByRole('button', { name: 'Show older records (10 more)' }).click();
-      await page.getByRole('heading', { name: '510 records' }).waitFor();
+      await page.getByRole('heading', { name: '510 records', exact: true }).waitFor();
       expect(await entries.count()).toBe(510);
       expect(await page.getByRole('button', { name: /^Show older records/ }).count()).toBe(0);
       // The focus is on the first of the older entries (the button is gone), the oldest last.
