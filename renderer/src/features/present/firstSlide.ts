@@ -45,7 +45,10 @@ export function showFirstSlide(root: HTMLElement, size: SlideBox, scaling: Scali
   slides.style.transform = `translate(-50%, -50%) scale(${scale})`;
 }
 
-/** Resolves once the frame showing what is on the page now has been painted (or after 1 s when no frame comes, a page in the background). */
+/**
+ * Resolves once the frame showing what is on the page now has been painted; after 1 s when no
+ * frame comes (a page in the background gets none).
+ */
 export function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 1000);
