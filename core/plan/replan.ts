@@ -37,8 +37,11 @@ export interface Replan {
 
 /** Slides a first meeting must have: what we heard, next steps, the closing with the disclosure. */
 const LOCKED = new Set(LOCKED_SLIDES);
-/** Slide minutes are half minutes; elapsed time is not: a hair over is still on time. */
-const EPSILON = 1e-9;
+/**
+ * Slide minutes are half minutes; elapsed time is not: a hair over is still on time. A millionth
+ * of a minute (60 µs), well above the rounding of the subtraction that gives the minutes left.
+ */
+const EPSILON = 1e-6;
 
 /** The plan's own inputs, for callers that hold a whole DeckPlan. */
 export function replanInput(

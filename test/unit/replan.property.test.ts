@@ -147,6 +147,29 @@ describe('replan', () => {
     );
   }, 120_000);
 
+  it('a rest that fills the minutes left exactly still fits, a nanosecond into the meeting', () => {
+    // Found by the property above: 20 − 5.5 − 1e-9 rounds below 14.5 − 1e-9, and a 1e-9 margin
+    // then proposed skipping a slide from a deck that was on time.
+    const answer = replan({
+      slides: [
+        { id: 'title', layout: 'title', goals: [], minutes: 0.5 },
+        { id: 'what-we-heard', layout: 'what-we-heard', goals: [], minutes: 1.5 },
+        { id: 'goal-retirement', layout: 'goal', goals: ['retirement'], minutes: 4 },
+        { id: 'fees', layout: 'fees', goals: [], minutes: 3 },
+        { id: 'your-questions', layout: 'your-questions', goals: [], minutes: 2.5 },
+        { id: 'next-steps', layout: 'next-steps', goals: [], minutes: 2 },
+        { id: 'closing', layout: 'closing', goals: [], minutes: 1.5 },
+      ],
+      shownSlideIds: [],
+      currentSlideId: 'title',
+      elapsedMinutes: 1.000000970918791e-9,
+      meetingMinutes: 20,
+      questionsMinutes: 5.5,
+    });
+    expect(answer.skip).toEqual([]);
+    expect(answer.fits).toBe(true);
+  });
+
   it('on time: nothing to skip; running long: the lowest-ranked goal first, then the firm’s slides', () => {
     const slides: TestSlide[] = [
       { id: 'title', layout: 'title', goals: [], minutes: 0.5 },
